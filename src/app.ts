@@ -1,0 +1,110 @@
+import type { OpenAPIHono } from "@hono/zod-openapi";
+import { Scalar } from "@scalar/hono-api-reference";
+import { HTTPException } from "hono/http-exception";
+import { requestId } from "hono/request-id";
+import type { AppEnv } from "./env";
+import { ApiError, errorBody } from "./errors";
+import { createRouter } from "./lib/router";
+import { basicAuth } from "./middleware/auth";
+import { jsonBody } from "./middleware/json-body";
+import { accountRouter } from "./routes/account";
+import { groupsRouter } from "./routes/groups";
+import { operatorAuth, operatorRouter } from "./routes/operator";
+
+export const API_TITLE = "fivetran.do REST API";
+export const API_VERSION = "1.0.0";
+
+/** The OpenAPI document: generated from the zod route definitions, nothing hand-written. */
+export function openApiDocument(app: OpenAPIHono<AppEnv>) {
+  return app.getOpenAPI31Document({
+    openapi: "3.1.0",
+    info: {
+      title: API_TITLE,
+      version: API_VERSION,
+      description:
+        "Fivetran's REST API v1 served by a Cloudflare Worker. Authenticate with HTTP Basic `api_key:api_secret`.",
+    },
+    servers: [{ url: "http://127.0.0.1:8787", description: "npm start" }],
+    security: [{ basicAuth: [] }],
+  });
+}
+
+/** `path` with `:param` segments, as a pattern that also accepts a trailing slash. */
+function routePattern(path: string): RegExp {
+  const body = path
+    .replace(/\/+$/, "")
+    .replace(/:[^/]+/g, "[^/]+")
+    .replace(/\*/g, ".*");
+  return new RegExp(`^${body}/?$`);
+}
+
+/** Methods with a route at `path`, to tell 405 (wrong method) from 404 (no such route). */
+function allowedMethods(app: OpenAPIHono<AppEnv>, path: string): string[] {
+  const methods = new Set<string>();
+  for (const route of app.routes) {
+    if (route.method !== "ALL" && !route.path.includes("*") && routePattern(route.path).test(path)) {
+      methods.add(route.method);
+    }
+  }
+  return [...methods];
+}
+
+/** Builds the Worker's HTTP application. Loads in plain Node too, for the OpenAPI script. */
+export function createApp() {
+  const app = createRouter();
+
+  app.openAPIRegistry.registerComponent("securitySchemes", "basicAuth", {
+    type: "http",
+    scheme: "basic",
+    description: "api_key:api_secret",
+  });
+  app.openAPIRegistry.registerComponent("securitySchemes", "operatorBearer", {
+    type: "http",
+    scheme: "bearer",
+    description: "FIVETRAN_OPERATOR_SECRET",
+  });
+
+  app.use("*", requestId({ headerName: "X-Request-Id" }));
+  app.use("/v1/*", basicAuth, jsonBody);
+  app.use("/operator/*", operatorAuth, jsonBody);
+
+  app.route("/", groupsRouter);
+  app.route("/", accountRouter);
+  app.route("/", operatorRouter);
+
+  app.get("/openapi.json", (c) => c.json(openApiDocument(app)));
+  app.get("/docs", Scalar({ url: "/openapi.json", pageTitle: API_TITLE }));
+  app.get("/", (c) =>
+    c.json({
+      code: "Success",
+      message: "fivetran.do: Fivetran's REST API v1 on Cloudflare Workers",
+      data: { api: "/v1", openapi: "/openapi.json", docs: "/docs" },
+    }),
+  );
+
+  app.notFound((c) => {
+    const allowed = allowedMethods(app, c.req.path);
+    if (allowed.length > 0) {
+      return c.json(errorBody("MethodNotAllowed", `Method ${c.req.method} is not allowed on ${c.req.path}`), 405, {
+        Allow: allowed.join(", "),
+      });
+    }
+    return c.json(errorBody("NotFound", `No route for ${c.req.method} ${c.req.path}`), 404);
+  });
+
+  app.onError((error, c) => {
+    if (error instanceof ApiError) {
+      return c.json(errorBody(error.code, error.message), error.status, error.headers);
+    }
+    if (error instanceof HTTPException && error.status < 500) {
+      const code = error.status === 400 ? "InvalidInput" : `Http${error.status}`;
+      return c.json(errorBody(code, error.message || "Bad request"), error.status);
+    }
+    const id = c.get("requestId");
+    // A 500 is a bug: log it with the request id, never leak the stack to the client.
+    console.error(JSON.stringify({ level: "error", requestId: id, error: String(error), stack: error.stack }));
+    return c.json(errorBody("InternalError", `Internal error (request id ${id})`), 500);
+  });
+
+  return app;
+}

@@ -1,0 +1,44 @@
+import type { ConnectorDO } from "./do/connector-do";
+import type { DestinationDO } from "./do/destination-do";
+import type { SyncDO } from "./do/sync-do";
+
+/** A sync job message on the SYNC_QUEUE. */
+export interface SyncJob {
+  connectionId: string;
+  runId: string;
+  seq: number;
+}
+
+/** Bindings and secrets of the Worker (see wrangler.toml and README "Configuration"). */
+export interface Env {
+  DB: D1Database;
+  DATA_LAKE: R2Bucket;
+  CONNECTOR: DurableObjectNamespace<ConnectorDO>;
+  SYNC: DurableObjectNamespace<SyncDO>;
+  DESTINATION: DurableObjectNamespace<DestinationDO>;
+  SYNC_QUEUE: Queue<SyncJob>;
+  /** Bootstrap API key of the first account (Worker secret). */
+  FIVETRAN_API_KEY?: string;
+  /** Bootstrap API secret of the first account (Worker secret). */
+  FIVETRAN_API_SECRET?: string;
+  /** Opens the operator API (/operator/...) that manages accounts and keys. Unset = closed. */
+  FIVETRAN_OPERATOR_SECRET?: string;
+  /** Key material for encrypting stored connection/destination secrets. */
+  FIVETRAN_ENCRYPTION_KEY?: string;
+}
+
+/** Hono environment: bindings plus per-request variables set by middleware. */
+export interface AppEnv {
+  Bindings: Env;
+  Variables: {
+    requestId: string;
+    auth: AuthContext;
+  };
+}
+
+/** Who is calling: resolved from HTTP Basic credentials. */
+export interface AuthContext {
+  accountId: string;
+  userId: string;
+  apiKey: string;
+}

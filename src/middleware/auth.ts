@@ -1,0 +1,46 @@
+import type { MiddlewareHandler } from "hono";
+import { ensureBootstrapAccount, verifyKey } from "../db/accounts";
+import { catalog } from "../db/client";
+import type { AppEnv, AuthContext } from "../env";
+import { ApiError } from "../errors";
+import { constantTimeEqual } from "../lib/crypto";
+
+/** Splits `Authorization: Basic base64(key:secret)`; undefined when it is not that. */
+export function parseBasic(header: string | undefined): { key: string; secret: string } | undefined {
+  const match = header?.match(/^Basic\s+([A-Za-z0-9+/=_-]+)\s*$/i);
+  if (!match?.[1]) return undefined;
+  let decoded: string;
+  try {
+    decoded = atob(match[1]);
+  } catch {
+    return undefined;
+  }
+  const colon = decoded.indexOf(":");
+  if (colon <= 0) return undefined;
+  return { key: decoded.slice(0, colon), secret: decoded.slice(colon + 1) };
+}
+
+async function resolve(env: AppEnv["Bindings"], key: string, secret: string): Promise<AuthContext | undefined> {
+  const db = catalog(env.DB);
+  if (env.FIVETRAN_API_KEY && env.FIVETRAN_API_SECRET && key === env.FIVETRAN_API_KEY) {
+    if (!(await constantTimeEqual(secret, env.FIVETRAN_API_SECRET))) return undefined;
+    const owner = await ensureBootstrapAccount(db);
+    return { ...owner, apiKey: key };
+  }
+  return verifyKey(db, key, secret);
+}
+
+/**
+ * HTTP Basic `api_key:api_secret`, as Fivetran. Sets `auth` (account, user, key) for the
+ * handlers, which scope every query to that account.
+ */
+export const basicAuth: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const credentials = parseBasic(c.req.header("authorization"));
+  if (!credentials) {
+    throw ApiError.unauthorized("Authentication required: send HTTP Basic credentials api_key:api_secret");
+  }
+  const auth = await resolve(c.env, credentials.key, credentials.secret);
+  if (!auth) throw ApiError.unauthorized("Invalid API key or secret");
+  c.set("auth", auth);
+  return next();
+};

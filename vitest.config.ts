@@ -1,0 +1,45 @@
+import path from "node:path";
+import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
+import { defineConfig } from "vitest/config";
+
+/** Credentials the workers tests run with (the bootstrap account's key). */
+export const TEST_SECRETS = {
+  FIVETRAN_API_KEY: "test_api_key",
+  FIVETRAN_API_SECRET: "test_api_secret",
+  FIVETRAN_OPERATOR_SECRET: "test_operator_secret",
+  FIVETRAN_ENCRYPTION_KEY: "test_encryption_key_0123456789abcdef",
+};
+
+export default defineConfig(async () => {
+  const migrations = await readD1Migrations(path.join(import.meta.dirname, "migrations"));
+  return {
+    test: {
+      projects: [
+        {
+          // Everything that runs inside workerd: D1, R2, Durable Objects and Queues are real.
+          plugins: [
+            cloudflareTest({
+              wrangler: { configPath: "./wrangler.toml" },
+              miniflare: { bindings: { ...TEST_SECRETS, TEST_MIGRATIONS: migrations } },
+            }),
+          ],
+          test: {
+            name: "workers",
+            include: ["test/workers/**/*.test.ts"],
+            setupFiles: ["test/workers/setup.ts"],
+          },
+        },
+        {
+          // Real processes from the outside: the dev server as users and clients start it.
+          test: {
+            name: "node",
+            include: ["test/node/**/*.test.ts"],
+            environment: "node",
+            testTimeout: 120_000,
+            hookTimeout: 120_000,
+          },
+        },
+      ],
+    },
+  };
+});
