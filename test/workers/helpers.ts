@@ -30,3 +30,13 @@ export async function call(method: string, path: string, options: CallOptions = 
   const json: any = text ? JSON.parse(text) : undefined;
   return { status: response.status, headers: response.headers, json };
 }
+
+/** Operator credentials in tests (see vitest.config.ts). */
+export const OPERATOR = `Bearer ${env.FIVETRAN_OPERATOR_SECRET as string}`;
+
+/** Creates a fresh account through the operator API; returns its Basic credentials. */
+export async function newAccount(name = "test account"): Promise<string> {
+  const res = await call("POST", "/operator/accounts", { auth: OPERATOR, body: { name } });
+  if (res.status !== 201) throw new Error(`operator create account: ${res.status} ${JSON.stringify(res.json)}`);
+  return basic(res.json.data.api_key, res.json.data.api_secret);
+}
