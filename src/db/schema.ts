@@ -79,7 +79,24 @@ export const destinations = sqliteTable(
       .notNull()
       .references(() => accounts.id),
     service: text("service").notNull(),
+    region: text("region").notNull().default("GCP_US_EAST4"),
+    timeZoneOffset: text("time_zone_offset").notNull().default("0"),
+    daylightSavingTimeEnabled: integer("daylight_saving_time_enabled", { mode: "boolean" }).notNull().default(false),
+    networkingMethod: text("networking_method").notNull().default("Directly"),
+    privateLinkId: text("private_link_id"),
+    proxyAgentId: text("proxy_agent_id"),
+    hybridDeploymentAgentId: text("hybrid_deployment_agent_id"),
+    externalSecretsManagerId: text("external_secrets_manager_id"),
+    /** `incomplete` until a setup test run passes, then `connected` or `broken`. */
+    setupStatus: text("setup_status").notNull().default("incomplete"),
+    /** Normalised config without secrets (JSON). */
+    config: text("config", { mode: "json" }).notNull().$type<Record<string, unknown>>(),
+    /** Secret config fields, AES-GCM encrypted (lib/secrets.ts). */
+    secrets: text("secrets"),
+    /** Results of the last setup test run (JSON array). */
+    setupTests: text("setup_tests", { mode: "json" }).$type<unknown[]>(),
     createdAt: text("created_at").notNull(),
+    updatedAt: text("updated_at").notNull(),
   },
   (t) => [index("destinations_account_order_idx").on(t.accountId, t.createdAt, t.id)],
 );
@@ -95,9 +112,40 @@ export const connections = sqliteTable(
       .notNull()
       .references(() => groups.id),
     service: text("service").notNull(),
-    /** The connection's name and destination schema, unique in its group. */
+    /** The connection's name and destination schema, unique in its group, fixed at create. */
     schema: text("schema").notNull(),
+    connectedBy: text("connected_by"),
+    paused: integer("paused", { mode: "boolean" }).notNull().default(false),
+    pauseAfterTrial: integer("pause_after_trial", { mode: "boolean" }).notNull().default(false),
+    syncFrequency: integer("sync_frequency").notNull().default(360),
+    scheduleType: text("schedule_type").notNull().default("auto"),
+    dailySyncTime: text("daily_sync_time"),
+    /** Extension: `{cron}` or `{phrase, cron}` when the schedule is a cron expression or a phrase. */
+    schedule: text("schedule", { mode: "json" }).$type<Record<string, unknown>>(),
+    dataDelaySensitivity: text("data_delay_sensitivity").notNull().default("NORMAL"),
+    dataDelayThreshold: integer("data_delay_threshold").notNull().default(0),
+    networkingMethod: text("networking_method").notNull().default("Directly"),
+    privateLinkId: text("private_link_id"),
+    proxyAgentId: text("proxy_agent_id"),
+    hybridDeploymentAgentId: text("hybrid_deployment_agent_id"),
+    destinationSchemaNames: text("destination_schema_names").notNull().default("SOURCE_NAMING"),
+    /** Normalised config without secrets (JSON). */
+    config: text("config", { mode: "json" }).notNull().$type<Record<string, unknown>>(),
+    /** Secret config fields, AES-GCM encrypted (lib/secrets.ts). */
+    secrets: text("secrets"),
+    /** Engine options from the SDK's `sync` block: mode, cursor, lookback, retries, backoff. */
+    syncOptions: text("sync_options", { mode: "json" }).$type<Record<string, unknown>>(),
+    setupState: text("setup_state").notNull().default("incomplete"),
+    setupTests: text("setup_tests", { mode: "json" }).$type<unknown[]>(),
+    syncState: text("sync_state").notNull().default("scheduled"),
+    updateState: text("update_state").notNull().default("on_schedule"),
+    isHistoricalSync: integer("is_historical_sync", { mode: "boolean" }).notNull().default(true),
+    succeededAt: text("succeeded_at"),
+    failedAt: text("failed_at"),
+    tasks: text("tasks", { mode: "json" }).notNull().$type<unknown[]>().default([]),
+    warnings: text("warnings", { mode: "json" }).notNull().$type<unknown[]>().default([]),
     createdAt: text("created_at").notNull(),
+    updatedAt: text("updated_at").notNull(),
   },
   (t) => [
     uniqueIndex("connections_group_schema_unique").on(t.groupId, t.schema),

@@ -74,10 +74,10 @@ describe("groups", () => {
     const now = new Date().toISOString();
     await env.DB.batch([
       env.DB.prepare(
-        "INSERT INTO destinations (id, account_id, service, created_at) VALUES (?, ?, 'postgres', ?)",
+        "INSERT INTO destinations (id, account_id, service, config, created_at, updated_at) VALUES (?1, ?2, 'postgres', '{}', ?3, ?3)",
       ).bind(a.id, account_id, now),
       env.DB.prepare(
-        "INSERT INTO connections (id, account_id, group_id, service, schema, created_at) VALUES ('c_one', ?, ?, 'postgres', 'pg', ?)",
+        "INSERT INTO connections (id, account_id, group_id, service, schema, config, created_at, updated_at) VALUES ('c_one', ?1, ?2, 'postgres', 'pg', '{}', ?3, ?3)",
       ).bind(account_id, b.id, now),
     ]);
 
@@ -108,7 +108,7 @@ describe("groups", () => {
     }
     const { account_id } = (await call("GET", "/v1/account/info", { auth })).json.data;
     const insert = env.DB.prepare(
-      "INSERT INTO connections (id, account_id, group_id, service, schema, created_at) VALUES (?, ?, ?, 'postgres', ?, ?)",
+      "INSERT INTO connections (id, account_id, group_id, service, schema, config, created_at, updated_at) VALUES (?1, ?2, ?3, 'postgres', ?4, '{}', ?5, ?5)",
     );
     await env.DB.batch([
       insert.bind("conn_one", account_id, group.id, "alpha", "2024-01-01T00:00:00.000000Z"),
