@@ -13,6 +13,9 @@ export const TEST_SECRETS = {
 export default defineConfig(async () => {
   const migrations = await readD1Migrations(path.join(import.meta.dirname, "migrations"));
   return {
+    // The workers pool resolves CommonJS require() (pg → pg-cloudflare) through the root Vite
+    // server, so the root needs workerd's export conditions too, as wrangler's bundler uses.
+    ssr: { resolve: { conditions: ["workerd", "worker", "module", "browser"] } },
     test: {
       projects: [
         {

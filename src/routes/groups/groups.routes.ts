@@ -55,7 +55,7 @@ export const updateGroup = createRoute({
   summary: "Update a group",
   request: {
     params: groupIdParam,
-    body: { required: true, content: { "application/json": { schema: updateGroupBody } } },
+    body: { required: false, content: { "application/json": { schema: updateGroupBody } } },
   },
   responses: {
     200: jsonResponse("Group has been updated", envelope(groupSchema)),
