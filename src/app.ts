@@ -8,7 +8,11 @@ import { createRouter } from "./lib/router";
 import { basicAuth } from "./middleware/auth";
 import { jsonBody } from "./middleware/json-body";
 import { accountRouter } from "./routes/account";
+import { bootstrapRouter } from "./routes/bootstrap";
+import { connectionsRouter } from "./routes/connections";
+import { destinationsRouter } from "./routes/destinations";
 import { groupsRouter } from "./routes/groups";
+import { metadataRouter, publicRouter } from "./routes/metadata";
 import { operatorAuth, operatorRouter } from "./routes/operator";
 
 export const API_TITLE = "fivetran.do REST API";
@@ -69,6 +73,11 @@ export function createApp() {
   app.use("/operator/*", operatorAuth, jsonBody);
 
   app.route("/", groupsRouter);
+  app.route("/", destinationsRouter);
+  app.route("/", connectionsRouter);
+  app.route("/", metadataRouter);
+  app.route("/", publicRouter);
+  app.route("/", bootstrapRouter);
   app.route("/", accountRouter);
   app.route("/", operatorRouter);
 

@@ -12,6 +12,8 @@ export interface SyncJob {
 /** Bindings and secrets of the Worker (see wrangler.toml and README "Configuration"). */
 export interface Env {
   DB: D1Database;
+  /** D1 database kept for `d1` destinations (user data; never the catalog). */
+  WAREHOUSE: D1Database;
   DATA_LAKE: R2Bucket;
   CONNECTOR: DurableObjectNamespace<ConnectorDO>;
   SYNC: DurableObjectNamespace<SyncDO>;

@@ -1,0 +1,4 @@
+import { createRouter } from "../../lib/router";
+
+/** /v1/destinations */
+export const destinationsRouter = createRouter();
