@@ -12,22 +12,20 @@ const keys = new Map<string, Promise<CryptoKey>>();
 function deriveKey(material: string): Promise<CryptoKey> {
   let key = keys.get(material);
   if (!key) {
-    key = crypto.subtle
-      .importKey("raw", encoder.encode(material), "HKDF", false, ["deriveKey"])
-      .then((base) =>
-        crypto.subtle.deriveKey(
-          {
-            name: "HKDF",
-            hash: "SHA-256",
-            salt: encoder.encode("fivetran.do"),
-            info: encoder.encode("config-secrets/v1"),
-          },
-          base,
-          { name: "AES-GCM", length: 256 },
-          false,
-          ["encrypt", "decrypt"],
-        ),
-      );
+    key = crypto.subtle.importKey("raw", encoder.encode(material), "HKDF", false, ["deriveKey"]).then((base) =>
+      crypto.subtle.deriveKey(
+        {
+          name: "HKDF",
+          hash: "SHA-256",
+          salt: encoder.encode("fivetran.do"),
+          info: encoder.encode("config-secrets/v1"),
+        },
+        base,
+        { name: "AES-GCM", length: 256 },
+        false,
+        ["encrypt", "decrypt"],
+      ),
+    );
     keys.set(material, key);
   }
   return key;
