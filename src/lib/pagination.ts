@@ -83,3 +83,23 @@ export function pageSchema<T extends z.ZodType>(item: T) {
     next_cursor: z.string().optional().openapi({ description: "Absent on the last page" }),
   });
 }
+
+/**
+ * A page of a list held in memory (connector types, roles), in ascending `key` order. The
+ * cursor is the same kind as for D1 lists, with the key as the keyset id and an empty
+ * created_at, so an item added or removed between two requests never shifts later pages.
+ */
+export function pageOfList<T, U>(
+  items: readonly T[],
+  key: (item: T) => string,
+  query: PageQuery,
+  serialize: (item: T) => U,
+): Page<U> {
+  const after = decodeCursor(query.cursor);
+  const rows = items
+    .map((item) => ({ createdAt: "", id: key(item), item }))
+    .filter((row) => !after || row.id > after.id)
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .slice(0, query.limit + 1);
+  return toPage(rows, query.limit, (row) => serialize(row.item));
+}

@@ -1,4 +1,23 @@
 import { createRouter } from "../../lib/router";
+import * as handlers from "./bootstrap.handlers";
+import * as routes from "./bootstrap.routes";
+import { listWebhooks, listWebhooksRoute } from "./webhooks";
 
-/** Users, roles and the lists clients read before anything else (§12, §13.7). */
-export const bootstrapRouter = createRouter();
+/**
+ * Users, roles and the lists clients read before anything else (§12, §13.7): users of the
+ * account, the standard roles, empty lists of resources not managed here yet, and 404 for
+ * external logging services.
+ */
+export const bootstrapRouter = createRouter()
+  .openapi(routes.listUsers, handlers.listUsers)
+  .openapi(routes.getUser, handlers.getUser)
+  .openapi(routes.listRoles, handlers.listRoles)
+  .openapi(listWebhooksRoute, listWebhooks)
+  .openapi(routes.listTeams, handlers.listTeams)
+  .openapi(routes.listPrivateLinks, handlers.listPrivateLinks)
+  .openapi(routes.listProxyAgents, handlers.listProxyAgents)
+  .openapi(routes.listHybridDeploymentAgents, handlers.listHybridDeploymentAgents)
+  .openapi(routes.listTransformations, handlers.listTransformations)
+  .openapi(routes.listTransformationProjects, handlers.listTransformationProjects)
+  .openapi(routes.getExternalLogging, handlers.externalLoggingNotFound)
+  .openapi(routes.deleteExternalLogging, handlers.externalLoggingNotFound);

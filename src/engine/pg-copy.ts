@@ -1,0 +1,168 @@
+/**
+ * COPY for node-postgres in Workers, and PostgreSQL's COPY text format.
+ *
+ * Hand-written on purpose: pg-copy-streams, the usual library, drives Node's net.Socket
+ * directly (pause/read), which the Workers socket shim under pg does not implement. This
+ * uses only pg's documented extension point (a submittable with handle* callbacks) and the
+ * connection's own CopyData framing, so all protocol parsing stays pg's.
+ */
+import type pg from "pg";
+import type { Row } from "./types";
+
+interface PgConnection {
+  query(text: string): void;
+  sendCopyFromChunk(chunk: Uint8Array): void;
+  endCopyFrom(): void;
+  sendCopyFail(message: string): void;
+}
+
+import { Buffer } from "node:buffer";
+
+/** Outgoing COPY data is sent in frames of about this size (one socket write each). */
+const FRAME_BYTES = 256 * 1024;
+
+/** A COPY statement run as a pg submittable. */
+abstract class CopyQuery {
+  protected error: unknown;
+  private settle!: { resolve: (rows: number) => void; reject: (error: unknown) => void };
+  readonly done: Promise<number>;
+  private rows = 0;
+
+  constructor(private readonly text: string) {
+    this.done = new Promise((resolve, reject) => {
+      this.settle = { resolve, reject };
+    });
+  }
+
+  submit(connection: PgConnection): void {
+    connection.query(this.text);
+  }
+
+  handleCommandComplete(message: { text: string }): void {
+    this.rows = Number(message.text.split(" ").pop()) || 0;
+  }
+
+  handleError(error: unknown): void {
+    this.error = error;
+    this.settle.reject(error);
+  }
+
+  handleReadyForQuery(): void {
+    if (!this.error) this.settle.resolve(this.rows);
+  }
+
+  handleCopyInResponse(connection: PgConnection): void {
+    connection.sendCopyFail("unexpected COPY FROM");
+  }
+
+  handleCopyData(_message: { chunk: Uint8Array }): void {}
+  handleEmptyQuery(): void {}
+  handleRowDescription(): void {}
+  handleDataRow(): void {}
+}
+
+class CopyOut extends CopyQuery {
+  private buffer = new Uint8Array(64 * 1024);
+  private length = 0;
+
+  /** Everything received, decoded once (one decode per page, not per row). */
+  received(): string {
+    return new TextDecoder().decode(this.buffer.subarray(0, this.length));
+  }
+
+  override handleCopyData(message: { chunk: Uint8Array }): void {
+    // pg reuses its receive buffer, so the chunk is copied before the next message arrives.
+    const needed = this.length + message.chunk.length;
+    if (needed > this.buffer.length) {
+      const grown = new Uint8Array(Math.max(needed, this.buffer.length * 2));
+      grown.set(this.buffer.subarray(0, this.length));
+      this.buffer = grown;
+    }
+    this.buffer.set(message.chunk, this.length);
+    this.length = needed;
+  }
+}
+
+class CopyIn extends CopyQuery {
+  constructor(
+    text: string,
+    private readonly frames: Uint8Array[],
+  ) {
+    super(text);
+  }
+
+  override handleCopyInResponse(connection: PgConnection): void {
+    for (const frame of this.frames) connection.sendCopyFromChunk(frame);
+    connection.endCopyFrom();
+  }
+}
+
+/**
+ * Runs `COPY (…) TO STDOUT` and returns its rows as COPY text lines (undecoded). The caller
+ * bounds the result with a LIMIT: the whole answer is held in memory once.
+ */
+export async function copyOut(client: pg.Client, sql: string): Promise<string[]> {
+  const query = new CopyOut(sql);
+  client.query(query as unknown as pg.QueryConfig);
+  await query.done;
+  const text = query.received();
+  if (text.length === 0) return [];
+  const lines = text.split("\n");
+  lines.pop();
+  return lines;
+}
+
+/** Runs `COPY … FROM STDIN` with COPY text lines; returns the number of rows copied. */
+export async function copyIn(client: pg.Client, sql: string, lines: Iterable<string>): Promise<number> {
+  // pg's message serializer concatenates Buffers, so frames must be Buffers.
+  const frames: Buffer[] = [];
+  let pending: string[] = [];
+  let size = 0;
+  for (const line of lines) {
+    pending.push(line);
+    size += line.length + 1;
+    if (size >= FRAME_BYTES) {
+      frames.push(Buffer.from(`${pending.join("\n")}\n`, "utf8"));
+      pending = [];
+      size = 0;
+    }
+  }
+  if (pending.length > 0) frames.push(Buffer.from(`${pending.join("\n")}\n`, "utf8"));
+  const query = new CopyIn(sql, frames);
+  client.query(query as unknown as pg.QueryConfig);
+  return query.done;
+}
+
+const UNESCAPE: Record<string, string> = { b: "\b", f: "\f", n: "\n", r: "\r", t: "\t", v: "\v", "\\": "\\" };
+
+function unescapeField(field: string): string | null {
+  if (field === "\\N") return null;
+  if (!field.includes("\\")) return field;
+  return field.replace(/\\(x[0-9a-fA-F]{1,2}|[0-7]{1,3}|.)/g, (_, code: string) => {
+    if (code[0] === "x") return String.fromCharCode(Number.parseInt(code.slice(1), 16));
+    if (/^[0-7]/.test(code)) return String.fromCharCode(Number.parseInt(code, 8));
+    return UNESCAPE[code] ?? code;
+  });
+}
+
+/** Decodes one COPY text line into values. */
+export function decodeCopyLine(line: string): Row {
+  return line.split("\t").map(unescapeField);
+}
+
+function escapeField(value: string | null): string {
+  if (value === null) return "\\N";
+  if (!/[\\\t\n\r]/.test(value)) return value;
+  return value.replace(/[\\\t\n\r]/g, (c) => (c === "\\" ? "\\\\" : c === "\t" ? "\\t" : c === "\n" ? "\\n" : "\\r"));
+}
+
+/** Encodes values as one COPY text line. */
+export function encodeCopyLine(row: Row): string {
+  return row.map(escapeField).join("\t");
+}
+
+/** A string literal for SQL that COPY (…) can embed (COPY takes no bind parameters). */
+export function quoteLiteral(value: string): string {
+  if (value.includes("\0")) throw new Error("NUL byte in a key value");
+  return `'${value.replace(/'/g, "''")}'`;
+}

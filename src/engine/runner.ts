@@ -1,0 +1,156 @@
+/**
+ * Runs one slice of a sync: source → (transform) → destination, until the source is done or
+ * the slice's time budget is spent. The source reads ahead while the destination writes
+ * (a queue bounded in bytes), and a checkpoint is committed only after the destination
+ * flushed every page before it: a crash replays pages, never skips them.
+ */
+import type {
+  CheckpointMessage,
+  ConfiguredStream,
+  ConnectorContext,
+  DestinationWriter,
+  RecordPage,
+  SourceMessage,
+  SourceReader,
+  StreamState,
+} from "./types";
+
+/** Rows and bytes per stream. */
+export type StreamStats = Record<string, { rows: number; bytes: number }>;
+
+export interface SliceInput<C> {
+  reader: SourceReader<C>;
+  sourceConfig: C;
+  writer: DestinationWriter;
+  /** Destination schema (the connection's `schema`). */
+  schema: string;
+  streams: ConfiguredStream[];
+  state: Record<string, StreamState>;
+  ctx: ConnectorContext;
+  runId: string;
+  runStartedAt: Date;
+  /** Wall-clock budget of this slice (ms). */
+  budgetMs: number;
+  /** Upper bound of one page's values (bytes). Two pages may be buffered ahead. */
+  pageBytes: number;
+  /** Serialises DDL for the destination (DestinationDO); runs `ddl` under its lock. */
+  withDdlLock<T>(ddl: () => Promise<T>): Promise<T>;
+  /** Commits a checkpoint with the stats since the previous commit. */
+  commit(checkpoint: CheckpointMessage, stats: StreamStats): Promise<void>;
+}
+
+export interface SliceResult {
+  /** True when the source has nothing more to read in this run. */
+  done: boolean;
+  stats: StreamStats;
+}
+
+/** A single-producer queue bounded by the bytes of the pages it holds. */
+class PageQueue {
+  private readonly items: (SourceMessage | { kind: "end" } | { kind: "error"; error: unknown })[] = [];
+  private bytes = 0;
+  private wakeConsumer?: () => void;
+  private wakeProducer?: () => void;
+  private closed = false;
+
+  constructor(private readonly limit: number) {}
+
+  /** The consumer gave up: the producer's next push throws, so the source closes. */
+  close(): void {
+    this.closed = true;
+    this.wakeProducer?.();
+  }
+
+  async push(message: SourceMessage | { kind: "end" } | { kind: "error"; error: unknown }): Promise<void> {
+    while (!this.closed && message.kind === "records" && this.bytes > 0 && this.bytes + message.bytes > this.limit) {
+      await new Promise<void>((resolve) => {
+        this.wakeProducer = resolve;
+      });
+    }
+    if (this.closed) throw new Error("consumer closed");
+    if (message.kind === "records") this.bytes += message.bytes;
+    this.items.push(message);
+    this.wakeConsumer?.();
+  }
+
+  async shift() {
+    while (this.items.length === 0) {
+      await new Promise<void>((resolve) => {
+        this.wakeConsumer = resolve;
+      });
+    }
+    const item = this.items.shift() as SourceMessage | { kind: "end" } | { kind: "error"; error: unknown };
+    if (item.kind === "records") this.bytes -= item.bytes;
+    this.wakeProducer?.();
+    return item;
+  }
+}
+
+function add(stats: StreamStats, stream: string, rows: number, bytes: number) {
+  const entry = stats[stream] ?? { rows: 0, bytes: 0 };
+  entry.rows += rows;
+  entry.bytes += bytes;
+  stats[stream] = entry;
+}
+
+/** Runs one slice. Throws what the source or destination threw; nothing is committed after it. */
+export async function runSlice<C>(input: SliceInput<C>): Promise<SliceResult> {
+  const budget = new AbortController();
+  const timer = setTimeout(() => budget.abort(), input.budgetMs);
+  const total: StreamStats = {};
+  let sinceCommit: StreamStats = {};
+  const byKey = new Map(input.streams.map((s) => [`${s.stream.namespace}.${s.stream.name}`, s.stream]));
+  const queue = new PageQueue(2 * input.pageBytes);
+
+  await input.withDdlLock(() =>
+    input.writer.ensureSchema(
+      input.schema,
+      input.streams.map((s) => s.stream),
+    ),
+  );
+
+  const producer = (async () => {
+    try {
+      const messages = input.reader.read(input.sourceConfig, input.streams, input.state, {
+        ...input.ctx,
+        signal: budget.signal,
+        pageBytes: input.pageBytes,
+        runStartedAt: input.runStartedAt,
+        runId: input.runId,
+      });
+      for await (const message of messages) await queue.push(message);
+      await queue.push({ kind: "end" });
+    } catch (error) {
+      await queue.push({ kind: "error", error }).catch(() => {});
+    }
+  })();
+
+  try {
+    for (;;) {
+      const message = await queue.shift();
+      if (message.kind === "end") break;
+      if (message.kind === "error") throw message.error;
+      if (message.kind === "records") {
+        const page = message as RecordPage;
+        const stream = byKey.get(page.stream);
+        if (!stream) throw new Error(`source yielded rows for an unconfigured stream ${page.stream}`);
+        const result = await input.writer.write(input.schema, stream, page, input.runStartedAt);
+        add(total, page.stream, result.rows, result.bytes);
+        add(sinceCommit, page.stream, result.rows, result.bytes);
+      } else {
+        await input.writer.flush();
+        await input.commit(message, sinceCommit);
+        sinceCommit = {};
+      }
+    }
+    await producer;
+    return { done: !budget.signal.aborted, stats: total };
+  } catch (error) {
+    queue.close();
+    await producer;
+    throw error;
+  } finally {
+    clearTimeout(timer);
+    budget.abort();
+  }
+}

@@ -1,0 +1,121 @@
+import { z } from "@hono/zod-openapi";
+import { pageQuery } from "../../lib/pagination";
+
+const timestamp = z.string().openapi({ example: "2024-12-01T15:43:29.013729Z" });
+
+/** A user of the account (§12). */
+export const userSchema = z
+  .object({
+    id: z.string().openapi({ example: "recoup_befell" }),
+    email: z.string().openapi({ example: "owner@example.com" }),
+    given_name: z.string(),
+    family_name: z.string(),
+    verified: z.boolean(),
+    invited: z.boolean(),
+    picture: z.string().nullable(),
+    phone: z.string().nullable(),
+    role: z.string().openapi({ example: "Account Administrator" }),
+    active: z.boolean(),
+    logged_in_at: timestamp.nullable().openapi({ description: "null: this server does not track logins" }),
+    created_at: timestamp,
+  })
+  .openapi("User");
+
+export const usersQuery = pageQuery.extend({
+  active: z
+    .enum(["true", "false"])
+    .optional()
+    .openapi({ description: "true: only users allowed to log in; false: only suspended users" }),
+});
+
+export const userIdParam = z.object({
+  userId: z.string().openapi({ param: { name: "userId", in: "path" }, example: "recoup_befell" }),
+});
+
+/** A role (RoleResponse). */
+export const roleSchema = z
+  .object({
+    name: z.string().openapi({ example: "Account Administrator" }),
+    description: z.string(),
+    is_custom: z.boolean(),
+    scope: z.array(z.enum(["ACCOUNT", "DESTINATION", "CONNECTOR", "TEAM"])),
+    is_deprecated: z.boolean(),
+    replacement_role_name: z.string().nullable().openapi({ example: "Manage Destination" }),
+  })
+  .openapi("Role");
+
+export const teamSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    description: z.string().nullable(),
+    role: z.string().nullable().openapi({ example: "Account Reviewer" }),
+  })
+  .openapi("Team");
+
+export const privateLinkSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    region: z.string().openapi({ example: "GCP_US_EAST4" }),
+    service: z.string().openapi({ example: "SOURCE_GCP" }),
+    account_id: z.string(),
+    cloud_provider: z.string(),
+    state: z.string(),
+    state_summary: z.string().nullable(),
+    created_at: timestamp,
+    created_by: z.string(),
+    host: z.string().nullable(),
+    config: z.record(z.string(), z.unknown()),
+  })
+  .openapi("PrivateLink");
+
+export const proxyAgentSchema = z
+  .object({
+    id: z.string(),
+    account_id: z.string(),
+    registered_at: timestamp.nullable(),
+    region: z.string().openapi({ example: "GCP_US_EAST4" }),
+    created_by: z.string(),
+    display_name: z.string(),
+    version: z.string().nullable(),
+    status: z.string().nullable().openapi({ example: "CONNECTED" }),
+    connector_count: z.number().int(),
+    destination_count: z.number().int(),
+  })
+  .openapi("ProxyAgent");
+
+export const hybridDeploymentAgentSchema = z
+  .object({
+    id: z.string(),
+    display_name: z.string(),
+    group_id: z.string(),
+    registered_at: timestamp.nullable(),
+    usage: z.array(z.object({ schema: z.string(), service: z.string() })),
+  })
+  .openapi("HybridDeploymentAgent");
+
+export const transformationSchema = z
+  .object({
+    id: z.string(),
+    type: z.enum(["DBT_CORE", "QUICKSTART"]),
+    status: z.string(),
+    paused: z.boolean(),
+    created_at: timestamp,
+    created_by_id: z.string(),
+  })
+  .openapi("Transformation");
+
+export const transformationProjectSchema = z
+  .object({
+    id: z.string(),
+    type: z.string().openapi({ example: "DBT_GIT" }),
+    group_id: z.string(),
+    created_at: timestamp,
+    created_by_id: z.string(),
+  })
+  .openapi("TransformationProject");
+
+export const externalLoggingIdParam = z.object({
+  logId: z.string().openapi({ param: { name: "logId", in: "path" }, example: "sepulchre_settlement" }),
+});

@@ -1,0 +1,103 @@
+import { env } from "cloudflare:workers";
+import pg from "pg";
+import { runSlice, type SliceResult, type StreamStats } from "../../../src/engine/runner";
+import type { ConfiguredStream, DestinationWriter, SourceReader, Stream, StreamState } from "../../../src/engine/types";
+
+export const PG = { host: "127.0.0.1", port: 5432, user: "postgres" } as const;
+
+/** Runs SQL on a local database (created if missing). */
+export async function sql(database: string, text: string, values?: unknown[]) {
+  const client = new pg.Client({ ...PG, database });
+  client.on("error", () => {});
+  await client.connect();
+  try {
+    return await client.query(text, values);
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+export async function resetDatabase(name: string) {
+  await sql("postgres", `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await sql("postgres", `CREATE DATABASE ${name}`);
+}
+
+/** md5 over every column of every row in key order: equal tables give equal checksums. */
+export async function checksum(database: string, table: string, columns: string[], orderBy: string) {
+  const list = columns.map((c) => `"${c.replace(/"/g, '""')}"`).join(", ");
+  const { rows } = await sql(
+    database,
+    `SELECT count(*)::int AS n, md5(coalesce(string_agg(row_text, E'\\n' ORDER BY ord), '')) AS sum
+     FROM (SELECT ROW(${list})::text AS row_text, ${orderBy} AS ord FROM ${table}) t`,
+  );
+  return rows[0] as { n: number; sum: string };
+}
+
+export interface RunOptions<C> {
+  reader: SourceReader<C>;
+  config: C;
+  openWriter: () => Promise<DestinationWriter>;
+  schema: string;
+  streams: ConfiguredStream[];
+  state: Record<string, StreamState>;
+  runId: string;
+  budgetMs?: number;
+  pageBytes?: number;
+  /** Called after each commit; throw to simulate a crash. */
+  afterCommit?: (count: number) => void;
+}
+
+/** Runs slices until the run is done, like the queue consumer does; returns the stats. */
+export async function runToCompletion<C>(options: RunOptions<C>) {
+  const stats: StreamStats = {};
+  let commits = 0;
+  let result: SliceResult;
+  const runStartedAt = new Date();
+  do {
+    const writer = await options.openWriter();
+    try {
+      result = await runSlice({
+        reader: options.reader,
+        sourceConfig: options.config,
+        writer,
+        schema: options.schema,
+        streams: options.streams,
+        state: options.state,
+        ctx: { env, fetch, now: () => new Date() },
+        runId: options.runId,
+        runStartedAt,
+        budgetMs: options.budgetMs ?? 60_000,
+        pageBytes: options.pageBytes ?? 1 << 20,
+        withDdlLock: (ddl) => ddl(),
+        async commit(checkpoint, delta) {
+          options.state[checkpoint.stream] = checkpoint.state;
+          for (const [k, v] of Object.entries(delta)) {
+            const e = stats[k] ?? { rows: 0, bytes: 0 };
+            e.rows += v.rows;
+            e.bytes += v.bytes;
+            stats[k] = e;
+          }
+          commits++;
+          options.afterCommit?.(commits);
+        },
+      });
+    } finally {
+      await writer.close();
+    }
+  } while (!result.done);
+  return { stats, commits };
+}
+
+export function configure(
+  streams: Stream[],
+  mode: "incremental" | "full" = "incremental",
+  lookbackMs = 0,
+): ConfiguredStream[] {
+  return streams.map((stream) => ({
+    stream,
+    mode,
+    cursorField: mode === "incremental" ? stream.cursorCandidates[0] : undefined,
+    lookbackMs,
+    reset: false,
+  }));
+}
