@@ -3,6 +3,7 @@
  * Durable Object classes are re-exported here for the runtime.
  */
 import { createApp } from "./app";
+import { handleSyncJob } from "./engine/jobs";
 import type { Env, SyncJob } from "./env";
 
 export { ConnectorDO } from "./do/connector-do";
@@ -11,14 +12,29 @@ export { SyncDO } from "./do/sync-do";
 
 const app = createApp();
 
+async function rearmAll(env: Env): Promise<void> {
+  const { results } = await env.DB.prepare("SELECT id FROM connections WHERE paused = 0").all<{ id: string }>();
+  for (const { id } of results) {
+    await env.CONNECTOR.get(env.CONNECTOR.idFromName(id)).reschedule(id);
+  }
+}
+
 export default {
   fetch: app.fetch,
 
-  /** Sync slices. The engine (issue: sync engine) runs them; until then jobs are acknowledged. */
-  async queue(batch: MessageBatch<SyncJob>): Promise<void> {
-    for (const message of batch.messages) message.ack();
+  /**
+   * Sync slices. A job's failures are recorded on its run by handleSyncJob; only an
+   * infrastructure error (D1 or a Durable Object unreachable) lets the queue redeliver it.
+   */
+  async queue(batch: MessageBatch<SyncJob>, env: Env): Promise<void> {
+    for (const message of batch.messages) {
+      await handleSyncJob(env, message.body);
+      message.ack();
+    }
   },
 
-  /** Cron watchdog: re-arms schedule alarms a connection lost (engine issue). */
-  async scheduled(): Promise<void> {},
+  /** Cron watchdog: re-arms the schedule alarm of every connection (an alarm lost is re-armed). */
+  async scheduled(_controller: ScheduledController, env: Env): Promise<void> {
+    await rearmAll(env);
+  },
 } satisfies ExportedHandler<Env, SyncJob>;

@@ -1,9 +1,56 @@
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, getTableColumns } from "drizzle-orm";
+import { isUniqueViolation, withUniqueId } from "../lib/ids";
 import type { Keyset } from "../lib/pagination";
 import { afterKeyset, type Catalog } from "./client";
-import { connections } from "./schema";
+import { connections, destinations } from "./schema";
 
-export type ConnectionRow = typeof connections.$inferSelect;
+/**
+ * A stored connection with its destination's `time_zone_offset` (null without a
+ * destination), which wall-clock schedules are read in.
+ */
+export type ConnectionRow = typeof connections.$inferSelect & { timeZoneOffset: string | null };
+
+/** Columns written on create; the id is generated. */
+export type NewConnection = Omit<typeof connections.$inferInsert, "id">;
+
+/** Columns a PATCH, a setup test run or the engine may change. */
+export type ConnectionChanges = Partial<
+  Omit<typeof connections.$inferInsert, "id" | "accountId" | "groupId" | "service" | "schema" | "createdAt">
+>;
+
+function selectRows(db: Catalog) {
+  return db
+    .select({ ...getTableColumns(connections), timeZoneOffset: destinations.timeZoneOffset })
+    .from(connections)
+    .leftJoin(destinations, eq(destinations.id, connections.groupId));
+}
+
+/** Filters of the connection lists. */
+export interface ConnectionFilter {
+  groupId?: string;
+  schema?: string;
+}
+
+/** Connections of an account in list order (created_at, id), `limit` rows after `after`. */
+export async function listConnections(
+  db: Catalog,
+  accountId: string,
+  filter: ConnectionFilter,
+  after: Keyset | undefined,
+  limit: number,
+): Promise<ConnectionRow[]> {
+  return selectRows(db)
+    .where(
+      and(
+        eq(connections.accountId, accountId),
+        filter.groupId === undefined ? undefined : eq(connections.groupId, filter.groupId),
+        filter.schema === undefined ? undefined : eq(connections.schema, filter.schema),
+        afterKeyset(connections.createdAt, connections.id, after),
+      ),
+    )
+    .orderBy(asc(connections.createdAt), asc(connections.id))
+    .limit(limit);
+}
 
 /** Connections of one group in list order, optionally only the one with `schema`. */
 export async function listGroupConnections(
@@ -13,18 +60,64 @@ export async function listGroupConnections(
   filter: { schema?: string },
   after: Keyset | undefined,
   limit: number,
-) {
-  return db
-    .select()
+): Promise<ConnectionRow[]> {
+  return listConnections(db, accountId, { groupId, schema: filter.schema }, after, limit);
+}
+
+/** One connection of the account, or undefined (also for another account's connection). */
+export async function getConnection(db: Catalog, accountId: string, id: string): Promise<ConnectionRow | undefined> {
+  return selectRows(db)
+    .where(and(eq(connections.accountId, accountId), eq(connections.id, id)))
+    .get();
+}
+
+/** Whether a group already has a connection named `schema`. */
+export async function schemaTaken(db: Catalog, groupId: string, schema: string): Promise<boolean> {
+  const row = await db
+    .select({ id: connections.id })
     .from(connections)
-    .where(
-      and(
-        eq(connections.accountId, accountId),
-        eq(connections.groupId, groupId),
-        filter.schema === undefined ? undefined : eq(connections.schema, filter.schema),
-        afterKeyset(connections.createdAt, connections.id, after),
-      ),
-    )
-    .orderBy(asc(connections.createdAt), asc(connections.id))
-    .limit(limit);
+    .where(and(eq(connections.groupId, groupId), eq(connections.schema, schema)))
+    .get();
+  return row !== undefined;
+}
+
+/**
+ * Inserts a connection under a fresh word id. Returns the id, or undefined when its group
+ * already has a connection with that schema (the unique index decides, so concurrent
+ * creates cannot both win).
+ */
+export async function insertConnection(db: Catalog, values: NewConnection): Promise<string | undefined> {
+  try {
+    return await withUniqueId(async (id) => {
+      await db.insert(connections).values({ ...values, id });
+      return id;
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) return undefined;
+    throw error;
+  }
+}
+
+/** Applies changes to a connection of the account; false when there is no such connection. */
+export async function updateConnection(
+  db: Catalog,
+  accountId: string,
+  id: string,
+  changes: ConnectionChanges,
+): Promise<boolean> {
+  const rows = await db
+    .update(connections)
+    .set(changes)
+    .where(and(eq(connections.accountId, accountId), eq(connections.id, id)))
+    .returning({ id: connections.id });
+  return rows.length > 0;
+}
+
+/** Deletes a connection of the account; false when there is no such connection. */
+export async function deleteConnection(db: Catalog, accountId: string, id: string): Promise<boolean> {
+  const rows = await db
+    .delete(connections)
+    .where(and(eq(connections.accountId, accountId), eq(connections.id, id)))
+    .returning({ id: connections.id });
+  return rows.length > 0;
 }

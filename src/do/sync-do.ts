@@ -1,11 +1,241 @@
 /**
  * SyncDO: one object per connection's runs. Its SQLite storage holds the run history
- * (start, end, outcome, rows and bytes per table), the committed checkpoint of the run in
- * progress, and the sequence number of the last committed slice, so a redelivered queue
- * message is recognised and skipped. A checkpoint is written here only after the
- * destination flushed every record before it.
+ * (start, end, outcome, rows and bytes per table, retries), the committed checkpoint of
+ * every stream, and the sequence number of the next slice of the run in progress, so a
+ * redelivered or duplicate queue message is recognised and skipped. A checkpoint is written
+ * here only after the destination flushed every record before it (see engine/runner.ts).
  */
 import { DurableObject } from "cloudflare:workers";
+import type { StreamStats } from "../engine/runner";
+import type { Stream, StreamState } from "../engine/types";
 import type { Env } from "../env";
+import { isoTimestamp } from "../lib/time";
 
-export class SyncDO extends DurableObject<Env> {}
+export type RunStatus = "running" | "succeeded" | "failed" | "cancelled";
+
+/** A run as the API shows it. */
+export interface RunRecord {
+  id: string;
+  trigger: string;
+  status: RunStatus;
+  startedAt: string;
+  endedAt: string | null;
+  error: string | null;
+  retries: number;
+  stats: StreamStats;
+  /** Last time rows-so-far were updated. */
+  progressAt: string | null;
+}
+
+/** What a slice needs to run, or why it must not. */
+export type SliceTicket =
+  | { action: "run"; run: RunRecord; state: Record<string, StreamState>; streams: Stream[] | null; attempt: number }
+  | { action: "skip"; reason: string };
+
+const SCHEMA_VERSION = 1;
+
+interface RunRow extends Record<string, SqlStorageValue> {
+  id: string;
+  trigger: string;
+  status: string;
+  started_at: string;
+  ended_at: string | null;
+  error: string | null;
+  retries: number;
+  attempt: number;
+  next_seq: number;
+  stats: string;
+  streams: string | null;
+  progress_at: string | null;
+  ordinal: number;
+}
+
+function toRecord(row: RunRow): RunRecord {
+  return {
+    id: row.id,
+    trigger: row.trigger,
+    status: row.status as RunStatus,
+    startedAt: row.started_at,
+    endedAt: row.ended_at,
+    error: row.error,
+    retries: row.retries,
+    stats: JSON.parse(row.stats) as StreamStats,
+    progressAt: row.progress_at,
+  };
+}
+
+export class SyncDO extends DurableObject<Env> {
+  private readonly sql: SqlStorage;
+
+  constructor(ctx: DurableObjectState, env: Env) {
+    super(ctx, env);
+    this.sql = ctx.storage.sql;
+    ctx.blockConcurrencyWhile(async () => this.migrate());
+  }
+
+  private migrate(): void {
+    this.sql.exec("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)");
+    const version = Number(this.sql.exec<{ value: string }>("SELECT value FROM meta WHERE key = 'version'").toArray()[0]?.value ?? 0);
+    if (version < 1) {
+      this.sql.exec(`CREATE TABLE runs (
+        ordinal INTEGER PRIMARY KEY AUTOINCREMENT,
+        id TEXT NOT NULL UNIQUE,
+        trigger TEXT NOT NULL,
+        status TEXT NOT NULL,
+        started_at TEXT NOT NULL,
+        ended_at TEXT,
+        error TEXT,
+        retries INTEGER NOT NULL DEFAULT 0,
+        attempt INTEGER NOT NULL DEFAULT 0,
+        next_seq INTEGER NOT NULL DEFAULT 0,
+        stats TEXT NOT NULL DEFAULT '{}',
+        streams TEXT,
+        progress_at TEXT
+      )`);
+      this.sql.exec("CREATE TABLE state (stream TEXT PRIMARY KEY, value TEXT NOT NULL)");
+    }
+    this.sql.exec("INSERT OR REPLACE INTO meta (key, value) VALUES ('version', ?)", String(SCHEMA_VERSION));
+  }
+
+  private run(runId: string): RunRow | undefined {
+    return this.sql.exec<RunRow>("SELECT * FROM runs WHERE id = ?", runId).toArray()[0];
+  }
+
+  /** The run in progress, if any. */
+  async current(): Promise<RunRecord | null> {
+    const row = this.sql.exec<RunRow>("SELECT * FROM runs WHERE status = 'running' ORDER BY ordinal DESC LIMIT 1").toArray()[0];
+    return row ? toRecord(row) : null;
+  }
+
+  /** The most recent finished run, if any. */
+  async lastFinished(): Promise<RunRecord | null> {
+    const row = this.sql
+      .exec<RunRow>("SELECT * FROM runs WHERE status <> 'running' ORDER BY ordinal DESC LIMIT 1")
+      .toArray()[0];
+    return row ? toRecord(row) : null;
+  }
+
+  /**
+   * Starts a run unless one is in progress (one run at a time per connection). `resync`
+   * forgets the state of all streams (`"all"`) or of the named ones, so they start over.
+   */
+  async startRun(input: { runId: string; trigger: string; resync?: "all" | string[] }): Promise<{ started: boolean; run: RunRecord }> {
+    const running = await this.current();
+    if (running) return { started: false, run: running };
+    if (input.resync === "all") this.sql.exec("DELETE FROM state");
+    else if (input.resync) for (const stream of input.resync) this.sql.exec("DELETE FROM state WHERE stream = ?", stream);
+    this.sql.exec(
+      "INSERT INTO runs (id, trigger, status, started_at) VALUES (?, ?, 'running', ?)",
+      input.runId,
+      input.trigger,
+      isoTimestamp(),
+    );
+    return { started: true, run: toRecord(this.run(input.runId) as RunRow) };
+  }
+
+  /** Ends the run in progress as cancelled (a forced restart); its slices are then skipped. */
+  async cancelRunning(reason: string): Promise<RunRecord | null> {
+    const running = await this.current();
+    if (!running) return null;
+    this.sql.exec("UPDATE runs SET status = 'cancelled', ended_at = ?, error = ? WHERE id = ?", isoTimestamp(), reason, running.id);
+    return toRecord(this.run(running.id) as RunRow);
+  }
+
+  /**
+   * Admits slice `seq` of a run, or tells the consumer to drop the message: the run is over,
+   * or that slice was already committed (a redelivery), or it is not the next one.
+   */
+  async beginSlice(runId: string, seq: number): Promise<SliceTicket> {
+    const row = this.run(runId);
+    if (!row) return { action: "skip", reason: "unknown run" };
+    if (row.status !== "running") return { action: "skip", reason: `run ${row.status}` };
+    if (seq !== row.next_seq) return { action: "skip", reason: `slice ${seq} is not the next (${row.next_seq})` };
+    const state: Record<string, StreamState> = {};
+    for (const entry of this.sql.exec<{ stream: string; value: string }>("SELECT stream, value FROM state")) {
+      state[entry.stream] = JSON.parse(entry.value) as StreamState;
+    }
+    return {
+      action: "run",
+      run: toRecord(row),
+      state,
+      streams: row.streams ? (JSON.parse(row.streams) as Stream[]) : null,
+      attempt: row.attempt,
+    };
+  }
+
+  /** Pins the streams a run reads, so every slice of it sees the same tables and columns. */
+  async setRunStreams(runId: string, streams: Stream[]): Promise<void> {
+    this.sql.exec("UPDATE runs SET streams = ? WHERE id = ? AND status = 'running'", JSON.stringify(streams), runId);
+  }
+
+  /** Commits a checkpoint of slice `seq` and adds the rows and bytes written since the last. */
+  async commit(runId: string, seq: number, stream: string, state: StreamState, delta: StreamStats): Promise<boolean> {
+    const row = this.run(runId);
+    if (!row || row.status !== "running" || row.next_seq !== seq) return false;
+    const stats = JSON.parse(row.stats) as StreamStats;
+    for (const [name, d] of Object.entries(delta)) {
+      const entry = stats[name] ?? { rows: 0, bytes: 0 };
+      entry.rows += d.rows;
+      entry.bytes += d.bytes;
+      stats[name] = entry;
+    }
+    this.sql.exec("INSERT OR REPLACE INTO state (stream, value) VALUES (?, ?)", stream, JSON.stringify(state));
+    this.sql.exec("UPDATE runs SET stats = ?, progress_at = ? WHERE id = ?", JSON.stringify(stats), isoTimestamp(), runId);
+    return true;
+  }
+
+  /** Ends slice `seq`: the next message must carry `seq + 1`. A retry resets the attempt count. */
+  async endSlice(runId: string, seq: number): Promise<void> {
+    this.sql.exec("UPDATE runs SET next_seq = ?, attempt = 0 WHERE id = ? AND next_seq = ?", seq + 1, runId, seq);
+  }
+
+  /** Records a failed attempt of the current slice that will be retried. */
+  async recordRetry(runId: string, error: string): Promise<number> {
+    this.sql.exec("UPDATE runs SET attempt = attempt + 1, retries = retries + 1, error = ? WHERE id = ?", error, runId);
+    return (this.run(runId) as RunRow).attempt;
+  }
+
+  /** Ends the run. */
+  async finishRun(runId: string, outcome: "succeeded" | "failed", error?: string): Promise<RunRecord | null> {
+    this.sql.exec(
+      "UPDATE runs SET status = ?, ended_at = ?, error = ? WHERE id = ? AND status = 'running'",
+      outcome,
+      isoTimestamp(),
+      outcome === "failed" ? (error ?? "failed") : null,
+      runId,
+    );
+    const row = this.run(runId);
+    return row ? toRecord(row) : null;
+  }
+
+  /** Runs newest first, `limit` after the run with ordinal `before`. */
+  async history(limit: number, before?: number): Promise<{ runs: (RunRecord & { ordinal: number })[] }> {
+    const rows = this.sql
+      .exec<RunRow>(
+        "SELECT * FROM runs WHERE ordinal < ? ORDER BY ordinal DESC LIMIT ?",
+        before ?? Number.MAX_SAFE_INTEGER,
+        limit,
+      )
+      .toArray();
+    return { runs: rows.map((row) => ({ ...toRecord(row), ordinal: row.ordinal })) };
+  }
+
+  /** The committed state of every stream. */
+  async getState(): Promise<Record<string, StreamState>> {
+    const state: Record<string, StreamState> = {};
+    for (const entry of this.sql.exec<{ stream: string; value: string }>("SELECT stream, value FROM state")) {
+      state[entry.stream] = JSON.parse(entry.value) as StreamState;
+    }
+    return state;
+  }
+
+  /** Replaces the state (PATCH /state); refused while a run is in progress. */
+  async setState(state: Record<string, StreamState>): Promise<boolean> {
+    if (await this.current()) return false;
+    this.sql.exec("DELETE FROM state");
+    for (const [stream, value] of Object.entries(state)) {
+      this.sql.exec("INSERT INTO state (stream, value) VALUES (?, ?)", stream, JSON.stringify(value));
+    }
+    return true;
+  }
+}

@@ -12,6 +12,7 @@ import type {
   RecordPage,
   SourceMessage,
   SourceReader,
+  Stream,
   StreamState,
 } from "./types";
 
@@ -33,8 +34,11 @@ export interface SliceInput<C> {
   budgetMs: number;
   /** Upper bound of one page's values (bytes). Two pages may be buffered ahead. */
   pageBytes: number;
-  /** Serialises DDL for the destination (DestinationDO); runs `ddl` under its lock. */
-  withDdlLock<T>(ddl: () => Promise<T>): Promise<T>;
+  /**
+   * Creates or migrates the destination tables, serialised per destination (DestinationDO),
+   * before the slice's own writer looks at them.
+   */
+  ensureSchema(schema: string, streams: Stream[]): Promise<void>;
   /** Commits a checkpoint with the stats since the previous commit. */
   commit(checkpoint: CheckpointMessage, stats: StreamStats): Promise<void>;
 }
@@ -102,12 +106,10 @@ export async function runSlice<C>(input: SliceInput<C>): Promise<SliceResult> {
   const byKey = new Map(input.streams.map((s) => [`${s.stream.namespace}.${s.stream.name}`, s.stream]));
   const queue = new PageQueue(2 * input.pageBytes);
 
-  await input.withDdlLock(() =>
-    input.writer.ensureSchema(
-      input.schema,
-      input.streams.map((s) => s.stream),
-    ),
-  );
+  const targets = input.streams.map((s) => s.stream);
+  await input.ensureSchema(input.schema, targets);
+  // Nothing left to create by now: this only loads the tables into the writer.
+  await input.writer.ensureSchema(input.schema, targets);
 
   const producer = (async () => {
     try {

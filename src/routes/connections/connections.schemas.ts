@@ -1,8 +1,14 @@
 import { z } from "@hono/zod-openapi";
+import { DAYS_OF_WEEK, FLEXIBLE_SCHEDULE_TYPES, parseDuration, SYNC_FREQUENCIES } from "../../engine/schedule";
+import { pageQuery } from "../../lib/pagination";
 
 const timestamp = z.string().nullable().openapi({ example: "2024-12-01T15:43:29.013000Z" });
 
 const alert = z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() });
+
+export const DATA_DELAY_SENSITIVITIES = ["LOW", "NORMAL", "HIGH", "CUSTOM", "SYNC_FREQUENCY"] as const;
+export const NETWORKING_METHODS = ["Directly", "SshTunnel", "PrivateLink", "ProxyAgent"] as const;
+export const DESTINATION_SCHEMA_NAMES = ["FIVETRAN_NAMING", "SOURCE_NAMING"] as const;
 
 export const connectionStatusSchema = z
   .object({
@@ -13,19 +19,53 @@ export const connectionStatusSchema = z
     rescheduled_for: timestamp.optional(),
     tasks: z.array(alert),
     warnings: z.array(alert),
+    next_sync_at: timestamp.openapi({
+      description: "Extension: when the connection syncs next on its schedule; null when paused or manual",
+    }),
   })
   .openapi("ConnectionStatus");
+
+const setupTestSchema = z
+  .object({
+    title: z.string(),
+    status: z.enum(["PASSED", "SKIPPED", "WARNING", "FAILED", "JOB_FAILED"]),
+    message: z.string(),
+    details: z.unknown().optional(),
+  })
+  .openapi("SetupTest");
+
+/** A flexible schedule as returned: Fivetran's ALPHA object plus the phrase it was given as. */
+export const scheduleSchema = z
+  .object({
+    schedule_type: z.enum(FLEXIBLE_SCHEDULE_TYPES),
+    interval: z.number().int().optional().openapi({ description: "Minutes between syncs (INTERVAL)" }),
+    time_of_day: z.string().optional().openapi({ description: '"HH:MM" (TIME_OF_DAY)', example: "09:00" }),
+    days_of_week: z.array(z.enum(DAYS_OF_WEEK)).optional(),
+    cron: z.string().optional().openapi({ example: "0 */6 * * *" }),
+    phrase: z.string().optional().openapi({ description: "Extension: the phrase the schedule was set with" }),
+  })
+  .openapi("ConnectionSchedule");
+
+export const syncOptionsSchema = z
+  .object({
+    mode: z.enum(["incremental", "full"]).optional(),
+    cursor: z.string().optional(),
+    lookback: z.string().optional(),
+    retries: z.number().int().optional(),
+    backoff: z.enum(["exponential", "linear", "fixed"]).optional(),
+  })
+  .openapi("SyncOptions");
 
 /** A connection (a.k.a. connector) as Fivetran's API returns it (§6.1). */
 export const connectionSchema = z
   .object({
-    id: z.string(),
-    group_id: z.string(),
+    id: z.string().openapi({ example: "recoup_befell" }),
+    group_id: z.string().openapi({ example: "projected_sickle" }),
     service: z.string().openapi({ example: "postgres" }),
     service_version: z.number().int(),
-    schema: z.string(),
+    schema: z.string().openapi({ description: "The connection's name and destination schema", example: "pg" }),
     connected_by: z.string().nullable(),
-    created_at: z.string(),
+    created_at: z.string().openapi({ example: "2024-12-01T15:43:29.013000Z" }),
     succeeded_at: timestamp,
     failed_at: timestamp,
     paused: z.boolean(),
@@ -36,10 +76,159 @@ export const connectionSchema = z
     data_delay_sensitivity: z.string(),
     data_delay_threshold: z.number().int(),
     networking_method: z.string(),
+    private_link_id: z.string().nullable(),
+    proxy_agent_id: z.string().nullable(),
+    hybrid_deployment_agent_id: z.string().nullable(),
     destination_schema_names: z.string(),
     status: connectionStatusSchema,
-    config: z.record(z.string(), z.unknown()),
+    config: z.record(z.string(), z.unknown()).openapi({ description: "Service config; secrets as ******" }),
+    source_sync_details: z.record(z.string(), z.unknown()).nullable(),
+    schedule: scheduleSchema.optional(),
+    sync_options: syncOptionsSchema.optional().openapi({ description: "Extension: engine options of our SDK" }),
+    setup_tests: z.array(setupTestSchema).optional().openapi({ description: "On create, update and test only" }),
   })
   .openapi("Connection");
 
 export type Connection = z.infer<typeof connectionSchema>;
+
+/** An integer, also given as a numeric string (`"1440"`, as Terraform configs write it). */
+const integer = z.preprocess(
+  (value) => (typeof value === "string" && /^\s*-?\d+\s*$/.test(value) ? Number(value) : value),
+  z.number().int(),
+);
+
+const syncFrequency = integer
+  .refine((value) => (SYNC_FREQUENCIES as readonly number[]).includes(value), {
+    message: `must be one of ${SYNC_FREQUENCIES.join(", ")} (minutes)`,
+  })
+  // `null` listed too: the field is nullish, and the enum would otherwise exclude it.
+  .openapi({ enum: [...SYNC_FREQUENCIES, null], description: "Minutes between syncs (default 360)" });
+
+const dailySyncTime = z
+  .string()
+  .regex(/^([01]\d|2[0-3]):00$/, 'must be a whole hour from "00:00" to "23:00"')
+  .openapi({ description: "Start of the daily sync; only with sync_frequency 1440", example: "03:00" });
+
+const optionalId = z.string().trim().min(1);
+
+/** `schedule` as clients send it: Fivetran's ALPHA object, `{cron}`, `{phrase}` or a phrase. */
+export const scheduleInput = z
+  .union(
+    [
+      z.string().openapi({ example: "every 15 minutes" }),
+      z.object({
+        schedule_type: z.string().nullish(),
+        interval: integer.nullish(),
+        time_of_day: z.string().nullish(),
+        days_of_week: z.array(z.string()).nullish(),
+        cron: z.string().nullish(),
+        phrase: z.string().nullish(),
+      }),
+    ],
+    { error: 'expected a phrase such as "every 15 minutes" or an object with schedule_type, cron or phrase' },
+  )
+  .openapi("ConnectionScheduleInput", {
+    description:
+      'Flexible schedule (takes precedence over sync_frequency): Fivetran\'s `{schedule_type: INTERVAL|TIME_OF_DAY|CRON|MANUAL, interval, time_of_day, days_of_week, cron}`, or `{cron: "0 */6 * * *"}`, or a phrase: "every 15 minutes", "every 2 hours", "hourly", "daily", "daily at 9am", "daily at 14:00".',
+  });
+
+/** `sync_options` (extension): the `sync` block of our SDK. */
+export const syncOptionsInput = z
+  .strictObject({
+    mode: z.enum(["incremental", "full"]).nullish(),
+    cursor: z.string().trim().min(1).max(255).nullish(),
+    lookback: z
+      .string()
+      .refine(
+        (text) => {
+          try {
+            parseDuration(text);
+            return true;
+          } catch {
+            return false;
+          }
+        },
+        { message: 'must be a duration like "24 hours" or "7 days" (at most 366 days)' },
+      )
+      .nullish(),
+    retries: integer.pipe(z.number().min(0).max(10)).nullish(),
+    backoff: z.enum(["exponential", "linear", "fixed"]).nullish(),
+  })
+  .openapi("SyncOptionsInput", { description: "Extension: engine options (mode, cursor, lookback, retries, backoff)" });
+
+/** Fields a create and an update share. `null` everywhere means "not provided" (go-fivetran sends nulls). */
+const settings = {
+  config: z
+    .record(z.string(), z.unknown())
+    .nullish()
+    .openapi({ description: "Service config (SDK short forms accepted)" }),
+  auth: z.record(z.string(), z.unknown()).nullish().openapi({ description: "Accepted and ignored (OAuth flows)" }),
+  paused: z.boolean().nullish(),
+  pause_after_trial: z.boolean().nullish(),
+  sync_frequency: syncFrequency.nullish(),
+  daily_sync_time: dailySyncTime.nullish(),
+  schedule_type: z.enum(["auto", "manual"]).nullish(),
+  schedule: scheduleInput.nullish(),
+  sync_options: syncOptionsInput.nullish(),
+  run_setup_tests: z.boolean().nullish(),
+  trust_certificates: z
+    .boolean()
+    .nullish()
+    .openapi({ description: "Accepted; sources verify TLS themselves (e.g. postgres `require_tls`)" }),
+  trust_fingerprints: z.boolean().nullish().openapi({ description: "Accepted; SSH tunnels are not supported" }),
+  data_delay_sensitivity: z.enum(DATA_DELAY_SENSITIVITIES).nullish(),
+  data_delay_threshold: integer.pipe(z.number().min(0)).nullish(),
+  networking_method: z.enum(NETWORKING_METHODS).nullish(),
+  proxy_agent_id: optionalId.nullish(),
+  private_link_id: optionalId.nullish(),
+  hybrid_deployment_agent_id: optionalId.nullish(),
+};
+
+export const createConnectionBody = z
+  .object({
+    group_id: z.string().trim().min(1).openapi({ example: "projected_sickle" }),
+    service: z.string().trim().min(1).openapi({ example: "postgres" }),
+    ...settings,
+    destination_schema_names: z.enum(DESTINATION_SCHEMA_NAMES).nullish(),
+    destination_configuration: z
+      .record(z.string(), z.unknown())
+      .nullish()
+      .openapi({ description: "Accepted and ignored" }),
+    connect_card_config: z.record(z.string(), z.unknown()).nullish().openapi({ description: "Accepted and ignored" }),
+    external_secrets_manager_id: z.string().nullish().openapi({ description: "Accepted and ignored" }),
+  })
+  .openapi("NewConnectionRequest");
+
+export const updateConnectionBody = z
+  .object({
+    ...settings,
+    is_historical_sync: z.boolean().nullish(),
+    schema_status: z
+      .enum(["ready", "blocked_on_capture"])
+      .nullish()
+      .openapi({ description: "Accepted and not stored (column-masking flows are not supported)" }),
+    destination_configuration: z
+      .record(z.string(), z.unknown())
+      .nullish()
+      .openapi({ description: "Accepted and ignored" }),
+  })
+  .openapi("UpdateConnectionRequest");
+
+export const testConnectionBody = z
+  .object({
+    trust_certificates: z.boolean().nullish(),
+    trust_fingerprints: z.boolean().nullish(),
+  })
+  .openapi("RunSetupTestsRequest");
+
+export const connectionIdParam = z.object({
+  connectionId: z.string().openapi({ param: { name: "connectionId", in: "path" }, example: "recoup_befell" }),
+});
+
+export const listConnectionsQuery = pageQuery.extend({
+  group_id: z.string().optional().openapi({ description: "Only connections of this group" }),
+  schema: z.string().optional().openapi({ description: "Only the connection with this schema (exact match)" }),
+});
+
+export type CreateConnectionBody = z.infer<typeof createConnectionBody>;
+export type UpdateConnectionBody = z.infer<typeof updateConnectionBody>;

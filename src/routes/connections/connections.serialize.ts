@@ -1,35 +1,93 @@
 import type { ConnectionRow } from "../../db/connections";
+import { maskConfig } from "../../engine/config";
+import { type FlexibleSchedule, nextSyncAt } from "../../engine/schedule";
+import { findSource } from "../../engine/sources";
+import type { SetupTest } from "../../engine/types";
+import { isoTimestamp } from "../../lib/time";
 import type { Connection } from "./connections.schemas";
 
-/** A stored connection in Fivetran's response shape. */
-export function serializeConnection(row: ConnectionRow): Connection {
+/**
+ * The stored config as a response shows it. The `config` column holds no secret: a secret
+ * that is set is recorded there as `******` (its value lives encrypted in `secrets`), which is
+ * exactly what Fivetran returns, so lists need no decryption. Masking is applied again from
+ * the service's `secret()` marks in case a stored value is not the mask.
+ */
+function responseConfig(row: ConnectionRow): Record<string, unknown> {
+  const definition = findSource(row.service);
+  if (!definition) return row.config;
+  const setSecrets = Object.entries(row.config)
+    .filter(([, value]) => value !== undefined && value !== null && value !== "")
+    .map(([key]) => key);
+  return maskConfig(definition.fields, row.config, setSecrets);
+}
+
+/** When the last sync ended, if it ever did. */
+export function lastRunAt(row: Pick<ConnectionRow, "succeededAt" | "failedAt">): string | null {
+  // ISO timestamps of one format sort as text.
+  const ends = [row.succeededAt, row.failedAt].filter((t): t is string => t !== null).sort();
+  return ends.at(-1) ?? null;
+}
+
+/** The schedule fields of a row, for engine/schedule.ts. */
+export function scheduleFields(row: ConnectionRow) {
   return {
+    paused: row.paused,
+    scheduleType: row.scheduleType,
+    syncFrequency: row.syncFrequency,
+    dailySyncTime: row.dailySyncTime,
+    schedule: (row.schedule as FlexibleSchedule | null) ?? null,
+    lastRunAt: lastRunAt(row),
+    timeZoneOffset: row.timeZoneOffset,
+  };
+}
+
+/**
+ * A stored connection in Fivetran's response shape (§6.1), the full row. Takes only the row
+ * (it is passed to `Array.map` by the list endpoints); `setup_tests` is added by
+ * {@link withSetupTests} on the responses that carry it.
+ */
+export function serializeConnection(row: ConnectionRow): Connection {
+  const next = nextSyncAt(scheduleFields(row), new Date());
+  const connection: Connection = {
     id: row.id,
     group_id: row.groupId,
     service: row.service,
     service_version: 1,
     schema: row.schema,
-    connected_by: null,
+    connected_by: row.connectedBy,
     created_at: row.createdAt,
-    succeeded_at: null,
-    failed_at: null,
-    paused: false,
-    pause_after_trial: false,
-    sync_frequency: 360,
-    schedule_type: "auto",
-    daily_sync_time: null,
-    data_delay_sensitivity: "NORMAL",
-    data_delay_threshold: 0,
-    networking_method: "Directly",
-    destination_schema_names: "SOURCE_NAMING",
+    succeeded_at: row.succeededAt,
+    failed_at: row.failedAt,
+    paused: row.paused,
+    pause_after_trial: row.pauseAfterTrial,
+    sync_frequency: row.syncFrequency,
+    schedule_type: row.scheduleType === "manual" ? "manual" : "auto",
+    daily_sync_time: row.dailySyncTime,
+    data_delay_sensitivity: row.dataDelaySensitivity,
+    data_delay_threshold: row.dataDelayThreshold,
+    networking_method: row.networkingMethod,
+    private_link_id: row.privateLinkId,
+    proxy_agent_id: row.proxyAgentId,
+    hybrid_deployment_agent_id: row.hybridDeploymentAgentId,
+    destination_schema_names: row.destinationSchemaNames,
     status: {
-      setup_state: "incomplete",
-      sync_state: "scheduled",
-      update_state: "on_schedule",
-      is_historical_sync: true,
-      tasks: [],
-      warnings: [],
+      setup_state: row.setupState as Connection["status"]["setup_state"],
+      sync_state: row.paused ? "paused" : (row.syncState as Connection["status"]["sync_state"]),
+      update_state: row.updateState as Connection["status"]["update_state"],
+      is_historical_sync: row.isHistoricalSync,
+      tasks: row.tasks as Connection["status"]["tasks"],
+      warnings: row.warnings as Connection["status"]["warnings"],
+      next_sync_at: next ? isoTimestamp(next) : null,
     },
-    config: {},
+    config: responseConfig(row),
+    source_sync_details: null,
   };
+  if (row.schedule) connection.schedule = row.schedule as Connection["schedule"];
+  if (row.syncOptions) connection.sync_options = row.syncOptions as Connection["sync_options"];
+  return connection;
+}
+
+/** A connection with the results of its last setup test run (create, update and test responses). */
+export function withSetupTests(row: ConnectionRow): Connection {
+  return { ...serializeConnection(row), setup_tests: (row.setupTests as SetupTest[] | null) ?? [] };
 }

@@ -68,7 +68,7 @@ export async function runToCompletion<C>(options: RunOptions<C>) {
         runStartedAt,
         budgetMs: options.budgetMs ?? 60_000,
         pageBytes: options.pageBytes ?? 1 << 20,
-        withDdlLock: (ddl) => ddl(),
+        ensureSchema: async () => {},
         async commit(checkpoint, delta) {
           options.state[checkpoint.stream] = checkpoint.state;
           for (const [k, v] of Object.entries(delta)) {

@@ -1,0 +1,215 @@
+import type { RouteHandler } from "@hono/zod-openapi";
+import { type Catalog, catalog } from "../../db/client";
+import * as repo from "../../db/connections";
+import { getGroup } from "../../db/groups";
+import { parseConfig } from "../../engine/config";
+import type { FlexibleSchedule } from "../../engine/schedule";
+import { findSource } from "../../engine/sources";
+import type { SourceDefinition } from "../../engine/types";
+import type { AppEnv, Env } from "../../env";
+import { ApiError } from "../../errors";
+import { done, ok } from "../../lib/envelope";
+import { decodeCursor, toPage } from "../../lib/pagination";
+import { isoTimestamp } from "../../lib/time";
+import { openConfig, runSetupTests, schemaName, sealConfig } from "./connections.config";
+import type { connectionsRoutes as routes } from "./connections.routes";
+import { serializeConnection, withSetupTests } from "./connections.serialize";
+import { applySchedule, applySyncOptions, DEFAULT_SCHEDULE, type SyncOptions } from "./connections.settings";
+
+async function requireConnection(db: Catalog, accountId: string, id: string) {
+  const row = await repo.getConnection(db, accountId, id);
+  if (!row) throw ApiError.notFound("Connection", id);
+  return row;
+}
+
+async function requireGroup(db: Catalog, accountId: string, groupId: string) {
+  const group = await getGroup(db, accountId, groupId);
+  if (!group) throw ApiError.notFound("Group", groupId);
+  return group;
+}
+
+/** The source of a stored connection; a service removed from the registry cannot be configured. */
+function sourceOf(service: string): SourceDefinition {
+  const definition = findSource(service);
+  if (!definition) throw ApiError.invalid(`Unsupported service '${service}'`);
+  return definition;
+}
+
+function duplicateSchema(schema: string, groupId: string): ApiError {
+  return ApiError.conflict(`A connection with schema '${schema}' already exists in group '${groupId}'`);
+}
+
+/** The full stored config, decrypted and validated again (defaults filled), for setup tests. */
+async function fullConfig(env: Env, definition: SourceDefinition, row: repo.ConnectionRow) {
+  return parseConfig(definition, undefined, await openConfig(env, row));
+}
+
+export const listConnections: RouteHandler<typeof routes.list, AppEnv> = async (c) => {
+  const { cursor, limit, group_id: groupId, schema } = c.req.valid("query");
+  const db = catalog(c.env.DB);
+  const { accountId } = c.var.auth;
+  if (groupId !== undefined) await requireGroup(db, accountId, groupId);
+  const rows = await repo.listConnections(db, accountId, { groupId, schema }, decodeCursor(cursor), limit + 1);
+  return c.json(ok("Connections list retrieved successfully", toPage(rows, limit, serializeConnection)), 200);
+};
+
+export const createConnection: RouteHandler<typeof routes.create, AppEnv> = async (c) => {
+  const body = c.req.valid("json");
+  const db = catalog(c.env.DB);
+  const { accountId, userId } = c.var.auth;
+
+  // Everything that can be refused is checked before anything runs or is stored.
+  const definition = findSource(body.service);
+  if (!definition) throw ApiError.invalid(`Unsupported service '${body.service}'`);
+  const schedule = applySchedule(DEFAULT_SCHEDULE, body);
+  const syncOptions = applySyncOptions(null, body.sync_options);
+  const config = parseConfig(definition, body.config);
+  const schema = schemaName(definition, config);
+  const group = await requireGroup(db, accountId, body.group_id);
+  if (await repo.schemaTaken(db, group.id, schema)) throw duplicateSchema(schema, group.id);
+  const sealed = await sealConfig(c.env, definition, config);
+
+  const setup = body.run_setup_tests === false ? undefined : await runSetupTests(c.env, definition, config);
+  const now = isoTimestamp();
+  const id = await repo.insertConnection(db, {
+    accountId,
+    groupId: group.id,
+    service: definition.service,
+    schema,
+    connectedBy: userId,
+    paused: body.paused ?? false,
+    pauseAfterTrial: body.pause_after_trial ?? false,
+    syncFrequency: schedule.syncFrequency,
+    scheduleType: schedule.scheduleType,
+    dailySyncTime: schedule.dailySyncTime,
+    schedule: schedule.schedule as Record<string, unknown> | null,
+    dataDelaySensitivity: body.data_delay_sensitivity ?? "NORMAL",
+    dataDelayThreshold: body.data_delay_threshold ?? 0,
+    networkingMethod: body.networking_method ?? "Directly",
+    privateLinkId: body.private_link_id ?? null,
+    proxyAgentId: body.proxy_agent_id ?? null,
+    hybridDeploymentAgentId: body.hybrid_deployment_agent_id ?? null,
+    destinationSchemaNames: body.destination_schema_names ?? "SOURCE_NAMING",
+    config: sealed.config,
+    secrets: sealed.secrets,
+    syncOptions: syncOptions as Record<string, unknown> | null,
+    setupState: setup?.setupState ?? "incomplete",
+    setupTests: setup?.setupTests ?? null,
+    createdAt: now,
+    updatedAt: now,
+  });
+  // A concurrent create may have taken the name between the check above and the insert.
+  if (!id) throw duplicateSchema(schema, group.id);
+  const row = await requireConnection(db, accountId, id);
+  return c.json(ok("Connection has been created", withSetupTests(row)), 201);
+};
+
+export const getConnection: RouteHandler<typeof routes.get, AppEnv> = async (c) => {
+  const { connectionId } = c.req.valid("param");
+  const row = await requireConnection(catalog(c.env.DB), c.var.auth.accountId, connectionId);
+  return c.json(ok("Connection details retrieved successfully", serializeConnection(row)), 200);
+};
+
+export const updateConnection: RouteHandler<typeof routes.update, AppEnv> = async (c) => {
+  const { connectionId } = c.req.valid("param");
+  const body = c.req.valid("json");
+  const db = catalog(c.env.DB);
+  const { accountId } = c.var.auth;
+  const row = await requireConnection(db, accountId, connectionId);
+  const changes: repo.ConnectionChanges = {};
+
+  let config: Record<string, unknown> | undefined;
+  if (body.config != null || body.run_setup_tests === true) {
+    const definition = sourceOf(row.service);
+    // Stored secrets are decrypted first so a PATCH merges onto the real values and a
+    // `******` sent back (dropped by parseConfig) leaves them as they are.
+    config = parseConfig(definition, body.config, await openConfig(c.env, row));
+    if (body.config != null) {
+      const name = schemaName(definition, config);
+      if (name !== row.schema) {
+        throw ApiError.invalid(
+          `Invalid value for field 'config.${definition.naming}': the connection's schema '${row.schema}' cannot be changed after it is created`,
+        );
+      }
+      Object.assign(changes, await sealConfig(c.env, definition, config));
+    }
+  }
+
+  // Only columns the request touches are written, so a concurrent writer of other columns
+  // (another PATCH, the sync engine's status) is not overwritten with stale values.
+  if (
+    body.sync_frequency != null ||
+    body.daily_sync_time != null ||
+    body.schedule_type != null ||
+    body.schedule != null
+  ) {
+    const schedule = applySchedule(
+      {
+        syncFrequency: row.syncFrequency,
+        dailySyncTime: row.dailySyncTime,
+        scheduleType: row.scheduleType === "manual" ? "manual" : "auto",
+        schedule: (row.schedule as FlexibleSchedule | null) ?? null,
+      },
+      body,
+    );
+    changes.syncFrequency = schedule.syncFrequency;
+    changes.dailySyncTime = schedule.dailySyncTime;
+    changes.scheduleType = schedule.scheduleType;
+    changes.schedule = schedule.schedule as Record<string, unknown> | null;
+  }
+  if (body.sync_options != null) {
+    const options = applySyncOptions(row.syncOptions as SyncOptions | null, body.sync_options);
+    changes.syncOptions = options as Record<string, unknown> | null;
+  }
+
+  if (body.paused != null) changes.paused = body.paused;
+  if (body.pause_after_trial != null) changes.pauseAfterTrial = body.pause_after_trial;
+  if (body.is_historical_sync != null) changes.isHistoricalSync = body.is_historical_sync;
+  if (body.data_delay_sensitivity != null) changes.dataDelaySensitivity = body.data_delay_sensitivity;
+  if (body.data_delay_threshold != null) changes.dataDelayThreshold = body.data_delay_threshold;
+  if (body.networking_method != null) changes.networkingMethod = body.networking_method;
+  if (body.private_link_id != null) changes.privateLinkId = body.private_link_id;
+  if (body.proxy_agent_id != null) changes.proxyAgentId = body.proxy_agent_id;
+  if (body.hybrid_deployment_agent_id != null) changes.hybridDeploymentAgentId = body.hybrid_deployment_agent_id;
+  // Accepted and not stored: `auth` (OAuth flows), `trust_certificates`/`trust_fingerprints`
+  // (sources verify TLS themselves), `schema_status` (column-masking flows), and
+  // `destination_configuration` (Snowflake warehouses); see connections.schemas.ts.
+
+  if (body.run_setup_tests === true && config) {
+    const setup = await runSetupTests(c.env, sourceOf(row.service), config);
+    changes.setupState = setup.setupState;
+    changes.setupTests = setup.setupTests;
+  }
+  changes.updatedAt = isoTimestamp();
+
+  if (!(await repo.updateConnection(db, accountId, connectionId, changes))) {
+    throw ApiError.notFound("Connection", connectionId);
+  }
+  const updated = await requireConnection(db, accountId, connectionId);
+  return c.json(ok("Connection has been updated", withSetupTests(updated)), 200);
+};
+
+export const deleteConnection: RouteHandler<typeof routes.delete, AppEnv> = async (c) => {
+  const { connectionId } = c.req.valid("param");
+  if (!(await repo.deleteConnection(catalog(c.env.DB), c.var.auth.accountId, connectionId))) {
+    throw ApiError.notFound("Connection", connectionId);
+  }
+  return c.json(done(`Connection with id '${connectionId}' has been deleted`), 200);
+};
+
+export const testConnection: RouteHandler<typeof routes.test, AppEnv> = async (c) => {
+  const { connectionId } = c.req.valid("param");
+  const db = catalog(c.env.DB);
+  const { accountId } = c.var.auth;
+  const row = await requireConnection(db, accountId, connectionId);
+  const definition = sourceOf(row.service);
+  const setup = await runSetupTests(c.env, definition, await fullConfig(c.env, definition, row));
+  const changed = await repo.updateConnection(db, accountId, connectionId, {
+    setupState: setup.setupState,
+    setupTests: setup.setupTests,
+    updatedAt: isoTimestamp(),
+  });
+  if (!changed) throw ApiError.notFound("Connection", connectionId);
+  const updated = await requireConnection(db, accountId, connectionId);
+  return c.json(ok("Setup tests have been completed", withSetupTests(updated)), 200);
+};
