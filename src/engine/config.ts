@@ -2,7 +2,7 @@
  * Connector config handling shared by connections and destinations: secret marking and
  * masking, normalisation and validation, PATCH merging, and Fivetran's response quirks.
  */
-import type { z } from "@hono/zod-openapi";
+import { z } from "@hono/zod-openapi";
 import { ApiError } from "../errors";
 import { describeIssue } from "../lib/router";
 import type { ConfigFields, ServiceDefinition } from "./types";
@@ -80,6 +80,15 @@ export function stringifyValues(config: Record<string, unknown>): Record<string,
     else out[key] = String(value);
   }
   return out;
+}
+
+/**
+ * A boolean config field that also reads back its own stringified form: destination
+ * config comes back as `"true"`/`"false"` (see {@link stringifyValues}) and clients send it
+ * again on PATCH. Unlike `z.coerce.boolean()`, `"false"` stays false.
+ */
+export function booleanish() {
+  return z.union([z.boolean(), z.enum(["true", "false"]).transform((value) => value === "true")]);
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {

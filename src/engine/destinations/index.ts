@@ -1,10 +1,54 @@
-import type { DestinationDefinition } from "../types";
+import type { ConnectorContext, DestinationDefinition, SetupTest } from "../types";
+import { bigQueryDestination } from "./big-query";
+import { d1Destination } from "./d1";
+import { postgresDestination } from "./postgres";
+import { r2Destination } from "./r2";
+import { snowflakeDestination } from "./snowflake";
+
+// Each definition is typed by its own config schema; the registry erases that to the common contract.
+const all = [
+  d1Destination,
+  r2Destination,
+  postgresDestination,
+  snowflakeDestination,
+  bigQueryDestination,
+] as unknown as DestinationDefinition[];
 
 /** Every destination service, by service id. */
-export const destinations: Record<string, DestinationDefinition> = {};
+export const destinations: Record<string, DestinationDefinition> = Object.fromEntries(all.map((d) => [d.service, d]));
 
 /** The destination for a service id or one of its aliases (`postgres_warehouse`), or undefined. */
 export function findDestination(service: string): DestinationDefinition | undefined {
   if (Object.hasOwn(destinations, service)) return destinations[service];
   return Object.values(destinations).find((d) => d.aliases?.includes(service));
+}
+
+/** Fivetran's `setup_status`, always lowercase. */
+export type SetupStatus = "incomplete" | "connected" | "broken";
+
+/** `connected` when every test PASSED, WARNED or was SKIPPED; `broken` as soon as one failed. */
+export function setupStatusOf(tests: SetupTest[]): SetupStatus {
+  return tests.some((t) => t.status === "FAILED" || t.status === "JOB_FAILED") ? "broken" : "connected";
+}
+
+/**
+ * Runs a destination's setup tests on validated config. A check is written never to throw;
+ * should one throw anyway, the run still answers, as one JOB_FAILED test, never as a 500.
+ */
+export async function runSetupTests(
+  definition: DestinationDefinition,
+  config: Record<string, unknown>,
+  ctx: ConnectorContext,
+): Promise<SetupTest[]> {
+  try {
+    return await definition.check(config as never, ctx);
+  } catch (error) {
+    return [
+      {
+        title: "Running setup tests",
+        status: "JOB_FAILED",
+        message: `The setup tests stopped unexpectedly: ${(error as Error)?.message ?? String(error)}`,
+      },
+    ];
+  }
 }

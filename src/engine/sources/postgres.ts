@@ -2,6 +2,7 @@ import { z } from "@hono/zod-openapi";
 import type pg from "pg";
 import { parseConnectionString, secret } from "../config";
 import { closePg, describePgError, openPg } from "../pg";
+import { postgresReader } from "./postgres-reader";
 import type { SetupTest, SourceDefinition } from "../types";
 
 /**
@@ -147,6 +148,7 @@ export const postgresSource: SourceDefinition<typeof fields> = {
     features: [{ id: "CAPTURE_DELETES" }, { id: "RE_SYNC" }, { id: "API_CONFIGURABLE" }, { id: "COLUMN_HASHING" }],
   },
   fields,
+  reader: postgresReader,
   normalize(input) {
     const { connectionString, replication, ...rest } = input;
     const out: Record<string, unknown> = { ...rest };
