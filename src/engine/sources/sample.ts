@@ -1,5 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import type { SourceDefinition } from "../types";
+import { sampleReader } from "./sample-reader";
 
 /** The tables the sample source can generate. */
 export const SAMPLE_TABLES = ["customers", "products", "orders"] as const;
@@ -7,8 +8,7 @@ export const SAMPLE_TABLES = ["customers", "products", "orders"] as const;
 /**
  * Built-in source that needs no credentials: a deterministic shop (customers, products,
  * orders) generated from `seed`, growing by `scale` rows per run, so a pipeline can be tried
- * and tested end to end without any external system. The config and setup test are final;
- * the rows themselves are produced by the sync engine's reader for this source.
+ * and tested end to end without any external system. Rows come from sample-reader.ts.
  */
 const fields = z.object({
   /** The connection's name and destination schema (Fivetran naming "schema"). */
@@ -43,6 +43,7 @@ export const sampleSource: SourceDefinition<typeof fields> = {
     features: [{ id: "RE_SYNC" }, { id: "API_CONFIGURABLE" }],
   },
   fields,
+  reader: sampleReader,
   async check(config) {
     const tables = config.tables ?? SAMPLE_TABLES;
     return [
