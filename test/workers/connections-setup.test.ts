@@ -4,8 +4,7 @@
  * The local server trusts every role on 127.0.0.1, so a wrong password would pass. To prove
  * that the password a connection stores is the one it uses, `beforeAll` gives one dedicated
  * role (and only it) password authentication: it prepends a `scram-sha-256` line for that
- * role to pg_hba.conf (idempotently, as the superuser, through a large object export) and
- * reloads the configuration. Every other role keeps trust authentication.
+ * role to pg_hba.conf (see pg-auth.ts). Every other role keeps trust authentication.
  */
 import { env } from "cloudflare:workers";
 import type pg from "pg";
@@ -13,6 +12,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { closePg, openPg } from "../../src/engine/pg";
 import { decryptJson } from "../../src/lib/secrets";
 import { call, newAccount } from "./helpers";
+import { requirePasswordFor } from "./pg-auth";
 
 const DATABASE = "connections_probe";
 const NOREAD_ROLE = "connections_probe_noread";
@@ -39,43 +39,6 @@ async function asSuperuser(database: string, statements: string[]) {
   }
 }
 
-async function query<T extends pg.QueryResultRow>(client: pg.Client, text: string, values: unknown[] = []) {
-  return (await client.query<T>(text, values)).rows;
-}
-
-/** Gives PASSWORD_ROLE password authentication on 127.0.0.1 (see the file comment). */
-async function requirePasswordFor(role: string) {
-  const line = `host all ${role} 127.0.0.1/32 scram-sha-256`;
-  const client = await openPg({ ...SUPERUSER, database: "postgres" });
-  try {
-    const [file] = await query<{ path: string }>(client, "SELECT current_setting('hba_file') AS path");
-    const [current] = await query<{ content: string }>(client, "SELECT pg_read_file($1) AS content", [file?.path]);
-    if (!file || !current) throw new Error("cannot read pg_hba.conf");
-    if (!current.content.split("\n").some((l) => l.trim() === line)) {
-      const [lo] = await query<{ oid: number }>(client, "SELECT lo_from_bytea(0, convert_to($1, 'UTF8')) AS oid", [
-        `# fivetran.do connections tests: this role must authenticate with its password\n${line}\n${current.content}`,
-      ]);
-      await client.query("SELECT lo_export($1, $2)", [lo?.oid, file.path]);
-      await client.query("SELECT lo_unlink($1)", [lo?.oid]);
-    }
-    await client.query("SELECT pg_reload_conf()");
-  } finally {
-    await closePg(client);
-  }
-  // The reload is asynchronous: wait until a wrong password is refused.
-  for (let attempt = 0; attempt < 100; attempt++) {
-    try {
-      const probe = await openPg({ ...SUPERUSER, user: role, password: WRONG_PASSWORD, database: DATABASE });
-      await closePg(probe);
-    } catch (error) {
-      if ((error as { code?: string }).code === "28P01") return;
-      throw error;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`PostgreSQL still lets ${role} in with a wrong password`);
-}
-
 beforeAll(async () => {
   const { rows } = await (async () => {
     const client = await openPg({ ...SUPERUSER, database: "postgres" });
@@ -100,7 +63,7 @@ beforeAll(async () => {
     `GRANT SELECT ON public.readable TO ${NOREAD_ROLE}, ${PASSWORD_ROLE}`,
     `GRANT SELECT ON public.forbidden TO ${PASSWORD_ROLE}`,
   ]);
-  await requirePasswordFor(PASSWORD_ROLE);
+  await requirePasswordFor(PASSWORD_ROLE, DATABASE);
 }, 60_000);
 
 afterEach(() => {

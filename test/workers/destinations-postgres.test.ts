@@ -4,12 +4,13 @@ import { parseConfig } from "../../src/engine/config";
 import { postgresDestination } from "../../src/engine/destinations/postgres";
 import { closePg, openPg } from "../../src/engine/pg";
 import { call, newAccount } from "./helpers";
+import { requirePasswordFor } from "./pg-auth";
 
 /** Database and roles of these tests, on the real local PostgreSQL (trust auth for postgres). */
 const DATABASE = "destinations_probe";
 const NO_PRIVILEGES = "dest_probe_noprivs";
 const NO_LOGIN = "dest_probe_nologin";
-/** Must log in with its password: .ci/run adds a scram-sha-256 pg_hba.conf line for it. */
+/** Must log in with its password (pg-auth.ts gives it a scram-sha-256 pg_hba.conf line). */
 const PASSWORD_ROLE = "dest_probe_password";
 const PASSWORD = "right-Passw0rd";
 
@@ -24,9 +25,6 @@ async function asSuperuser<T>(database: string, work: (client: Awaited<ReturnTyp
   }
 }
 
-/** Whether pg_hba.conf makes PASSWORD_ROLE authenticate (elsewhere trust accepts any password). */
-let passwordEnforced = false;
-
 beforeAll(async () => {
   await asSuperuser("postgres", async (pg) => {
     const exists = await pg.query("SELECT 1 FROM pg_database WHERE datname = $1", [DATABASE]);
@@ -40,13 +38,9 @@ beforeAll(async () => {
     // PostgreSQL 15 grants PUBLIC no CREATE on a database; say so explicitly all the same.
     await pg.query(`REVOKE CREATE ON DATABASE ${DATABASE} FROM PUBLIC, ${NO_PRIVILEGES}`);
     await pg.query(`GRANT CREATE ON DATABASE ${DATABASE} TO ${PASSWORD_ROLE}`);
-    const rules = await pg.query(
-      "SELECT 1 FROM pg_hba_file_rules WHERE $1 = ANY(user_name) AND auth_method IN ('scram-sha-256', 'md5', 'password')",
-      [PASSWORD_ROLE],
-    );
-    passwordEnforced = (rules.rowCount ?? 0) > 0;
   });
-});
+  await requirePasswordFor(PASSWORD_ROLE, DATABASE);
+}, 60_000);
 
 function config(input: Record<string, unknown>) {
   return parseConfig(postgresDestination, input) as Parameters<typeof postgresDestination.check>[0];
@@ -116,11 +110,7 @@ describe("postgres destination setup tests (real PostgreSQL on 127.0.0.1)", () =
     }
   });
 
-  it("fails on a wrong password and passes with the right one (a role pg_hba.conf makes use its password)", async (test) => {
-    if (!passwordEnforced) {
-      // Under trust auth any password logs in; .ci/run adds the pg_hba.conf line this needs.
-      test.skip();
-    }
+  it("fails on a wrong password and passes with the right one (a role pg_hba.conf makes use its password)", async () => {
     const wrong = await postgresDestination.check(
       config({ host: "127.0.0.1", database: DATABASE, user: PASSWORD_ROLE, password: "wrong-password" }),
       ctx,
