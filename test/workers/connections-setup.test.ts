@@ -7,7 +7,6 @@
  * role to pg_hba.conf (see pg-auth.ts). Every other role keeps trust authentication.
  */
 import { env } from "cloudflare:workers";
-import type pg from "pg";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { closePg, openPg } from "../../src/engine/pg";
 import { decryptJson } from "../../src/lib/secrets";
