@@ -100,8 +100,13 @@ export class ConnectorDO extends DurableObject<Env> {
   override async alarm(): Promise<void> {
     const connectionId = this.meta("connection_id");
     if (!connectionId) return;
-    const row = await catalog(this.env.DB).select().from(connections).where(eq(connections.id, connectionId)).get();
-    if (row && !row.paused && row.setupState !== "broken") {
+    const db = catalog(this.env.DB);
+    const row = await db.select().from(connections).where(eq(connections.id, connectionId)).get();
+    // Only a connection that passed its setup tests and has somewhere to write syncs on its own.
+    const destination =
+      row &&
+      (await db.select({ id: destinations.id }).from(destinations).where(eq(destinations.id, row.groupId)).get());
+    if (row && destination && !row.paused && row.setupState === "connected") {
       await this.trigger(connectionId, { trigger: "scheduled" });
     }
     await this.reschedule(connectionId);

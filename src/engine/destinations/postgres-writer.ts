@@ -23,6 +23,10 @@ const SESSION = [
 const BUILTIN_ARRAY =
   /^(smallint|integer|bigint|real|double precision|numeric(\(\d+(,\d+)?\))?|boolean|text|character varying(\(\d+\))?|uuid|date|timestamp( with(out)? time zone)?|jsonb?)\[\]$/;
 
+/** Built-in types a PostgreSQL source may report that a PostgreSQL destination can reuse as is. */
+const BUILTIN_SCALAR =
+  /^(text|character varying(\(\d+\))?|character(\(\d+\))?|name|interval( \w+( to \w+)?)?(\(\d\))?|inet|cidr|macaddr8?|money|xml|tsvector|tsquery|bit( varying)?(\(\d+\))?|point|line|lseg|box|path|polygon|circle)$/;
+
 /** The PostgreSQL type a column gets in the destination. */
 export function pgType(column: Column): string {
   switch (column.type) {
@@ -53,7 +57,8 @@ export function pgType(column: Column): string {
     case "array":
       return BUILTIN_ARRAY.test(column.sourceType) ? column.sourceType : "text";
     default:
-      return "text";
+      // Enums and other user-defined types do not exist in the destination: their text does.
+      return BUILTIN_SCALAR.test(column.sourceType) ? column.sourceType : "text";
   }
 }
 

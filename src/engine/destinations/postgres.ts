@@ -3,6 +3,7 @@ import type pg from "pg";
 import { booleanish, parseConnectionString, secret } from "../config";
 import { closePg, describePgError, openPg, quoteIdent } from "../pg";
 import type { DestinationDefinition, SetupTest } from "../types";
+import { PostgresWriter } from "./postgres-writer";
 
 /** Schema the setup test creates (inside a transaction that is rolled back). */
 export const PROBE_SCHEMA = "_fivetran_setup_test";
@@ -72,6 +73,7 @@ export const postgresDestination: DestinationDefinition<typeof fields> = {
     linkToDocs: "https://fivetran.com/docs/destinations/postgresql",
   },
   fields,
+  writer: { open: (config) => PostgresWriter.open(config) },
   normalize(input) {
     const { connectionString, ...rest } = input;
     if (typeof connectionString !== "string") return rest;
