@@ -8,6 +8,8 @@ export const TEST_SECRETS = {
   FIVETRAN_API_SECRET: "test_api_secret",
   FIVETRAN_OPERATOR_SECRET: "test_operator_secret",
   FIVETRAN_ENCRYPTION_KEY: "test_encryption_key_0123456789abcdef",
+  // Retries after 1 s (the queue's delay granularity) so retry tests stay fast.
+  FIVETRAN_RETRY_BASE_MS: "100",
 };
 
 export default defineConfig(async () => {

@@ -1,0 +1,156 @@
+/**
+ * The queue consumer end to end inside workerd: ConnectorDO starts a run, the real queue
+ * delivers its slices, SyncDO admits them, and the catalog status moves. A test-only source
+ * registered for this file fails on demand.
+ */
+import { env } from "cloudflare:workers";
+import { z } from "@hono/zod-openapi";
+import { beforeAll, describe, expect, it } from "vitest";
+import { sources } from "../../../src/engine/sources";
+import type { SourceDefinition, Stream } from "../../../src/engine/types";
+import { call, newAccount } from "../helpers";
+import { PG, resetDatabase, sql } from "./harness";
+
+const DST = "jobs_dst";
+const STREAM: Stream = {
+  namespace: "app",
+  name: "things",
+  columns: [
+    { name: "id", type: "long", sourceType: "bigint", nullable: false },
+    { name: "label", type: "string", sourceType: "text", nullable: true },
+  ],
+  primaryKey: ["id"],
+  cursorCandidates: [],
+};
+
+/** How the flaky source behaves, per connection schema. */
+const behaviour = new Map<string, { failures: number; error: () => Error; reads: number }>();
+
+function failure(code: string, message: string) {
+  return () => Object.assign(new Error(message), { code });
+}
+
+const flaky: SourceDefinition = {
+  service: "flaky_test",
+  naming: "schema",
+  info: { name: "Flaky (tests)", type: "API", description: "fails on demand", linkToDocs: "https://example.test" },
+  fields: z.object({ schema: z.string() }) as unknown as SourceDefinition["fields"],
+  async check() {
+    return [{ title: "ok", status: "PASSED", message: "ok" }];
+  },
+  reader: {
+    async discover() {
+      return [STREAM];
+    },
+    async *read(config, streams, _state, ctx) {
+      const b = behaviour.get(String(config.schema)) ?? { failures: 0, error: failure("X", "x"), reads: 0 };
+      b.reads++;
+      if (b.failures > 0) {
+        b.failures--;
+        throw b.error();
+      }
+      const key = `${streams[0]?.stream.namespace}.${streams[0]?.stream.name}`;
+      yield { kind: "records", stream: key, rows: [["1", "one"], ["2", "two"]], bytes: 12 };
+      yield { kind: "checkpoint", stream: key, state: { run: ctx.runId, done: true } };
+    },
+  },
+};
+
+beforeAll(async () => {
+  sources[flaky.service] = flaky;
+  await resetDatabase(DST);
+});
+
+async function setup(schema: string) {
+  const auth = await newAccount();
+  const group = (await call("POST", "/v1/groups", { auth, body: { name: `g_${schema}` } })).json.data;
+  const dest = await call("POST", "/v1/destinations", {
+    auth,
+    body: { group_id: group.id, service: "postgres", time_zone_offset: "0", config: { ...PG, database: DST } },
+  });
+  expect(dest.status).toBe(201);
+  const conn = await call("POST", "/v1/connections", {
+    auth,
+    body: { group_id: group.id, service: "flaky_test", schedule_type: "manual", config: { schema } },
+  });
+  expect(conn.status).toBe(201);
+  return { auth, id: conn.json.data.id as string };
+}
+
+async function waitForRunEnd(auth: string, id: string, timeoutMs = 20_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const { json } = await call("GET", `/v1/connections/${id}`, { auth });
+    const data = json.data;
+    if (data.succeeded_at || data.failed_at) return data;
+    if (Date.now() > deadline) throw new Error(`run did not end: ${JSON.stringify(data)}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+function trigger(id: string) {
+  return env.CONNECTOR.get(env.CONNECTOR.idFromName(id)).trigger(id, { trigger: "manual" });
+}
+
+describe("sync jobs", () => {
+  it("a source that fails twice with a transient error then recovers succeeds, with the retries recorded", async () => {
+    const { auth, id } = await setup("flaky_twice");
+    behaviour.set("flaky_twice", { failures: 2, error: failure("ECONNRESET", "read ECONNRESET"), reads: 0 });
+    const started = await trigger(id);
+    expect(started.started).toBe(true);
+    const status = await waitForRunEnd(auth, id);
+    expect(status.succeeded_at).toMatch(/Z$/);
+    expect(status.failed_at).toBeNull();
+    expect(status.status.sync_state).toBe("scheduled");
+    expect(status.status.is_historical_sync).toBe(false);
+    expect(behaviour.get("flaky_twice")?.reads).toBe(3);
+    const { runs } = await env.SYNC.get(env.SYNC.idFromName(id)).history(10);
+    expect(runs[0]).toMatchObject({ status: "succeeded", retries: 2, stats: { "app.things": { rows: 2 } } });
+    const rows = await sql(DST, "SELECT id, label FROM flaky_twice.things ORDER BY id");
+    expect(rows.rows).toEqual([
+      { id: "1", label: "one" },
+      { id: "2", label: "two" },
+    ]);
+  });
+
+  it("a permanent failure ends the run as failed with a task, and an auth failure marks setup broken", async () => {
+    const { auth, id } = await setup("flaky_auth");
+    behaviour.set("flaky_auth", { failures: 1, error: failure("28P01", 'password authentication failed for user "x"'), reads: 0 });
+    await trigger(id);
+    const status = await waitForRunEnd(auth, id);
+    expect(status.succeeded_at).toBeNull();
+    expect(status.failed_at).toMatch(/Z$/);
+    expect(status.status.setup_state).toBe("broken");
+    expect(status.status.tasks).toEqual([{ code: "authentication_failed", message: 'password authentication failed for user "x"' }]);
+    expect(behaviour.get("flaky_auth")?.reads).toBe(1);
+  });
+
+  it("gives up after the connection's retries and fails the run", async () => {
+    const { auth, id } = await setup("flaky_always");
+    await call("PATCH", `/v1/connections/${id}`, { auth, body: { sync_options: { retries: 1 } } });
+    behaviour.set("flaky_always", { failures: 99, error: failure("ETIMEDOUT", "connect ETIMEDOUT"), reads: 0 });
+    await trigger(id);
+    const status = await waitForRunEnd(auth, id);
+    expect(status.failed_at).toMatch(/Z$/);
+    expect(status.status.tasks[0]).toMatchObject({ code: "sync_failed", message: "connect ETIMEDOUT" });
+    expect(behaviour.get("flaky_always")?.reads).toBe(2);
+    const { runs } = await env.SYNC.get(env.SYNC.idFromName(id)).history(10);
+    expect(runs[0]).toMatchObject({ status: "failed", retries: 1, error: "connect ETIMEDOUT" });
+  });
+
+  it("runs one sync at a time, skips a duplicate slice message, and a forced sync restarts", async () => {
+    const { auth, id } = await setup("flaky_once");
+    behaviour.set("flaky_once", { failures: 0, error: failure("X", "x"), reads: 0 });
+    const sync = env.SYNC.get(env.SYNC.idFromName(id));
+    const first = await trigger(id);
+    const second = await trigger(id);
+    expect(second).toEqual({ started: false, runId: first.runId });
+    await env.SYNC_QUEUE.send({ connectionId: id, runId: first.runId, seq: 0 });
+    await waitForRunEnd(auth, id);
+    expect(behaviour.get("flaky_once")?.reads).toBe(1);
+    const before = (await sync.history(10)).runs.length;
+    const forced = await env.CONNECTOR.get(env.CONNECTOR.idFromName(id)).trigger(id, { trigger: "force", force: true });
+    expect(forced.started).toBe(true);
+    expect((await sync.history(10)).runs.length).toBe(before + 1);
+  });
+});
