@@ -1,0 +1,35 @@
+import { env } from "cloudflare:workers";
+import { expect } from "vitest";
+import { parseConfig, secretKeys } from "../../../src/engine/config";
+import type { ConnectorContext, SetupTest, SourceDefinition } from "../../../src/engine/types";
+import { ApiError } from "../../../src/errors";
+
+/** A ConnectorContext whose fetch is a fake vendor (or the real fetch for local servers). */
+export function context(fakeFetch: typeof fetch = fetch, now = new Date("2026-01-15T10:00:00Z")): ConnectorContext {
+  return { env, fetch: fakeFetch, now: () => now };
+}
+
+/** parseConfig for a source, typed for its check(). */
+export function parse<D extends SourceDefinition>(definition: D, input: Record<string, unknown>, stored = {}) {
+  return parseConfig(definition as unknown as SourceDefinition, input, stored) as Parameters<D["check"]>[0];
+}
+
+/** The 400 InvalidInput message parseConfig raises for bad config. */
+export function invalid(definition: SourceDefinition, input: Record<string, unknown>): string {
+  try {
+    parseConfig(definition, input);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ApiError);
+    expect((error as ApiError).status).toBe(400);
+    expect((error as ApiError).code).toBe("InvalidInput");
+    return (error as ApiError).message;
+  }
+  throw new Error("expected the config to be rejected");
+}
+
+/** [title, status] pairs, the shape a user scans first. */
+export function summary(tests: SetupTest[]): [string, string][] {
+  return tests.map((t) => [t.title, t.status]);
+}
+
+export { secretKeys };
