@@ -10,6 +10,7 @@ import { DurableObject } from "cloudflare:workers";
 import { eq } from "drizzle-orm";
 import { catalog } from "../db/client";
 import { connections, destinations } from "../db/schema";
+import { engineSettings } from "../engine/jobs";
 import { type FlexibleSchedule, nextSyncAt } from "../engine/schedule";
 import type { Stream } from "../engine/types";
 import type { Env } from "../env";
@@ -55,25 +56,18 @@ export class ConnectorDO extends DurableObject<Env> {
     return this.sql.exec<{ value: string }>("SELECT value FROM meta WHERE key = ?", key).toArray()[0]?.value ?? null;
   }
 
-  /**
-   * Re-arms the alarm from the connection's schedule in the catalog; clears it when the
-   * connection is paused, manual or gone. Returns the next sync time.
-   */
-  async reschedule(connectionId: string): Promise<string | null> {
-    this.setMeta("connection_id", connectionId);
+  /** When the connection syncs next under its schedule in the catalog; null when it does not. */
+  private async nextScheduled(connectionId: string): Promise<Date | null> {
     const db = catalog(this.env.DB);
     const row = await db.select().from(connections).where(eq(connections.id, connectionId)).get();
-    if (!row) {
-      await this.ctx.storage.deleteAlarm();
-      return null;
-    }
+    if (!row) return null;
     const destination = await db
       .select({ tz: destinations.timeZoneOffset })
       .from(destinations)
       .where(eq(destinations.id, row.groupId))
       .get();
     const lastRunAt = [row.succeededAt, row.failedAt].filter(Boolean).sort().at(-1) ?? null;
-    const next = nextSyncAt(
+    return nextSyncAt(
       {
         paused: row.paused,
         scheduleType: row.scheduleType,
@@ -85,7 +79,21 @@ export class ConnectorDO extends DurableObject<Env> {
       },
       new Date(),
     );
-    if (next) await this.ctx.storage.setAlarm(next.getTime());
+  }
+
+  /**
+   * Re-arms the one alarm: at the next scheduled sync, or sooner while a run is in progress
+   * (the watchdog). Call after every change of schedule or pause and after every run.
+   * Returns the next scheduled sync time.
+   */
+  async reschedule(connectionId: string): Promise<string | null> {
+    this.setMeta("connection_id", connectionId);
+    const next = await this.nextScheduled(connectionId);
+    this.setMeta("next_sync_at", next ? String(next.getTime()) : null);
+    const running = await this.env.SYNC.get(this.env.SYNC.idFromName(connectionId)).current();
+    const watchdog = running ? Date.now() + engineSettings(this.env).watchdogMs : null;
+    const at = [next?.getTime(), watchdog].filter((t): t is number => typeof t === "number");
+    if (at.length > 0) await this.ctx.storage.setAlarm(Math.min(...at));
     else await this.ctx.storage.deleteAlarm();
     return next ? isoTimestamp(next) : null;
   }
@@ -96,18 +104,29 @@ export class ConnectorDO extends DurableObject<Env> {
     return at === null ? null : isoTimestamp(new Date(at));
   }
 
-  /** The schedule fired: start a run (unless one is in progress), then re-arm. */
+  /**
+   * The alarm fired: first the watchdog (enqueue again the slice of a run whose message was
+   * lost with a crashed process), then the schedule (start a run if one is due), then re-arm.
+   */
   override async alarm(): Promise<void> {
     const connectionId = this.meta("connection_id");
     if (!connectionId) return;
-    const db = catalog(this.env.DB);
-    const row = await db.select().from(connections).where(eq(connections.id, connectionId)).get();
-    // Only a connection that passed its setup tests and has somewhere to write syncs on its own.
-    const destination =
-      row &&
-      (await db.select({ id: destinations.id }).from(destinations).where(eq(destinations.id, row.groupId)).get());
-    if (row && destination && !row.paused && row.setupState === "connected") {
-      await this.trigger(connectionId, { trigger: "scheduled" });
+    const sync = this.env.SYNC.get(this.env.SYNC.idFromName(connectionId));
+    const stalled = await sync.overdue(Date.now());
+    if (stalled) {
+      await this.env.SYNC_QUEUE.send({ connectionId, ...stalled });
+      await sync.expect(stalled.runId, Date.now() + engineSettings(this.env).watchdogMs);
+    }
+    const due = Number(this.meta("next_sync_at") ?? Number.POSITIVE_INFINITY) <= Date.now();
+    if (due) {
+      const db = catalog(this.env.DB);
+      const row = await db.select().from(connections).where(eq(connections.id, connectionId)).get();
+      // Only a connection that passed its setup tests and has somewhere to write syncs on its own.
+      const destination =
+        row && (await db.select({ id: destinations.id }).from(destinations).where(eq(destinations.id, row.groupId)).get());
+      if (row && destination && !row.paused && row.setupState === "connected") {
+        await this.trigger(connectionId, { trigger: "scheduled" });
+      }
     }
     await this.reschedule(connectionId);
   }
@@ -125,6 +144,8 @@ export class ConnectorDO extends DurableObject<Env> {
       .set({ syncState: "syncing", updatedAt: isoTimestamp() })
       .where(eq(connections.id, connectionId));
     await this.env.SYNC_QUEUE.send({ connectionId, runId, seq: 0 });
+    await sync.expect(runId, Date.now() + engineSettings(this.env).watchdogMs);
+    await this.reschedule(connectionId);
     return { started: true, runId };
   }
 

@@ -32,7 +32,7 @@ export type SliceTicket =
   | { action: "run"; run: RunRecord; state: Record<string, StreamState>; streams: Stream[] | null; attempt: number }
   | { action: "skip"; reason: string };
 
-const SCHEMA_VERSION = 1;
+const SCHEMA_VERSION = 2;
 
 interface RunRow extends Record<string, SqlStorageValue> {
   id: string;
@@ -48,6 +48,8 @@ interface RunRow extends Record<string, SqlStorageValue> {
   streams: string | null;
   progress_at: string | null;
   ordinal: number;
+  lease_until: number | null;
+  expected_by: number | null;
 }
 
 function toRecord(row: RunRow): RunRecord {
@@ -93,6 +95,12 @@ export class SyncDO extends DurableObject<Env> {
         progress_at TEXT
       )`);
       this.sql.exec("CREATE TABLE state (stream TEXT PRIMARY KEY, value TEXT NOT NULL)");
+    }
+    if (version < 2) {
+      // A slice holds a lease while it runs; the next slice is expected by a deadline. The
+      // watchdog (ConnectorDO's alarm) re-enqueues a run whose message was lost.
+      this.sql.exec("ALTER TABLE runs ADD COLUMN lease_until INTEGER");
+      this.sql.exec("ALTER TABLE runs ADD COLUMN expected_by INTEGER");
     }
     this.sql.exec("INSERT OR REPLACE INTO meta (key, value) VALUES ('version', ?)", String(SCHEMA_VERSION));
   }
@@ -145,11 +153,14 @@ export class SyncDO extends DurableObject<Env> {
    * Admits slice `seq` of a run, or tells the consumer to drop the message: the run is over,
    * or that slice was already committed (a redelivery), or it is not the next one.
    */
-  async beginSlice(runId: string, seq: number): Promise<SliceTicket> {
+  async beginSlice(runId: string, seq: number, leaseMs: number): Promise<SliceTicket> {
     const row = this.run(runId);
     if (!row) return { action: "skip", reason: "unknown run" };
     if (row.status !== "running") return { action: "skip", reason: `run ${row.status}` };
     if (seq !== row.next_seq) return { action: "skip", reason: `slice ${seq} is not the next (${row.next_seq})` };
+    const now = Date.now();
+    if (row.lease_until !== null && row.lease_until > now) return { action: "skip", reason: `slice ${seq} is running` };
+    this.sql.exec("UPDATE runs SET lease_until = ?, expected_by = NULL WHERE id = ?", now + leaseMs, runId);
     const state: Record<string, StreamState> = {};
     for (const entry of this.sql.exec<{ stream: string; value: string }>("SELECT stream, value FROM state")) {
       state[entry.stream] = JSON.parse(entry.value) as StreamState;
@@ -186,19 +197,45 @@ export class SyncDO extends DurableObject<Env> {
 
   /** Ends slice `seq`: the next message must carry `seq + 1`. A retry resets the attempt count. */
   async endSlice(runId: string, seq: number): Promise<void> {
-    this.sql.exec("UPDATE runs SET next_seq = ?, attempt = 0 WHERE id = ? AND next_seq = ?", seq + 1, runId, seq);
+    this.sql.exec(
+      "UPDATE runs SET next_seq = ?, attempt = 0, lease_until = NULL WHERE id = ? AND next_seq = ?",
+      seq + 1,
+      runId,
+      seq,
+    );
+  }
+
+  /** A message for the run's next slice was enqueued: it must start by `deadline` (ms epoch). */
+  async expect(runId: string, deadline: number): Promise<void> {
+    this.sql.exec("UPDATE runs SET expected_by = ? WHERE id = ? AND status = 'running'", deadline, runId);
+  }
+
+  /**
+   * The slice to enqueue again if the run in progress stalled: no slice holds a live lease
+   * and the expected message is overdue (lost with a crashed process). Null otherwise.
+   */
+  async overdue(now: number): Promise<{ runId: string; seq: number } | null> {
+    const row = this.sql.exec<RunRow>("SELECT * FROM runs WHERE status = 'running' ORDER BY ordinal DESC LIMIT 1").toArray()[0];
+    if (!row) return null;
+    if (row.lease_until !== null && row.lease_until > now) return null;
+    if (row.expected_by !== null && row.expected_by > now) return null;
+    return { runId: row.id, seq: row.next_seq };
   }
 
   /** Records a failed attempt of the current slice that will be retried. */
   async recordRetry(runId: string, error: string): Promise<number> {
-    this.sql.exec("UPDATE runs SET attempt = attempt + 1, retries = retries + 1, error = ? WHERE id = ?", error, runId);
+    this.sql.exec(
+      "UPDATE runs SET attempt = attempt + 1, retries = retries + 1, error = ?, lease_until = NULL WHERE id = ?",
+      error,
+      runId,
+    );
     return (this.run(runId) as RunRow).attempt;
   }
 
   /** Ends the run. */
   async finishRun(runId: string, outcome: "succeeded" | "failed", error?: string): Promise<RunRecord | null> {
     this.sql.exec(
-      "UPDATE runs SET status = ?, ended_at = ?, error = ? WHERE id = ? AND status = 'running'",
+      "UPDATE runs SET status = ?, ended_at = ?, error = ?, lease_until = NULL WHERE id = ? AND status = 'running'",
       outcome,
       isoTimestamp(),
       outcome === "failed" ? (error ?? "failed") : null,

@@ -28,6 +28,11 @@ export interface EngineSettings {
   retryMaxMs: number;
   /** Retries of one slice before the run fails, unless the connection sets `retries`. */
   retries: number;
+  /**
+   * Grace period of the run watchdog: a slice's lease lasts its budget plus this, and a run
+   * whose next slice has not started this long after it was due is enqueued again.
+   */
+  watchdogMs: number;
 }
 
 export const DEFAULT_SETTINGS: EngineSettings = {
@@ -36,6 +41,7 @@ export const DEFAULT_SETTINGS: EngineSettings = {
   retryBaseMs: 10_000,
   retryMaxMs: 10 * 60_000,
   retries: 3,
+  watchdogMs: 60_000,
 };
 
 /** Settings from the Worker's vars (FIVETRAN_SLICE_BUDGET_MS, …) over the defaults. */
@@ -51,6 +57,7 @@ export function engineSettings(env: Env): EngineSettings {
     retryBaseMs: num("FIVETRAN_RETRY_BASE_MS", DEFAULT_SETTINGS.retryBaseMs),
     retryMaxMs: num("FIVETRAN_RETRY_MAX_MS", DEFAULT_SETTINGS.retryMaxMs),
     retries: num("FIVETRAN_RETRIES", DEFAULT_SETTINGS.retries),
+    watchdogMs: num("FIVETRAN_WATCHDOG_MS", DEFAULT_SETTINGS.watchdogMs),
   };
 }
 
@@ -137,7 +144,7 @@ export async function handleSyncJob(env: Env, job: SyncJob, settings = engineSet
     return;
   }
   // RPC typing loses the union's discriminant; the object is exactly a SliceTicket.
-  const ticket = (await sync.beginSlice(job.runId, job.seq)) as SliceTicket;
+  const ticket = (await sync.beginSlice(job.runId, job.seq, settings.sliceBudgetMs + settings.watchdogMs)) as SliceTicket;
   if (ticket.action === "skip") return;
   const { row } = loaded;
   const options = syncOptions(row);
@@ -179,6 +186,7 @@ export async function handleSyncJob(env: Env, job: SyncJob, settings = engineSet
     await sync.endSlice(job.runId, job.seq);
     if (!result.done) {
       await env.SYNC_QUEUE.send({ connectionId: job.connectionId, runId: job.runId, seq: job.seq + 1 });
+      await sync.expect(job.runId, Date.now() + settings.watchdogMs);
       return;
     }
     const run = await sync.finishRun(job.runId, "succeeded");
@@ -199,6 +207,7 @@ export async function handleSyncJob(env: Env, job: SyncJob, settings = engineSet
       const attempt = await sync.recordRetry(job.runId, failure.message);
       const delay = backoffMs(attempt, options.backoff, settings, failure.retryAfterMs);
       await env.SYNC_QUEUE.send(job, { delaySeconds: Math.ceil(delay / 1000) });
+      await sync.expect(job.runId, Date.now() + delay + settings.watchdogMs);
       return;
     }
     const code = failure.auth ? "authentication_failed" : error instanceof ConfigurationError ? error.code : "sync_failed";
