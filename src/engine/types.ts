@@ -70,6 +70,8 @@ export interface ServiceDefinition<F extends ConfigFields = ConfigFields> {
 export interface SourceDefinition<F extends ConfigFields = ConfigFields> extends ServiceDefinition<F> {
   /** How the connection's `schema` (its name) derives from config (Fivetran §6.4). */
   naming: "schema_prefix" | "schema";
+  /** Fivetran's ids for the same service when ours differ (`mongo` for `mongodb`). */
+  aliases?: string[];
   /** Discovery and reading; sources without it can be configured but not synced yet. */
   reader?: SourceReader<z.infer<F>>;
 }

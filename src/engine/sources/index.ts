@@ -34,5 +34,6 @@ export const sources: Record<string, SourceDefinition> = {
 
 /** The source for a service id, or undefined. */
 export function findSource(service: string): SourceDefinition | undefined {
-  return Object.hasOwn(sources, service) ? sources[service] : undefined;
+  if (Object.hasOwn(sources, service)) return sources[service];
+  return Object.values(sources).find((source) => source.aliases?.includes(service));
 }

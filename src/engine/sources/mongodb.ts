@@ -108,6 +108,7 @@ export function parseMongoConnectionString(url: string): Record<string, unknown>
 export const mongodbSource: SourceDefinition<typeof fields> = {
   service: "mongodb",
   naming: "schema_prefix",
+  aliases: ["mongo"],
   info: {
     name: "MongoDB",
     type: "Database",

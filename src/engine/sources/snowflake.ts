@@ -137,6 +137,7 @@ function snowflakeError(body: unknown): string | undefined {
 export const snowflakeSource: SourceDefinition<typeof fields> = {
   service: "snowflake",
   naming: "schema_prefix",
+  aliases: ["snowflake_db"],
   info: {
     name: "Snowflake",
     type: "Database",

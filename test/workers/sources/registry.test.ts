@@ -35,3 +35,11 @@ describe("source registry", () => {
     expect(metadata.required).toContain(source.naming);
   });
 });
+
+describe("Fivetran's service ids", () => {
+  it("resolve to our services where the ids differ", () => {
+    expect(findSource("mongo")?.service).toBe("mongodb");
+    expect(findSource("snowflake_db")?.service).toBe("snowflake");
+    expect(findSource("no_such_service")).toBeUndefined();
+  });
+});
