@@ -71,4 +71,40 @@ describe("postgres → postgres", () => {
     const synced = await sql(DST, "SELECT count(*)::int AS n FROM pg.orders WHERE _fivetran_synced IS NOT NULL");
     expect(synced.rows[0].n).toBe(5001);
   });
+
+  it("adds a column that appeared in the source, and the next sync fills it", async () => {
+    await sql(
+      SRC,
+      "CREATE TABLE IF NOT EXISTS widgets (id int PRIMARY KEY, name text, updated_at timestamptz NOT NULL DEFAULT now())",
+    );
+    await sql(
+      SRC,
+      "INSERT INTO widgets (id, name) SELECT g, 'w' || g FROM generate_series(1, 20) g ON CONFLICT DO NOTHING",
+    );
+    const discover = async () =>
+      configure((await postgresReader.discover(source, {} as never)).filter((s) => s.name === "widgets"));
+    const state = {};
+    await runToCompletion({
+      reader: postgresReader,
+      config: source,
+      openWriter,
+      schema: "pg",
+      streams: await discover(),
+      state,
+      runId: "w1",
+    });
+    await sql(SRC, "ALTER TABLE widgets ADD COLUMN colour text");
+    await sql(SRC, "UPDATE widgets SET colour = 'red', updated_at = now() + interval '1 second' WHERE id <= 5");
+    await runToCompletion({
+      reader: postgresReader,
+      config: source,
+      openWriter,
+      schema: "pg",
+      streams: await discover(),
+      state,
+      runId: "w2",
+    });
+    const { rows } = await sql(DST, "SELECT count(*)::int AS n, count(colour)::int AS coloured FROM pg.widgets");
+    expect(rows[0]).toEqual({ n: 20, coloured: 5 });
+  });
 });
