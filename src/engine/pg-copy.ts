@@ -112,22 +112,25 @@ export async function copyOut(client: pg.Client, sql: string): Promise<string[]>
   return lines;
 }
 
-/** Runs `COPY … FROM STDIN` with COPY text lines; returns the number of rows copied. */
-export async function copyIn(client: pg.Client, sql: string, lines: Iterable<string>): Promise<number> {
+/**
+ * Runs `COPY … FROM STDIN` with COPY text lines, each followed by `suffix` (extra trailing
+ * columns such as `\t<synced at>`, appended while framing so no per-row string is built).
+ * Returns the number of rows copied.
+ */
+export async function copyIn(client: pg.Client, sql: string, lines: readonly string[], suffix = ""): Promise<number> {
   // pg's message serializer concatenates Buffers, so frames must be Buffers.
   const frames: Buffer[] = [];
-  let pending: string[] = [];
+  const separator = `${suffix}\n`;
+  let start = 0;
   let size = 0;
-  for (const line of lines) {
-    pending.push(line);
-    size += line.length + 1;
-    if (size >= FRAME_BYTES) {
-      frames.push(Buffer.from(`${pending.join("\n")}\n`, "utf8"));
-      pending = [];
+  for (let i = 0; i < lines.length; i++) {
+    size += (lines[i] as string).length + separator.length;
+    if (size >= FRAME_BYTES || i === lines.length - 1) {
+      frames.push(Buffer.from(lines.slice(start, i + 1).join(separator) + separator, "utf8"));
+      start = i + 1;
       size = 0;
     }
   }
-  if (pending.length > 0) frames.push(Buffer.from(`${pending.join("\n")}\n`, "utf8"));
   const query = new CopyIn(sql, frames);
   client.query(query as unknown as pg.QueryConfig);
   return query.done;

@@ -122,9 +122,7 @@ export class PostgresWriter implements DestinationWriter {
     if (!table) throw new Error(`ensureSchema was not called for ${schema}.${stream.name}`);
     const suffix = `\t${syncedAt.toISOString()}`;
     // COPY lines from a Postgres source go out as they came in: no decoding, no encoding.
-    const lines = page.copyLines
-      ? page.copyLines.map((line) => line + suffix)
-      : page.rows.map((row) => encodeCopyLine(row) + suffix);
+    const lines = page.copyLines ?? page.rows.map(encodeCopyLine);
     if (lines.length === 0 && !page.range) return { rows: 0, bytes: 0 };
     const names = table.columns.map((c) => q(c.name)).join(", ");
     const client = this.client;
@@ -136,14 +134,14 @@ export class PostgresWriter implements DestinationWriter {
         const bounds = [rowCompare(key, page.range.through, "<=")];
         if (page.range.after) bounds.push(rowCompare(key, page.range.after, ">"));
         await client.query(`DELETE FROM ${table.ident} WHERE ${bounds.join(" AND ")}`);
-        await copyIn(client, `COPY ${table.ident} (${names}, ${q(SYNCED)}) FROM STDIN`, lines);
+        await copyIn(client, `COPY ${table.ident} (${names}, ${q(SYNCED)}) FROM STDIN`, lines, suffix);
       } else {
         const stage = q(`_fivetran_stage_${stream.name}`.slice(0, 63));
         await client.query(
           `CREATE TEMP TABLE IF NOT EXISTS ${stage} AS SELECT ${names}, ${q(SYNCED)} FROM ${table.ident} WITH NO DATA`,
         );
         await client.query(`TRUNCATE ${stage}`);
-        await copyIn(client, `COPY ${stage} (${names}, ${q(SYNCED)}) FROM STDIN`, lines);
+        await copyIn(client, `COPY ${stage} (${names}, ${q(SYNCED)}) FROM STDIN`, lines, suffix);
         if (table.keyed) {
           const key = stream.primaryKey.map(q).join(", ");
           const updates = [
