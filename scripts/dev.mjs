@@ -256,6 +256,8 @@ async function main() {
     "--local",
     "--show-interactive-dev-session=false",
     ...persistArgs,
+    // Anything after `npm start --` goes to wrangler dev, e.g. `--var FIVETRAN_PAGE_BYTES:1048576`.
+    ...process.argv.slice(2),
   ]);
 
   if (await waitUntilReady(`${url}/`, server)) {

@@ -2,138 +2,42 @@
  * `npm start` as users run it: the real dev server (scripts/dev.mjs → wrangler dev → workerd)
  * on its own port and state directory, exercised over real HTTP.
  */
-import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type DevServer, freePort, parseDotenv, ROOT, startDevServer } from "./dev-server";
 
-const ROOT = path.resolve(import.meta.dirname, "..", "..");
-const READY_TIMEOUT_MS = 100_000;
-
-let server: ChildProcess | undefined;
-let output = "";
+let server: DevServer | undefined;
 let persistDir: string;
 let baseUrl: string;
 let authorization: string;
-
-/** A TCP port nobody listens on right now. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-/** Resolves once the dev server printed its banner; rejects if it exits or takes too long. */
-function waitForBanner(child: ChildProcess): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => done(new Error(`dev server not ready in ${READY_TIMEOUT_MS}ms`)), READY_TIMEOUT_MS);
-    const check = () => {
-      if (output.includes("fivetran.do is running at")) done();
-    };
-    const exited = (code: number | null, signal: string | null) =>
-      done(new Error(`dev server exited early (code ${code}, signal ${signal})`));
-    function done(error?: Error) {
-      clearTimeout(timer);
-      child.stdout?.off("data", check);
-      child.off("exit", exited);
-      if (error) reject(new Error(`${error.message}\n--- output ---\n${output}`));
-      else resolve();
-    }
-    child.stdout?.on("data", check);
-    child.once("exit", exited);
-    check();
-  });
-}
-
-/** The variables of a dotenv file (KEY=value, optionally quoted). */
-function parseDotenv(text: string): Record<string, string> {
-  const vars: Record<string, string> = {};
-  for (const line of text.split(/\r?\n/)) {
-    const match = line.trim().match(/^(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*)$/);
-    if (match?.[1]) vars[match[1]] = (match[2] ?? "").replace(/^(["'])(.*)\1$/, "$2");
-  }
-  return vars;
-}
-
-function groupAlive(pid: number): boolean {
-  try {
-    process.kill(-pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** Stops the whole process group (dev.mjs, wrangler, workerd): SIGTERM, then SIGKILL. */
-async function stopServer(child: ChildProcess): Promise<void> {
-  const pid = child.pid;
-  if (pid === undefined) return;
-  try {
-    process.kill(-pid, "SIGTERM");
-  } catch {
-    return; // already gone
-  }
-  const deadline = Date.now() + 15_000;
-  while (groupAlive(pid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
-  if (groupAlive(pid)) {
-    process.kill(-pid, "SIGKILL");
-    while (groupAlive(pid)) await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 function expectRequestId(response: Response) {
   expect(response.headers.get("x-request-id")).toMatch(/\S+/);
 }
 
 beforeAll(async () => {
-  const port = await freePort();
-  baseUrl = `http://127.0.0.1:${port}`;
   persistDir = await mkdtemp(path.join(os.tmpdir(), "fivetran-dev-"));
-
-  server = spawn(process.execPath, [path.join(ROOT, "scripts", "dev.mjs")], {
-    cwd: ROOT,
-    env: { ...process.env, PORT: String(port), FIVETRAN_PERSIST_DIR: persistDir },
-    // Its own process group, so afterAll can stop wrangler and workerd with it.
-    detached: true,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  server.stdout?.setEncoding("utf8").on("data", (chunk: string) => {
-    output += chunk;
-  });
-  server.stderr?.setEncoding("utf8").on("data", (chunk: string) => {
-    output += chunk;
-  });
-  await waitForBanner(server);
-
-  const vars = parseDotenv(await readFile(path.join(ROOT, ".dev.vars"), "utf8"));
-  const key = vars.FIVETRAN_API_KEY;
-  const secret = vars.FIVETRAN_API_SECRET;
-  if (!key || !secret) throw new Error(".dev.vars has no FIVETRAN_API_KEY / FIVETRAN_API_SECRET");
-  authorization = `Basic ${Buffer.from(`${key}:${secret}`).toString("base64")}`;
+  server = await startDevServer({ port: await freePort(), persistDir });
+  baseUrl = server.baseUrl;
+  authorization = server.authorization;
 });
 
 afterAll(async () => {
-  if (server) await stopServer(server);
+  await server?.stop();
   if (persistDir) await rm(persistDir, { recursive: true, force: true });
 });
 
 describe("npm start (scripts/dev.mjs)", () => {
   it("prints the URL, the credentials and a curl example", async () => {
     const vars = parseDotenv(await readFile(path.join(ROOT, ".dev.vars"), "utf8"));
-    expect(output).toContain(`fivetran.do is running at ${baseUrl}`);
-    expect(output).toContain(
+    expect(server?.output()).toContain(`fivetran.do is running at ${baseUrl}`);
+    expect(server?.output()).toContain(
       `curl -u ${vars.FIVETRAN_API_KEY}:${vars.FIVETRAN_API_SECRET} -X POST ${baseUrl}/v1/groups`,
     );
     expect(vars.FIVETRAN_OPERATOR_SECRET).toBeTruthy();
-    expect(output).toContain(`Operator secret  ${vars.FIVETRAN_OPERATOR_SECRET}`);
+    expect(server?.output()).toContain(`Operator secret  ${vars.FIVETRAN_OPERATOR_SECRET}`);
   });
 
   it("creates a group and reads it back with Basic auth", async () => {
