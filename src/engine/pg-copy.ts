@@ -64,6 +64,15 @@ abstract class CopyQuery {
 class CopyOut extends CopyQuery {
   private buffer = new Uint8Array(64 * 1024);
   private length = 0;
+  /** More arrived than `maxBytes`: the rest was dropped, the caller must ask for less. */
+  overflow = false;
+
+  constructor(
+    text: string,
+    private readonly maxBytes: number,
+  ) {
+    super(text);
+  }
 
   /** Everything received, decoded once (one decode per page, not per row). */
   received(): string {
@@ -71,10 +80,18 @@ class CopyOut extends CopyQuery {
   }
 
   override handleCopyData(message: { chunk: Uint8Array }): void {
-    // pg reuses its receive buffer, so the chunk is copied before the next message arrives.
+    if (this.overflow) return;
     const needed = this.length + message.chunk.length;
+    if (needed > this.maxBytes) {
+      // Keep memory bounded whatever the rows hold: drop the rest of the answer.
+      this.overflow = true;
+      this.buffer = new Uint8Array(0);
+      this.length = 0;
+      return;
+    }
+    // pg reuses its receive buffer, so the chunk is copied before the next message arrives.
     if (needed > this.buffer.length) {
-      const grown = new Uint8Array(Math.max(needed, this.buffer.length * 2));
+      const grown = new Uint8Array(Math.min(this.maxBytes, Math.max(needed, this.buffer.length * 2)));
       grown.set(this.buffer.subarray(0, this.length));
       this.buffer = grown;
     }
@@ -98,13 +115,14 @@ class CopyIn extends CopyQuery {
 }
 
 /**
- * Runs `COPY (…) TO STDOUT` and returns its rows as COPY text lines (undecoded). The caller
- * bounds the result with a LIMIT: the whole answer is held in memory once.
+ * Runs `COPY (…) TO STDOUT` and returns its rows as COPY text lines (undecoded), or null
+ * when the answer was larger than `maxBytes` (nothing is kept then: ask for fewer rows).
  */
-export async function copyOut(client: pg.Client, sql: string): Promise<string[]> {
-  const query = new CopyOut(sql);
+export async function copyOut(client: pg.Client, sql: string, maxBytes: number): Promise<string[] | null> {
+  const query = new CopyOut(sql, maxBytes);
   client.query(query as unknown as pg.QueryConfig);
   await query.done;
+  if (query.overflow) return null;
   const text = query.received();
   if (text.length === 0) return [];
   const lines = text.split("\n");

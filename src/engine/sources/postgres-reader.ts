@@ -200,16 +200,25 @@ function columnsOf(stream: Stream, names: string[]): Column[] {
   });
 }
 
-/** Adapts the LIMIT of each query so a page stays under the byte budget, whatever the width. */
+/**
+ * Adapts the LIMIT of each query so a page stays under the byte budget whatever the row
+ * width: it starts small, sizes pages by the widest row seen, and shrinks when an answer
+ * overflows the hard cap (which copyOut enforces by dropping the answer).
+ */
 class PageSizer {
   private widest = 0;
-  constructor(private readonly budget: number) {}
+  private cap = Number.POSITIVE_INFINITY;
+  constructor(readonly budget: number) {}
   get limit(): number {
-    if (this.widest === 0) return 1000;
-    return Math.max(1, Math.min(200_000, Math.floor(this.budget / this.widest)));
+    if (this.widest === 0) return Math.min(this.cap, 16);
+    return Math.max(1, Math.min(this.cap, 200_000, Math.floor(this.budget / this.widest)));
   }
   observe(rowBytes: number): void {
     if (rowBytes > this.widest) this.widest = rowBytes;
+  }
+  /** The last answer overflowed: ask for a quarter as many rows. */
+  shrink(limit: number): void {
+    this.cap = Math.max(1, Math.floor(limit / 4));
   }
 }
 
@@ -229,15 +238,53 @@ function copyPage(stream: string, lines: string[], bytes: number, range?: Record
   };
 }
 
-async function readPage(client: pg.Client, sql: string, sizer: PageSizer) {
-  const lines = await copyOut(client, sql);
-  let bytes = 0;
-  for (const line of lines) {
-    bytes += line.length;
-    sizer.observe(line.length + 16);
+/**
+ * Tables without a key are read by ranges of tuple ids. A position is a "slot": block × 512
+ * + tuple offset (a heap page holds at most 291 tuples), so a range can shrink below one
+ * block when its rows are wide (TOASTed values make a block hold far more than 8 kB).
+ */
+const SLOTS_PER_BLOCK = 512;
+
+function tid(slot: number): string {
+  return `'(${Math.floor(slot / SLOTS_PER_BLOCK)},${slot % SLOTS_PER_BLOCK})'::tid`;
+}
+
+/** Sizes pages in tuple slots for tables read by tid ranges (no primary key). */
+class BlockSizer {
+  private cap = Number.POSITIVE_INFINITY;
+  constructor(readonly budget: number) {}
+  get limit(): number {
+    return Math.max(1, Math.min(this.cap, Math.floor(this.budget / 8192 / 2) * SLOTS_PER_BLOCK));
   }
-  const last = lines.length > 0 ? decodeCopyLine(lines[lines.length - 1] as string) : undefined;
-  return { lines, bytes, last };
+  observe(): void {}
+  shrink(limit: number): void {
+    this.cap = Math.max(1, Math.floor(limit / 4));
+  }
+}
+
+/**
+ * Reads one page; `query(limit)` is the COPY statement for at most `limit` rows (or blocks).
+ * Returns the limit it used, which the caller needs when it counts blocks.
+ */
+async function readPage(client: pg.Client, query: (limit: number) => string, sizer: PageSizer | BlockSizer) {
+  for (;;) {
+    const limit = sizer.limit;
+    // Twice the budget: pages are sized to the budget, so only a row much wider than any
+    // seen before can overflow, and then the page is read again with fewer rows.
+    const lines = await copyOut(client, query(limit), sizer.budget * 2);
+    if (lines === null) {
+      if (limit === 1) throw new Error(`a row is larger than ${sizer.budget * 2} bytes (FIVETRAN_PAGE_BYTES × 2)`);
+      sizer.shrink(limit);
+      continue;
+    }
+    let bytes = 0;
+    for (const line of lines) {
+      bytes += line.length;
+      sizer.observe(line.length + 16);
+    }
+    const last = lines.length > 0 ? decodeCopyLine(lines[lines.length - 1] as string) : undefined;
+    return { lines, bytes, last, limit };
+  }
 }
 
 async function maxCursor(client: pg.Client, stream: Stream, cursor: Column): Promise<string | null> {
@@ -292,24 +339,25 @@ async function* readStream(
 
   if (state.phase === "snapshot") {
     if (pk.length === 0) {
-      // No key to chunk by: walk the heap in block ranges (TID range scans); the destination
-      // dedupes these rows by a hash of their values (`_fivetran_id`).
-      let block = Number(state.after?.[0] ?? 0);
-      const blocksPerPage = Math.max(1, Math.floor(ctx.pageBytes / 8192 / 2));
+      // No key to chunk by: walk the heap in tuple-id ranges (TID range scans); the
+      // destination dedupes these rows by a hash of their values (`_fivetran_id`).
+      let slot = Number(state.after?.[0] ?? 0);
+      const blocks = new BlockSizer(ctx.pageBytes);
       while (!ctx.signal.aborted) {
         const { rows: size } = await client.query<{ n: string }>(
           `SELECT (pg_relation_size('${table.replace(/'/g, "''")}') / current_setting('block_size')::int)::text AS n`,
         );
-        if (block >= Number(size[0]?.n ?? 0)) break;
-        const next = block + blocksPerPage;
+        if (slot >= Number(size[0]?.n ?? 0) * SLOTS_PER_BLOCK) break;
+        const from = slot;
         const page = await readPage(
           client,
-          `COPY (SELECT ${select} FROM ${table} WHERE ctid >= '(${block},0)'::tid AND ctid < '(${next},0)'::tid) TO STDOUT`,
-          sizer,
+          (n) =>
+            `COPY (SELECT ${select} FROM ${table} WHERE ctid >= ${tid(from)} AND ctid < ${tid(from + n)}) TO STDOUT`,
+          blocks,
         );
         if (page.lines.length > 0) yield copyPage(key, page.lines, page.bytes);
-        block = next;
-        state = { ...state, after: [String(block)] };
+        slot = from + page.limit;
+        state = { ...state, after: [String(slot)] };
         yield { kind: "checkpoint", stream: key, state: { ...state } };
       }
       if (ctx.signal.aborted) return;
@@ -319,7 +367,7 @@ async function* readStream(
         const where = state.after ? `WHERE ${rowAfter(pk, state.after)}` : "";
         const page = await readPage(
           client,
-          `COPY (SELECT ${select} FROM ${table} ${where} ORDER BY ${order} LIMIT ${sizer.limit}) TO STDOUT`,
+          (limit) => `COPY (SELECT ${select} FROM ${table} ${where} ORDER BY ${order} LIMIT ${limit}) TO STDOUT`,
           sizer,
         );
         if (!page.last) break;
@@ -372,7 +420,7 @@ async function* readStream(
         .join(" AND ");
       const page = await readPage(
         client,
-        `COPY (SELECT ${select} FROM ${table} WHERE ${where} ORDER BY ${order} LIMIT ${sizer.limit}) TO STDOUT`,
+        (limit) => `COPY (SELECT ${select} FROM ${table} WHERE ${where} ORDER BY ${order} LIMIT ${limit}) TO STDOUT`,
         sizer,
       );
       if (!page.last) break;

@@ -101,7 +101,7 @@ describe("resuming an interrupted run", () => {
       });
       expect(await destinationChecksums("resumed"), `crash after checkpoint ${crashAt}`).toEqual(expected);
     }
-  });
+  }, 120_000);
 
   it("between a write and its checkpoint loses and duplicates nothing", async () => {
     await clean("clean2");

@@ -1,0 +1,63 @@
+/** Pages stay within the byte budget whatever the row width, with or without a primary key. */
+import { beforeAll, describe, expect, it } from "vitest";
+import type { PostgresSourceConfig } from "../../../src/engine/sources/postgres";
+import { postgresReader } from "../../../src/engine/sources/postgres-reader";
+import type { DestinationWriter } from "../../../src/engine/types";
+import { configure, PG, resetDatabase, runToCompletion, sql } from "./harness";
+
+const SRC = "memory_src";
+const source = {
+  ...PG,
+  database: SRC,
+  schema_prefix: "m",
+  update_method: "QUERY_BASED",
+  connection_type: "Directly",
+  require_tls: false,
+} as PostgresSourceConfig;
+const PAGE = 256 * 1024;
+
+beforeAll(async () => {
+  await resetDatabase(SRC);
+  for (const [table, key] of [
+    ["keyed", "PRIMARY KEY"],
+    ["heap", ""],
+  ] as const) {
+    await sql(SRC, `CREATE TABLE ${table} (id int ${key}, body text)`);
+    // Narrow rows first, then rows 2000 times wider: the reader must not size pages by the first ones.
+    await sql(SRC, `INSERT INTO ${table} SELECT g, repeat('n', 50) FROM generate_series(1, 3000) g`);
+    await sql(SRC, `INSERT INTO ${table} SELECT g, repeat(md5(g::text), 3200) FROM generate_series(3001, 3060) g`);
+    await sql(SRC, `ALTER TABLE ${table} ALTER COLUMN body SET STORAGE EXTERNAL`);
+  }
+});
+
+describe("memory bound", () => {
+  it("keeps every page under twice the page budget as rows get wider", async () => {
+    const pages: Record<string, number[]> = {};
+    const rows: Record<string, number> = {};
+    const recorder: DestinationWriter = {
+      ensureSchema: async () => {},
+      flush: async () => {},
+      close: async () => {},
+      async write(_schema, stream, page) {
+        (pages[stream.name] ??= []).push(page.bytes);
+        rows[stream.name] = (rows[stream.name] ?? 0) + page.rows.length;
+        return { rows: page.rows.length, bytes: page.bytes };
+      },
+    };
+    const streams = configure(await postgresReader.discover(source, {} as never), "full");
+    await runToCompletion({
+      reader: postgresReader,
+      config: source,
+      openWriter: async () => recorder,
+      schema: "m",
+      streams,
+      state: {},
+      runId: "m1",
+      pageBytes: PAGE,
+    });
+    expect(rows).toEqual({ keyed: 3060, heap: 3060 });
+    for (const [table, sizes] of Object.entries(pages)) {
+      expect(Math.max(...sizes), table).toBeLessThanOrEqual(2 * PAGE);
+    }
+  });
+});
