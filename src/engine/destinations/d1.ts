@@ -2,6 +2,7 @@ import { z } from "@hono/zod-openapi";
 import type { Env } from "../../env";
 import { secret } from "../config";
 import type { ConnectorContext, DestinationDefinition, SetupTest } from "../types";
+import { D1Writer } from "./d1-writer";
 
 /**
  * D1 bindings of this Worker that a `d1` destination may name. Only databases kept for
@@ -191,6 +192,21 @@ export const d1Destination: DestinationDefinition<typeof fields> = {
     linkToDocs: "https://developers.cloudflare.com/d1/",
   },
   fields,
+  writer: {
+    open(config, ctx) {
+      if (config.account_id && config.database_id && config.api_token) {
+        return D1Writer.open({
+          accountId: config.account_id,
+          databaseId: config.database_id,
+          apiToken: config.api_token,
+          fetch: ctx.fetch,
+          signal: ctx.signal,
+        });
+      }
+      // `fields` only lets `database` name a binding kept for destinations (never the catalog).
+      return D1Writer.open((ctx.env as unknown as Record<string, D1Database>)[config.database ?? ""] as D1Database);
+    },
+  },
   normalize(input) {
     const { binding, accountId, databaseId, apiToken, ...rest } = input;
     const out: Record<string, unknown> = { ...rest };

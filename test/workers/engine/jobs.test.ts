@@ -50,7 +50,15 @@ const flaky: SourceDefinition = {
         throw b.error();
       }
       const key = `${streams[0]?.stream.namespace}.${streams[0]?.stream.name}`;
-      yield { kind: "records", stream: key, rows: [["1", "one"], ["2", "two"]], bytes: 12 };
+      yield {
+        kind: "records",
+        stream: key,
+        rows: [
+          ["1", "one"],
+          ["2", "two"],
+        ],
+        bytes: 12,
+      };
       yield { kind: "checkpoint", stream: key, state: { run: ctx.runId, done: true } };
     },
   },
@@ -115,13 +123,19 @@ describe("sync jobs", () => {
 
   it("a permanent failure ends the run as failed with a task, and an auth failure marks setup broken", async () => {
     const { auth, id } = await setup("flaky_auth");
-    behaviour.set("flaky_auth", { failures: 1, error: failure("28P01", 'password authentication failed for user "x"'), reads: 0 });
+    behaviour.set("flaky_auth", {
+      failures: 1,
+      error: failure("28P01", 'password authentication failed for user "x"'),
+      reads: 0,
+    });
     await trigger(id);
     const status = await waitForRunEnd(auth, id);
     expect(status.succeeded_at).toBeNull();
     expect(status.failed_at).toMatch(/Z$/);
     expect(status.status.setup_state).toBe("broken");
-    expect(status.status.tasks).toEqual([{ code: "authentication_failed", message: 'password authentication failed for user "x"' }]);
+    expect(status.status.tasks).toEqual([
+      { code: "authentication_failed", message: 'password authentication failed for user "x"' },
+    ]);
     expect(behaviour.get("flaky_auth")?.reads).toBe(1);
   });
 
@@ -152,5 +166,49 @@ describe("sync jobs", () => {
     const forced = await env.CONNECTOR.get(env.CONNECTOR.idFromName(id)).trigger(id, { trigger: "force", force: true });
     expect(forced.started).toBe(true);
     expect((await sync.history(10)).runs.length).toBe(before + 1);
+  });
+});
+
+describe("the sample source into D1", () => {
+  it("lands deterministic rows, then an incremental run brings only new and changed ones", async () => {
+    const auth = await newAccount();
+    const group = (await call("POST", "/v1/groups", { auth, body: { name: "shop" } })).json.data;
+    const dest = await call("POST", "/v1/destinations", {
+      auth,
+      body: { group_id: group.id, service: "d1", time_zone_offset: "0", config: { database: "WAREHOUSE" } },
+    });
+    expect(dest.json.data.setup_status).toBe("connected");
+    const conn = await call("POST", "/v1/connections", {
+      auth,
+      body: {
+        group_id: group.id,
+        service: "sample",
+        schedule_type: "manual",
+        config: { schema: "shop_jobs", scale: 200 },
+      },
+    });
+    const id = conn.json.data.id as string;
+    await trigger(id);
+    const first = await waitForRunEnd(auth, id);
+    expect(first.status.tasks).toEqual([]);
+    expect(first.failed_at).toBeNull();
+    const count = async (table: string) =>
+      (await env.WAREHOUSE.prepare(`SELECT count(*) AS n FROM "shop_jobs__${table}"`).first<{ n: number }>())?.n;
+    expect(await count("customers")).toBe(200);
+    expect(await count("orders")).toBe(200);
+
+    await trigger(id);
+    const deadline = Date.now() + 20_000;
+    let runs = (await env.SYNC.get(env.SYNC.idFromName(id)).history(10)).runs;
+    while (runs[0]?.status === "running" && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      runs = (await env.SYNC.get(env.SYNC.idFromName(id)).history(10)).runs;
+    }
+    expect(runs[0]?.status).toBe("succeeded");
+    expect(await count("customers")).toBe(400);
+    // The second run wrote the 200 new rows and only the old rows that changed in it.
+    const written = runs[0]?.stats["shop_jobs.customers"]?.rows ?? 0;
+    expect(written).toBeGreaterThan(200);
+    expect(written).toBeLessThan(300);
   });
 });
