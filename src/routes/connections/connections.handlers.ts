@@ -12,11 +12,14 @@ import { done, ok } from "../../lib/envelope";
 import { decodeCursor, toPage } from "../../lib/pagination";
 import { isoTimestamp } from "../../lib/time";
 import { openConfig, runSetupTests, schemaName, sealConfig } from "./connections.config";
+import { connectorOf, syncOf } from "./connections.objects";
 import type { connectionsRoutes as routes } from "./connections.routes";
-import { serializeConnection, withSetupTests } from "./connections.serialize";
+import { runStatus } from "./connections.runs";
+import { serializeConnection, withRunStatus, withSetupTests } from "./connections.serialize";
 import { applySchedule, applySyncOptions, DEFAULT_SCHEDULE, type SyncOptions } from "./connections.settings";
 
-async function requireConnection(db: Catalog, accountId: string, id: string) {
+/** A connection of the caller's account, or 404 (also for another account's connection). */
+export async function requireConnection(db: Catalog, accountId: string, id: string) {
   const row = await repo.getConnection(db, accountId, id);
   if (!row) throw ApiError.notFound("Connection", id);
   return row;
@@ -100,6 +103,8 @@ export const createConnection: RouteHandler<typeof routes.create, AppEnv> = asyn
   });
   // A concurrent create may have taken the name between the check above and the insert.
   if (!id) throw duplicateSchema(schema, group.id);
+  // Arms the schedule alarm; ConnectorDO reads the schedule from the row just written.
+  await connectorOf(c.env, id).reschedule(id);
   const row = await requireConnection(db, accountId, id);
   return c.json(ok("Connection has been created", withSetupTests(row)), 201);
 };
@@ -107,7 +112,8 @@ export const createConnection: RouteHandler<typeof routes.create, AppEnv> = asyn
 export const getConnection: RouteHandler<typeof routes.get, AppEnv> = async (c) => {
   const { connectionId } = c.req.valid("param");
   const row = await requireConnection(catalog(c.env.DB), c.var.auth.accountId, connectionId);
-  return c.json(ok("Connection details retrieved successfully", serializeConnection(row)), 200);
+  const connection = withRunStatus(serializeConnection(row), await runStatus(c.env, connectionId));
+  return c.json(ok("Connection details retrieved successfully", connection), 200);
 };
 
 export const updateConnection: RouteHandler<typeof routes.update, AppEnv> = async (c) => {
@@ -185,6 +191,8 @@ export const updateConnection: RouteHandler<typeof routes.update, AppEnv> = asyn
   if (!(await repo.updateConnection(db, accountId, connectionId, changes))) {
     throw ApiError.notFound("Connection", connectionId);
   }
+  // Any change (paused, schedule fields, sync_frequency, …) may move or clear the next run.
+  await connectorOf(c.env, connectionId).reschedule(connectionId);
   const updated = await requireConnection(db, accountId, connectionId);
   return c.json(ok("Connection has been updated", withSetupTests(updated)), 200);
 };
@@ -194,6 +202,13 @@ export const deleteConnection: RouteHandler<typeof routes.delete, AppEnv> = asyn
   if (!(await repo.deleteConnection(catalog(c.env.DB), c.var.auth.accountId, connectionId))) {
     throw ApiError.notFound("Connection", connectionId);
   }
+  // Clears the alarm and the discovered tables, ends a run in progress and forgets the
+  // checkpoints, so a later connection that draws the same word id starts from scratch.
+  // (SyncDO has no destroy(): the run history stays.)
+  await connectorOf(c.env, connectionId).destroy();
+  const sync = syncOf(c.env, connectionId);
+  await sync.cancelRunning("the connection was deleted");
+  await sync.setState({});
   return c.json(done(`Connection with id '${connectionId}' has been deleted`), 200);
 };
 

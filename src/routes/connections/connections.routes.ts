@@ -15,14 +15,15 @@ export type Naming = "connections" | "connectors";
 
 const tags = ["Connections"];
 
-function legacy(naming: Naming) {
+/** The description of a legacy alias route. */
+export function legacy(naming: Naming) {
   return naming === "connectors"
     ? { description: "Legacy alias of the /v1/connections endpoint: same handler, same bodies." }
     : {};
 }
 
 /** operationId in Fivetran's style; the legacy alias gets its own. */
-function operationId(naming: Naming, modern: string, old: string) {
+export function operationId(naming: Naming, modern: string, old: string) {
   return naming === "connections" ? modern : old;
 }
 

@@ -10,6 +10,37 @@ export const DATA_DELAY_SENSITIVITIES = ["LOW", "NORMAL", "HIGH", "CUSTOM", "SYN
 export const NETWORKING_METHODS = ["Directly", "SshTunnel", "PrivateLink", "ProxyAgent"] as const;
 export const DESTINATION_SCHEMA_NAMES = ["FIVETRAN_NAMING", "SOURCE_NAMING"] as const;
 
+/** Extension: the run in progress (GET details only). */
+export const currentRunSchema = z
+  .object({
+    id: z.string(),
+    trigger: z.string().openapi({ description: "manual, force, resync or scheduled" }),
+    started_at: z.string(),
+    rows_so_far: z
+      .record(z.string(), z.number().int())
+      .openapi({ description: "Rows written so far per source `schema.table`" }),
+    progress_at: timestamp.openapi({ description: "When rows_so_far last grew" }),
+  })
+  .openapi("CurrentRun");
+
+/** Extension: the last finished run (GET details only). */
+export const lastRunSchema = z
+  .object({
+    id: z.string(),
+    trigger: z.string(),
+    status: z.enum(["succeeded", "failed", "cancelled"]),
+    started_at: z.string(),
+    ended_at: timestamp,
+    duration_ms: z.number().int().nullable(),
+    rows: z.number().int(),
+    bytes: z.number().int(),
+    error: z.string().nullable(),
+  })
+  .openapi("LastRun");
+
+export type CurrentRun = z.infer<typeof currentRunSchema>;
+export type LastRun = z.infer<typeof lastRunSchema>;
+
 export const connectionStatusSchema = z
   .object({
     setup_state: z.enum(["incomplete", "connected", "broken"]),
@@ -21,6 +52,12 @@ export const connectionStatusSchema = z
     warnings: z.array(alert),
     next_sync_at: timestamp.openapi({
       description: "Extension: when the connection syncs next on its schedule; null when paused or manual",
+    }),
+    current_run: currentRunSchema.nullable().optional().openapi({
+      description: "Extension, in GET details only (lists stay cheap): the run in progress with rows so far, or null",
+    }),
+    last_run: lastRunSchema.nullable().optional().openapi({
+      description: "Extension, in GET details only: the last finished run with its outcome and totals, or null",
     }),
   })
   .openapi("ConnectionStatus");

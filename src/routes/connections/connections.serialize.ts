@@ -91,3 +91,11 @@ export function serializeConnection(row: ConnectionRow): Connection {
 export function withSetupTests(row: ConnectionRow): Connection {
   return { ...serializeConnection(row), setup_tests: (row.setupTests as SetupTest[] | null) ?? [] };
 }
+
+/** A connection with `status.current_run` and `status.last_run` (GET details; see connections.runs.ts). */
+export function withRunStatus(
+  connection: Connection,
+  runs: Pick<Connection["status"], "current_run" | "last_run">,
+): Connection {
+  return { ...connection, status: { ...connection.status, ...runs } };
+}

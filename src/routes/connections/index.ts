@@ -1,6 +1,10 @@
 import { createRouter } from "../../lib/router";
 import * as handlers from "./connections.handlers";
 import { connectionsRoutes, connectorsRoutes } from "./connections.routes";
+import * as schemaConfig from "./connections.schema-config.handlers";
+import { connectionsSchemaConfigRoutes, connectorsSchemaConfigRoutes } from "./connections.schema-config.routes";
+import * as sync from "./connections.sync.handlers";
+import { connectionsSyncRoutes, connectorsSyncRoutes } from "./connections.sync.routes";
 
 /**
  * /v1/connections and its legacy alias /v1/connectors: one handler per operation serves
@@ -8,12 +12,29 @@ import { connectionsRoutes, connectorsRoutes } from "./connections.routes";
  */
 export const connectionsRouter = createRouter();
 
-for (const routes of [connectionsRoutes, connectorsRoutes]) {
+for (const [routes, syncRoutes, schemaRoutes] of [
+  [connectionsRoutes, connectionsSyncRoutes, connectionsSchemaConfigRoutes],
+  [connectorsRoutes, connectorsSyncRoutes, connectorsSchemaConfigRoutes],
+] as const) {
   connectionsRouter
     .openapi(routes.list, handlers.listConnections)
     .openapi(routes.create, handlers.createConnection)
     .openapi(routes.get, handlers.getConnection)
     .openapi(routes.update, handlers.updateConnection)
     .openapi(routes.delete, handlers.deleteConnection)
-    .openapi(routes.test, handlers.testConnection);
+    .openapi(routes.test, handlers.testConnection)
+    .openapi(syncRoutes.sync, sync.syncConnection)
+    .openapi(syncRoutes.force, sync.forceSync)
+    .openapi(syncRoutes.resync, sync.resyncConnection)
+    .openapi(syncRoutes.resyncTables, sync.resyncTables)
+    .openapi(syncRoutes.resyncTable, sync.resyncTable)
+    .openapi(syncRoutes.getState, sync.getState)
+    .openapi(syncRoutes.updateState, sync.updateState)
+    .openapi(syncRoutes.listRuns, sync.listRuns)
+    .openapi(schemaRoutes.getConfig, schemaConfig.getSchemaConfig)
+    .openapi(schemaRoutes.reload, schemaConfig.reloadSchemaConfig)
+    .openapi(schemaRoutes.patchConfig, schemaConfig.patchSchemaConfig)
+    .openapi(schemaRoutes.patchSchema, schemaConfig.patchSchema)
+    .openapi(schemaRoutes.patchTable, schemaConfig.patchTable)
+    .openapi(schemaRoutes.columns, schemaConfig.getColumns);
 }

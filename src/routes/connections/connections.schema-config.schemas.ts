@@ -1,0 +1,129 @@
+import { z } from "@hono/zod-openapi";
+import { connectionIdParam } from "./connections.schemas";
+
+export const SCHEMA_CHANGE_HANDLING = ["ALLOW_ALL", "ALLOW_COLUMNS", "BLOCK_ALL"] as const;
+export const SYNC_MODES = ["SOFT_DELETE", "HISTORY", "LIVE"] as const;
+
+export const schemaParam = connectionIdParam.extend({
+  schemaName: z
+    .string()
+    .openapi({ param: { name: "schemaName", in: "path" }, description: "Source schema name (case-sensitive)" }),
+});
+
+export const tableParam = schemaParam.extend({
+  tableName: z
+    .string()
+    .openapi({ param: { name: "tableName", in: "path" }, description: "Source table name (case-sensitive)" }),
+});
+
+const enabledPatchSettings = z.object({
+  allowed: z.boolean(),
+  reason_code: z.enum(["SYSTEM_TABLE", "SYSTEM_COLUMN", "DELETED", "OTHER"]).optional(),
+  reason: z.string().optional(),
+});
+
+export const columnConfigSchema = z
+  .object({
+    name_in_destination: z.string(),
+    enabled: z.boolean(),
+    hashed: z.boolean(),
+    is_primary_key: z.boolean().optional(),
+    enabled_patch_settings: enabledPatchSettings,
+  })
+  .openapi("ColumnConfig");
+
+export const tableConfigSchema = z
+  .object({
+    name_in_destination: z.string(),
+    enabled: z.boolean(),
+    sync_mode: z.enum(SYNC_MODES).optional(),
+    supports_columns_config: z.boolean(),
+    supports_history_mode: z.boolean(),
+    enabled_patch_settings: enabledPatchSettings,
+    columns: z
+      .record(z.string(), columnConfigSchema)
+      .openapi({ description: "Only columns the user configured; the full list is at …/columns" }),
+  })
+  .openapi("TableConfig");
+
+export const schemaEntrySchema = z
+  .object({
+    name_in_destination: z.string(),
+    enabled: z.boolean(),
+    tables: z.record(z.string(), tableConfigSchema),
+  })
+  .openapi("SchemaConfig");
+
+/** Fivetran's StandardConfigResponse (§8). */
+export const schemaConfigSchema = z
+  .object({
+    enable_new_by_default: z.boolean(),
+    schema_change_handling: z.enum(SCHEMA_CHANGE_HANDLING),
+    schemas: z
+      .record(z.string(), schemaEntrySchema)
+      .optional()
+      .openapi({ description: "Absent until the source's schema was discovered (first sync or reload)" }),
+  })
+  .openapi("StandardConfig");
+
+export type SchemaConfig = z.infer<typeof schemaConfigSchema>;
+export type TableConfig = z.infer<typeof tableConfigSchema>;
+export type ColumnConfig = z.infer<typeof columnConfigSchema>;
+
+export const columnsDataSchema = z
+  .object({ columns: z.record(z.string(), columnConfigSchema) })
+  .openapi("TableColumnsConfig");
+
+// Requests. `null` means "not provided" everywhere, as go-fivetran sends nulls. Fivetran's
+// spec marks `enabled` required at each level; it is optional here (absent = unchanged), so a
+// request that only touches a table need not restate its schema.
+
+const columnPatch = z.object({
+  enabled: z.boolean().nullish(),
+  hashed: z.boolean().nullish(),
+  is_primary_key: z.boolean().nullish(),
+});
+
+export const tablePatch = z
+  .object({
+    enabled: z.boolean().nullish(),
+    sync_mode: z.enum(SYNC_MODES).nullish().openapi({ description: "Only SOFT_DELETE is supported" }),
+    columns: z
+      .record(z.string(), columnPatch)
+      .nullish()
+      .openapi({ description: "Columns must exist; blocking or hashing columns is not supported yet" }),
+  })
+  .openapi("UpdateTableConfigRequest");
+
+export const schemaPatch = z
+  .object({
+    enabled: z
+      .boolean()
+      .nullish()
+      .openapi({ description: "false disables every table of the schema; true on a disabled schema enables them" }),
+    tables: z.record(z.string(), tablePatch).nullish(),
+  })
+  .openapi("UpdateSchemaConfigRequest");
+
+export const schemaConfigPatch = z
+  .object({
+    schema_change_handling: z
+      .enum(SCHEMA_CHANGE_HANDLING)
+      .nullish()
+      .openapi({ description: "Only ALLOW_ALL is supported: newly discovered tables are enabled" }),
+    is_type_locked: z.boolean().nullish().openapi({ description: "Accepted and ignored" }),
+    schemas: z.record(z.string(), schemaPatch).nullish(),
+  })
+  .openapi("UpdateStandardConfigRequest");
+
+export const reloadBody = z
+  .object({
+    exclude_mode: z
+      .enum(["PRESERVE", "EXCLUDE", "INCLUDE"])
+      .nullish()
+      .openapi({ description: "PRESERVE (default) keeps every choice; EXCLUDE disables, INCLUDE enables all tables" }),
+  })
+  .openapi("ReloadStandardConfigRequest");
+
+export type SchemaPatch = z.infer<typeof schemaPatch>;
+export type TablePatch = z.infer<typeof tablePatch>;

@@ -1,0 +1,193 @@
+/**
+ * Fivetran's connection schema config (§8) over what ConnectorDO stores: the discovered
+ * streams, each with an `enabled` flag. Pure functions: building the response and turning a
+ * PATCH into the flags to change.
+ *
+ * Choices where our model is narrower than Fivetran's:
+ * - Keys are source names (`stream.namespace` / `stream.name`), case-sensitive.
+ * - Every source schema lands in the connection's destination schema (the connection's
+ *   `schema`), so a schema's `name_in_destination` is that; tables keep their source name.
+ * - A schema has no flag of its own: it is enabled while any of its tables is. Disabling it
+ *   disables its tables; enabling a disabled schema enables its tables.
+ * - `schema_change_handling` is ALLOW_ALL (discovery enables new tables); `sync_mode` is
+ *   SOFT_DELETE (rows deleted in the source stay in the destination); columns cannot be
+ *   blocked or hashed yet, so no column is ever "touched" and `columns` is always empty.
+ */
+import type { TableSetting } from "../../do/connector-do";
+import type { Column, Stream } from "../../engine/types";
+import { ApiError } from "../../errors";
+import { streamKey } from "./connections.objects";
+import type {
+  ColumnConfig,
+  SchemaConfig,
+  SchemaPatch,
+  TableConfig,
+  TablePatch,
+} from "./connections.schema-config.schemas";
+
+export function schemaNotFound(connectionId: string, schema: string): ApiError {
+  return new ApiError(
+    404,
+    "NotFound_Schema",
+    `Schema '${schema}' is not in the schema config of connection '${connectionId}' (names are case-sensitive; POST …/schemas/reload discovers new ones)`,
+  );
+}
+
+export function tableNotFound(connectionId: string, schema: string, table: string): ApiError {
+  return new ApiError(
+    404,
+    "NotFound_Table",
+    `Table '${schema}.${table}' is not in the schema config of connection '${connectionId}' (names are case-sensitive)`,
+  );
+}
+
+function columnNotFound(connectionId: string, stream: Stream, column: string): ApiError {
+  return new ApiError(
+    404,
+    "NotFound_Column",
+    `Column '${column}' is not in table '${stream.namespace}.${stream.name}' of connection '${connectionId}'`,
+  );
+}
+
+function tableConfig(stream: Stream, enabled: boolean): TableConfig {
+  return {
+    name_in_destination: stream.name,
+    enabled,
+    sync_mode: "SOFT_DELETE",
+    // GET …/columns answers for every discovered table.
+    supports_columns_config: true,
+    supports_history_mode: false,
+    enabled_patch_settings: { allowed: true },
+    columns: {},
+  };
+}
+
+/**
+ * The schema config of a connection whose destination schema is `destinationSchema`. Before
+ * the first discovery (`tables` null) it has no `schemas` key, as on Fivetran.
+ */
+export function schemaConfig(destinationSchema: string, tables: TableSetting[] | null): SchemaConfig {
+  const config: SchemaConfig = { enable_new_by_default: true, schema_change_handling: "ALLOW_ALL" };
+  if (tables === null) return config;
+  const schemas = new Map<string, NonNullable<SchemaConfig["schemas"]>[string]>();
+  for (const { stream, enabled } of tables) {
+    let entry = schemas.get(stream.namespace);
+    if (!entry) {
+      entry = { name_in_destination: destinationSchema, enabled: false, tables: {} };
+      schemas.set(stream.namespace, entry);
+    }
+    // Object.defineProperty keeps a table called "__proto__" an ordinary key.
+    Object.defineProperty(entry.tables, stream.name, {
+      value: tableConfig(stream, enabled),
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+    if (enabled) entry.enabled = true;
+  }
+  return { ...config, schemas: Object.fromEntries(schemas) };
+}
+
+function columnConfig(column: Column, primaryKey: boolean): ColumnConfig {
+  return {
+    name_in_destination: column.name,
+    enabled: true,
+    hashed: false,
+    is_primary_key: primaryKey,
+    enabled_patch_settings: primaryKey
+      ? {
+          allowed: false,
+          reason_code: "SYSTEM_COLUMN",
+          reason: "The column does not support exclusion as it is a Primary Key",
+        }
+      : { allowed: false, reason_code: "OTHER", reason: "Blocking columns is not supported yet" },
+  };
+}
+
+/** Every column of a discovered table, in source order (GET …/columns). */
+export function columnsConfig(stream: Stream): Record<string, ColumnConfig> {
+  return Object.fromEntries(
+    stream.columns.map((column) => [column.name, columnConfig(column, stream.primaryKey.includes(column.name))]),
+  );
+}
+
+/** The discovered table `schema.table`, or 404. */
+export function findTable(
+  connectionId: string,
+  tables: TableSetting[] | null,
+  schema: string,
+  table: string,
+): TableSetting {
+  const inSchema = tables?.filter(({ stream }) => stream.namespace === schema) ?? [];
+  if (inSchema.length === 0) throw schemaNotFound(connectionId, schema);
+  const found = inSchema.find(({ stream }) => stream.name === table);
+  if (!found) throw tableNotFound(connectionId, schema, table);
+  return found;
+}
+
+/** Where in the request a schema's fields sit, for error messages. */
+export type PatchLevel = "config" | "schema" | "table";
+
+function fieldName(level: PatchLevel, schema: string, table: string, rest: string): string {
+  if (level === "config") return `schemas.${schema}.tables.${table}.${rest}`;
+  if (level === "schema") return `tables.${table}.${rest}`;
+  return rest;
+}
+
+/** Refuses what a table PATCH asks that the engine cannot do; checks named columns exist. */
+function checkTablePatch(connectionId: string, stream: Stream, patch: TablePatch, field: (rest: string) => string) {
+  if (patch.sync_mode != null && patch.sync_mode !== "SOFT_DELETE") {
+    throw ApiError.invalid(`Invalid value for field '${field("sync_mode")}': only SOFT_DELETE is supported`);
+  }
+  for (const [name, column] of Object.entries(patch.columns ?? {})) {
+    if (!stream.columns.some((c) => c.name === name)) throw columnNotFound(connectionId, stream, name);
+    if (column.enabled === false) {
+      throw ApiError.invalid(
+        `Invalid value for field '${field(`columns.${name}.enabled`)}': blocking columns is not supported yet`,
+      );
+    }
+    if (column.hashed === true) {
+      throw ApiError.invalid(
+        `Invalid value for field '${field(`columns.${name}.hashed`)}': hashing columns is not supported yet`,
+      );
+    }
+  }
+}
+
+/**
+ * The `schema.table → enabled` changes a PATCH of schemas asks for. Everything is checked
+ * before anything is returned, so a refused request changes nothing: unknown names are 404,
+ * what the engine cannot do is 400 naming the field.
+ */
+export function planSchemaPatch(
+  connectionId: string,
+  tables: TableSetting[] | null,
+  schemas: Record<string, SchemaPatch>,
+  level: PatchLevel,
+): Record<string, boolean> {
+  const changes: Record<string, boolean> = {};
+  for (const [schema, patch] of Object.entries(schemas)) {
+    const inSchema = tables?.filter(({ stream }) => stream.namespace === schema) ?? [];
+    if (inSchema.length === 0) throw schemaNotFound(connectionId, schema);
+    const explicit = new Set<string>();
+    for (const [table, tablePatch] of Object.entries(patch.tables ?? {})) {
+      const setting = inSchema.find(({ stream }) => stream.name === table);
+      if (!setting) throw tableNotFound(connectionId, schema, table);
+      checkTablePatch(connectionId, setting.stream, tablePatch, (rest) => fieldName(level, schema, table, rest));
+      if (tablePatch.enabled != null) {
+        changes[streamKey(schema, table)] = tablePatch.enabled;
+        explicit.add(table);
+      }
+    }
+    if (patch.enabled === false) {
+      // A disabled schema syncs no table, whatever its tables say.
+      for (const { stream } of inSchema) changes[streamKey(schema, stream.name)] = false;
+    } else if (patch.enabled === true && !inSchema.some(({ enabled }) => enabled)) {
+      // Enabling a disabled schema brings its tables back, except those set in this request.
+      for (const { stream } of inSchema) {
+        if (!explicit.has(stream.name)) changes[streamKey(schema, stream.name)] = true;
+      }
+    }
+  }
+  return changes;
+}

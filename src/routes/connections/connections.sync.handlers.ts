@@ -1,0 +1,179 @@
+import type { RouteHandler } from "@hono/zod-openapi";
+import { catalog } from "../../db/client";
+import type { RunRecord } from "../../do/sync-do";
+import type { StreamState } from "../../engine/types";
+import type { AppEnv, Env } from "../../env";
+import { ApiError } from "../../errors";
+import { done, ok } from "../../lib/envelope";
+import { decodeCursor, toPage } from "../../lib/pagination";
+import { requireConnection } from "./connections.handlers";
+import { connectorOf, currentRun, discoveredTables, streamKey, syncInProgress, syncOf } from "./connections.objects";
+import { serializeRun } from "./connections.runs";
+import { tableNotFound } from "./connections.schema-config";
+import type { connectionsSyncRoutes as routes } from "./connections.sync.routes";
+
+function triggered(connectionId: string) {
+  return done(`Sync has been successfully triggered for connection with id '${connectionId}'`);
+}
+
+/** Fivetran's answer to the table re-sync endpoints (observed on the real API). */
+const TABLES_RESYNC_MESSAGE = "Re-sync has been triggered successfully";
+
+/** The caller's connection, or 404 NotFound_Connection (also for another account's). */
+async function ownConnection(env: Env, accountId: string, connectionId: string) {
+  return requireConnection(catalog(env.DB), accountId, connectionId);
+}
+
+/**
+ * The `schema.table` streams a re-sync scope names, validated: at least one schema, at least
+ * one table per schema, and (once the source was discovered) only tables it has. `field` is
+ * the request field the scope came in, for the error message.
+ */
+async function resyncTargets(
+  env: Env,
+  connectionId: string,
+  scope: Record<string, string[]>,
+  field: string | null,
+): Promise<string[]> {
+  const at = (key?: string) => [field, key].filter((part) => part != null).join(".");
+  const schemas = Object.entries(scope);
+  if (schemas.length === 0) {
+    throw ApiError.invalid(
+      field ? `Invalid value for field '${field}': name at least one schema` : "Name at least one schema",
+    );
+  }
+  const targets = new Set<string>();
+  for (const [schema, tables] of schemas) {
+    if (tables.length === 0) throw ApiError.invalid(`Invalid value for field '${at(schema)}': name at least one table`);
+    for (const table of tables) targets.add(streamKey(schema, table));
+  }
+  const known = await discoveredTables(env, connectionId);
+  if (known) {
+    const keys = new Set(known.map(({ stream }) => streamKey(stream.namespace, stream.name)));
+    const unknown = [...targets].filter((key) => !keys.has(key));
+    if (unknown.length > 0) {
+      const where = field ? `Invalid value for field '${field}'` : "Invalid request";
+      throw ApiError.invalid(`${where}: unknown table(s) ${unknown.join(", ")}`);
+    }
+  }
+  return [...targets];
+}
+
+/**
+ * Starts a re-sync of `targets`. Refused with 409 while a run is in progress: a re-sync
+ * forgets state, which must not happen under a run that is still committing checkpoints.
+ */
+async function startResync(env: Env, connectionId: string, targets: "all" | string[]): Promise<void> {
+  if (await currentRun(env, connectionId)) throw syncInProgress(connectionId);
+  const result = await connectorOf(env, connectionId).trigger(connectionId, { trigger: "resync", resync: targets });
+  // Another request started a run between the check and the trigger.
+  if (!result.started) throw syncInProgress(connectionId);
+}
+
+export const syncConnection: RouteHandler<typeof routes.sync, AppEnv> = async (c) => {
+  const { connectionId } = c.req.valid("param");
+  const { force } = c.req.valid("json");
+  await ownConnection(c.env, c.var.auth.accountId, connectionId);
+  // Without force, a sync requested while one runs is a no-op, as on Fivetran.
+  await connectorOf(c.env, connectionId).trigger(connectionId, {
+    trigger: force ? "force" : "manual",
+    force: force ?? false,
+  });
+  return c.json(triggered(connectionId), 200);
+};
+
+export const forceSync: RouteHandler<typeof routes.force, AppEnv> = async (c) => {
+  const { connectionId } = c.req.valid("param");
+  await ownConnection(c.env, c.var.auth.accountId, connectionId);
+  await connectorOf(c.env, connectionId).trigger(connectionId, { trigger: "force", force: true });
+  return c.json(triggered(connectionId), 200);
+};
+
+export const resyncConnection: RouteHandler<typeof routes.resync, AppEnv> = async (c) => {
+  const { connectionId } = c.req.valid("param");
+  const { scope } = c.req.valid("json");
+  await ownConnection(c.env, c.var.auth.accountId, connectionId);
+  const targets = scope == null ? "all" : await resyncTargets(c.env, connectionId, scope, "scope");
+  await startResync(c.env, connectionId, targets);
+  return c.json(triggered(connectionId), 200);
+};
+
+export const resyncTables: RouteHandler<typeof routes.resyncTables, AppEnv> = async (c) => {
+  const { connectionId } = c.req.valid("param");
+  const scope = c.req.valid("json");
+  await ownConnection(c.env, c.var.auth.accountId, connectionId);
+  await startResync(c.env, connectionId, await resyncTargets(c.env, connectionId, scope, null));
+  return c.json(done(TABLES_RESYNC_MESSAGE), 200);
+};
+
+export const resyncTable: RouteHandler<typeof routes.resyncTable, AppEnv> = async (c) => {
+  const { connectionId, schemaName, tableName } = c.req.valid("param");
+  await ownConnection(c.env, c.var.auth.accountId, connectionId);
+  // The table is a path resource here, so an unknown one is 404 rather than 400.
+  const known = await discoveredTables(c.env, connectionId);
+  if (known && !known.some(({ stream }) => stream.namespace === schemaName && stream.name === tableName)) {
+    throw tableNotFound(connectionId, schemaName, tableName);
+  }
+  await startResync(c.env, connectionId, [streamKey(schemaName, tableName)]);
+  return c.json(done(TABLES_RESYNC_MESSAGE), 200);
+};
+
+async function stateOf(env: Env, connectionId: string): Promise<Record<string, StreamState>> {
+  return (await syncOf(env, connectionId).getState()) as Record<string, StreamState>;
+}
+
+export const getState: RouteHandler<typeof routes.getState, AppEnv> = async (c) => {
+  const { connectionId } = c.req.valid("param");
+  await ownConnection(c.env, c.var.auth.accountId, connectionId);
+  return c.json(ok("Connection state retrieved successfully", { state: await stateOf(c.env, connectionId) }), 200);
+};
+
+export const updateState: RouteHandler<typeof routes.updateState, AppEnv> = async (c) => {
+  const { connectionId } = c.req.valid("param");
+  const { state } = c.req.valid("json");
+  const row = await ownConnection(c.env, c.var.auth.accountId, connectionId);
+  if (!row.paused) {
+    throw ApiError.conflict(`Connection with id '${connectionId}' must be paused before its state can be updated`);
+  }
+  const known = await discoveredTables(c.env, connectionId);
+  if (known) {
+    // State is keyed by stream; a key that names no table would silently do nothing.
+    const keys = new Set(known.map(({ stream }) => streamKey(stream.namespace, stream.name)));
+    const unknown = Object.keys(state).filter((key) => !keys.has(key));
+    if (unknown.length > 0) {
+      throw ApiError.invalid(`Invalid value for field 'state': unknown table(s) ${unknown.join(", ")}`);
+    }
+  }
+  if (!(await syncOf(c.env, connectionId).setState(state))) throw syncInProgress(connectionId);
+  return c.json(ok("Connection state has been updated", { state: await stateOf(c.env, connectionId) }), 200);
+};
+
+/** The run ordinal a runs cursor points after (the cursor's keyset id). */
+function ordinalAfter(cursor: string | undefined): number | undefined {
+  const keyset = decodeCursor(cursor);
+  if (!keyset) return undefined;
+  const ordinal = Number(keyset.id);
+  if (!Number.isSafeInteger(ordinal) || ordinal < 1) {
+    throw ApiError.invalid(`Invalid value for field 'cursor': '${cursor}' is not a cursor of this list`);
+  }
+  return ordinal;
+}
+
+export const listRuns: RouteHandler<typeof routes.listRuns, AppEnv> = async (c) => {
+  const { connectionId } = c.req.valid("param");
+  const { cursor, limit } = c.req.valid("query");
+  await ownConnection(c.env, c.var.auth.accountId, connectionId);
+  const before = ordinalAfter(cursor);
+  const { runs } = (await syncOf(c.env, connectionId).history(limit + 1, before)) as {
+    runs: (RunRecord & { ordinal: number })[];
+  };
+  // Newest first by ordinal: the cursor is the ordinal of the last run on the page.
+  const rows = runs.map((run) => ({ createdAt: run.startedAt, id: String(run.ordinal), run }));
+  return c.json(
+    ok(
+      "Runs retrieved successfully",
+      toPage(rows, limit, (row) => serializeRun(row.run)),
+    ),
+    200,
+  );
+};
