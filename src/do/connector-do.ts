@@ -123,7 +123,8 @@ export class ConnectorDO extends DurableObject<Env> {
       const row = await db.select().from(connections).where(eq(connections.id, connectionId)).get();
       // Only a connection that passed its setup tests and has somewhere to write syncs on its own.
       const destination =
-        row && (await db.select({ id: destinations.id }).from(destinations).where(eq(destinations.id, row.groupId)).get());
+        row &&
+        (await db.select({ id: destinations.id }).from(destinations).where(eq(destinations.id, row.groupId)).get());
       if (row && destination && !row.paused && row.setupState === "connected") {
         await this.trigger(connectionId, { trigger: "scheduled" });
       }

@@ -77,7 +77,9 @@ export class SyncDO extends DurableObject<Env> {
 
   private migrate(): void {
     this.sql.exec("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)");
-    const version = Number(this.sql.exec<{ value: string }>("SELECT value FROM meta WHERE key = 'version'").toArray()[0]?.value ?? 0);
+    const version = Number(
+      this.sql.exec<{ value: string }>("SELECT value FROM meta WHERE key = 'version'").toArray()[0]?.value ?? 0,
+    );
     if (version < 1) {
       this.sql.exec(`CREATE TABLE runs (
         ordinal INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -111,7 +113,9 @@ export class SyncDO extends DurableObject<Env> {
 
   /** The run in progress, if any. */
   async current(): Promise<RunRecord | null> {
-    const row = this.sql.exec<RunRow>("SELECT * FROM runs WHERE status = 'running' ORDER BY ordinal DESC LIMIT 1").toArray()[0];
+    const row = this.sql
+      .exec<RunRow>("SELECT * FROM runs WHERE status = 'running' ORDER BY ordinal DESC LIMIT 1")
+      .toArray()[0];
     return row ? toRecord(row) : null;
   }
 
@@ -127,11 +131,16 @@ export class SyncDO extends DurableObject<Env> {
    * Starts a run unless one is in progress (one run at a time per connection). `resync`
    * forgets the state of all streams (`"all"`) or of the named ones, so they start over.
    */
-  async startRun(input: { runId: string; trigger: string; resync?: "all" | string[] }): Promise<{ started: boolean; run: RunRecord }> {
+  async startRun(input: {
+    runId: string;
+    trigger: string;
+    resync?: "all" | string[];
+  }): Promise<{ started: boolean; run: RunRecord }> {
     const running = await this.current();
     if (running) return { started: false, run: running };
     if (input.resync === "all") this.sql.exec("DELETE FROM state");
-    else if (input.resync) for (const stream of input.resync) this.sql.exec("DELETE FROM state WHERE stream = ?", stream);
+    else if (input.resync)
+      for (const stream of input.resync) this.sql.exec("DELETE FROM state WHERE stream = ?", stream);
     this.sql.exec(
       "INSERT INTO runs (id, trigger, status, started_at) VALUES (?, ?, 'running', ?)",
       input.runId,
@@ -145,7 +154,12 @@ export class SyncDO extends DurableObject<Env> {
   async cancelRunning(reason: string): Promise<RunRecord | null> {
     const running = await this.current();
     if (!running) return null;
-    this.sql.exec("UPDATE runs SET status = 'cancelled', ended_at = ?, error = ? WHERE id = ?", isoTimestamp(), reason, running.id);
+    this.sql.exec(
+      "UPDATE runs SET status = 'cancelled', ended_at = ?, error = ? WHERE id = ?",
+      isoTimestamp(),
+      reason,
+      running.id,
+    );
     return toRecord(this.run(running.id) as RunRow);
   }
 
@@ -182,7 +196,7 @@ export class SyncDO extends DurableObject<Env> {
   /** Commits a checkpoint of slice `seq` and adds the rows and bytes written since the last. */
   async commit(runId: string, seq: number, stream: string, state: StreamState, delta: StreamStats): Promise<boolean> {
     const row = this.run(runId);
-    if (!row || row.status !== "running" || row.next_seq !== seq) return false;
+    if (row?.status !== "running" || row.next_seq !== seq) return false;
     const stats = JSON.parse(row.stats) as StreamStats;
     for (const [name, d] of Object.entries(delta)) {
       const entry = stats[name] ?? { rows: 0, bytes: 0 };
@@ -191,7 +205,12 @@ export class SyncDO extends DurableObject<Env> {
       stats[name] = entry;
     }
     this.sql.exec("INSERT OR REPLACE INTO state (stream, value) VALUES (?, ?)", stream, JSON.stringify(state));
-    this.sql.exec("UPDATE runs SET stats = ?, progress_at = ? WHERE id = ?", JSON.stringify(stats), isoTimestamp(), runId);
+    this.sql.exec(
+      "UPDATE runs SET stats = ?, progress_at = ? WHERE id = ?",
+      JSON.stringify(stats),
+      isoTimestamp(),
+      runId,
+    );
     return true;
   }
 
@@ -215,7 +234,9 @@ export class SyncDO extends DurableObject<Env> {
    * and the expected message is overdue (lost with a crashed process). Null otherwise.
    */
   async overdue(now: number): Promise<{ runId: string; seq: number } | null> {
-    const row = this.sql.exec<RunRow>("SELECT * FROM runs WHERE status = 'running' ORDER BY ordinal DESC LIMIT 1").toArray()[0];
+    const row = this.sql
+      .exec<RunRow>("SELECT * FROM runs WHERE status = 'running' ORDER BY ordinal DESC LIMIT 1")
+      .toArray()[0];
     if (!row) return null;
     if (row.lease_until !== null && row.lease_until > now) return null;
     if (row.expected_by !== null && row.expected_by > now) return null;

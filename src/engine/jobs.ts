@@ -76,7 +76,12 @@ const TRANSIENT_CODES = new Set([
 ]);
 
 /** Whether retrying may help, and how long the other side asked us to wait. */
-export function classify(error: unknown): { transient: boolean; auth: boolean; retryAfterMs?: number; message: string } {
+export function classify(error: unknown): {
+  transient: boolean;
+  auth: boolean;
+  retryAfterMs?: number;
+  message: string;
+} {
   const e = error as { code?: string; status?: number; retryAfter?: number; message?: string };
   const message = e?.message ?? String(error);
   if (error instanceof ConfigurationError) return { transient: false, auth: false, message };
@@ -88,14 +93,22 @@ export function classify(error: unknown): { transient: boolean; auth: boolean; r
     const retryAfterMs = e.retryAfter && e.retryAfter > 0 ? e.retryAfter * 1000 : undefined;
     return { transient: true, auth: false, retryAfterMs, message };
   }
-  if ((e?.code && (TRANSIENT_CODES.has(e.code) || e.code.startsWith("08"))) || /terminated unexpectedly|socket|timeout|timed out|network|connection (reset|refused|closed)/i.test(message)) {
+  if (
+    (e?.code && (TRANSIENT_CODES.has(e.code) || e.code.startsWith("08"))) ||
+    /terminated unexpectedly|socket|timeout|timed out|network|connection (reset|refused|closed)/i.test(message)
+  ) {
     return { transient: true, auth: false, message };
   }
   return { transient: false, auth: false, message };
 }
 
 /** Delay before retry `attempt` (1-based): exponential, linear or fixed, with jitter. */
-export function backoffMs(attempt: number, policy: string | undefined, settings: EngineSettings, retryAfterMs?: number) {
+export function backoffMs(
+  attempt: number,
+  policy: string | undefined,
+  settings: EngineSettings,
+  retryAfterMs?: number,
+) {
   const base = settings.retryBaseMs;
   const raw = policy === "fixed" ? base : policy === "linear" ? base * attempt : base * 2 ** (attempt - 1);
   const jittered = Math.min(settings.retryMaxMs, raw) * (0.5 + Math.random() / 2);
@@ -103,7 +116,13 @@ export function backoffMs(attempt: number, policy: string | undefined, settings:
 }
 
 function syncOptions(row: { syncOptions: Record<string, unknown> | null }) {
-  const options = (row.syncOptions ?? {}) as { mode?: string; cursor?: string; lookback?: string; retries?: number; backoff?: string };
+  const options = (row.syncOptions ?? {}) as {
+    mode?: string;
+    cursor?: string;
+    lookback?: string;
+    retries?: number;
+    backoff?: string;
+  };
   return {
     mode: options.mode === "full" ? ("full" as const) : ("incremental" as const),
     cursor: options.cursor,
@@ -116,7 +135,10 @@ function syncOptions(row: { syncOptions: Record<string, unknown> | null }) {
 /** How each stream is read: the connection's mode, its cursor if the table has it, else a detected one. */
 export function configureStreams(streams: Stream[], options: ReturnType<typeof syncOptions>): ConfiguredStream[] {
   return streams.map((stream) => {
-    const chosen = options.cursor && stream.columns.some((c) => c.name === options.cursor) ? options.cursor : stream.cursorCandidates[0];
+    const chosen =
+      options.cursor && stream.columns.some((c) => c.name === options.cursor)
+        ? options.cursor
+        : stream.cursorCandidates[0];
     const incremental = options.mode === "incremental" && chosen !== undefined;
     return {
       stream,
@@ -144,7 +166,11 @@ export async function handleSyncJob(env: Env, job: SyncJob, settings = engineSet
     return;
   }
   // RPC typing loses the union's discriminant; the object is exactly a SliceTicket.
-  const ticket = (await sync.beginSlice(job.runId, job.seq, settings.sliceBudgetMs + settings.watchdogMs)) as SliceTicket;
+  const ticket = (await sync.beginSlice(
+    job.runId,
+    job.seq,
+    settings.sliceBudgetMs + settings.watchdogMs,
+  )) as SliceTicket;
   if (ticket.action === "skip") return;
   const { row } = loaded;
   const options = syncOptions(row);
@@ -210,7 +236,11 @@ export async function handleSyncJob(env: Env, job: SyncJob, settings = engineSet
       await sync.expect(job.runId, Date.now() + delay + settings.watchdogMs);
       return;
     }
-    const code = failure.auth ? "authentication_failed" : error instanceof ConfigurationError ? error.code : "sync_failed";
+    const code = failure.auth
+      ? "authentication_failed"
+      : error instanceof ConfigurationError
+        ? error.code
+        : "sync_failed";
     await sync.finishRun(job.runId, "failed", failure.message);
     await setStatus(env, job.connectionId, {
       syncState: "scheduled",

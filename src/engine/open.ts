@@ -52,7 +52,10 @@ export async function openDestinationWriter(env: Env, destinationId: string): Pr
   if (!destination) throw new ConfigurationError(`Group '${destinationId}' has no destination`, "missing_destination");
   const definition = findDestination(destination.row.service);
   if (!definition?.writer) {
-    throw new ConfigurationError(`Destination service '${destination.row.service}' cannot be written to yet`, "unsupported_destination");
+    throw new ConfigurationError(
+      `Destination service '${destination.row.service}' cannot be written to yet`,
+      "unsupported_destination",
+    );
   }
   const parsed = definition.fields.parse(destination.config);
   return definition.writer.open(parsed, connectorContext(env));
@@ -61,6 +64,7 @@ export async function openDestinationWriter(env: Env, destinationId: string): Pr
 /** The source definition that can read this connection, or a ConfigurationError. */
 export function readableSource(service: string) {
   const definition = findSource(service);
-  if (!definition?.reader) throw new ConfigurationError(`Source service '${service}' cannot be synced yet`, "unsupported_source");
+  if (!definition?.reader)
+    throw new ConfigurationError(`Source service '${service}' cannot be synced yet`, "unsupported_source");
   return definition as typeof definition & { reader: NonNullable<typeof definition.reader> };
 }

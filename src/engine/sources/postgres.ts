@@ -2,8 +2,8 @@ import { z } from "@hono/zod-openapi";
 import type pg from "pg";
 import { parseConnectionString, secret } from "../config";
 import { closePg, describePgError, openPg } from "../pg";
-import { postgresReader } from "./postgres-reader";
 import type { SetupTest, SourceDefinition } from "../types";
+import { postgresReader } from "./postgres-reader";
 
 /**
  * PostgreSQL source. Config in Fivetran's names (host, port, database, user, password,

@@ -23,8 +23,34 @@ function hash(...parts: number[]): number {
   return h >>> 0;
 }
 
-const FIRST = ["Ada", "Grace", "Alan", "Edsger", "Barbara", "Donald", "Frances", "Ken", "Margaret", "Linus", "Radia", "Dennis"];
-const LAST = ["Lovelace", "Hopper", "Turing", "Dijkstra", "Liskov", "Knuth", "Allen", "Thompson", "Hamilton", "Torvalds", "Perlman", "Ritchie"];
+const FIRST = [
+  "Ada",
+  "Grace",
+  "Alan",
+  "Edsger",
+  "Barbara",
+  "Donald",
+  "Frances",
+  "Ken",
+  "Margaret",
+  "Linus",
+  "Radia",
+  "Dennis",
+];
+const LAST = [
+  "Lovelace",
+  "Hopper",
+  "Turing",
+  "Dijkstra",
+  "Liskov",
+  "Knuth",
+  "Allen",
+  "Thompson",
+  "Hamilton",
+  "Torvalds",
+  "Perlman",
+  "Ritchie",
+];
 const COUNTRIES = ["US", "DE", "FR", "GB", "JP", "BR", "IN", "CA", "AU", "NL"];
 const CATEGORIES = ["books", "games", "garden", "kitchen", "music", "outdoor", "tools", "toys"];
 const STATUSES = ["placed", "paid", "shipped", "delivered", "returned"];

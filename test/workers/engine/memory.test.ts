@@ -39,7 +39,7 @@ describe("memory bound", () => {
       flush: async () => {},
       close: async () => {},
       async write(_schema, stream, page) {
-        (pages[stream.name] ??= []).push(page.bytes);
+        pages[stream.name] = [...(pages[stream.name] ?? []), page.bytes];
         rows[stream.name] = (rows[stream.name] ?? 0) + page.rows.length;
         return { rows: page.rows.length, bytes: page.bytes };
       },
