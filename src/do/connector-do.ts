@@ -41,6 +41,10 @@ export class ConnectorDO extends DurableObject<Env> {
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
     this.sql = ctx.storage.sql;
+    this.init();
+  }
+
+  private init(): void {
     this.sql.exec("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)");
     this.sql.exec(`CREATE TABLE IF NOT EXISTS tables (
       namespace TEXT NOT NULL, name TEXT NOT NULL, enabled INTEGER NOT NULL, stream TEXT NOT NULL,
@@ -74,7 +78,8 @@ export class ConnectorDO extends DurableObject<Env> {
         syncFrequency: row.syncFrequency,
         dailySyncTime: row.dailySyncTime,
         schedule: (row.schedule as FlexibleSchedule | null) ?? null,
-        lastRunAt: lastRunAt ?? row.createdAt,
+        // Never ran: due now — the historical sync starts once setup passed and a destination exists.
+        lastRunAt,
         timeZoneOffset: destination?.tz ?? null,
       },
       new Date(),
@@ -203,5 +208,7 @@ export class ConnectorDO extends DurableObject<Env> {
   async destroy(): Promise<void> {
     await this.ctx.storage.deleteAlarm();
     await this.ctx.storage.deleteAll();
+    // The object may be called again (a new connection drawing the same id): start empty.
+    this.init();
   }
 }

@@ -75,6 +75,12 @@ export class SyncDO extends DurableObject<Env> {
     ctx.blockConcurrencyWhile(async () => this.migrate());
   }
 
+  /** Forgets every run and checkpoint (the connection was deleted); a running run's slices are then skipped. */
+  async destroy(): Promise<void> {
+    await this.ctx.storage.deleteAll();
+    this.migrate();
+  }
+
   private migrate(): void {
     this.sql.exec("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)");
     const version = Number(

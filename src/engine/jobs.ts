@@ -11,6 +11,7 @@ import { connections } from "../db/schema";
 import type { SliceTicket } from "../do/sync-do";
 import type { Env, SyncJob } from "../env";
 import { isoTimestamp } from "../lib/time";
+import { destinationSchema } from "./naming";
 import { ConfigurationError, connectorContext, loadConnection, openDestinationWriter, readableSource } from "./open";
 import { runSlice } from "./runner";
 import { parseDuration } from "./schedule";
@@ -193,7 +194,7 @@ export async function handleSyncJob(env: Env, job: SyncJob, settings = engineSet
         reader: source.reader,
         sourceConfig: config,
         writer,
-        schema: row.schema,
+        schemaOf: (stream) => destinationSchema(row.service, row.schema, stream.namespace),
         streams: configureStreams(streams, options),
         state: ticket.state,
         ctx,

@@ -23,8 +23,8 @@ export interface SliceInput<C> {
   reader: SourceReader<C>;
   sourceConfig: C;
   writer: DestinationWriter;
-  /** Destination schema (the connection's `schema`). */
-  schema: string;
+  /** The destination schema a stream lands in (engine/naming.ts). */
+  schemaOf(stream: Stream): string;
   streams: ConfiguredStream[];
   state: Record<string, StreamState>;
   ctx: ConnectorContext;
@@ -106,10 +106,16 @@ export async function runSlice<C>(input: SliceInput<C>): Promise<SliceResult> {
   const byKey = new Map(input.streams.map((s) => [`${s.stream.namespace}.${s.stream.name}`, s.stream]));
   const queue = new PageQueue(2 * input.pageBytes);
 
-  const targets = input.streams.map((s) => s.stream);
-  await input.ensureSchema(input.schema, targets);
-  // Nothing left to create by now: this only loads the tables into the writer.
-  await input.writer.ensureSchema(input.schema, targets);
+  const bySchema = new Map<string, Stream[]>();
+  for (const { stream } of input.streams) {
+    const schema = input.schemaOf(stream);
+    bySchema.set(schema, [...(bySchema.get(schema) ?? []), stream]);
+  }
+  for (const [schema, targets] of bySchema) {
+    await input.ensureSchema(schema, targets);
+    // Nothing left to create by now: this only loads the tables into the writer.
+    await input.writer.ensureSchema(schema, targets);
+  }
 
   const producer = (async () => {
     try {
@@ -136,7 +142,7 @@ export async function runSlice<C>(input: SliceInput<C>): Promise<SliceResult> {
         const page = message as RecordPage;
         const stream = byKey.get(page.stream);
         if (!stream) throw new Error(`source yielded rows for an unconfigured stream ${page.stream}`);
-        const result = await input.writer.write(input.schema, stream, page, input.runStartedAt);
+        const result = await input.writer.write(input.schemaOf(stream), stream, page, input.runStartedAt);
         add(total, page.stream, result.rows, result.bytes);
         add(sinceCommit, page.stream, result.rows, result.bytes);
       } else {

@@ -71,7 +71,7 @@ async function api(method: string, pathname: string, body?: unknown) {
 
 async function destinationCount(): Promise<number> {
   try {
-    return (await sql(DST, "SELECT count(*)::int AS n FROM crash.items")).rows[0].n;
+    return (await sql(DST, "SELECT count(*)::int AS n FROM crash_public.items")).rows[0].n;
   } catch {
     return 0;
   }
@@ -129,6 +129,6 @@ describe("a dev server crashed mid-sync", () => {
 
     const checksum = (db: string, table: string) =>
       sql(db, `SELECT count(*)::int AS n, md5(string_agg(id || ':' || payload, ',' ORDER BY id)) AS sum FROM ${table}`);
-    expect((await checksum(DST, "crash.items")).rows[0]).toEqual((await checksum(SRC, "public.items")).rows[0]);
+    expect((await checksum(DST, "crash_public.items")).rows[0]).toEqual((await checksum(SRC, "public.items")).rows[0]);
   });
 });

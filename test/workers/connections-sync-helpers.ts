@@ -93,28 +93,33 @@ export async function groupWithDestination(auth: string): Promise<string> {
 }
 
 /**
- * A postgres connection reading `tables` of SOURCE_DB (`schema.table`), named (and landing in
- * the destination schema) `dst_<random>`. Returns its id and destination schema.
+ * A postgres connection reading `tables` of SOURCE_DB (`schema.table`, all of one source
+ * schema), named `dst_<random>`. Its tables land in Fivetran's `<prefix>_<source schema>`.
+ * Returns its id, that destination schema and the prefix.
  */
 export async function postgresConnection(
   auth: string,
   groupId: string,
   tables: string[],
   body: Record<string, unknown> = {},
-): Promise<{ id: string; schema: string }> {
-  const schema = `dst_${suffix()}`;
+): Promise<{ id: string; schema: string; prefix: string }> {
+  const prefix = `dst_${suffix()}`;
+  const schema = `${prefix}_${tables[0]?.split(".")[0] ?? "public"}`;
   created.destinations.push(schema);
   const res = await call("POST", "/v1/connections", {
     auth,
     body: {
       group_id: groupId,
       service: "postgres",
-      config: { schema_prefix: schema, host: "127.0.0.1", port: 5432, database: SOURCE_DB, user: "postgres", tables },
+      config: { schema_prefix: prefix, host: "127.0.0.1", port: 5432, database: SOURCE_DB, user: "postgres", tables },
+      // Manual, so only the syncs a test asks for run (an auto schedule would start the
+      // historical sync at once: the connection is connected and has a destination).
+      schedule_type: "manual",
       ...body,
     },
   });
   expect(res.status, JSON.stringify(res.json)).toBe(201);
-  return { id: res.json.data.id, schema };
+  return { id: res.json.data.id, schema, prefix };
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -458,9 +458,18 @@ describe("schedule of a connection", () => {
     expect(created.status).toBe(201);
     const id = created.json.data.id;
     const connector = env.CONNECTOR.get(env.CONNECTOR.idFromName(id));
-    const every6h = await connector.nextAlarm();
-    expect(every6h).toMatch(TIMESTAMP);
+    // Never synced: the historical sync is due at once (it starts when a destination exists).
+    const due = await connector.nextAlarm();
+    expect(due).toMatch(TIMESTAMP);
+    expect(new Date(due as string).getTime()).toBeLessThanOrEqual(Date.now() + 1000);
 
+    // After a run, the next one is an interval after it.
+    await env.DB.prepare("UPDATE connections SET succeeded_at = ? WHERE id = ?")
+      .bind(new Date().toISOString(), id)
+      .run();
+    await call("PATCH", `/v1/connections/${id}`, { auth, body: { sync_frequency: 360 } });
+    const every6h = await connector.nextAlarm();
+    expect(new Date(every6h as string).getTime()).toBeGreaterThan(Date.now() + 5 * 3_600_000);
     await call("PATCH", `/v1/connections/${id}`, { auth, body: { sync_frequency: 60 } });
     const hourly = await connector.nextAlarm();
     expect(hourly).toMatch(TIMESTAMP);

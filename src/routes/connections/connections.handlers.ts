@@ -203,12 +203,9 @@ export const deleteConnection: RouteHandler<typeof routes.delete, AppEnv> = asyn
     throw ApiError.notFound("Connection", connectionId);
   }
   // Clears the alarm and the discovered tables, ends a run in progress and forgets the
-  // checkpoints, so a later connection that draws the same word id starts from scratch.
-  // (SyncDO has no destroy(): the run history stays.)
+  // checkpoints and history, so a later connection that draws the same word id starts clean.
   await connectorOf(c.env, connectionId).destroy();
-  const sync = syncOf(c.env, connectionId);
-  await sync.cancelRunning("the connection was deleted");
-  await sync.setState({});
+  await syncOf(c.env, connectionId).destroy();
   return c.json(done(`Connection with id '${connectionId}' has been deleted`), 200);
 };
 

@@ -2,6 +2,7 @@ import type { RouteHandler } from "@hono/zod-openapi";
 import { catalog } from "../../db/client";
 import type { ConnectionRow } from "../../db/connections";
 import { parseConfig } from "../../engine/config";
+import { destinationSchema } from "../../engine/naming";
 import { connectorContext } from "../../engine/open";
 import { findSource } from "../../engine/sources";
 import type { Stream } from "../../engine/types";
@@ -24,7 +25,10 @@ async function ownConnection(env: Env, accountId: string, connectionId: string) 
 
 /** The schema config as it is now. */
 async function currentConfig(env: Env, row: ConnectionRow) {
-  return schemaConfig(row.schema, await discoveredTables(env, row.id));
+  return schemaConfig(
+    (namespace) => destinationSchema(row.service, row.schema, namespace),
+    await discoveredTables(env, row.id),
+  );
 }
 
 /** Applies `schema.table → enabled` changes, if any. */

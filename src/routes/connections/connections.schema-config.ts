@@ -5,8 +5,9 @@
  *
  * Choices where our model is narrower than Fivetran's:
  * - Keys are source names (`stream.namespace` / `stream.name`), case-sensitive.
- * - Every source schema lands in the connection's destination schema (the connection's
- *   `schema`), so a schema's `name_in_destination` is that; tables keep their source name.
+ * - A source schema lands where engine/naming.ts puts it (`<schema_prefix>_<schema>` for
+ *   databases, the connection's `schema` for APIs): that is its `name_in_destination`;
+ *   tables keep their source name.
  * - A schema has no flag of its own: it is enabled while any of its tables is. Disabling it
  *   disables its tables; enabling a disabled schema enables its tables.
  * - `schema_change_handling` is ALLOW_ALL (discovery enables new tables); `sync_mode` is
@@ -63,17 +64,20 @@ function tableConfig(stream: Stream, enabled: boolean): TableConfig {
 }
 
 /**
- * The schema config of a connection whose destination schema is `destinationSchema`. Before
- * the first discovery (`tables` null) it has no `schemas` key, as on Fivetran.
+ * The schema config of a connection whose source schemas land in `destinationSchema(namespace)`.
+ * Before the first discovery (`tables` null) it has no `schemas` key, as on Fivetran.
  */
-export function schemaConfig(destinationSchema: string, tables: TableSetting[] | null): SchemaConfig {
+export function schemaConfig(
+  destinationSchema: (namespace: string) => string,
+  tables: TableSetting[] | null,
+): SchemaConfig {
   const config: SchemaConfig = { enable_new_by_default: true, schema_change_handling: "ALLOW_ALL" };
   if (tables === null) return config;
   const schemas = new Map<string, NonNullable<SchemaConfig["schemas"]>[string]>();
   for (const { stream, enabled } of tables) {
     let entry = schemas.get(stream.namespace);
     if (!entry) {
-      entry = { name_in_destination: destinationSchema, enabled: false, tables: {} };
+      entry = { name_in_destination: destinationSchema(stream.namespace), enabled: false, tables: {} };
       schemas.set(stream.namespace, entry);
     }
     // Object.defineProperty keeps a table called "__proto__" an ordinary key.

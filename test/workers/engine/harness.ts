@@ -60,7 +60,7 @@ export async function runToCompletion<C>(options: RunOptions<C>) {
         reader: options.reader,
         sourceConfig: options.config,
         writer,
-        schema: options.schema,
+        schemaOf: () => options.schema,
         streams: options.streams,
         state: options.state,
         ctx: { env, fetch, now: () => new Date() },
