@@ -81,6 +81,1060 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/destinations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List all destinations within the account */
+        get: operations["list_destinations"];
+        put?: never;
+        /**
+         * Create a destination
+         * @description Creates the destination of a group (its id is the group's id) and, unless `run_setup_tests` is false, runs its setup tests. 404 for an unknown group, 409 when the group already has a destination.
+         */
+        post: operations["create_destination"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/destinations/{destinationId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Retrieve destination details */
+        get: operations["destination_details"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a destination
+         * @description Answers 409 and deletes nothing while connections of the group still load into it.
+         */
+        delete: operations["delete_destination"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a destination
+         * @description Merges `config` into the stored config ("******" keeps a stored secret) and runs the setup tests when `run_setup_tests` is true. A config change without a test run sets `setup_status` back to `incomplete`.
+         */
+        patch: operations["modify_destination"];
+        trace?: never;
+    };
+    "/v1/destinations/{destinationId}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Run destination setup tests */
+        post: operations["run_destination_setup_tests"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/connections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List connections */
+        get: operations["list_connections"];
+        put?: never;
+        /** Create a connection */
+        post: operations["create_connection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/connections/{connectionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Retrieve connection details */
+        get: operations["connection_details"];
+        put?: never;
+        post?: never;
+        /** Delete a connection */
+        delete: operations["delete_connection"];
+        options?: never;
+        head?: never;
+        /** Update a connection */
+        patch: operations["modify_connection"];
+        trace?: never;
+    };
+    "/v1/connections/{connectionId}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run setup tests
+         * @description Runs the source's setup tests and sets `status.setup_state`. The body may be absent.
+         */
+        post: operations["run_setup_tests"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/connections/{connectionId}/sync": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sync connection data
+         * @description Starts a sync now. While one runs it is a no-op, unless `force` is true: then the run in progress is cancelled and a new one starts. The body may be absent.
+         */
+        post: operations["sync_connection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/connections/{connectionId}/force": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Force a sync (legacy)
+         * @description Not in Fivetran's spec but called by Airflow, dagster and go-fivetran: `POST …/sync` with `force: true`. No body.
+         */
+        post: operations["force_sync_connection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/connections/{connectionId}/resync": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Re-sync connection data
+         * @description Forgets the state of the tables in `scope` (every table when `scope` is absent or null) and syncs them from scratch. 409 while a sync is in progress.
+         */
+        post: operations["resync_connection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/connections/{connectionId}/schemas/tables/resync": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Re-sync connection table data */
+        post: operations["resync_tables"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/connections/{connectionId}/schemas/{schemaName}/tables/{tableName}/resync": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Re-sync one table (legacy)
+         * @description go-fivetran's per-table form of `POST …/schemas/tables/resync`. No body.
+         */
+        post: operations["resync_table"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/connections/{connectionId}/state": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Retrieve the connection state
+         * @description The committed checkpoint of every stream, keyed by source `schema.table`.
+         */
+        get: operations["connection_state"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update the connection state
+         * @description Replaces the state of every stream. The connection must be paused (409 otherwise) and no sync may be in progress (409).
+         */
+        patch: operations["modify_connection_state"];
+        trace?: never;
+    };
+    "/v1/connections/{connectionId}/runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List runs (extension)
+         * @description The connection's sync runs, newest first, with rows and bytes per table.
+         */
+        get: operations["list_connection_runs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/connections/{connectionId}/schemas": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Retrieve the connection schema config
+         * @description No `schemas` key until the source was discovered (by the first sync or `POST …/schemas/reload`).
+         */
+        get: operations["connection_schema_config"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Update the connection schema config */
+        patch: operations["modify_connection_schema_config"];
+        trace?: never;
+    };
+    "/v1/connections/{connectionId}/schemas/reload": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reload the connection schema config
+         * @description Discovers the source's tables now. 400 when the service cannot be read yet, 409 when the source cannot be reached (the message says why). The body may be absent.
+         */
+        post: operations["reload_connection_schema_config"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/connections/{connectionId}/schemas/{schemaName}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Update a database schema config */
+        patch: operations["modify_connection_database_schema_config"];
+        trace?: never;
+    };
+    "/v1/connections/{connectionId}/schemas/{schemaName}/tables/{tableName}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Update a table config */
+        patch: operations["modify_connection_table_config"];
+        trace?: never;
+    };
+    "/v1/connections/{connectionId}/schemas/{schemaName}/tables/{tableName}/columns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Retrieve source table columns config
+         * @description Every column of the table as last discovered (see `POST …/schemas/reload`).
+         */
+        get: operations["connection_column_config"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/connectors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List connectors
+         * @description Legacy alias of the /v1/connections endpoint: same handler, same bodies.
+         */
+        get: operations["list_connectors"];
+        put?: never;
+        /**
+         * Create a connector
+         * @description Legacy alias of the /v1/connections endpoint: same handler, same bodies.
+         */
+        post: operations["create_connector"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/connectors/{connectionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Retrieve connector details
+         * @description Legacy alias of the /v1/connections endpoint: same handler, same bodies.
+         */
+        get: operations["connector_details"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a connector
+         * @description Legacy alias of the /v1/connections endpoint: same handler, same bodies.
+         */
+        delete: operations["delete_connector"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a connector
+         * @description Legacy alias of the /v1/connections endpoint: same handler, same bodies.
+         */
+        patch: operations["modify_connector"];
+        trace?: never;
+    };
+    "/v1/connectors/{connectionId}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run setup tests
+         * @description Runs the source's setup tests and sets `status.setup_state`. The body may be absent.
+         */
+        post: operations["run_connector_setup_tests"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/connectors/{connectionId}/sync": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sync connection data
+         * @description Legacy alias of the /v1/connections endpoint: same handler, same bodies.
+         */
+        post: operations["sync_connector"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/connectors/{connectionId}/force": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Force a sync (legacy)
+         * @description Not in Fivetran's spec but called by Airflow, dagster and go-fivetran: `POST …/sync` with `force: true`. No body.
+         */
+        post: operations["force_sync_connector"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/connectors/{connectionId}/resync": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Re-sync connection data
+         * @description Legacy alias of the /v1/connections endpoint: same handler, same bodies.
+         */
+        post: operations["resync_connector"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/connectors/{connectionId}/schemas/tables/resync": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Re-sync connection table data
+         * @description Legacy alias of the /v1/connections endpoint: same handler, same bodies.
+         */
+        post: operations["resync_connector_tables"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/connectors/{connectionId}/schemas/{schemaName}/tables/{tableName}/resync": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Re-sync one table (legacy)
+         * @description go-fivetran's per-table form of `POST …/schemas/tables/resync`. No body.
+         */
+        post: operations["resync_connector_table"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/connectors/{connectionId}/state": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Retrieve the connection state
+         * @description Legacy alias of the /v1/connections endpoint: same handler, same bodies.
+         */
+        get: operations["connector_state"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update the connection state
+         * @description Legacy alias of the /v1/connections endpoint: same handler, same bodies.
+         */
+        patch: operations["modify_connector_state"];
+        trace?: never;
+    };
+    "/v1/connectors/{connectionId}/runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List runs (extension)
+         * @description Legacy alias of the /v1/connections endpoint: same handler, same bodies.
+         */
+        get: operations["list_connector_runs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/connectors/{connectionId}/schemas": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Retrieve the connection schema config
+         * @description Legacy alias of the /v1/connections endpoint: same handler, same bodies.
+         */
+        get: operations["connector_schema_config"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update the connection schema config
+         * @description Legacy alias of the /v1/connections endpoint: same handler, same bodies.
+         */
+        patch: operations["modify_connector_schema_config"];
+        trace?: never;
+    };
+    "/v1/connectors/{connectionId}/schemas/reload": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reload the connection schema config
+         * @description Legacy alias of the /v1/connections endpoint: same handler, same bodies.
+         */
+        post: operations["reload_connector_schema_config"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/connectors/{connectionId}/schemas/{schemaName}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update a database schema config
+         * @description Legacy alias of the /v1/connections endpoint: same handler, same bodies.
+         */
+        patch: operations["modify_connector_database_schema_config"];
+        trace?: never;
+    };
+    "/v1/connectors/{connectionId}/schemas/{schemaName}/tables/{tableName}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update a table config
+         * @description Legacy alias of the /v1/connections endpoint: same handler, same bodies.
+         */
+        patch: operations["modify_connector_table_config"];
+        trace?: never;
+    };
+    "/v1/connectors/{connectionId}/schemas/{schemaName}/tables/{tableName}/columns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Retrieve source table columns config
+         * @description Legacy alias of the /v1/connections endpoint: same handler, same bodies.
+         */
+        get: operations["connector_column_config"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/metadata/connector-types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List connector types
+         * @description Every source service this server can run, in service id order. Destination services are not listed, as in Fivetran.
+         */
+        get: operations["metadata_connectors"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/metadata/connectors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List connector types (legacy path)
+         * @description Legacy alias of /v1/metadata/connector-types. Every source service this server can run, in service id order. Destination services are not listed, as in Fivetran.
+         */
+        get: operations["metadata_connectors_legacy"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/metadata/connector-types/{service}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Retrieve a connector type's configuration metadata
+         * @description `config` and `auth` describe the fields of a connection's `config` as JSON-Schema-like objects; secret fields carry `format: password`.
+         */
+        get: operations["metadata_connector_config"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/metadata/connectors/{service}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Retrieve a connector type's configuration metadata (legacy path)
+         * @description `config` and `auth` describe the fields of a connection's `config` as JSON-Schema-like objects; secret fields carry `format: password`.
+         */
+        get: operations["metadata_connector_config_legacy"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/metadata/connectors/{connectorId}/schemas": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Source schemas of a connection (removed)
+         * @deprecated
+         * @description Fivetran removed the Metadata API; like Fivetran, this answers 404 `NotFound` saying so. Clients such as Airflow's OpenLineage integration still call it.
+         */
+        get: operations["metadata_connector_schemas_deprecated"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/metadata/connectors/{connectorId}/tables": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Source tables of a connection (removed)
+         * @deprecated
+         * @description Fivetran removed the Metadata API; like Fivetran, this answers 404 `NotFound` saying so. Clients such as Airflow's OpenLineage integration still call it.
+         */
+        get: operations["metadata_connector_tables_deprecated"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/metadata/connectors/{connectorId}/columns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Source columns of a connection (removed)
+         * @deprecated
+         * @description Fivetran removed the Metadata API; like Fivetran, this answers 404 `NotFound` saying so. Clients such as Airflow's OpenLineage integration still call it.
+         */
+        get: operations["metadata_connector_columns_deprecated"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/public/connector-types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List connector types without authentication
+         * @description Every source service this server can run, in service id order. Destination services are not listed, as in Fivetran.
+         */
+        get: operations["metadata_public_connectors"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List all users */
+        get: operations["list_all_users"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/users/{userId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Retrieve user details */
+        get: operations["user_details"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/roles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List all roles
+         * @description Fivetran's standard roles, in name order. Custom roles are not supported.
+         */
+        get: operations["list_all_roles"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List all webhooks */
+        get: operations["list_all_webhooks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/teams": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List all teams
+         * @description Always an empty page: this resource cannot be created on this server yet.
+         */
+        get: operations["list_all_teams"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/private-links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List all private links
+         * @description Always an empty page: this resource cannot be created on this server yet.
+         */
+        get: operations["get_private_links"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/proxy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List all proxy agents
+         * @description Always an empty page: this resource cannot be created on this server yet.
+         */
+        get: operations["get_proxy_agent"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/hybrid-deployment-agents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List hybrid deployment agents
+         * @description Always an empty page: this resource cannot be created on this server yet.
+         */
+        get: operations["get_hybrid_deployment_agent_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/transformations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List all transformations
+         * @description Always an empty page: this resource cannot be created on this server yet.
+         */
+        get: operations["transformations_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/transformation-projects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List all transformation projects
+         * @description Always an empty page: this resource cannot be created on this server yet.
+         */
+        get: operations["list_all_transformation_projects"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/external-logging/{logId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Retrieve log service details
+         * @description External logging is not supported, so no log service exists: always 404 `NotFound_ExternalLogging`, which clients cleaning up an account read as already gone.
+         */
+        get: operations["get_log_service_details"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a log service
+         * @description External logging is not supported, so no log service exists: always 404 `NotFound_ExternalLogging`, which clients cleaning up an account read as already gone.
+         */
+        delete: operations["delete_log_service"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/account/info": {
         parameters: {
             query?: never;
@@ -199,13 +1253,20 @@ export interface components {
             message: string;
         };
         Connection: {
+            /** @example recoup_befell */
             id: string;
+            /** @example projected_sickle */
             group_id: string;
             /** @example postgres */
             service: string;
             service_version: number;
+            /**
+             * @description The connection's name and destination schema
+             * @example pg
+             */
             schema: string;
             connected_by: string | null;
+            /** @example 2024-12-01T15:43:29.013000Z */
             created_at: string;
             /** @example 2024-12-01T15:43:29.013000Z */
             succeeded_at: string | null;
@@ -220,11 +1281,22 @@ export interface components {
             data_delay_sensitivity: string;
             data_delay_threshold: number;
             networking_method: string;
+            private_link_id: string | null;
+            proxy_agent_id: string | null;
+            hybrid_deployment_agent_id: string | null;
             destination_schema_names: string;
             status: components["schemas"]["ConnectionStatus"];
+            /** @description Service config; secrets as ****** */
             config: {
                 [key: string]: unknown;
             };
+            source_sync_details: {
+                [key: string]: unknown;
+            } | null;
+            schedule?: components["schemas"]["ConnectionSchedule"];
+            sync_options?: components["schemas"]["SyncOptions"];
+            /** @description On create, update and test only */
+            setup_tests?: components["schemas"]["SetupTest"][];
         };
         ConnectionStatus: {
             /** @enum {string} */
@@ -246,6 +1318,684 @@ export interface components {
                 message: string;
                 details?: unknown;
             }[];
+            /**
+             * @description Extension: when the connection syncs next on its schedule; null when paused or manual
+             * @example 2024-12-01T15:43:29.013000Z
+             */
+            next_sync_at: string | null;
+            /** @description Extension, in GET details only (lists stay cheap): the run in progress with rows so far, or null */
+            current_run?: {
+                id: string;
+                /** @description manual, force, resync or scheduled */
+                trigger: string;
+                started_at: string;
+                /** @description Rows written so far per source `schema.table` */
+                rows_so_far: {
+                    [key: string]: number;
+                };
+                /**
+                 * @description When rows_so_far last grew
+                 * @example 2024-12-01T15:43:29.013000Z
+                 */
+                progress_at: string | null;
+            } | null;
+            /** @description Extension, in GET details only: the last finished run with its outcome and totals, or null */
+            last_run?: {
+                id: string;
+                trigger: string;
+                /** @enum {string} */
+                status: "succeeded" | "failed" | "cancelled";
+                started_at: string;
+                /** @example 2024-12-01T15:43:29.013000Z */
+                ended_at: string | null;
+                duration_ms: number | null;
+                rows: number;
+                bytes: number;
+                error: string | null;
+            } | null;
+        };
+        ConnectionSchedule: {
+            /** @enum {string} */
+            schedule_type: "INTERVAL" | "TIME_OF_DAY" | "CRON" | "MANUAL";
+            /** @description Minutes between syncs (INTERVAL) */
+            interval?: number;
+            /**
+             * @description "HH:MM" (TIME_OF_DAY)
+             * @example 09:00
+             */
+            time_of_day?: string;
+            days_of_week?: ("SUNDAY" | "MONDAY" | "TUESDAY" | "WEDNESDAY" | "THURSDAY" | "FRIDAY" | "SATURDAY")[];
+            /** @example 0 *\/6 * * * */
+            cron?: string;
+            /** @description Extension: the phrase the schedule was set with */
+            phrase?: string;
+        };
+        /** @description Extension: engine options of our SDK */
+        SyncOptions: {
+            /** @enum {string} */
+            mode?: "incremental" | "full";
+            cursor?: string;
+            lookback?: string;
+            retries?: number;
+            /** @enum {string} */
+            backoff?: "exponential" | "linear" | "fixed";
+        };
+        SetupTest: {
+            title: string;
+            /** @enum {string} */
+            status: "PASSED" | "SKIPPED" | "WARNING" | "FAILED" | "JOB_FAILED";
+            message: string;
+            details?: unknown;
+        };
+        Destination: {
+            /**
+             * @description Equals the group id
+             * @example projected_sickle
+             */
+            id: string;
+            /** @example projected_sickle */
+            group_id: string;
+            /** @example postgres_warehouse */
+            service: string;
+            /** @enum {string} */
+            region: "GCP_US_EAST4" | "GCP_US_WEST1" | "GCP_US_CENTRAL1" | "GCP_EUROPE_WEST3" | "GCP_AUSTRALIA_SOUTHEAST1" | "GCP_NORTHAMERICA_NORTHEAST1" | "GCP_EUROPE_WEST2" | "GCP_ASIA_SOUTHEAST1" | "GCP_ASIA_SOUTHEAST2" | "GCP_ASIA_SOUTH1" | "GCP_ASIA_NORTHEAST1" | "AWS_US_EAST_1" | "AWS_US_EAST_2" | "AWS_US_WEST_2" | "AWS_AP_NORTHEAST_1" | "AWS_AP_SOUTHEAST_1" | "AWS_AP_SOUTHEAST_2" | "AWS_EU_CENTRAL_1" | "AWS_EU_WEST_1" | "AWS_EU_WEST_2" | "AWS_AP_SOUTH_1" | "AWS_CA_CENTRAL_1" | "AWS_US_GOV_WEST_1" | "AZURE_EASTUS2" | "AZURE_AUSTRALIAEAST" | "AZURE_UKSOUTH" | "AZURE_WESTEUROPE" | "AZURE_CENTRALUS" | "AZURE_CANADACENTRAL" | "AZURE_UAENORTH" | "AZURE_SOUTHEASTASIA" | "AZURE_EASTUS" | "AZURE_JAPANEAST" | "AZURE_CENTRALINDIA";
+            /** @example -5 */
+            time_zone_offset: string;
+            /** @enum {string} */
+            setup_status: "incomplete" | "connected" | "broken";
+            daylight_saving_time_enabled: boolean;
+            /** @enum {string} */
+            networking_method: "Directly" | "PrivateLink" | "SshTunnel" | "ProxyAgent";
+            private_link_id: string | null;
+            proxy_agent_id: string | null;
+            hybrid_deployment_agent_id: string | null;
+            /** @description Deprecated; always null */
+            local_processing_agent_id: string | null;
+            external_secrets_manager_id: string | null;
+            /**
+             * @description Service config in Fivetran's field names. Values come back as strings (except is_private_key_encrypted); secrets as "******".
+             * @example {
+             *       "host": "db.example.com",
+             *       "port": "5432",
+             *       "database": "warehouse",
+             *       "user": "loader",
+             *       "password": "******"
+             *     }
+             */
+            config: {
+                [key: string]: unknown;
+            };
+        };
+        DestinationWithSetupTests: components["schemas"]["Destination"] & {
+            setup_tests: components["schemas"]["SetupTest"][];
+        };
+        NewDestinationRequest: {
+            /** @example projected_sickle */
+            group_id: string;
+            /** @example postgres_warehouse */
+            service: string;
+            /**
+             * @description UTC offset in whole hours, "-11" … "0" … "+12"
+             * @example -5
+             */
+            time_zone_offset: string;
+            /** @enum {string|null} */
+            region?: "GCP_US_EAST4" | "GCP_US_WEST1" | "GCP_US_CENTRAL1" | "GCP_EUROPE_WEST3" | "GCP_AUSTRALIA_SOUTHEAST1" | "GCP_NORTHAMERICA_NORTHEAST1" | "GCP_EUROPE_WEST2" | "GCP_ASIA_SOUTHEAST1" | "GCP_ASIA_SOUTHEAST2" | "GCP_ASIA_SOUTH1" | "GCP_ASIA_NORTHEAST1" | "AWS_US_EAST_1" | "AWS_US_EAST_2" | "AWS_US_WEST_2" | "AWS_AP_NORTHEAST_1" | "AWS_AP_SOUTHEAST_1" | "AWS_AP_SOUTHEAST_2" | "AWS_EU_CENTRAL_1" | "AWS_EU_WEST_1" | "AWS_EU_WEST_2" | "AWS_AP_SOUTH_1" | "AWS_CA_CENTRAL_1" | "AWS_US_GOV_WEST_1" | "AZURE_EASTUS2" | "AZURE_AUSTRALIAEAST" | "AZURE_UKSOUTH" | "AZURE_WESTEUROPE" | "AZURE_CENTRALUS" | "AZURE_CANADACENTRAL" | "AZURE_UAENORTH" | "AZURE_SOUTHEASTASIA" | "AZURE_EASTUS" | "AZURE_JAPANEAST" | "AZURE_CENTRALINDIA" | null;
+            /** @description Service config in Fivetran's field names (or our SDK's short forms, e.g. connectionString). On PATCH it is merged; "******" keeps a stored secret. */
+            config?: {
+                [key: string]: unknown;
+            } | null;
+            run_setup_tests?: boolean | null;
+            /** @description Accepted for compatibility; no effect */
+            trust_certificates?: boolean | null;
+            /** @description Accepted for compatibility; no effect */
+            trust_fingerprints?: boolean | null;
+            daylight_saving_time_enabled?: boolean | null;
+            /** @enum {string|null} */
+            networking_method?: "Directly" | "PrivateLink" | "SshTunnel" | "ProxyAgent" | null;
+            private_link_id?: string | null;
+            proxy_agent_id?: string | null;
+            hybrid_deployment_agent_id?: string | null;
+            external_secrets_manager_id?: string | null;
+        };
+        UpdateDestinationRequest: {
+            /**
+             * @description UTC offset in whole hours, "-11" … "0" … "+12"
+             * @example -5
+             */
+            time_zone_offset?: string;
+            /** @enum {string|null} */
+            region?: "GCP_US_EAST4" | "GCP_US_WEST1" | "GCP_US_CENTRAL1" | "GCP_EUROPE_WEST3" | "GCP_AUSTRALIA_SOUTHEAST1" | "GCP_NORTHAMERICA_NORTHEAST1" | "GCP_EUROPE_WEST2" | "GCP_ASIA_SOUTHEAST1" | "GCP_ASIA_SOUTHEAST2" | "GCP_ASIA_SOUTH1" | "GCP_ASIA_NORTHEAST1" | "AWS_US_EAST_1" | "AWS_US_EAST_2" | "AWS_US_WEST_2" | "AWS_AP_NORTHEAST_1" | "AWS_AP_SOUTHEAST_1" | "AWS_AP_SOUTHEAST_2" | "AWS_EU_CENTRAL_1" | "AWS_EU_WEST_1" | "AWS_EU_WEST_2" | "AWS_AP_SOUTH_1" | "AWS_CA_CENTRAL_1" | "AWS_US_GOV_WEST_1" | "AZURE_EASTUS2" | "AZURE_AUSTRALIAEAST" | "AZURE_UKSOUTH" | "AZURE_WESTEUROPE" | "AZURE_CENTRALUS" | "AZURE_CANADACENTRAL" | "AZURE_UAENORTH" | "AZURE_SOUTHEASTASIA" | "AZURE_EASTUS" | "AZURE_JAPANEAST" | "AZURE_CENTRALINDIA" | null;
+            /** @description Service config in Fivetran's field names (or our SDK's short forms, e.g. connectionString). On PATCH it is merged; "******" keeps a stored secret. */
+            config?: {
+                [key: string]: unknown;
+            } | null;
+            run_setup_tests?: boolean | null;
+            /** @description Accepted for compatibility; no effect */
+            trust_certificates?: boolean | null;
+            /** @description Accepted for compatibility; no effect */
+            trust_fingerprints?: boolean | null;
+            daylight_saving_time_enabled?: boolean | null;
+            /** @enum {string|null} */
+            networking_method?: "Directly" | "PrivateLink" | "SshTunnel" | "ProxyAgent" | null;
+            private_link_id?: string | null;
+            proxy_agent_id?: string | null;
+            hybrid_deployment_agent_id?: string | null;
+            external_secrets_manager_id?: string | null;
+        };
+        RunDestinationSetupTestsRequest: {
+            trust_certificates?: boolean | null;
+            trust_fingerprints?: boolean | null;
+        };
+        NewConnectionRequest: {
+            /** @example projected_sickle */
+            group_id: string;
+            /** @example postgres */
+            service: string;
+            /** @description Service config (SDK short forms accepted) */
+            config?: {
+                [key: string]: unknown;
+            } | null;
+            /** @description Accepted and ignored (OAuth flows) */
+            auth?: {
+                [key: string]: unknown;
+            } | null;
+            paused?: boolean | null;
+            pause_after_trial?: boolean | null;
+            /**
+             * @description Minutes between syncs (default 360)
+             * @enum {integer|null}
+             */
+            sync_frequency?: 1 | 5 | 15 | 30 | 60 | 120 | 180 | 360 | 480 | 720 | 1440 | null;
+            /**
+             * @description Start of the daily sync; only with sync_frequency 1440
+             * @example 03:00
+             */
+            daily_sync_time?: string | null;
+            /** @enum {string|null} */
+            schedule_type?: "auto" | "manual" | null;
+            schedule?: components["schemas"]["ConnectionScheduleInput"];
+            sync_options?: components["schemas"]["SyncOptionsInput"];
+            run_setup_tests?: boolean | null;
+            /** @description Accepted; sources verify TLS themselves (e.g. postgres `require_tls`) */
+            trust_certificates?: boolean | null;
+            /** @description Accepted; SSH tunnels are not supported */
+            trust_fingerprints?: boolean | null;
+            /** @enum {string|null} */
+            data_delay_sensitivity?: "LOW" | "NORMAL" | "HIGH" | "CUSTOM" | "SYNC_FREQUENCY" | null;
+            data_delay_threshold?: number | null;
+            /** @enum {string|null} */
+            networking_method?: "Directly" | "SshTunnel" | "PrivateLink" | "ProxyAgent" | null;
+            proxy_agent_id?: string | null;
+            private_link_id?: string | null;
+            hybrid_deployment_agent_id?: string | null;
+            /** @enum {string|null} */
+            destination_schema_names?: "FIVETRAN_NAMING" | "SOURCE_NAMING" | null;
+            /** @description Accepted and ignored */
+            destination_configuration?: {
+                [key: string]: unknown;
+            } | null;
+            /** @description Accepted and ignored */
+            connect_card_config?: {
+                [key: string]: unknown;
+            } | null;
+            /** @description Accepted and ignored */
+            external_secrets_manager_id?: string | null;
+        };
+        /** @description Flexible schedule (takes precedence over sync_frequency): Fivetran's `{schedule_type: INTERVAL|TIME_OF_DAY|CRON|MANUAL, interval, time_of_day, days_of_week, cron}`, or `{cron: "0 *\/6 * * *"}`, or a phrase: "every 15 minutes", "every 2 hours", "hourly", "daily", "daily at 9am", "daily at 14:00". */
+        ConnectionScheduleInput: string | {
+            schedule_type?: string | null;
+            interval?: number | null;
+            time_of_day?: string | null;
+            days_of_week?: string[] | null;
+            cron?: string | null;
+            phrase?: string | null;
+        } | null;
+        /** @description Extension: engine options (mode, cursor, lookback, retries, backoff) */
+        SyncOptionsInput: {
+            /** @enum {string|null} */
+            mode?: "incremental" | "full" | null;
+            cursor?: string | null;
+            lookback?: string | null;
+            retries?: number | null;
+            /** @enum {string|null} */
+            backoff?: "exponential" | "linear" | "fixed" | null;
+        } | null;
+        UpdateConnectionRequest: {
+            /** @description Service config (SDK short forms accepted) */
+            config?: {
+                [key: string]: unknown;
+            } | null;
+            /** @description Accepted and ignored (OAuth flows) */
+            auth?: {
+                [key: string]: unknown;
+            } | null;
+            paused?: boolean | null;
+            pause_after_trial?: boolean | null;
+            /**
+             * @description Minutes between syncs (default 360)
+             * @enum {integer|null}
+             */
+            sync_frequency?: 1 | 5 | 15 | 30 | 60 | 120 | 180 | 360 | 480 | 720 | 1440 | null;
+            /**
+             * @description Start of the daily sync; only with sync_frequency 1440
+             * @example 03:00
+             */
+            daily_sync_time?: string | null;
+            /** @enum {string|null} */
+            schedule_type?: "auto" | "manual" | null;
+            schedule?: components["schemas"]["ConnectionScheduleInput"];
+            sync_options?: components["schemas"]["SyncOptionsInput"];
+            run_setup_tests?: boolean | null;
+            /** @description Accepted; sources verify TLS themselves (e.g. postgres `require_tls`) */
+            trust_certificates?: boolean | null;
+            /** @description Accepted; SSH tunnels are not supported */
+            trust_fingerprints?: boolean | null;
+            /** @enum {string|null} */
+            data_delay_sensitivity?: "LOW" | "NORMAL" | "HIGH" | "CUSTOM" | "SYNC_FREQUENCY" | null;
+            data_delay_threshold?: number | null;
+            /** @enum {string|null} */
+            networking_method?: "Directly" | "SshTunnel" | "PrivateLink" | "ProxyAgent" | null;
+            proxy_agent_id?: string | null;
+            private_link_id?: string | null;
+            hybrid_deployment_agent_id?: string | null;
+            is_historical_sync?: boolean | null;
+            /**
+             * @description Accepted and not stored (column-masking flows are not supported)
+             * @enum {string|null}
+             */
+            schema_status?: "ready" | "blocked_on_capture" | null;
+            /** @description Accepted and ignored */
+            destination_configuration?: {
+                [key: string]: unknown;
+            } | null;
+        };
+        RunSetupTestsRequest: {
+            trust_certificates?: boolean | null;
+            trust_fingerprints?: boolean | null;
+        };
+        SyncConnectionRequest: {
+            /** @description Cancel a sync in progress and start over (default false: a no-op while syncing) */
+            force?: boolean | null;
+        };
+        ResyncConnectionRequest: {
+            /**
+             * @description The tables to re-sync by source schema; absent or null re-syncs everything
+             * @example {
+             *       "public": [
+             *         "orders"
+             *       ]
+             *     }
+             */
+            scope?: {
+                [key: string]: string[];
+            } | null;
+        };
+        /**
+         * @example {
+         *       "public": [
+         *         "orders"
+         *       ]
+         *     }
+         */
+        TablesBySchema: {
+            [key: string]: string[];
+        };
+        ConnectionStateResponse: {
+            state: components["schemas"]["ConnectionState"];
+        };
+        /**
+         * @example {
+         *       "public.orders": {
+         *         "cursor": "2024-12-01T00:00:00Z"
+         *       }
+         *     }
+         */
+        ConnectionState: {
+            [key: string]: {
+                [key: string]: unknown;
+            };
+        };
+        UpdateConnectionStateRequest: {
+            state: components["schemas"]["ConnectionState"];
+        };
+        Run: {
+            id: string;
+            /** @description manual, force, resync or scheduled */
+            trigger: string;
+            /** @enum {string} */
+            status: "running" | "succeeded" | "failed" | "cancelled";
+            started_at: string;
+            ended_at: string | null;
+            /** @description null while running */
+            duration_ms: number | null;
+            error: string | null;
+            retries: number;
+            rows: number;
+            bytes: number;
+            /** @description Rows and bytes written per source `schema.table` */
+            tables: {
+                [key: string]: {
+                    rows: number;
+                    bytes: number;
+                };
+            };
+            progress_at: string | null;
+        };
+        StandardConfig: {
+            enable_new_by_default: boolean;
+            /** @enum {string} */
+            schema_change_handling: "ALLOW_ALL" | "ALLOW_COLUMNS" | "BLOCK_ALL";
+            /** @description Absent until the source's schema was discovered (first sync or reload) */
+            schemas?: {
+                [key: string]: components["schemas"]["SchemaConfig"];
+            };
+        };
+        SchemaConfig: {
+            name_in_destination: string;
+            enabled: boolean;
+            tables: {
+                [key: string]: components["schemas"]["TableConfig"];
+            };
+        };
+        TableConfig: {
+            name_in_destination: string;
+            enabled: boolean;
+            /** @enum {string} */
+            sync_mode?: "SOFT_DELETE" | "HISTORY" | "LIVE";
+            supports_columns_config: boolean;
+            supports_history_mode: boolean;
+            enabled_patch_settings: {
+                allowed: boolean;
+                /** @enum {string} */
+                reason_code?: "SYSTEM_TABLE" | "SYSTEM_COLUMN" | "DELETED" | "OTHER";
+                reason?: string;
+            };
+            /** @description Only columns the user configured; the full list is at …/columns */
+            columns: {
+                [key: string]: components["schemas"]["ColumnConfig"];
+            };
+        };
+        ColumnConfig: {
+            name_in_destination: string;
+            enabled: boolean;
+            hashed: boolean;
+            is_primary_key?: boolean;
+            enabled_patch_settings: {
+                allowed: boolean;
+                /** @enum {string} */
+                reason_code?: "SYSTEM_TABLE" | "SYSTEM_COLUMN" | "DELETED" | "OTHER";
+                reason?: string;
+            };
+        };
+        ReloadStandardConfigRequest: {
+            /**
+             * @description PRESERVE (default) keeps every choice; EXCLUDE disables, INCLUDE enables all tables
+             * @enum {string|null}
+             */
+            exclude_mode?: "PRESERVE" | "EXCLUDE" | "INCLUDE" | null;
+        };
+        UpdateStandardConfigRequest: {
+            /**
+             * @description Only ALLOW_ALL is supported: newly discovered tables are enabled
+             * @enum {string|null}
+             */
+            schema_change_handling?: "ALLOW_ALL" | "ALLOW_COLUMNS" | "BLOCK_ALL" | null;
+            /** @description Accepted and ignored */
+            is_type_locked?: boolean | null;
+            schemas?: {
+                [key: string]: components["schemas"]["UpdateSchemaConfigRequest"];
+            } | null;
+        };
+        UpdateSchemaConfigRequest: {
+            /** @description false disables every table of the schema; true on a disabled schema enables them */
+            enabled?: boolean | null;
+            tables?: {
+                [key: string]: components["schemas"]["UpdateTableConfigRequest"];
+            } | null;
+        };
+        UpdateTableConfigRequest: {
+            enabled?: boolean | null;
+            /**
+             * @description Only SOFT_DELETE is supported
+             * @enum {string|null}
+             */
+            sync_mode?: "SOFT_DELETE" | "HISTORY" | "LIVE" | null;
+            /** @description Columns must exist; blocking or hashing columns is not supported yet */
+            columns?: {
+                [key: string]: {
+                    enabled?: boolean | null;
+                    hashed?: boolean | null;
+                    is_primary_key?: boolean | null;
+                };
+            } | null;
+        };
+        TableColumnsConfig: {
+            columns: {
+                [key: string]: components["schemas"]["ColumnConfig"];
+            };
+        };
+        ConnectorType: {
+            /**
+             * @description The service id, as in a connection's `service`
+             * @example postgres
+             */
+            id: string;
+            /** @example PostgreSQL */
+            name: string;
+            /**
+             * @description Fivetran's connector type: Database, API, Marketing, …
+             * @example Database
+             */
+            type: string;
+            description: string;
+            icon_url: string | null;
+            icons: string[];
+            link_to_docs: string;
+            link_to_erd: string | null;
+            /** @enum {string} */
+            connector_class: "standard" | "lite";
+            /** @enum {string} */
+            service_status: "general_availability" | "beta" | "private_preview" | "sunset" | "development";
+            /**
+             * @description A date, YYYY-MM-DD
+             * @example 2026-11-25
+             */
+            service_status_updated_at: string;
+            supported_features: {
+                /** @example CAPTURE_DELETES */
+                id: string;
+                notes: string | null;
+            }[];
+        };
+        ConnectorTypeDetails: {
+            /**
+             * @description The service id, as in a connection's `service`
+             * @example postgres
+             */
+            id: string;
+            /** @example PostgreSQL */
+            name: string;
+            /**
+             * @description Fivetran's connector type: Database, API, Marketing, …
+             * @example Database
+             */
+            type: string;
+            description: string;
+            icon_url: string | null;
+            icons: string[];
+            link_to_docs: string;
+            link_to_erd: string | null;
+            /** @enum {string} */
+            connector_class: "standard" | "lite";
+            /** @enum {string} */
+            service_status: "general_availability" | "beta" | "private_preview" | "sunset" | "development";
+            /**
+             * @description A date, YYYY-MM-DD
+             * @example 2026-11-25
+             */
+            service_status_updated_at: string;
+            supported_features: {
+                /** @example CAPTURE_DELETES */
+                id: string;
+                notes: string | null;
+            }[];
+            config: components["schemas"]["ConnectorConfigProperty"];
+            auth: components["schemas"]["ConnectorConfigProperty"];
+            external_secrets_keys_config: {
+                [key: string]: unknown;
+            };
+        };
+        ConnectorConfigProperty: {
+            /** @example object */
+            type?: string;
+            title?: string;
+            description?: string;
+            readonly: boolean;
+            /** @example password */
+            format?: string;
+            default?: unknown;
+            enum?: string[];
+            minimum?: number;
+            maximum?: number;
+            minLength?: number;
+            maxLength?: number;
+            pattern?: string;
+            /** @description The node of each element */
+            items?: {
+                [key: string]: unknown;
+            };
+            /** @description Nodes by field name */
+            properties?: {
+                [key: string]: unknown;
+            };
+            required?: string[];
+        };
+        User: {
+            /** @example recoup_befell */
+            id: string;
+            /** @example owner@example.com */
+            email: string;
+            given_name: string;
+            family_name: string;
+            verified: boolean;
+            invited: boolean;
+            picture: string | null;
+            phone: string | null;
+            /** @example Account Administrator */
+            role: string;
+            active: boolean;
+            /**
+             * @description null: this server does not track logins
+             * @example 2024-12-01T15:43:29.013729Z
+             */
+            logged_in_at: string | null;
+            /** @example 2024-12-01T15:43:29.013729Z */
+            created_at: string;
+        };
+        Role: {
+            /** @example Account Administrator */
+            name: string;
+            description: string;
+            is_custom: boolean;
+            scope: ("ACCOUNT" | "DESTINATION" | "CONNECTOR" | "TEAM")[];
+            is_deprecated: boolean;
+            /** @example Manage Destination */
+            replacement_role_name: string | null;
+        };
+        Webhook: {
+            id: string;
+            /** @enum {string} */
+            type: "account" | "group";
+            /** @description Group webhooks only */
+            group_id?: string;
+            url: string;
+            /**
+             * @example [
+             *       "sync_start",
+             *       "sync_end"
+             *     ]
+             */
+            events: string[];
+            active: boolean;
+            /**
+             * @description Always masked
+             * @example ******
+             */
+            secret: string;
+            created_at: string;
+            created_by: string;
+        };
+        Team: {
+            id: string;
+            name: string;
+            description: string | null;
+            /** @example Account Reviewer */
+            role: string | null;
+        };
+        PrivateLink: {
+            id: string;
+            name: string;
+            /** @example GCP_US_EAST4 */
+            region: string;
+            /** @example SOURCE_GCP */
+            service: string;
+            account_id: string;
+            cloud_provider: string;
+            state: string;
+            state_summary: string | null;
+            /** @example 2024-12-01T15:43:29.013729Z */
+            created_at: string;
+            created_by: string;
+            host: string | null;
+            config: {
+                [key: string]: unknown;
+            };
+        };
+        ProxyAgent: {
+            id: string;
+            account_id: string;
+            /** @example 2024-12-01T15:43:29.013729Z */
+            registered_at: string | null;
+            /** @example GCP_US_EAST4 */
+            region: string;
+            created_by: string;
+            display_name: string;
+            version: string | null;
+            /** @example CONNECTED */
+            status: string | null;
+            connector_count: number;
+            destination_count: number;
+        };
+        HybridDeploymentAgent: {
+            id: string;
+            display_name: string;
+            group_id: string;
+            /** @example 2024-12-01T15:43:29.013729Z */
+            registered_at: string | null;
+            usage: {
+                schema: string;
+                service: string;
+            }[];
+        };
+        Transformation: {
+            id: string;
+            /** @enum {string} */
+            type: "DBT_CORE" | "QUICKSTART";
+            status: string;
+            paused: boolean;
+            /** @example 2024-12-01T15:43:29.013729Z */
+            created_at: string;
+            created_by_id: string;
+        };
+        TransformationProject: {
+            id: string;
+            /** @example DBT_GIT */
+            type: string;
+            group_id: string;
+            /** @example 2024-12-01T15:43:29.013729Z */
+            created_at: string;
+            created_by_id: string;
         };
         AccountInfo: {
             account_id: string;
@@ -682,6 +2432,3690 @@ export interface operations {
                 };
             };
             /** @description No such resource in this account */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    list_destinations: {
+        parameters: {
+            query?: {
+                /** @description Opaque cursor from `next_cursor` */
+                cursor?: string;
+                /** @description Page size, 1..1000 (default 100) */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Destinations list retrieved successfully */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example Success */
+                        code: string;
+                        message: string;
+                        data: {
+                            items: components["schemas"]["Destination"][];
+                            /** @description Absent on the last page */
+                            next_cursor?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Invalid input: the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid API key and secret */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    create_destination: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewDestinationRequest"];
+            };
+        };
+        responses: {
+            /** @description Destination has been created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example Success */
+                        code: string;
+                        message: string;
+                        data: components["schemas"]["DestinationWithSetupTests"];
+                    };
+                };
+            };
+            /** @description Invalid input: the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid API key and secret */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource in this account */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the resource's current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    destination_details: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                destinationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Destination details retrieved successfully */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example Success */
+                        code: string;
+                        message: string;
+                        data: components["schemas"]["Destination"];
+                    };
+                };
+            };
+            /** @description Invalid input: the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid API key and secret */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource in this account */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    delete_destination: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                destinationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Destination has been deleted */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessageResponse"];
+                };
+            };
+            /** @description Invalid input: the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid API key and secret */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource in this account */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the resource's current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    modify_destination: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                destinationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["UpdateDestinationRequest"];
+            };
+        };
+        responses: {
+            /** @description Destination has been updated */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example Success */
+                        code: string;
+                        message: string;
+                        data: components["schemas"]["DestinationWithSetupTests"];
+                    };
+                };
+            };
+            /** @description Invalid input: the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid API key and secret */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource in this account */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    run_destination_setup_tests: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                destinationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["RunDestinationSetupTestsRequest"];
+            };
+        };
+        responses: {
+            /** @description Setup tests have been completed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example Success */
+                        code: string;
+                        message: string;
+                        data: components["schemas"]["DestinationWithSetupTests"];
+                    };
+                };
+            };
+            /** @description Invalid input: the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid API key and secret */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource in this account */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    list_connections: {
+        parameters: {
+            query?: {
+                /** @description Opaque cursor from `next_cursor` */
+                cursor?: string;
+                /** @description Page size, 1..1000 (default 100) */
+                limit?: number;
+                /** @description Only connections of this group */
+                group_id?: string;
+                /** @description Only the connection with this schema (exact match) */
+                schema?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Connections list retrieved successfully */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example Success */
+                        code: string;
+                        message: string;
+                        data: {
+                            items: components["schemas"]["Connection"][];
+                            /** @description Absent on the last page */
+                            next_cursor?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Invalid input: the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid API key and secret */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource in this account */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    create_connection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewConnectionRequest"];
+            };
+        };
+        responses: {
+            /** @description Connection has been created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example Success */
+                        code: string;
+                        message: string;
+                        data: components["schemas"]["Connection"];
+                    };
+                };
+            };
+            /** @description Invalid input: the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid API key and secret */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource in this account */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the resource's current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    connection_details: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                connectionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Connection details retrieved successfully */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example Success */
+                        code: string;
+                        message: string;
+                        data: components["schemas"]["Connection"];
+                    };
+                };
+            };
+            /** @description Invalid input: the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid API key and secret */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource in this account */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    delete_connection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                connectionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Connection has been deleted */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessageResponse"];
+                };
+            };
+            /** @description Invalid input: the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid API key and secret */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource in this account */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    modify_connection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                connectionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["UpdateConnectionRequest"];
+            };
+        };
+        responses: {
+            /** @description Connection has been updated */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example Success */
+                        code: string;
+                        message: string;
+                        data: components["schemas"]["Connection"];
+                    };
+                };
+            };
+            /** @description Invalid input: the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid API key and secret */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource in this account */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    run_setup_tests: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                connectionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["RunSetupTestsRequest"];
+            };
+        };
+        responses: {
+            /** @description Setup tests have been completed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example Success */
+                        code: string;
+                        message: string;
+                        data: components["schemas"]["Connection"];
+                    };
+                };
+            };
+            /** @description Invalid input: the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid API key and secret */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource in this account */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    sync_connection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                connectionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["SyncConnectionRequest"];
+            };
+        };
+        responses: {
+            /** @description Sync has been successfully triggered */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessageResponse"];
+                };
+            };
+            /** @description Invalid input: the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid API key and secret */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource in this account */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    force_sync_connection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                connectionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Sync has been successfully triggered */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessageResponse"];
+                };
+            };
+            /** @description Invalid input: the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid API key and secret */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource in this account */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    resync_connection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                connectionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ResyncConnectionRequest"];
+            };
+        };
+        responses: {
+            /** @description Sync has been successfully triggered */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessageResponse"];
+                };
+            };
+            /** @description Invalid input: the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid API key and secret */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource in this account */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the resource's current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    resync_tables: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                connectionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TablesBySchema"];
+            };
+        };
+        responses: {
+            /** @description Re-sync has been triggered successfully */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessageResponse"];
+                };
+            };
+            /** @description Invalid input: the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid API key and secret */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource in this account */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the resource's current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    resync_table: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                connectionId: string;
+                /** @description Source schema name (case-sensitive) */
+                schemaName: string;
+                /** @description Source table name (case-sensitive) */
+                tableName: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Re-sync has been triggered successfully */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessageResponse"];
+                };
+            };
+            /** @description Invalid input: the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid API key and secret */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource in this account */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the resource's current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    connection_state: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                connectionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Connection state retrieved successfully */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example Success */
+                        code: string;
+                        message: string;
+                        data: components["schemas"]["ConnectionStateResponse"];
+                    };
+                };
+            };
+            /** @description Invalid input: the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid API key and secret */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource in this account */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    modify_connection_state: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                connectionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateConnectionStateRequest"];
+            };
+        };
+        responses: {
+            /** @description Connection state has been updated */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example Success */
+                        code: string;
+                        message: string;
+                        data: components["schemas"]["ConnectionStateResponse"];
+                    };
+                };
+            };
+            /** @description Invalid input: the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid API key and secret */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource in this account */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the resource's current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    list_connection_runs: {
+        parameters: {
+            query?: {
+                /** @description Opaque cursor from `next_cursor` */
+                cursor?: string;
+                /** @description Page size, 1..1000 (default 100) */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                connectionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Runs retrieved successfully */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example Success */
+                        code: string;
+                        message: string;
+                        data: {
+                            items: components["schemas"]["Run"][];
+                            /** @description Absent on the last page */
+                            next_cursor?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Invalid input: the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid API key and secret */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource in this account */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    connection_schema_config: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                connectionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Schema configuration retrieved successfully */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example Success */
+                        code: string;
+                        message: string;
+                        data: components["schemas"]["StandardConfig"];
+                    };
+                };
+            };
+            /** @description Invalid input: the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid API key and secret */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource in this account */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    modify_connection_schema_config: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                connectionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["UpdateStandardConfigRequest"];
+            };
+        };
+        responses: {
+            /** @description Schema configuration has been modified */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example Success */
+                        code: string;
+                        message: string;
+                        data: components["schemas"]["StandardConfig"];
+                    };
+                };
+            };
+            /** @description Invalid input: the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid API key and secret */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource in this account */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    reload_connection_schema_config: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                connectionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ReloadStandardConfigRequest"];
+            };
+        };
+        responses: {
+            /** @description Schema configuration has been reloaded */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example Success */
+                        code: string;
+                        message: string;
+                        data: components["schemas"]["StandardConfig"];
+                    };
+                };
+            };
+            /** @description Invalid input: the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid API key and secret */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource in this account */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the resource's current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    modify_connection_database_schema_config: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                connectionId: string;
+                /** @description Source schema name (case-sensitive) */
+                schemaName: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateSchemaConfigRequest"];
+            };
+        };
+        responses: {
+            /** @description Database schema configuration has been modified */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example Success */
+                        code: string;
+                        message: string;
+                        data: components["schemas"]["StandardConfig"];
+                    };
+                };
+            };
+            /** @description Invalid input: the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid API key and secret */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource in this account */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    modify_connection_table_config: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                connectionId: string;
+                /** @description Source schema name (case-sensitive) */
+                schemaName: string;
+                /** @description Source table name (case-sensitive) */
+                tableName: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateTableConfigRequest"];
+            };
+        };
+        responses: {
+            /** @description Table configuration has been modified */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example Success */
+                        code: string;
+                        message: string;
+                        data: components["schemas"]["StandardConfig"];
+                    };
+                };
+            };
+            /** @description Invalid input: the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid API key and secret */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource in this account */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    connection_column_config: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                connectionId: string;
+                /** @description Source schema name (case-sensitive) */
+                schemaName: string;
+                /** @description Source table name (case-sensitive) */
+                tableName: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Column configuration retrieved successfully */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example Success */
+                        code: string;
+                        message: string;
+                        data: components["schemas"]["TableColumnsConfig"];
+                    };
+                };
+            };
+            /** @description Invalid input: the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid API key and secret */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource in this account */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    list_connectors: {
+        parameters: {
+            query?: {
+                /** @description Opaque cursor from `next_cursor` */
+                cursor?: string;
+                /** @description Page size, 1..1000 (default 100) */
+                limit?: number;
+                /** @description Only connections of this group */
+                group_id?: string;
+                /** @description Only the connection with this schema (exact match) */
+                schema?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Connections list retrieved successfully */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example Success */
+                        code: string;
+                        message: string;
+                        data: {
+                            items: components["schemas"]["Connection"][];
+                            /** @description Absent on the last page */
+                            next_cursor?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Invalid input: the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid API key and secret */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource in this account */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    create_connector: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewConnectionRequest"];
+            };
+        };
+        responses: {
+            /** @description Connection has been created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example Success */
+                        code: string;
+                        message: string;
+                        data: components["schemas"]["Connection"];
+                    };
+                };
+            };
+            /** @description Invalid input: the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid API key and secret */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource in this account */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the resource's current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    connector_details: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                connectionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Connection details retrieved successfully */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example Success */
+                        code: string;
+                        message: string;
+                        data: components["schemas"]["Connection"];
+                    };
+                };
+            };
+            /** @description Invalid input: the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid API key and secret */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource in this account */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    delete_connector: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                connectionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Connection has been deleted */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessageResponse"];
+                };
+            };
+            /** @description Invalid input: the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid API key and secret */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource in this account */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    modify_connector: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                connectionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["UpdateConnectionRequest"];
+            };
+        };
+        responses: {
+            /** @description Connection has been updated */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example Success */
+                        code: string;
+                        message: string;
+                        data: components["schemas"]["Connection"];
+                    };
+                };
+            };
+            /** @description Invalid input: the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid API key and secret */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource in this account */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    run_connector_setup_tests: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                connectionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["RunSetupTestsRequest"];
+            };
+        };
+        responses: {
+            /** @description Setup tests have been completed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example Success */
+                        code: string;
+                        message: string;
+                        data: components["schemas"]["Connection"];
+                    };
+                };
+            };
+            /** @description Invalid input: the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid API key and secret */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource in this account */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    sync_connector: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                connectionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["SyncConnectionRequest"];
+            };
+        };
+        responses: {
+            /** @description Sync has been successfully triggered */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessageResponse"];
+                };
+            };
+            /** @description Invalid input: the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid API key and secret */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource in this account */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    force_sync_connector: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                connectionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Sync has been successfully triggered */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessageResponse"];
+                };
+            };
+            /** @description Invalid input: the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid API key and secret */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource in this account */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    resync_connector: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                connectionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ResyncConnectionRequest"];
+            };
+        };
+        responses: {
+            /** @description Sync has been successfully triggered */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessageResponse"];
+                };
+            };
+            /** @description Invalid input: the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid API key and secret */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource in this account */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the resource's current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    resync_connector_tables: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                connectionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TablesBySchema"];
+            };
+        };
+        responses: {
+            /** @description Re-sync has been triggered successfully */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessageResponse"];
+                };
+            };
+            /** @description Invalid input: the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid API key and secret */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource in this account */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the resource's current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    resync_connector_table: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                connectionId: string;
+                /** @description Source schema name (case-sensitive) */
+                schemaName: string;
+                /** @description Source table name (case-sensitive) */
+                tableName: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Re-sync has been triggered successfully */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessageResponse"];
+                };
+            };
+            /** @description Invalid input: the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid API key and secret */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource in this account */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the resource's current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    connector_state: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                connectionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Connection state retrieved successfully */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example Success */
+                        code: string;
+                        message: string;
+                        data: components["schemas"]["ConnectionStateResponse"];
+                    };
+                };
+            };
+            /** @description Invalid input: the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid API key and secret */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource in this account */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    modify_connector_state: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                connectionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateConnectionStateRequest"];
+            };
+        };
+        responses: {
+            /** @description Connection state has been updated */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example Success */
+                        code: string;
+                        message: string;
+                        data: components["schemas"]["ConnectionStateResponse"];
+                    };
+                };
+            };
+            /** @description Invalid input: the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid API key and secret */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource in this account */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the resource's current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    list_connector_runs: {
+        parameters: {
+            query?: {
+                /** @description Opaque cursor from `next_cursor` */
+                cursor?: string;
+                /** @description Page size, 1..1000 (default 100) */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                connectionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Runs retrieved successfully */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example Success */
+                        code: string;
+                        message: string;
+                        data: {
+                            items: components["schemas"]["Run"][];
+                            /** @description Absent on the last page */
+                            next_cursor?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Invalid input: the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid API key and secret */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource in this account */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    connector_schema_config: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                connectionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Schema configuration retrieved successfully */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example Success */
+                        code: string;
+                        message: string;
+                        data: components["schemas"]["StandardConfig"];
+                    };
+                };
+            };
+            /** @description Invalid input: the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid API key and secret */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource in this account */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    modify_connector_schema_config: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                connectionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["UpdateStandardConfigRequest"];
+            };
+        };
+        responses: {
+            /** @description Schema configuration has been modified */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example Success */
+                        code: string;
+                        message: string;
+                        data: components["schemas"]["StandardConfig"];
+                    };
+                };
+            };
+            /** @description Invalid input: the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid API key and secret */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource in this account */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    reload_connector_schema_config: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                connectionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ReloadStandardConfigRequest"];
+            };
+        };
+        responses: {
+            /** @description Schema configuration has been reloaded */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example Success */
+                        code: string;
+                        message: string;
+                        data: components["schemas"]["StandardConfig"];
+                    };
+                };
+            };
+            /** @description Invalid input: the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid API key and secret */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource in this account */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the resource's current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    modify_connector_database_schema_config: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                connectionId: string;
+                /** @description Source schema name (case-sensitive) */
+                schemaName: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateSchemaConfigRequest"];
+            };
+        };
+        responses: {
+            /** @description Database schema configuration has been modified */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example Success */
+                        code: string;
+                        message: string;
+                        data: components["schemas"]["StandardConfig"];
+                    };
+                };
+            };
+            /** @description Invalid input: the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid API key and secret */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource in this account */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    modify_connector_table_config: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                connectionId: string;
+                /** @description Source schema name (case-sensitive) */
+                schemaName: string;
+                /** @description Source table name (case-sensitive) */
+                tableName: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateTableConfigRequest"];
+            };
+        };
+        responses: {
+            /** @description Table configuration has been modified */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example Success */
+                        code: string;
+                        message: string;
+                        data: components["schemas"]["StandardConfig"];
+                    };
+                };
+            };
+            /** @description Invalid input: the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid API key and secret */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource in this account */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    connector_column_config: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                connectionId: string;
+                /** @description Source schema name (case-sensitive) */
+                schemaName: string;
+                /** @description Source table name (case-sensitive) */
+                tableName: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Column configuration retrieved successfully */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example Success */
+                        code: string;
+                        message: string;
+                        data: components["schemas"]["TableColumnsConfig"];
+                    };
+                };
+            };
+            /** @description Invalid input: the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid API key and secret */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource in this account */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    metadata_connectors: {
+        parameters: {
+            query?: {
+                /** @description Opaque cursor from `next_cursor` */
+                cursor?: string;
+                /** @description Page size, 1..1000 (default 100) */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Connectors list retrieved successfully */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example Success */
+                        code: string;
+                        message: string;
+                        data: {
+                            items: components["schemas"]["ConnectorType"][];
+                            /** @description Absent on the last page */
+                            next_cursor?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Invalid input: the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid API key and secret */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    metadata_connectors_legacy: {
+        parameters: {
+            query?: {
+                /** @description Opaque cursor from `next_cursor` */
+                cursor?: string;
+                /** @description Page size, 1..1000 (default 100) */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Connectors list retrieved successfully */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example Success */
+                        code: string;
+                        message: string;
+                        data: {
+                            items: components["schemas"]["ConnectorType"][];
+                            /** @description Absent on the last page */
+                            next_cursor?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Invalid input: the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid API key and secret */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    metadata_connector_config: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                service: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Connector configuration retrieved successfully */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example Success */
+                        code: string;
+                        message: string;
+                        data: components["schemas"]["ConnectorTypeDetails"];
+                    };
+                };
+            };
+            /** @description Invalid input: the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid API key and secret */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No connector type with that service id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    metadata_connector_config_legacy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                service: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Connector configuration retrieved successfully */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example Success */
+                        code: string;
+                        message: string;
+                        data: components["schemas"]["ConnectorTypeDetails"];
+                    };
+                };
+            };
+            /** @description Invalid input: the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid API key and secret */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No connector type with that service id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    metadata_connector_schemas_deprecated: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                connectorId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Invalid input: the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid API key and secret */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Metadata API is deprecated */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    metadata_connector_tables_deprecated: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                connectorId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Invalid input: the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid API key and secret */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Metadata API is deprecated */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    metadata_connector_columns_deprecated: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                connectorId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Invalid input: the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid API key and secret */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Metadata API is deprecated */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    metadata_public_connectors: {
+        parameters: {
+            query?: {
+                /** @description Opaque cursor from `next_cursor` */
+                cursor?: string;
+                /** @description Page size, 1..1000 (default 100) */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Connector metadata retrieved successfully */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example Success */
+                        code: string;
+                        message: string;
+                        data: {
+                            items: components["schemas"]["ConnectorType"][];
+                            /** @description Absent on the last page */
+                            next_cursor?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Invalid input: the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    list_all_users: {
+        parameters: {
+            query?: {
+                /** @description Opaque cursor from `next_cursor` */
+                cursor?: string;
+                /** @description Page size, 1..1000 (default 100) */
+                limit?: number;
+                /** @description true: only users allowed to log in; false: only suspended users */
+                active?: "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Users list retrieved successfully */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example Success */
+                        code: string;
+                        message: string;
+                        data: {
+                            items: components["schemas"]["User"][];
+                            /** @description Absent on the last page */
+                            next_cursor?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Invalid input: the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid API key and secret */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    user_details: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description User details retrieved successfully */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example Success */
+                        code: string;
+                        message: string;
+                        data: components["schemas"]["User"];
+                    };
+                };
+            };
+            /** @description Invalid input: the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid API key and secret */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource in this account */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    list_all_roles: {
+        parameters: {
+            query?: {
+                /** @description Opaque cursor from `next_cursor` */
+                cursor?: string;
+                /** @description Page size, 1..1000 (default 100) */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Roles list retrieved successfully */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example Success */
+                        code: string;
+                        message: string;
+                        data: {
+                            items: components["schemas"]["Role"][];
+                            /** @description Absent on the last page */
+                            next_cursor?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Invalid input: the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid API key and secret */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    list_all_webhooks: {
+        parameters: {
+            query?: {
+                /** @description Opaque cursor from `next_cursor` */
+                cursor?: string;
+                /** @description Page size, 1..1000 (default 100) */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Webhooks retrieved successfully */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example Success */
+                        code: string;
+                        message: string;
+                        data: {
+                            items: components["schemas"]["Webhook"][];
+                            /** @description Absent on the last page */
+                            next_cursor?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Invalid input: the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid API key and secret */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    list_all_teams: {
+        parameters: {
+            query?: {
+                /** @description Opaque cursor from `next_cursor` */
+                cursor?: string;
+                /** @description Page size, 1..1000 (default 100) */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Teams retrieved successfully */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example Success */
+                        code: string;
+                        message: string;
+                        data: {
+                            items: components["schemas"]["Team"][];
+                            /** @description Absent on the last page */
+                            next_cursor?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Invalid input: the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid API key and secret */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    get_private_links: {
+        parameters: {
+            query?: {
+                /** @description Opaque cursor from `next_cursor` */
+                cursor?: string;
+                /** @description Page size, 1..1000 (default 100) */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Private links retrieved successfully */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example Success */
+                        code: string;
+                        message: string;
+                        data: {
+                            items: components["schemas"]["PrivateLink"][];
+                            /** @description Absent on the last page */
+                            next_cursor?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Invalid input: the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid API key and secret */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    get_proxy_agent: {
+        parameters: {
+            query?: {
+                /** @description Opaque cursor from `next_cursor` */
+                cursor?: string;
+                /** @description Page size, 1..1000 (default 100) */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Proxy agent retrieved successfully */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example Success */
+                        code: string;
+                        message: string;
+                        data: {
+                            items: components["schemas"]["ProxyAgent"][];
+                            /** @description Absent on the last page */
+                            next_cursor?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Invalid input: the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid API key and secret */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    get_hybrid_deployment_agent_list: {
+        parameters: {
+            query?: {
+                /** @description Opaque cursor from `next_cursor` */
+                cursor?: string;
+                /** @description Page size, 1..1000 (default 100) */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Hybrid deployment agents retrieved successfully */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example Success */
+                        code: string;
+                        message: string;
+                        data: {
+                            items: components["schemas"]["HybridDeploymentAgent"][];
+                            /** @description Absent on the last page */
+                            next_cursor?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Invalid input: the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid API key and secret */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    transformations_list: {
+        parameters: {
+            query?: {
+                /** @description Opaque cursor from `next_cursor` */
+                cursor?: string;
+                /** @description Page size, 1..1000 (default 100) */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Transformations list retrieved successfully */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example Success */
+                        code: string;
+                        message: string;
+                        data: {
+                            items: components["schemas"]["Transformation"][];
+                            /** @description Absent on the last page */
+                            next_cursor?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Invalid input: the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid API key and secret */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    list_all_transformation_projects: {
+        parameters: {
+            query?: {
+                /** @description Opaque cursor from `next_cursor` */
+                cursor?: string;
+                /** @description Page size, 1..1000 (default 100) */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Transformation projects retrieved successfully */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example Success */
+                        code: string;
+                        message: string;
+                        data: {
+                            items: components["schemas"]["TransformationProject"][];
+                            /** @description Absent on the last page */
+                            next_cursor?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Invalid input: the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid API key and secret */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    get_log_service_details: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                logId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Invalid input: the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid API key and secret */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No log service with that id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    delete_log_service: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                logId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Invalid input: the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid API key and secret */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No log service with that id */
             404: {
                 headers: {
                     [name: string]: unknown;
