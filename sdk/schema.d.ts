@@ -1496,7 +1496,7 @@ export interface components {
             config?: {
                 [key: string]: unknown;
             } | null;
-            /** @description Accepted and ignored (OAuth flows) */
+            /** @description OAuth credentials (e.g. Salesforce's client_access and refresh_token), merged into config */
             auth?: {
                 [key: string]: unknown;
             } | null;
@@ -1566,7 +1566,7 @@ export interface components {
             config?: {
                 [key: string]: unknown;
             } | null;
-            /** @description Accepted and ignored (OAuth flows) */
+            /** @description OAuth credentials (e.g. Salesforce's client_access and refresh_token), merged into config */
             auth?: {
                 [key: string]: unknown;
             } | null;

@@ -19,6 +19,17 @@ import { serializeConnection, withRunStatus, withSetupTests } from "./connection
 import { applySchedule, applySyncOptions, DEFAULT_SCHEDULE, type SyncOptions } from "./connections.settings";
 
 /** A connection of the caller's account, or 404 (also for another account's connection). */
+/**
+ * Fivetran takes OAuth credentials in the request's `auth` object, beside `config`. They are
+ * handed to the service's config as `auth`, which services with OAuth (Salesforce) map onto
+ * their credential fields; for the others it is dropped by validation.
+ */
+function withAuth(config: unknown, auth: Record<string, unknown> | null | undefined): unknown {
+  if (auth == null) return config;
+  const base = config !== null && typeof config === "object" && !Array.isArray(config) ? config : {};
+  return { auth, ...base };
+}
+
 export async function requireConnection(db: Catalog, accountId: string, id: string) {
   const row = await repo.getConnection(db, accountId, id);
   if (!row) throw ApiError.notFound("Connection", id);
@@ -66,7 +77,7 @@ export const createConnection: RouteHandler<typeof routes.create, AppEnv> = asyn
   if (!definition) throw ApiError.invalid(`Unsupported service '${body.service}'`);
   const schedule = applySchedule(DEFAULT_SCHEDULE, body);
   const syncOptions = applySyncOptions(null, body.sync_options);
-  const config = parseConfig(definition, body.config);
+  const config = parseConfig(definition, withAuth(body.config, body.auth));
   const schema = schemaName(definition, config);
   const group = await requireGroup(db, accountId, body.group_id);
   if (await repo.schemaTaken(db, group.id, schema)) throw duplicateSchema(schema, group.id);
@@ -125,11 +136,11 @@ export const updateConnection: RouteHandler<typeof routes.update, AppEnv> = asyn
   const changes: repo.ConnectionChanges = {};
 
   let config: Record<string, unknown> | undefined;
-  if (body.config != null || body.run_setup_tests === true) {
+  if (body.config != null || body.auth != null || body.run_setup_tests === true) {
     const definition = sourceOf(row.service);
     // Stored secrets are decrypted first so a PATCH merges onto the real values and a
     // `******` sent back (dropped by parseConfig) leaves them as they are.
-    config = parseConfig(definition, body.config, await openConfig(c.env, row));
+    config = parseConfig(definition, withAuth(body.config, body.auth), await openConfig(c.env, row));
     if (body.config != null) {
       const name = schemaName(definition, config);
       if (name !== row.schema) {

@@ -199,7 +199,12 @@ const settings = {
     .record(z.string(), z.unknown())
     .nullish()
     .openapi({ description: "Service config (SDK short forms accepted)" }),
-  auth: z.record(z.string(), z.unknown()).nullish().openapi({ description: "Accepted and ignored (OAuth flows)" }),
+  auth: z
+    .record(z.string(), z.unknown())
+    .nullish()
+    .openapi({
+      description: "OAuth credentials (e.g. Salesforce's client_access and refresh_token), merged into config",
+    }),
   paused: z.boolean().nullish(),
   pause_after_trial: z.boolean().nullish(),
   sync_frequency: syncFrequency.nullish(),

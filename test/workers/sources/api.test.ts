@@ -111,3 +111,31 @@ describe("sources through POST /v1/connections", () => {
     expect(list.json.data.items).toEqual([]);
   });
 });
+
+describe("Fivetran's `auth` object", () => {
+  it("carries Salesforce's OAuth credentials into config, stored as secrets and masked", async () => {
+    const { auth, groupId } = await setup();
+    const created = await call("POST", "/v1/connections", {
+      auth,
+      body: {
+        group_id: groupId,
+        service: "salesforce",
+        run_setup_tests: false,
+        config: { schema: "sf_auth" },
+        auth: { client_access: { client_id: "cid-123", client_secret: "csecret-456" }, refresh_token: "rtoken-789" },
+      },
+    });
+    expect(created.status, JSON.stringify(created.json)).toBe(201);
+    expect(created.json.data.config).toMatchObject({
+      client_id: "cid-123",
+      client_secret: "******",
+      refresh_token: "******",
+    });
+    expect(JSON.stringify(created.json)).not.toMatch(/csecret-456|rtoken-789/);
+    // A later PATCH of `auth` replaces the refresh token; a masked one sent back keeps it.
+    const id = created.json.data.id;
+    const kept = await call("PATCH", `/v1/connections/${id}`, { auth, body: { auth: { refresh_token: "******" } } });
+    expect(kept.status).toBe(200);
+    expect(kept.json.data.config.refresh_token).toBe("******");
+  });
+});
