@@ -1,6 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import { DAYS_OF_WEEK, FLEXIBLE_SCHEDULE_TYPES, parseDuration, SYNC_FREQUENCIES } from "../../engine/schedule";
 import { pageQuery } from "../../lib/pagination";
+import { setupTestSchema } from "../setup-tests.schemas";
 
 const timestamp = z.string().nullable().openapi({ example: "2024-12-01T15:43:29.013000Z" });
 
@@ -61,15 +62,6 @@ export const connectionStatusSchema = z
     }),
   })
   .openapi("ConnectionStatus");
-
-const setupTestSchema = z
-  .object({
-    title: z.string(),
-    status: z.enum(["PASSED", "SKIPPED", "WARNING", "FAILED", "JOB_FAILED"]),
-    message: z.string(),
-    details: z.unknown().optional(),
-  })
-  .openapi("SetupTest");
 
 /** A flexible schedule as returned: Fivetran's ALPHA object plus the phrase it was given as. */
 export const scheduleSchema = z
@@ -199,12 +191,9 @@ const settings = {
     .record(z.string(), z.unknown())
     .nullish()
     .openapi({ description: "Service config (SDK short forms accepted)" }),
-  auth: z
-    .record(z.string(), z.unknown())
-    .nullish()
-    .openapi({
-      description: "OAuth credentials (e.g. Salesforce's client_access and refresh_token), merged into config",
-    }),
+  auth: z.record(z.string(), z.unknown()).nullish().openapi({
+    description: "OAuth credentials (e.g. Salesforce's client_access and refresh_token), merged into config",
+  }),
   paused: z.boolean().nullish(),
   pause_after_trial: z.boolean().nullish(),
   sync_frequency: syncFrequency.nullish(),

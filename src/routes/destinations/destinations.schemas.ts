@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { setupTestSchema } from "../setup-tests.schemas";
 
 /** Fivetran's data processing locations (§7.1); GCP_US_EAST4 is the default. */
 export const REGIONS = [
@@ -72,15 +73,6 @@ const timeZoneOffset = z
     }),
   )
   .openapi({ type: "string", example: "-5", description: 'UTC offset in whole hours, "-11" … "0" … "+12"' });
-
-const setupTestSchema = z
-  .object({
-    title: z.string(),
-    status: z.enum(["PASSED", "SKIPPED", "WARNING", "FAILED", "JOB_FAILED"]),
-    message: z.string(),
-    details: z.unknown().optional(),
-  })
-  .openapi("SetupTest");
 
 /** A destination as Fivetran's API returns it (§7.1); config values are strings (§7.2). */
 export const destinationSchema = z
