@@ -1,0 +1,1172 @@
+#!/usr/bin/env node
+// `npm run bench`: how fast fivetran.do moves a table, measured through the running Worker
+// and side by side with the physical floor on the same machine in the same run.
+//
+//   baseline      psql \copy (SELECT * FROM items) to stdout | psql \copy items_copy from stdin
+//   pg → pg       full sync, then an incremental sync after 1% of the rows changed
+//   pg → D1       the same into the local D1 binding WAREHOUSE
+//
+// Every sync goes through the public HTTP API of `npm start` (scripts/dev.mjs → wrangler dev
+// → workerd), run from a snapshot of the working tree: create group, destination and
+// connection, POST …/sync, poll GET …/{id} until `succeeded_at` moves, as an orchestrator
+// would. While a sync runs, three samplers watch it: the workerd process's RSS (/proc), the
+// Worker isolate's V8 heap (DevTools protocol on workerd's inspector), and PostgreSQL's
+// pg_stat_activity (which side has a statement running: where the time goes).
+//
+// Environment: BENCH_ROWS (default 1000000), BENCH_SYNC_TIMEOUT_MS (default 600000),
+// BENCH_PGHOST / BENCH_PGPORT / BENCH_PGUSER (default 127.0.0.1 / 5432 / postgres, trust auth),
+// BENCH_CURSOR_INDEX=1 (index the source's updated_at), BENCH_KEEP_STATE=1 (keep the temporary
+// tree and wrangler state). Engine settings come from .dev.vars like for `npm start`.
+// It is a measurement, not a test: the exit code is 0 when a target is missed, 1 on a crash.
+
+import { spawn } from "node:child_process";
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
+import { mkdtemp } from "node:fs/promises";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import pg from "pg";
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const RESULTS_DIR = path.join(ROOT, "bench", "results");
+
+const ROWS = Number((process.env.BENCH_ROWS ?? "1000000").replaceAll("_", ""));
+const SYNC_TIMEOUT_MS = Number(process.env.BENCH_SYNC_TIMEOUT_MS ?? 600_000);
+const READY_TIMEOUT_MS = 180_000;
+const POLL_MS = 200;
+const SAMPLE_MS = 100;
+const PG = {
+  host: process.env.BENCH_PGHOST ?? "127.0.0.1",
+  port: Number(process.env.BENCH_PGPORT ?? 5432),
+  user: process.env.BENCH_PGUSER ?? "postgres",
+};
+const SRC_DB = "bench_src";
+const DST_DB = "bench_dst";
+/** The connection's schema_prefix; Fivetran's naming lands source schema `public` in `bench_public`. */
+const SCHEMA = "bench";
+const DEST_SCHEMA = `${SCHEMA}_public`;
+/**
+ * BENCH_CURSOR_INDEX=1 indexes the cursor column `updated_at`. Off by default: the table is
+ * exactly the one issue 4 specifies (primary key only), so each incremental query scans it.
+ */
+const CURSOR_INDEX = process.env.BENCH_CURSOR_INDEX === "1";
+/** 1% of the rows: the ones the incremental step changes. */
+const CHANGED = Math.floor(ROWS / 100);
+
+/** The targets of issue 4 item 9. */
+const TARGETS = {
+  pgFullVsCopy: 0.5,
+  d1FullVsCopy: 0.4,
+  incrementalVsFull: 0.1,
+  isolateLimitMb: 128,
+};
+
+if (!Number.isInteger(ROWS) || ROWS < 100) {
+  console.error(`BENCH_ROWS must be an integer >= 100, got ${process.env.BENCH_ROWS}`);
+  process.exit(1);
+}
+
+// ─── processes ──────────────────────────────────────────────────────────────────────────
+
+/** libpq settings for every psql this script runs. */
+const PSQL_ENV = {
+  ...process.env,
+  PGHOST: PG.host,
+  PGPORT: String(PG.port),
+  PGUSER: PG.user,
+  PGAPPNAME: "bench",
+  PGOPTIONS: "-c client_min_messages=warning",
+};
+
+/** Runs a command to completion; rejects with its stderr when it exits non-zero. */
+function run(command, args, { env = process.env, cwd = ROOT } = {}) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { env, cwd, stdio: ["ignore", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.setEncoding("utf8").on("data", (chunk) => {
+      stdout += chunk;
+    });
+    child.stderr.setEncoding("utf8").on("data", (chunk) => {
+      stderr += chunk;
+    });
+    child.once("error", reject);
+    child.once("close", (code) => {
+      if (code === 0) resolve(stdout);
+      else reject(new Error(`${command} ${args.join(" ")} exited with ${code}\n${stderr}${stdout}`));
+    });
+  });
+}
+
+/** Runs SQL statements in `db` with psql, each as its own `-c` (so CREATE DATABASE works); returns unaligned output. */
+async function psql(db, ...statements) {
+  const args = ["-X", "-At", "-v", "ON_ERROR_STOP=1", "-d", db];
+  for (const statement of statements) args.push("-c", statement);
+  return (await run("psql", args, { env: PSQL_ENV })).trim();
+}
+
+// ─── step 1: prepare (untimed) ──────────────────────────────────────────────────────────
+
+const EXPECTED_COLUMNS =
+  "id bigint, name text, email text, amount numeric(12,2), created_at timestamp with time zone, " +
+  "updated_at timestamp with time zone, active boolean, score double precision";
+
+const TABLE_DDL = (name) => `CREATE TABLE ${name} (
+  id bigint PRIMARY KEY,
+  name text,
+  email text,
+  amount numeric(12,2),
+  created_at timestamptz,
+  updated_at timestamptz,
+  active boolean,
+  score double precision
+)`;
+
+/** The generated name of row `id`: restoring it undoes a previous run's incremental step. */
+const nameOf = (id) => `'Customer ' || substr(md5(${id}::text), 1, 10)`;
+
+/** A row-order-free signature of the source columns: a difference between two tables shows in it. */
+const CHECKSUM = (table) =>
+  `SELECT count(*) || ' ' || coalesce(sum(hashtext(concat_ws('|', id, name, email, amount, created_at, updated_at, active, score))::bigint), 0) FROM ${table}`;
+
+async function databaseExists(name) {
+  return (await psql("postgres", `SELECT 1 FROM pg_database WHERE datname = '${name}'`)) === "1";
+}
+
+/**
+ * `bench_src.public.items` with ROWS generated rows, created only when missing or of another
+ * size; otherwise the rows a previous run changed are restored, so every run starts equal.
+ */
+async function prepareSource() {
+  const result = await prepareSourceRows();
+  await psql(
+    SRC_DB,
+    CURSOR_INDEX
+      ? "CREATE INDEX IF NOT EXISTS items_updated_at ON items (updated_at)"
+      : "DROP INDEX IF EXISTS items_updated_at",
+  );
+  return result;
+}
+
+/** The generated rows: (re)created when the table is missing or differs, else restored. */
+async function prepareSourceRows() {
+  if (!(await databaseExists(SRC_DB))) await psql("postgres", `CREATE DATABASE ${SRC_DB}`);
+  const columns = await psql(
+    SRC_DB,
+    `SELECT coalesce(string_agg(attname || ' ' || format_type(atttypid, atttypmod), ', ' ORDER BY attnum), '')
+     FROM pg_attribute WHERE attrelid = to_regclass('public.items') AND attnum > 0 AND NOT attisdropped`,
+  );
+  const [count, max] =
+    columns === EXPECTED_COLUMNS
+      ? (await psql(SRC_DB, "SELECT count(*) || ' ' || coalesce(max(id), 0) FROM items")).split(" ").map(Number)
+      : [-1, -1];
+  if (count === ROWS && max === ROWS) {
+    const restored = Number(
+      await psql(
+        SRC_DB,
+        `WITH restored AS (
+           UPDATE items SET name = ${nameOf("id")}, updated_at = created_at
+           WHERE name IS DISTINCT FROM ${nameOf("id")} OR updated_at IS DISTINCT FROM created_at
+           RETURNING 1)
+         SELECT count(*) FROM restored`,
+      ),
+    );
+    if (restored > 0) await psql(SRC_DB, "VACUUM (FREEZE, ANALYZE) items");
+    return { created: false, restored };
+  }
+  await psql(
+    SRC_DB,
+    "DROP TABLE IF EXISTS items CASCADE",
+    TABLE_DDL("items"),
+    `INSERT INTO items
+     SELECT g,
+            ${nameOf("g")},
+            'user' || g || '@example.com',
+            ((g * 7919) % 10000000) / 100.0,
+            timestamptz '2024-01-01 00:00:00+00' + g * interval '1 second',
+            timestamptz '2024-01-01 00:00:00+00' + g * interval '1 second',
+            g % 3 <> 0,
+            ((g * 104729) % 1000003)::double precision / 1000003
+     FROM generate_series(1::bigint, ${ROWS}) AS g`,
+    // Frozen with hint bits set: whoever reads the table first does not pay for writing them.
+    "VACUUM (FREEZE, ANALYZE) items",
+  );
+  return { created: true, restored: 0 };
+}
+
+/** A fresh `bench_dst` with the baseline's target table (the syncs create `bench_public.items`). */
+async function prepareDestination() {
+  await psql("postgres", `DROP DATABASE IF EXISTS ${DST_DB} WITH (FORCE)`, `CREATE DATABASE ${DST_DB}`);
+  await psql(DST_DB, TABLE_DDL("items_copy"));
+}
+
+/** Flushes dirty buffers so one phase's writes are not written back on the next phase's clock. */
+async function checkpoint() {
+  await psql("postgres", "CHECKPOINT");
+}
+
+// ─── step 2: the physical baseline ──────────────────────────────────────────────────────
+
+/** Bytes of the table in COPY text, counted once (untimed; also warms the cache like any reader). */
+function copyTextBytes() {
+  return new Promise((resolve, reject) => {
+    const child = spawn("psql", ["-X", "-d", SRC_DB, "-c", "\\copy (SELECT * FROM items) to stdout"], {
+      env: PSQL_ENV,
+      stdio: ["ignore", "pipe", "inherit"],
+    });
+    let bytes = 0;
+    child.stdout.on("data", (chunk) => {
+      bytes += chunk.length;
+    });
+    child.once("error", reject);
+    child.once("close", (code) => (code === 0 ? resolve(bytes) : reject(new Error(`psql \\copy exited with ${code}`))));
+  });
+}
+
+async function baseline() {
+  const bytes = await copyTextBytes();
+  await checkpoint();
+  const pipe =
+    `psql -X -d ${SRC_DB} -c '\\copy (SELECT * FROM items) to stdout'` +
+    ` | psql -X -v ON_ERROR_STOP=1 -d ${DST_DB} -c '\\copy items_copy from stdin'`;
+  const started = performance.now();
+  await run("bash", ["-o", "pipefail", "-c", pipe], { env: PSQL_ENV });
+  const seconds = (performance.now() - started) / 1000;
+  const [source, copied] = await Promise.all([psql(SRC_DB, CHECKSUM("items")), psql(DST_DB, CHECKSUM("items_copy"))]);
+  if (source !== copied) throw new Error(`baseline copy differs from the source: ${copied} vs ${source}`);
+  return { rows: ROWS, bytes, seconds };
+}
+
+// ─── step 3: the dev server and its memory ──────────────────────────────────────────────
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+function parseDotenv(text) {
+  const vars = {};
+  for (const line of text.split(/\r?\n/)) {
+    const match = line.trim().match(/^(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*)$/);
+    if (match) vars[match[1]] = match[2].replace(/^(["'])(.*)\1$/, "$2");
+  }
+  return vars;
+}
+
+/** What `npm start` needs to run the Worker; node_modules is linked, not copied. */
+const TREE_ENTRIES = ["src", "scripts", "migrations", "wrangler.toml", "package.json", "tsconfig.json", ".dev.vars"];
+
+/**
+ * A copy of the working tree as it is now. wrangler dev rebuilds and restarts workerd when a
+ * file under src/ changes, which would cut a sync short (its queue message is lost with the
+ * process); running from a snapshot measures one version of the code, whatever is edited
+ * meanwhile. `.dev.vars` comes along, so engine settings set there apply.
+ */
+function snapshotTree(dir) {
+  for (const entry of TREE_ENTRIES) {
+    const from = path.join(ROOT, entry);
+    if (existsSync(from)) cpSync(from, path.join(dir, entry), { recursive: true });
+  }
+  symlinkSync(path.join(ROOT, "node_modules"), path.join(dir, "node_modules"), "dir");
+}
+
+/** `npm start` on a free port with its own state directory, in its own process group. */
+class DevServer {
+  output = "";
+
+  async start() {
+    this.port = await freePort();
+    this.url = `http://127.0.0.1:${this.port}`;
+    this.baseDir = await mkdtemp(path.join(os.tmpdir(), "fivetran-bench-"));
+    this.tree = path.join(this.baseDir, "tree");
+    this.persistDir = path.join(this.baseDir, "state");
+    snapshotTree(this.tree);
+    this.child = spawn(process.execPath, [path.join(this.tree, "scripts", "dev.mjs")], {
+      cwd: this.tree,
+      env: { ...process.env, PORT: String(this.port), FIVETRAN_PERSIST_DIR: this.persistDir },
+      detached: true,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    const append = (chunk) => {
+      this.output += chunk;
+    };
+    this.child.stdout.setEncoding("utf8").on("data", append);
+    this.child.stderr.setEncoding("utf8").on("data", append);
+    await new Promise((resolve, reject) => {
+      const timer = setTimeout(
+        () => done(new Error(`dev server not ready in ${READY_TIMEOUT_MS / 1000}s`)),
+        READY_TIMEOUT_MS,
+      );
+      const check = () => this.output.includes("fivetran.do is running at") && done();
+      const exited = (code, signal) => done(new Error(`dev server exited early (code ${code}, signal ${signal})`));
+      const done = (error) => {
+        clearTimeout(timer);
+        clearInterval(poll);
+        this.child.off("exit", exited);
+        if (error) reject(new Error(`${error.message}\n--- dev server output ---\n${this.output}`));
+        else resolve();
+      };
+      const poll = setInterval(check, 100);
+      this.child.once("exit", exited);
+    });
+    this.vars = parseDotenv(readFileSync(path.join(this.tree, ".dev.vars"), "utf8"));
+    const { FIVETRAN_API_KEY: key, FIVETRAN_API_SECRET: secret } = this.vars;
+    if (!key || !secret) throw new Error(".dev.vars has no FIVETRAN_API_KEY / FIVETRAN_API_SECRET");
+    this.authorization = `Basic ${Buffer.from(`${key}:${secret}`).toString("base64")}`;
+    // wrangler dev runs two workerd processes: a proxy listening on our port that forwards
+    // each request, and the runtime of the Worker itself (isolate, Durable Objects, queues,
+    // local D1). The second is the one that syncs; the proxy is reported apart.
+    const all = workerdPids(this.child.pid);
+    const isProxy = (pid) => commandLine(pid).includes(`--socket-addr=entry=127.0.0.1:${this.port} `);
+    this.proxy = all.filter(isProxy);
+    this.workerd = all.length > this.proxy.length ? all.filter((pid) => !isProxy(pid)) : all;
+    this.inspector = this.workerd.length === 1 ? await IsolateInspector.connect(this.workerd[0]) : null;
+  }
+
+  /** Engine settings set in .dev.vars (Worker vars FIVETRAN_SLICE_BUDGET_MS, …); never the secrets. */
+  engineVars() {
+    return Object.fromEntries(
+      Object.entries(this.vars ?? {}).filter(([name]) => /^FIVETRAN_(SLICE|PAGE|RETRY|RETRIES)/.test(name)),
+    );
+  }
+
+  groupAlive() {
+    try {
+      process.kill(-this.child.pid, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /** SIGTERM to the whole group (dev.mjs, wrangler, workerd), SIGKILL after 15 s. */
+  async stop() {
+    this.inspector?.close();
+    if (!this.child?.pid) return;
+    try {
+      process.kill(-this.child.pid, "SIGTERM");
+    } catch {
+      // already gone
+    }
+    const deadline = Date.now() + 15_000;
+    while (this.groupAlive() && Date.now() < deadline) await sleep(100);
+    if (this.groupAlive()) {
+      try {
+        process.kill(-this.child.pid, "SIGKILL");
+      } catch {
+        // gone in between
+      }
+      while (this.groupAlive()) await sleep(50);
+    }
+    if (this.baseDir && !process.env.BENCH_KEEP_STATE) rmSync(this.baseDir, { recursive: true, force: true });
+  }
+}
+
+/** A process's command line, arguments separated (and ended) by spaces; "" once it is gone. */
+function commandLine(pid) {
+  try {
+    return `${readFileSync(`/proc/${pid}/cmdline`, "utf8").replaceAll("\0", " ")} `;
+  } catch {
+    return "";
+  }
+}
+
+/** Descendants of `root` whose command line names workerd. */
+function workerdPids(root) {
+  const parent = new Map();
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      // Field 4 (ppid) follows the command name, which is in parentheses and may hold spaces.
+      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+      parent.set(Number(entry), ppid);
+    } catch {
+      // exited meanwhile
+    }
+  }
+  const descends = (pid) => {
+    for (let p = pid; p > 1; p = parent.get(p) ?? 0) if (p === root) return true;
+    return false;
+  };
+  return [...parent.keys()].filter((pid) => pid !== root && descends(pid) && commandLine(pid).includes("workerd"));
+}
+
+/** VmRSS and VmHWM of a process in bytes (0 once it is gone). */
+function memoryOf(pid) {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, "utf8");
+    const kb = (field) => Number(status.match(new RegExp(`^${field}:\\s+(\\d+) kB`, "m"))?.[1] ?? 0);
+    return { rss: kb("VmRSS") * 1024, hwm: kb("VmHWM") * 1024 };
+  } catch {
+    return { rss: 0, hwm: 0 };
+  }
+}
+
+/** Samples the workerd processes' RSS every SAMPLE_MS between start() and stop(). */
+class MemorySampler {
+  constructor(pids) {
+    this.pids = pids;
+  }
+
+  rss() {
+    return this.pids.reduce((sum, pid) => sum + memoryOf(pid).rss, 0);
+  }
+
+  start() {
+    this.idle = this.rss();
+    this.peak = this.idle;
+    this.timer = setInterval(() => {
+      this.peak = Math.max(this.peak, this.rss());
+    }, SAMPLE_MS);
+  }
+
+  stop() {
+    clearInterval(this.timer);
+    this.peak = Math.max(this.peak, this.rss());
+    const hwm = this.pids.reduce((sum, pid) => sum + memoryOf(pid).hwm, 0);
+    return { idleRss: this.idle, peakRss: this.peak, peakDelta: this.peak - this.idle, vmHwm: hwm };
+  }
+}
+
+/**
+ * TCP ports a process listens on, in the order of their file descriptors (from its socket
+ * inodes and /proc/net/tcp*).
+ */
+function listeningPorts(pid) {
+  const inodes = [];
+  const fds = readdirSync(`/proc/${pid}/fd`)
+    .map(Number)
+    .sort((a, b) => a - b);
+  for (const fd of fds) {
+    try {
+      const target = readlinkSync(`/proc/${pid}/fd/${fd}`);
+      if (target.startsWith("socket:[")) inodes.push(target.slice(8, -1));
+    } catch {
+      // closed meanwhile
+    }
+  }
+  const listening = new Map();
+  for (const table of ["/proc/net/tcp", "/proc/net/tcp6"]) {
+    let text = "";
+    try {
+      text = readFileSync(table, "utf8");
+    } catch {
+      continue;
+    }
+    for (const line of text.split("\n").slice(1)) {
+      const fields = line.trim().split(/\s+/);
+      // fields: sl, local_address, rem_address, st (0A = LISTEN), …, inode (10th)
+      if (fields[3] === "0A") listening.set(fields[9], Number.parseInt(fields[1].split(":")[1], 16));
+    }
+  }
+  return inodes.filter((inode) => listening.has(inode)).map((inode) => listening.get(inode));
+}
+
+/**
+ * A DevTools protocol session with the Worker's isolate, through the inspector workerd opens
+ * for `wrangler dev`. V8's Runtime.getHeapUsage is the isolate's own heap: what the 128 MB
+ * limit is about, unlike the process RSS. Null when it cannot be reached (or Node has no
+ * WebSocket, before Node 22).
+ */
+class IsolateInspector {
+  static async connect(pid) {
+    if (typeof WebSocket !== "function" || pid === undefined) return null;
+    // workerd's ports are unannounced (`--inspector-addr=127.0.0.1:0`): ask each for the
+    // inspector's target list, in the order they were opened. The inspector's comes before
+    // the Cap'n Proto debug port's, which logs a warning when sent HTTP; stop at the first hit.
+    const name = readFileSync(path.join(ROOT, "wrangler.toml"), "utf8").match(/^name\s*=\s*"([^"]+)"/m)?.[1];
+    for (const port of listeningPorts(pid)) {
+      try {
+        const response = await fetch(`http://127.0.0.1:${port}/json/list`, { signal: AbortSignal.timeout(1_000) });
+        const targets = await response.json();
+        const target = Array.isArray(targets) ? targets.find((t) => t.id === `core:user:${name}`) : undefined;
+        if (target) return await IsolateInspector.attach(target.webSocketDebuggerUrl);
+      } catch {
+        // not the inspector port
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Opens a session that answers. wrangler holds a session for its log relay; the first new
+   * one displaces it but, on current workerd, gets no answers; the next one does.
+   */
+  static async attach(url) {
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const inspector = new IsolateInspector(url);
+      try {
+        await inspector.opened;
+        await inspector.call("Runtime.getHeapUsage", {}, 1_500);
+        return inspector;
+      } catch {
+        inspector.close();
+      }
+    }
+    return null;
+  }
+
+  constructor(url) {
+    this.next = 0;
+    this.pending = new Map();
+    this.socket = new WebSocket(url);
+    this.opened = new Promise((resolve, reject) => {
+      this.socket.onopen = resolve;
+      this.socket.onerror = reject;
+    });
+    this.socket.onmessage = (event) => {
+      const message = JSON.parse(String(event.data));
+      const settle = this.pending.get(message.id);
+      if (!settle) return; // an event, not an answer
+      this.pending.delete(message.id);
+      if (message.error) settle.reject(new Error(message.error.message));
+      else settle.resolve(message.result);
+    };
+  }
+
+  call(method, params = {}, timeoutMs = 5_000) {
+    const id = ++this.next;
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.pending.delete(id);
+        reject(new Error(`${method}: no answer in ${timeoutMs} ms`));
+      }, timeoutMs);
+      this.pending.set(id, {
+        resolve(value) {
+          clearTimeout(timer);
+          resolve(value);
+        },
+        reject(error) {
+          clearTimeout(timer);
+          reject(error);
+        },
+      });
+      this.socket.send(JSON.stringify({ id, method, params }));
+    });
+  }
+
+  /** Bytes in use (JS heap, embedder heap, ArrayBuffer backing stores) and committed. */
+  async heap() {
+    const u = await this.call("Runtime.getHeapUsage", {}, 1_000);
+    const external = (u.embedderHeapUsedSize ?? 0) + (u.backingStorageSize ?? 0);
+    return { used: u.usedSize + external, committed: u.totalSize + external };
+  }
+
+  close() {
+    this.socket.close();
+  }
+}
+
+/**
+ * Samples the isolate's heap between start() and stop(). workerd does not answer
+ * HeapProfiler.collectGarbage, so the idle figure may include garbage not yet collected.
+ */
+class HeapSampler {
+  constructor(inspector) {
+    this.inspector = inspector;
+  }
+
+  async start() {
+    if (!this.inspector) return;
+    const idle = await this.inspector.heap().catch(() => undefined);
+    if (!idle) return; // reported as unavailable, like an unreachable inspector
+    this.started = true;
+    this.idle = idle.used;
+    this.peakUsed = idle.used;
+    this.peakCommitted = idle.committed;
+    this.running = true;
+    this.loop = (async () => {
+      while (this.running) {
+        const sample = await this.inspector.heap().catch(() => undefined);
+        if (sample) {
+          this.peakUsed = Math.max(this.peakUsed, sample.used);
+          this.peakCommitted = Math.max(this.peakCommitted, sample.committed);
+        }
+        await sleep(SAMPLE_MS);
+      }
+    })();
+  }
+
+  async stop() {
+    if (!this.started) return { idleHeap: null, peakHeapUsed: null, peakHeapCommitted: null };
+    this.running = false;
+    await this.loop;
+    return { idleHeap: this.idle, peakHeapUsed: this.peakUsed, peakHeapCommitted: this.peakCommitted };
+  }
+}
+
+/**
+ * Samples pg_stat_activity for the Worker's sessions (application_name fivetran.do) on the
+ * bench databases: which side had a statement running, and how many sessions were opened.
+ */
+class ActivitySampler {
+  async start() {
+    this.client = new pg.Client({ ...PG, database: "postgres", application_name: "bench-monitor" });
+    this.client.on("error", () => {});
+    await this.client.connect();
+    this.tally = { both: 0, read: 0, write: 0, neither: 0 };
+    this.readerPids = new Set();
+    this.writerPids = new Set();
+    this.running = true;
+    this.loop = (async () => {
+      while (this.running) {
+        const { rows } = await this.client.query(
+          `SELECT pid, datname, state FROM pg_stat_activity
+           WHERE application_name = 'fivetran.do' AND backend_type = 'client backend' AND datname = ANY($1)`,
+          [[SRC_DB, DST_DB]],
+        );
+        let reading = false;
+        let writing = false;
+        for (const row of rows) {
+          const active = row.state === "active";
+          if (row.datname === SRC_DB) {
+            this.readerPids.add(row.pid);
+            reading ||= active;
+          } else {
+            this.writerPids.add(row.pid);
+            writing ||= active;
+          }
+        }
+        this.tally[reading && writing ? "both" : reading ? "read" : writing ? "write" : "neither"]++;
+        await sleep(SAMPLE_MS);
+      }
+    })();
+  }
+
+  async stop() {
+    this.running = false;
+    await this.loop?.catch(() => {});
+    await this.client?.end().catch(() => {});
+    const total = Object.values(this.tally).reduce((a, b) => a + b, 0) || 1;
+    const share = (n) => Math.round((1000 * n) / total) / 10;
+    return {
+      samples: total,
+      sourceActivePct: share(this.tally.read + this.tally.both),
+      destinationActivePct: share(this.tally.write + this.tally.both),
+      overlapPct: share(this.tally.both),
+      neitherPct: share(this.tally.neither),
+      sourceSessions: this.readerPids.size,
+      destinationSessions: this.writerPids.size,
+    };
+  }
+}
+
+// ─── step 4–6: syncs through the API ────────────────────────────────────────────────────
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+class ApiError extends Error {
+  constructor(method, route, status, body) {
+    super(`${method} ${route} → HTTP ${status}: ${JSON.stringify(body)}`);
+    this.status = status;
+    this.body = body;
+  }
+}
+
+async function api(server, method, route, body) {
+  const response = await fetch(`${server.url}${route}`, {
+    method,
+    headers: { authorization: server.authorization, accept: "application/json", "content-type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  let parsed;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    parsed = text;
+  }
+  if (!response.ok) throw new ApiError(method, route, response.status, parsed);
+  return parsed;
+}
+
+/** A sync that ended in `failed_at`: what the API said about it. */
+class SyncFailed extends Error {}
+
+/** The run that just finished, from `status.last_run` and, when it exists, GET …/runs. */
+async function finishedRun(server, connectionId, details) {
+  const last = details.status?.last_run ?? null;
+  try {
+    const runs = await api(server, "GET", `/v1/connections/${connectionId}/runs`);
+    const items = runs.data?.items ?? [];
+    const match = items.find((r) => r.id === last?.id) ?? items[0];
+    if (match) return match;
+  } catch (error) {
+    if (!(error instanceof ApiError) || error.status !== 404) throw error;
+  }
+  return last;
+}
+
+/**
+ * POST …/sync and poll GET …/{id} until `succeeded_at` moves (throws SyncFailed when
+ * `failed_at` moves). Returns the wall time, the run as the API reports it, memory and
+ * database activity during the sync, and the progress curve from `current_run`.
+ */
+async function syncOnce(server, connectionId) {
+  const before = (await api(server, "GET", `/v1/connections/${connectionId}`)).data;
+  const memory = new MemorySampler(server.workerd);
+  const heap = new HeapSampler(server.inspector);
+  const activity = new ActivitySampler();
+  const progress = [];
+  let details;
+  let mem;
+  let db;
+  let started;
+  try {
+    await heap.start();
+    memory.start();
+    await activity.start();
+    started = performance.now();
+    await api(server, "POST", `/v1/connections/${connectionId}/sync`, {});
+    for (;;) {
+      await sleep(POLL_MS);
+      details = (await api(server, "GET", `/v1/connections/${connectionId}`)).data;
+      const elapsed = performance.now() - started;
+      if (details.succeeded_at && details.succeeded_at !== before.succeeded_at) break;
+      if (details.failed_at && details.failed_at !== before.failed_at) {
+        const run = await finishedRun(server, connectionId, details).catch(() => null);
+        throw new SyncFailed(
+          `sync failed: ${JSON.stringify({ tasks: details.status?.tasks, last_run: run ?? details.status?.last_run })}`,
+        );
+      }
+      if (elapsed > SYNC_TIMEOUT_MS) {
+        throw new Error(
+          `sync did not finish in ${SYNC_TIMEOUT_MS / 1000}s; last status: ${JSON.stringify(details.status)}`,
+        );
+      }
+      const rowsSoFar = details.status?.current_run?.rows_so_far;
+      if (rowsSoFar) progress.push([elapsed, Object.values(rowsSoFar).reduce((a, b) => a + b, 0)]);
+    }
+  } finally {
+    mem = { ...memory.stop(), ...(await heap.stop()) };
+    db = await activity.stop();
+  }
+  const seconds = (performance.now() - started) / 1000;
+  const run = await finishedRun(server, connectionId, details);
+  return { seconds, run, memory: mem, activity: db, progress: summarizeProgress(progress, seconds) };
+}
+
+/** When rows first showed up, how many distinct commits were seen, and the longest wait between two. */
+function summarizeProgress(points, seconds) {
+  const steps = [];
+  let previous = 0;
+  for (const [ms, rows] of points) {
+    if (rows > previous) steps.push(ms);
+    previous = Math.max(previous, rows);
+  }
+  let longestGap = 0;
+  for (let i = 1; i < steps.length; i++) longestGap = Math.max(longestGap, steps[i] - steps[i - 1]);
+  return {
+    firstRowsAfterS: steps.length ? round(steps[0] / 1000, 2) : null,
+    commitsSeen: steps.length,
+    longestGapS: round(longestGap / 1000, 2),
+    tailAfterLastCommitS: steps.length ? round(seconds - steps[steps.length - 1] / 1000, 2) : null,
+  };
+}
+
+function round(value, digits) {
+  const factor = 10 ** digits;
+  return Math.round(value * factor) / factor;
+}
+
+const DESTINATIONS = {
+  postgres: {
+    label: "pg→pg",
+    config: { host: PG.host, port: PG.port, database: DST_DB, user: PG.user },
+    async verify() {
+      const [source, destination] = await Promise.all([
+        psql(SRC_DB, CHECKSUM("public.items")),
+        psql(DST_DB, CHECKSUM(`${DEST_SCHEMA}.items`)),
+      ]);
+      const starred = Number(await psql(DST_DB, `SELECT count(*) FROM ${DEST_SCHEMA}.items WHERE name LIKE '%*'`));
+      const [rows] = destination.split(" ").map(Number);
+      return { rows, starred, matchesSource: source === destination };
+    },
+  },
+  d1: {
+    label: "pg→D1",
+    config: { database: "WAREHOUSE" },
+    async verify(server) {
+      const table = `${DEST_SCHEMA}__items`;
+      const output = await run(
+        path.join(server.tree, "node_modules", ".bin", "wrangler"),
+        [
+          "d1",
+          "execute",
+          "WAREHOUSE",
+          "--local",
+          "--persist-to",
+          server.persistDir,
+          "--json",
+          "--command",
+          `SELECT count(*) AS n, sum(name LIKE '%*') AS starred FROM "${table}"`,
+        ],
+        {
+          cwd: server.tree,
+          env: {
+            ...process.env,
+            // wrangler's `#!/usr/bin/env node` must find the repo's Node 22 (see scripts/dev.mjs).
+            PATH: [path.join(ROOT, "node_modules", ".bin"), process.env.PATH].join(path.delimiter),
+            WRANGLER_SEND_METRICS: "false",
+            CLOUDFLARE_CF_FETCH_ENABLED: "false",
+          },
+        },
+      );
+      const result = JSON.parse(output.slice(output.indexOf("[")))[0]?.results?.[0] ?? {};
+      return { rows: Number(result.n), starred: Number(result.starred ?? 0), matchesSource: null };
+    },
+  },
+};
+
+/**
+ * One destination: group + destination + connection, a full sync, then an incremental sync
+ * after 1% of the source rows changed. Each is verified against the source.
+ */
+async function benchDestination(server, service) {
+  const spec = DESTINATIONS[service];
+  const group = (await api(server, "POST", "/v1/groups", { name: `bench_${service}_${Date.now()}` })).data;
+  const destination = (
+    await api(server, "POST", "/v1/destinations", {
+      group_id: group.id,
+      service,
+      time_zone_offset: "0",
+      run_setup_tests: true,
+      config: spec.config,
+    })
+  ).data;
+  if (destination.setup_status !== "connected") {
+    throw new SyncFailed(`destination setup tests failed: ${JSON.stringify(destination.setup_tests)}`);
+  }
+  const connection = (
+    await api(server, "POST", "/v1/connections", {
+      group_id: group.id,
+      service: "postgres",
+      schedule_type: "manual",
+      run_setup_tests: true,
+      config: {
+        host: PG.host,
+        port: PG.port,
+        database: SRC_DB,
+        user: PG.user,
+        schema_prefix: SCHEMA,
+        tables: ["public.items"],
+      },
+    })
+  ).data;
+  if (connection.status?.setup_state !== "connected") {
+    throw new Error(`connection setup tests failed: ${JSON.stringify(connection.setup_tests)}`);
+  }
+
+  await checkpoint();
+  log(`${spec.label}: full sync of ${fmtInt(ROWS)} rows`);
+  const full = await syncOnce(server, connection.id);
+  full.verify = await spec.verify(server);
+  if (full.verify.rows !== ROWS || full.verify.matchesSource === false) {
+    throw new Error(`${spec.label} full sync verification failed: ${JSON.stringify(full.verify)}`);
+  }
+
+  // 1% of the rows change: a new name and a cursor past everything the full sync read.
+  await psql(SRC_DB, `UPDATE items SET updated_at = now(), name = name || '*' WHERE id % 100 = 0`);
+  await checkpoint();
+  log(`${spec.label}: incremental sync after ${fmtInt(CHANGED)} rows changed`);
+  const incremental = await syncOnce(server, connection.id);
+  incremental.verify = await spec.verify(server);
+  if (
+    incremental.verify.rows !== ROWS ||
+    incremental.verify.starred !== CHANGED ||
+    incremental.verify.matchesSource === false
+  ) {
+    throw new Error(`${spec.label} incremental sync verification failed: ${JSON.stringify(incremental.verify)}`);
+  }
+  return { full, incremental, groupId: group.id, connectionId: connection.id };
+}
+
+// ─── step 7: report ─────────────────────────────────────────────────────────────────────
+
+const MB = 1024 * 1024;
+const fmtInt = (n) => Math.round(n).toLocaleString("en-US");
+const fmtMb = (bytes) => (bytes == null ? "—" : (bytes / MB).toFixed(1));
+
+function log(message) {
+  process.stdout.write(`[bench] ${message}\n`);
+}
+
+/** One table row: rows/s on the wall clock from POST to `succeeded_at` seen; MB/s in COPY-text bytes. */
+function measurement(name, rows, seconds, bytesPerRow, extra = {}) {
+  return {
+    name,
+    rows,
+    seconds: round(seconds, 3),
+    rowsPerSecond: round(rows / seconds, 0),
+    mbPerSecond: round((rows * bytesPerRow) / MB / seconds, 2),
+    ...extra,
+  };
+}
+
+function fromSync(name, sync, rows, bytesPerRow) {
+  return measurement(name, rows, sync.seconds, bytesPerRow, {
+    runSeconds: sync.run?.duration_ms != null ? round(sync.run.duration_ms / 1000, 3) : null,
+    runRows: sync.run?.rows ?? null,
+    runBytes: sync.run?.bytes ?? null,
+    retries: sync.run?.retries ?? null,
+    peakRss: sync.memory.peakRss,
+    idleRss: sync.memory.idleRss,
+    peakDeltaRss: sync.memory.peakDelta,
+    vmHwm: sync.memory.vmHwm,
+    idleHeap: sync.memory.idleHeap,
+    peakHeapUsed: sync.memory.peakHeapUsed,
+    peakHeapCommitted: sync.memory.peakHeapCommitted,
+    activity: sync.activity,
+    progress: sync.progress,
+    verify: sync.verify,
+  });
+}
+
+function printTable(rows) {
+  const header = ["", "rows", "seconds", "run s", "rows/s", "MB/s", "heap MB", "peak RSS MB", "Δ RSS MB"];
+  const lines = rows.map((r) =>
+    r.unavailable
+      ? [r.name]
+      : [
+          r.name,
+          fmtInt(r.rows),
+          r.seconds.toFixed(2),
+          r.runSeconds == null ? "—" : r.runSeconds.toFixed(2),
+          fmtInt(r.rowsPerSecond),
+          r.mbPerSecond.toFixed(1),
+          fmtMb(r.peakHeapUsed),
+          fmtMb(r.peakRss),
+          fmtMb(r.peakDeltaRss),
+        ],
+  );
+  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]?.length ?? 0)));
+  const format = (cells) =>
+    cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join("  ");
+  console.log(format(header));
+  console.log(widths.map((w) => "─".repeat(w)).join("  "));
+  for (const line of lines)
+    console.log(line.length === 1 ? `${line[0].padEnd(widths[0])}  not available` : format(line));
+}
+
+function ratio(name, value, target, comparison) {
+  if (value == null) return { name, value: null, target, comparison, verdict: "n/a" };
+  const pass = comparison === ">=" ? value >= target : value <= target;
+  return { name, value: round(value, 3), target, comparison, verdict: pass ? "PASS" : "MISS" };
+}
+
+function printRatios(ratios) {
+  const width = Math.max(...ratios.map((r) => r.name.length));
+  for (const r of ratios) {
+    const value = r.value == null ? "n/a" : r.unit ? `${r.value.toFixed(1)} ${r.unit}` : `${r.value.toFixed(3)}×`;
+    const target = `${r.comparison === ">=" ? "≥" : "≤"} ${r.target}${r.unit ? ` ${r.unit}` : "×"}`;
+    console.log(`${r.name.padEnd(width)}  ${value.padStart(10)}   target ${target.padEnd(10)}  ${r.verdict}`);
+  }
+}
+
+function printDiagnostics(results) {
+  for (const r of results) {
+    if (r.unavailable || !r.activity) continue;
+    const a = r.activity;
+    const p = r.progress;
+    console.log(
+      `${r.name}: of ${a.samples} samples, source query running in ${a.sourceActivePct}%, destination statement in ${a.destinationActivePct}% ` +
+        `(both ${a.overlapPct}%, neither ${a.neitherPct}%); Worker sessions opened: ${a.sourceSessions} source, ` +
+        `${a.destinationSessions} destination; first rows after ${p.firstRowsAfterS ?? "—"} s, ` +
+        `${p.commitsSeen} progress steps seen, longest wait between two ${p.longestGapS} s, ` +
+        `after the last ${p.tailAfterLastCommitS ?? "—"} s; retries ${r.retries ?? "—"}; ` +
+        `isolate heap ${fmtMb(r.idleHeap)} MB before the POST, peak committed ${fmtMb(r.peakHeapCommitted)} MB; ` +
+        `workerd RSS ${fmtMb(r.idleRss)} MB before the POST, lifetime VmHWM ${fmtMb(r.vmHwm)} MB`,
+    );
+  }
+}
+
+/** The targets of issue 4 item 9, each with its measured value and PASS/MISS. */
+function targetChecks(results, copy) {
+  const byName = Object.fromEntries(results.map((r) => [r.name, r]));
+  const ok = (r) => r && !r.unavailable;
+  const pgFull = byName["pg→pg full"];
+  const pgIncr = byName["pg→pg incremental (1%)"];
+  const d1Full = byName["pg→D1 full"];
+  const d1Incr = byName["pg→D1 incremental (1%)"];
+  const syncs = results.filter((r) => ok(r) && r.peakRss !== undefined);
+  const maxOf = (field) => {
+    const values = syncs.map((r) => r[field]).filter((v) => v != null);
+    return values.length ? Math.max(...values) / MB : null;
+  };
+  const heap = maxOf("peakHeapUsed");
+  const rssDelta = maxOf("peakDeltaRss");
+  const checks = [
+    // Same rows on both sides, so the rows/s ratio is the inverse ratio of the times.
+    ratio("pg→pg full rows/s ÷ COPY pipe rows/s", copy.seconds / pgFull.seconds, TARGETS.pgFullVsCopy, ">="),
+    ratio(
+      "pg→D1 full rows/s ÷ COPY pipe rows/s",
+      ok(d1Full) ? copy.seconds / d1Full.seconds : null,
+      TARGETS.d1FullVsCopy,
+      ">=",
+    ),
+    ratio("pg→pg incremental time ÷ full time", pgIncr.seconds / pgFull.seconds, TARGETS.incrementalVsFull, "<="),
+    ratio(
+      "pg→D1 incremental time ÷ full time",
+      ok(d1Incr) ? d1Incr.seconds / d1Full.seconds : null,
+      TARGETS.incrementalVsFull,
+      "<=",
+    ),
+  ];
+  // The limit is the isolate's; the process RSS only bounds it from above, so it decides
+  // only when the isolate's own heap could not be read.
+  const memory = { unit: "MB" };
+  checks.push({
+    ...ratio("isolate heap peak (any sync)", heap, TARGETS.isolateLimitMb, "<="),
+    ...memory,
+  });
+  const rss = ratio("workerd RSS peak − idle (any sync)", rssDelta, TARGETS.isolateLimitMb, "<=");
+  checks.push({ ...rss, ...memory, verdict: heap == null ? rss.verdict : "info (upper bound)" });
+  return checks;
+}
+
+// ─── main ───────────────────────────────────────────────────────────────────────────────
+
+async function main() {
+  const server = new DevServer();
+  const stopOnSignal = async (signal) => {
+    log(`${signal}: stopping the dev server`);
+    await server.stop();
+    process.exit(130);
+  };
+  process.once("SIGINT", stopOnSignal);
+  process.once("SIGTERM", stopOnSignal);
+
+  const loadAtStart = os.loadavg().map((l) => round(l, 2));
+  try {
+    log(`preparing ${SRC_DB}.public.items with ${fmtInt(ROWS)} rows and a fresh ${DST_DB}`);
+    let started = performance.now();
+    const source = await prepareSource();
+    await prepareDestination();
+    const prepareSeconds = (performance.now() - started) / 1000;
+    log(
+      `prepared in ${prepareSeconds.toFixed(1)} s (${source.created ? "table generated" : `table reused, ${source.restored} rows restored`})`,
+    );
+
+    log("baseline: psql \\copy to stdout | psql \\copy from stdin");
+    const copy = await baseline();
+    const bytesPerRow = copy.bytes / ROWS;
+    log(`baseline: ${copy.seconds.toFixed(2)} s, ${fmtInt(copy.bytes)} bytes of COPY text`);
+
+    log("starting the dev server (node scripts/dev.mjs)");
+    started = performance.now();
+    await server.start();
+    log(
+      `dev server at ${server.url} in ${((performance.now() - started) / 1000).toFixed(1)} s; ` +
+        `Worker runtime (workerd) pid ${server.workerd.join(", ") || "not found"}, proxy pid ${server.proxy.join(", ") || "—"}`,
+    );
+    if (server.workerd.length === 0) log("warning: no workerd process found under the dev server; RSS is not reported");
+    if (!server.inspector) log("warning: the Worker's inspector is unreachable; the isolate heap is not reported");
+
+    const results = [measurement("COPY pipe (psql | psql)", ROWS, copy.seconds, bytesPerRow)];
+    const notes = [];
+
+    const pgRun = await benchDestination(server, "postgres");
+    results.push(fromSync("pg→pg full", pgRun.full, ROWS, bytesPerRow));
+    results.push(fromSync("pg→pg incremental (1%)", pgRun.incremental, CHANGED, bytesPerRow));
+
+    // The source goes back to its generated state so the D1 run sees the same data and change.
+    await prepareSource();
+    let d1Run;
+    try {
+      d1Run = await benchDestination(server, "d1");
+      results.push(fromSync("pg→D1 full", d1Run.full, ROWS, bytesPerRow));
+      results.push(fromSync("pg→D1 incremental (1%)", d1Run.incremental, CHANGED, bytesPerRow));
+    } catch (error) {
+      if (!(error instanceof SyncFailed)) throw error;
+      const reason = error.message;
+      notes.push(`pg→D1 not available: ${reason}`);
+      results.push({ name: "pg→D1 full", unavailable: true, reason });
+      results.push({ name: "pg→D1 incremental (1%)", unavailable: true, reason });
+    }
+
+    const ratios = targetChecks(results, copy);
+    const avail = (r) => r && !r.unavailable && r.peakRss != null;
+    const peakRss = results.some(avail) ? Math.max(...results.filter(avail).map((r) => r.peakRss)) : null;
+
+    const load = { atStart: loadAtStart, atEnd: os.loadavg().map((l) => round(l, 2)) };
+    console.log("");
+    console.log(
+      `fivetran.do benchmark: ${fmtInt(ROWS)} rows (${bytesPerRow.toFixed(1)} bytes/row of COPY text), ` +
+        `${os.cpus().length} CPUs, load average ${load.atStart.join(" ")} at start and ${load.atEnd.join(" ")} at end ` +
+        `(other work on the machine skews results), PostgreSQL ${await psql("postgres", "SHOW server_version")}, ` +
+        `Node ${process.version} (bench); source cursor column updated_at ${CURSOR_INDEX ? "indexed" : "not indexed"}`,
+    );
+    console.log("");
+    printTable(results);
+    console.log("");
+    printRatios(ratios);
+    console.log("");
+    console.log(
+      "heap MB = peak of the Worker isolate's V8 heap in use (JS + embedder + ArrayBuffers; Runtime.getHeapUsage over " +
+        "the inspector, sampled every 100 ms, garbage not yet collected included). peak RSS MB = the whole workerd " +
+        "process running the Worker (runtime, Durable Objects, queues, local D1's SQLite, the isolate; not wrangler's " +
+        "proxy workerd): an upper bound for the isolate. Δ RSS = peak − RSS just before the POST.",
+    );
+    console.log(
+      "seconds = wall clock from POST …/sync to succeeded_at seen (polled every 200 ms); run s = the run's own start→end; " +
+        "MB/s = COPY-text bytes of the rows moved.",
+    );
+    const engineVars = server.engineVars();
+    console.log(
+      `Engine settings: ${Object.keys(engineVars).length ? JSON.stringify(engineVars) : "defaults (no FIVETRAN_SLICE_*/PAGE_*/RETRY* in .dev.vars)"}`,
+    );
+    console.log("");
+    printDiagnostics(results);
+    for (const note of notes) console.log(note);
+
+    mkdirSync(RESULTS_DIR, { recursive: true });
+    const report = {
+      at: new Date().toISOString(),
+      rows: ROWS,
+      changedRows: CHANGED,
+      cursorIndex: CURSOR_INDEX,
+      copyTextBytes: copy.bytes,
+      machine: { cpus: os.cpus().length, memoryMb: Math.round(os.totalmem() / MB), node: process.version, load },
+      engineVars,
+      prepareSeconds: round(prepareSeconds, 2),
+      results,
+      ratios,
+      peakWorkerdRss: peakRss,
+      proxyWorkerdRss: server.proxy.reduce((sum, pid) => sum + memoryOf(pid).rss, 0) || null,
+      notes,
+    };
+    writeFileSync(path.join(RESULTS_DIR, "latest.json"), `${JSON.stringify(report, null, 2)}\n`);
+    log(`results written to ${path.relative(ROOT, path.join(RESULTS_DIR, "latest.json"))}`);
+  } catch (error) {
+    console.error(`[bench] failed: ${error?.stack ?? error}`);
+    if (server.output) {
+      console.error("--- dev server output (last 4000 chars) ---");
+      console.error(server.output.slice(-4000));
+    }
+    process.exitCode = 1;
+  } finally {
+    await server.stop();
+  }
+}
+
+await main();
+// Everything this script started is stopped by now; nothing left may keep it alive.
+process.exit();
