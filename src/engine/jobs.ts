@@ -21,7 +21,7 @@ import type { ConfiguredStream, Stream } from "./types";
 export interface EngineSettings {
   /** Wall-clock budget of one slice (ms). */
   sliceBudgetMs: number;
-  /** Upper bound of one page of values (bytes); two more may be buffered ahead. */
+  /** Upper bound of one page of values (bytes); one more may be buffered ahead. */
   pageBytes: number;
   /** First retry delay (ms); doubles per attempt with exponential backoff. */
   retryBaseMs: number;
@@ -38,7 +38,7 @@ export interface EngineSettings {
 
 export const DEFAULT_SETTINGS: EngineSettings = {
   sliceBudgetMs: 60_000,
-  pageBytes: 8 << 20,
+  pageBytes: 4 << 20,
   retryBaseMs: 10_000,
   retryMaxMs: 10 * 60_000,
   retries: 3,

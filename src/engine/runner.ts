@@ -32,7 +32,7 @@ export interface SliceInput<C> {
   runStartedAt: Date;
   /** Wall-clock budget of this slice (ms). */
   budgetMs: number;
-  /** Upper bound of one page's values (bytes). Two pages may be buffered ahead. */
+  /** Upper bound of one page's values (bytes). One more page may be buffered ahead. */
   pageBytes: number;
   /**
    * Creates or migrates the destination tables, serialised per destination (DestinationDO),
@@ -104,7 +104,9 @@ export async function runSlice<C>(input: SliceInput<C>): Promise<SliceResult> {
   const total: StreamStats = {};
   let sinceCommit: StreamStats = {};
   const byKey = new Map(input.streams.map((s) => [`${s.stream.namespace}.${s.stream.name}`, s.stream]));
-  const queue = new PageQueue(2 * input.pageBytes);
+  // One page read ahead while one is written: reading and writing overlap, memory stays
+  // around two pages (each page's text, its decoded lines and its COPY frames).
+  const queue = new PageQueue(input.pageBytes);
 
   const bySchema = new Map<string, Stream[]>();
   for (const { stream } of input.streams) {

@@ -172,6 +172,8 @@ interface PgState {
   position?: Row | null;
   /** This run has finished the stream: later slices of the same run skip it. */
   complete?: boolean;
+  /** The widest row seen (bytes): sizes the first page of the next pass. */
+  width?: number;
 }
 
 function parseState(raw: StreamState | undefined): PgState | undefined {
@@ -206,9 +208,12 @@ function columnsOf(stream: Stream, names: string[]): Column[] {
  * overflows the hard cap (which copyOut enforces by dropping the answer).
  */
 class PageSizer {
-  private widest = 0;
   private cap = Number.POSITIVE_INFINITY;
-  constructor(readonly budget: number) {}
+  /** `widest` carries over from the stream's state, so a new pass starts at full size. */
+  constructor(
+    readonly budget: number,
+    public widest = 0,
+  ) {}
   get limit(): number {
     if (this.widest === 0) return Math.min(this.cap, 16);
     return Math.max(1, Math.min(this.cap, 200_000, Math.floor(this.budget / this.widest)));
@@ -319,7 +324,7 @@ async function* readStream(
       : undefined;
   const pk = columnsOf(stream, stream.primaryKey);
   const pkIndexes = stream.primaryKey.map((name) => stream.columns.findIndex((c) => c.name === name));
-  const sizer = new PageSizer(ctx.pageBytes);
+  const sizer = new PageSizer(ctx.pageBytes, configured.reset ? 0 : (previous?.width ?? 0));
 
   let state: PgState | undefined = configured.reset ? undefined : previous;
   if (state?.complete && state.run === ctx.runId) return;
@@ -374,14 +379,23 @@ async function* readStream(
         const last = page.last;
         const through = pkIndexes.map((i) => last[i] ?? null);
         yield copyPage(key, page.lines, page.bytes, { after: state.after ?? null, through });
-        state = { ...state, after: through };
+        state = { ...state, after: through, width: sizer.widest };
         yield { kind: "checkpoint", stream: key, state: { ...state } };
+        // A short page was the end of the table: no need to ask again.
+        if (page.lines.length < page.limit) break;
       }
       if (ctx.signal.aborted) return;
     }
     state = cursor
-      ? { v: 1, run: ctx.runId, phase: "incremental", cursor: state.startCursor ?? null, complete: true }
-      : { v: 1, run: ctx.runId, phase: "done", complete: true };
+      ? {
+          v: 1,
+          run: ctx.runId,
+          phase: "incremental",
+          cursor: state.startCursor ?? null,
+          complete: true,
+          width: sizer.widest,
+        }
+      : { v: 1, run: ctx.runId, phase: "done", complete: true, width: sizer.widest };
     yield { kind: "checkpoint", stream: key, state: { ...state } };
     return;
   }
@@ -399,6 +413,7 @@ async function* readStream(
       signpost,
       lower,
       position: null,
+      width: sizer.widest,
     };
     yield { kind: "checkpoint", stream: key, state: { ...state } };
   }
@@ -426,8 +441,14 @@ async function* readStream(
       if (!page.last) break;
       yield copyPage(key, page.lines, page.bytes);
       const last = page.last;
-      state = { ...state, position: [last[cursorIndex] ?? null, ...pkIndexes.map((i) => last[i] ?? null)] };
+      state = {
+        ...state,
+        position: [last[cursorIndex] ?? null, ...pkIndexes.map((i) => last[i] ?? null)],
+        width: sizer.widest,
+      };
       yield { kind: "checkpoint", stream: key, state: { ...state } };
+      // Nothing lies beyond a short page below the signpost.
+      if (page.lines.length < page.limit) break;
     }
     if (ctx.signal.aborted) return;
   }
@@ -437,6 +458,7 @@ async function* readStream(
     phase: "incremental",
     cursor: state.signpost ?? state.cursor ?? null,
     complete: true,
+    width: sizer.widest,
   };
   yield { kind: "checkpoint", stream: key, state: { ...state } };
 }
