@@ -230,6 +230,20 @@ function fraction(digits: string | undefined): string {
  * `-infinity`, BC dates) are kept as PostgreSQL wrote them.
  */
 export function rfc3339(value: string, zoned: boolean): string {
+  // Fast path for what a UTC session sends for nearly every value: `YYYY-MM-DD HH:MM:SS[.f]+00`.
+  if (
+    zoned &&
+    value.length >= 22 &&
+    value.charCodeAt(4) === 45 &&
+    value.charCodeAt(10) === 32 &&
+    value.endsWith("+00")
+  ) {
+    const clock = value.slice(11, -3);
+    const dot = clock.indexOf(".");
+    if (dot < 0) return `${value.slice(0, 10)}T${clock}.000000Z`;
+    if (clock.length - dot - 1 <= 6)
+      return `${value.slice(0, 10)}T${clock.slice(0, dot)}.${clock.slice(dot + 1).padEnd(6, "0")}Z`;
+  }
   const m = TIMESTAMP.exec(value);
   if (!m) return value;
   const [, y = "", mo = "", d = "", h = "", mi = "", s = "", frac, sign, oh, om, os, z] = m;
@@ -359,7 +373,8 @@ function valueEncoder(column: Column): ValueEncoder {
     case "boolean":
       return (v) => (v === null ? "null" : TRUE.has(v.toLowerCase()) ? "1" : "0");
     case "timestamptz":
-      return text((v) => rfc3339(v, true));
+      // RFC 3339 text needs no JSON escaping.
+      return (v) => (v === null ? "null" : `"${rfc3339(v, true)}"`);
     case "timestamp":
       return text((v) => rfc3339(v, false));
     case "binary":
