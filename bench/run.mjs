@@ -44,7 +44,7 @@ const RESULTS_DIR = path.join(ROOT, "bench", "results");
 const ROWS = Number((process.env.BENCH_ROWS ?? "1000000").replaceAll("_", ""));
 const SYNC_TIMEOUT_MS = Number(process.env.BENCH_SYNC_TIMEOUT_MS ?? 600_000);
 const READY_TIMEOUT_MS = 180_000;
-const POLL_MS = 200;
+const POLL_MS = 50;
 const SAMPLE_MS = 100;
 const PG = {
   host: process.env.BENCH_PGHOST ?? "127.0.0.1",
@@ -1126,7 +1126,7 @@ async function main() {
         "proxy workerd): an upper bound for the isolate. Δ RSS = peak − RSS just before the POST.",
     );
     console.log(
-      "seconds = wall clock from POST …/sync to succeeded_at seen (polled every 200 ms); run s = the run's own start→end; " +
+      "seconds = wall clock from POST …/sync to succeeded_at seen (polled every 50 ms); run s = the run's own start→end; " +
         "MB/s = COPY-text bytes of the rows moved.",
     );
     const engineVars = server.engineVars();

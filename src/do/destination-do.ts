@@ -28,6 +28,8 @@ export class DestinationDO extends DurableObject<Env> {
    */
   async ensureSchema(destinationId: string, schema: string, streams: Stream[]): Promise<void> {
     const task = this.lock.then(async () => {
+      // Nothing to do when every table was already migrated with all of these columns.
+      if (streams.every((stream) => this.holds(schema, stream))) return;
       const writer = await openDestinationWriter(this.env, destinationId);
       try {
         await writer.ensureSchema(schema, streams);
@@ -47,6 +49,28 @@ export class DestinationDO extends DurableObject<Env> {
     });
     this.lock = task.catch(() => {});
     return task;
+  }
+
+  /** Whether `schema.<stream>` was migrated with every column the stream has now. */
+  private holds(schema: string, stream: Stream): boolean {
+    const row = this.ctx.storage.sql
+      .exec<{ columns: string }>(
+        "SELECT columns FROM target_tables WHERE schema_name = ? AND table_name = ?",
+        schema,
+        stream.name,
+      )
+      .toArray()[0];
+    if (!row) return false;
+    const known = new Set((JSON.parse(row.columns) as { name: string }[]).map((c) => c.name));
+    return stream.columns.every((c) => known.has(c.name));
+  }
+
+  /**
+   * Forgets what was applied (the destination was deleted or recreated), so the next sync
+   * checks the destination again instead of trusting the record.
+   */
+  async forget(): Promise<void> {
+    this.ctx.storage.sql.exec("DELETE FROM target_tables");
   }
 
   /** Tables this destination was migrated to hold, as `schema.table`. */

@@ -88,7 +88,7 @@ export class PostgresWriter implements DestinationWriter {
 
   static async open(endpoint: PgEndpoint): Promise<PostgresWriter> {
     const client = await openPg(endpoint);
-    for (const statement of SESSION) await client.query(statement);
+    await client.query(SESSION.join("; ")); // one round trip for all settings
     return new PostgresWriter(client);
   }
 

@@ -477,7 +477,7 @@ export const postgresReader: SourceReader<PostgresSourceConfig> = {
   async *read(config, streams, state, ctx) {
     const client = await openPg(config);
     try {
-      for (const statement of SESSION) await client.query(statement);
+      await client.query(SESSION.join("; ")); // one round trip for all settings
       for (const configured of streams) {
         if (ctx.signal.aborted) return;
         const key = `${configured.stream.namespace}.${configured.stream.name}`;

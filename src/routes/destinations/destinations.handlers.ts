@@ -200,6 +200,8 @@ export const updateDestination: RouteHandler<typeof routes.updateDestination, Ap
     updatedAt: isoTimestamp(),
   });
   if (!updated) throw ApiError.notFound("Destination", destinationId);
+  // New config may point at another database: what DestinationDO applied no longer holds.
+  if (configChanged) await c.env.DESTINATION.get(c.env.DESTINATION.idFromName(destinationId)).forget();
   return c.json(
     ok("Destination has been updated", withTests(serialize(updated, secretNames), updated.setupTests as SetupTest[])),
     200,
@@ -218,6 +220,7 @@ export const deleteDestination: RouteHandler<typeof routes.deleteDestination, Ap
       `Destination with id '${destinationId}' still has ${held} connection(s) loading into it; delete them first`,
     );
   }
+  await c.env.DESTINATION.get(c.env.DESTINATION.idFromName(destinationId)).forget();
   return c.json(done(`Destination with id '${destinationId}' has been deleted`), 200);
 };
 

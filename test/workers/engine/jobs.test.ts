@@ -212,3 +212,30 @@ describe("the sample source into D1", () => {
     expect(written).toBeLessThan(300);
   });
 });
+
+describe("DestinationDO", () => {
+  it("migrates again after the destination's config moves it to another database", async () => {
+    await resetDatabase("jobs_dst2");
+    const { auth, id } = await setup("flaky_moved");
+    behaviour.set("flaky_moved", { failures: 0, error: failure("X", "x"), reads: 0 });
+    await trigger(id);
+    expect((await waitForRunEnd(auth, id)).failed_at).toBeNull();
+    const group = (await call("GET", `/v1/connections/${id}`, { auth })).json.data.group_id;
+    const moved = await call("PATCH", `/v1/destinations/${group}`, {
+      auth,
+      body: { config: { database: "jobs_dst2" } },
+    });
+    expect(moved.status).toBe(200);
+    const before = (await call("GET", `/v1/connections/${id}`, { auth })).json.data.succeeded_at;
+    await trigger(id);
+    const deadline = Date.now() + 20_000;
+    let after = before;
+    while (after === before && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const data = (await call("GET", `/v1/connections/${id}`, { auth })).json.data;
+      expect(data.failed_at).toBeNull();
+      after = data.succeeded_at;
+    }
+    expect((await sql("jobs_dst2", "SELECT count(*)::int AS n FROM flaky_moved.things")).rows[0].n).toBe(2);
+  });
+});
