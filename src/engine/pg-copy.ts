@@ -61,32 +61,80 @@ abstract class CopyQuery {
   handleDataRow(): void {}
 }
 
+/**
+ * Rows of a COPY answer as they came off the wire: UTF-8 COPY text and the offset where each
+ * line ends (its `\n`). A Postgres-to-Postgres sync sends these bytes on without ever decoding
+ * them; anything else decodes lines on demand.
+ */
+export class CopyText {
+  constructor(
+    readonly data: Uint8Array,
+    readonly ends: readonly number[],
+  ) {}
+
+  get length(): number {
+    return this.ends.length;
+  }
+
+  /** Line `i` decoded, without its newline. */
+  line(i: number): string {
+    const start = i === 0 ? 0 : (this.ends[i - 1] as number) + 1;
+    return decoder.decode(this.data.subarray(start, this.ends[i]));
+  }
+
+  /** Every line decoded (one decode for the whole page, not one per row). */
+  lines(): string[] {
+    if (this.ends.length === 0) return [];
+    const lines = decoder.decode(this.data).split("\n");
+    lines.pop();
+    return lines;
+  }
+
+  /** The byte length of the longest line. */
+  widest(): number {
+    let widest = 0;
+    let start = 0;
+    for (const end of this.ends) {
+      if (end - start > widest) widest = end - start;
+      start = end + 1;
+    }
+    return widest;
+  }
+}
+
+const decoder = new TextDecoder();
+
 class CopyOut extends CopyQuery {
-  private buffer = new Uint8Array(64 * 1024);
+  private buffer: Uint8Array;
   private length = 0;
+  private readonly ends: number[] = [];
   /** More arrived than `maxBytes`: the rest was dropped, the caller must ask for less. */
   overflow = false;
 
   constructor(
     text: string,
     private readonly maxBytes: number,
+    expectedBytes: number,
   ) {
     super(text);
+    // Sized for the expected answer up front: growing by doubling leaves garbage behind.
+    this.buffer = new Uint8Array(Math.min(maxBytes, Math.max(64 * 1024, expectedBytes)));
   }
 
-  /** Everything received, decoded once (one decode per page, not per row). */
-  received(): string {
-    return new TextDecoder().decode(this.buffer.subarray(0, this.length));
+  received(): CopyText {
+    return new CopyText(this.buffer.subarray(0, this.length), this.ends);
   }
 
   override handleCopyData(message: { chunk: Uint8Array }): void {
     if (this.overflow) return;
-    const needed = this.length + message.chunk.length;
+    const chunk = message.chunk;
+    const needed = this.length + chunk.length;
     if (needed > this.maxBytes) {
       // Keep memory bounded whatever the rows hold: drop the rest of the answer.
       this.overflow = true;
       this.buffer = new Uint8Array(0);
       this.length = 0;
+      this.ends.length = 0;
       return;
     }
     // pg reuses its receive buffer, so the chunk is copied before the next message arrives.
@@ -95,7 +143,9 @@ class CopyOut extends CopyQuery {
       grown.set(this.buffer.subarray(0, this.length));
       this.buffer = grown;
     }
-    this.buffer.set(message.chunk, this.length);
+    this.buffer.set(chunk, this.length);
+    // The server sends a row per message, but the format does not promise it: find the ends.
+    for (let i = chunk.indexOf(10); i >= 0; i = chunk.indexOf(10, i + 1)) this.ends.push(this.length + i);
     this.length = needed;
   }
 }
@@ -115,19 +165,20 @@ class CopyIn extends CopyQuery {
 }
 
 /**
- * Runs `COPY (…) TO STDOUT` and returns its rows as COPY text lines (undecoded), or null
- * when the answer was larger than `maxBytes` (nothing is kept then: ask for fewer rows).
+ * Runs `COPY (…) TO STDOUT` and returns its rows undecoded, or null when the answer was
+ * larger than `maxBytes` (nothing is kept then: ask for fewer rows). `expectedBytes` sizes
+ * the receive buffer.
  */
-export async function copyOut(client: pg.Client, sql: string, maxBytes: number): Promise<string[] | null> {
-  const query = new CopyOut(sql, maxBytes);
+export async function copyOut(
+  client: pg.Client,
+  sql: string,
+  maxBytes: number,
+  expectedBytes = 0,
+): Promise<CopyText | null> {
+  const query = new CopyOut(sql, maxBytes, expectedBytes);
   client.query(query as unknown as pg.QueryConfig);
   await query.done;
-  if (query.overflow) return null;
-  const text = query.received();
-  if (text.length === 0) return [];
-  const lines = text.split("\n");
-  lines.pop();
-  return lines;
+  return query.overflow ? null : query.received();
 }
 
 /**
@@ -148,6 +199,41 @@ export async function copyIn(client: pg.Client, sql: string, lines: readonly str
       start = i + 1;
       size = 0;
     }
+  }
+  const query = new CopyIn(sql, frames);
+  client.query(query as unknown as pg.QueryConfig);
+  return query.done;
+}
+
+/**
+ * Runs `COPY … FROM STDIN` with the lines of a COPY answer as they are, each followed by
+ * `suffix`: bytes are copied into frames, nothing is decoded or encoded.
+ */
+export async function copyInText(client: pg.Client, sql: string, text: CopyText, suffix = ""): Promise<number> {
+  const tail = Buffer.from(`${suffix}\n`, "utf8");
+  const frames: Buffer[] = [];
+  let first = 0;
+  while (first < text.length) {
+    // Lines [first, last) fill one frame of about FRAME_BYTES.
+    const from = first === 0 ? 0 : (text.ends[first - 1] as number) + 1;
+    let last = first;
+    while (last < text.length && (text.ends[last] as number) - from < FRAME_BYTES) last++;
+    if (last === first) last++;
+    const to = text.ends[last - 1] as number;
+    // The lines' bytes, less the newlines between them, plus a tail after each.
+    const frame = Buffer.allocUnsafe(to - from + (last - first) * (tail.length - 1) + 1);
+    let offset = 0;
+    let start = from;
+    for (let i = first; i < last; i++) {
+      const end = text.ends[i] as number;
+      frame.set(text.data.subarray(start, end), offset);
+      offset += end - start;
+      frame.set(tail, offset);
+      offset += tail.length;
+      start = end + 1;
+    }
+    frames.push(frame);
+    first = last;
   }
   const query = new CopyIn(sql, frames);
   client.query(query as unknown as pg.QueryConfig);

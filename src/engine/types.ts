@@ -6,6 +6,7 @@
  */
 import type { z } from "@hono/zod-openapi";
 import type { Env } from "../env";
+import type { CopyText } from "./pg-copy";
 
 export type SetupTestStatus = "PASSED" | "SKIPPED" | "WARNING" | "FAILED" | "JOB_FAILED";
 
@@ -154,10 +155,10 @@ export interface RecordPage {
   rows: Row[];
   bytes: number;
   /**
-   * The same rows as PostgreSQL COPY text lines, when the source read them that way. A
-   * writer that speaks COPY sends these as they are; `rows` may then be decoded lazily.
+   * The same rows as undecoded PostgreSQL COPY text, when the source read them that way. A
+   * writer that speaks COPY sends these bytes as they are; `rows` may then be decoded lazily.
    */
-  copyLines?: string[];
+  copy?: CopyText;
   /**
    * The primary-key range this page covers completely during a snapshot: every source row
    * with a key in (after, through] is in the page. Lets a destination replace the range.

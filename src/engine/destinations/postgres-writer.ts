@@ -7,7 +7,7 @@
  */
 import type pg from "pg";
 import { closePg, openPg, type PgEndpoint, quoteIdent as q } from "../pg";
-import { copyIn, encodeCopyLine, quoteLiteral } from "../pg-copy";
+import { copyIn, copyInText, encodeCopyLine, quoteLiteral } from "../pg-copy";
 import type { Column, DestinationWriter, RecordPage, Row, Stream, WriteResult } from "../types";
 
 export const SYNCED = "_fivetran_synced";
@@ -120,12 +120,16 @@ export class PostgresWriter implements DestinationWriter {
   async write(schema: string, stream: Stream, page: RecordPage, syncedAt: Date): Promise<WriteResult> {
     const table = this.tables.get(`${schema}.${stream.name}`);
     if (!table) throw new Error(`ensureSchema was not called for ${schema}.${stream.name}`);
-    const suffix = `\t${syncedAt.toISOString()}`;
-    // COPY lines from a Postgres source go out as they came in: no decoding, no encoding.
-    const lines = page.copyLines ?? page.rows.map(encodeCopyLine);
-    if (lines.length === 0 && !page.range) return { rows: 0, bytes: 0 };
-    const names = table.columns.map((c) => q(c.name)).join(", ");
     const client = this.client;
+    const suffix = `\t${syncedAt.toISOString()}`;
+    // COPY text from a Postgres source goes out as it came in: no decoding, no encoding.
+    const copy = page.copy;
+    const lines = copy ? undefined : page.rows.map(encodeCopyLine);
+    const count = copy ? copy.length : (lines as string[]).length;
+    if (count === 0 && !page.range) return { rows: 0, bytes: 0 };
+    const send = (sql: string) =>
+      copy ? copyInText(client, sql, copy, suffix) : copyIn(client, sql, lines as string[], suffix);
+    const names = table.columns.map((c) => q(c.name)).join(", ");
     await client.query("BEGIN");
     try {
       if (table.keyed && page.range) {
@@ -134,14 +138,14 @@ export class PostgresWriter implements DestinationWriter {
         const bounds = [rowCompare(key, page.range.through, "<=")];
         if (page.range.after) bounds.push(rowCompare(key, page.range.after, ">"));
         await client.query(`DELETE FROM ${table.ident} WHERE ${bounds.join(" AND ")}`);
-        await copyIn(client, `COPY ${table.ident} (${names}, ${q(SYNCED)}) FROM STDIN`, lines, suffix);
+        await send(`COPY ${table.ident} (${names}, ${q(SYNCED)}) FROM STDIN`);
       } else {
         const stage = q(`_fivetran_stage_${stream.name}`.slice(0, 63));
         await client.query(
           `CREATE TEMP TABLE IF NOT EXISTS ${stage} AS SELECT ${names}, ${q(SYNCED)} FROM ${table.ident} WITH NO DATA`,
         );
         await client.query(`TRUNCATE ${stage}`);
-        await copyIn(client, `COPY ${stage} (${names}, ${q(SYNCED)}) FROM STDIN`, lines, suffix);
+        await send(`COPY ${stage} (${names}, ${q(SYNCED)}) FROM STDIN`);
         if (table.keyed) {
           const key = stream.primaryKey.map(q).join(", ");
           const updates = [
@@ -168,7 +172,7 @@ export class PostgresWriter implements DestinationWriter {
       await client.query("ROLLBACK").catch(() => {});
       throw error;
     }
-    return { rows: lines.length, bytes: page.bytes };
+    return { rows: count, bytes: page.bytes };
   }
 
   /** Every write commits its own transaction, so there is nothing left to flush. */

@@ -8,7 +8,7 @@
  */
 import type pg from "pg";
 import { closePg, openPg, quoteIdent } from "../pg";
-import { copyOut, decodeCopyLine, quoteLiteral } from "../pg-copy";
+import { type CopyText, copyOut, decodeCopyLine, quoteLiteral } from "../pg-copy";
 import type {
   Column,
   ColumnType,
@@ -228,16 +228,16 @@ class PageSizer {
 }
 
 /** A page whose rows are decoded from its COPY lines only if someone asks for them. */
-function copyPage(stream: string, lines: string[], bytes: number, range?: RecordPage["range"]): RecordPage {
+function copyPage(stream: string, copy: CopyText, range?: RecordPage["range"]): RecordPage {
   let rows: Row[] | undefined;
   return {
     kind: "records",
     stream,
-    copyLines: lines,
-    bytes,
+    copy,
+    bytes: copy.data.length,
     range,
     get rows() {
-      rows ??= lines.map(decodeCopyLine);
+      rows ??= copy.lines().map(decodeCopyLine);
       return rows;
     },
   };
@@ -276,19 +276,15 @@ async function readPage(client: pg.Client, query: (limit: number) => string, siz
     const limit = sizer.limit;
     // Twice the budget: pages are sized to the budget, so only a row much wider than any
     // seen before can overflow, and then the page is read again with fewer rows.
-    const lines = await copyOut(client, query(limit), sizer.budget * 2);
-    if (lines === null) {
+    const copy = await copyOut(client, query(limit), sizer.budget * 2, sizer.budget);
+    if (copy === null) {
       if (limit === 1) throw new Error(`a row is larger than ${sizer.budget * 2} bytes (FIVETRAN_PAGE_BYTES × 2)`);
       sizer.shrink(limit);
       continue;
     }
-    let bytes = 0;
-    for (const line of lines) {
-      bytes += line.length;
-      sizer.observe(line.length + 16);
-    }
-    const last = lines.length > 0 ? decodeCopyLine(lines[lines.length - 1] as string) : undefined;
-    return { lines, bytes, last, limit };
+    sizer.observe(copy.widest() + 16);
+    const last = copy.length > 0 ? decodeCopyLine(copy.line(copy.length - 1)) : undefined;
+    return { copy, last, limit };
   }
 }
 
@@ -360,7 +356,7 @@ async function* readStream(
             `COPY (SELECT ${select} FROM ${table} WHERE ctid >= ${tid(from)} AND ctid < ${tid(from + n)}) TO STDOUT`,
           blocks,
         );
-        if (page.lines.length > 0) yield copyPage(key, page.lines, page.bytes);
+        if (page.copy.length > 0) yield copyPage(key, page.copy);
         slot = from + page.limit;
         state = { ...state, after: [String(slot)] };
         yield { kind: "checkpoint", stream: key, state: { ...state } };
@@ -378,11 +374,11 @@ async function* readStream(
         if (!page.last) break;
         const last = page.last;
         const through = pkIndexes.map((i) => last[i] ?? null);
-        yield copyPage(key, page.lines, page.bytes, { after: state.after ?? null, through });
+        yield copyPage(key, page.copy, { after: state.after ?? null, through });
         state = { ...state, after: through, width: sizer.widest };
         yield { kind: "checkpoint", stream: key, state: { ...state } };
         // A short page was the end of the table: no need to ask again.
-        if (page.lines.length < page.limit) break;
+        if (page.copy.length < page.limit) break;
       }
       if (ctx.signal.aborted) return;
     }
@@ -439,7 +435,7 @@ async function* readStream(
         sizer,
       );
       if (!page.last) break;
-      yield copyPage(key, page.lines, page.bytes);
+      yield copyPage(key, page.copy);
       const last = page.last;
       state = {
         ...state,
@@ -448,7 +444,7 @@ async function* readStream(
       };
       yield { kind: "checkpoint", stream: key, state: { ...state } };
       // Nothing lies beyond a short page below the signpost.
-      if (page.lines.length < page.limit) break;
+      if (page.copy.length < page.limit) break;
     }
     if (ctx.signal.aborted) return;
   }
