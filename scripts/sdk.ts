@@ -6,10 +6,11 @@
  *
  * Run `npm run openapi` first when the routes changed: this reads the committed document.
  */
-import { readFile, writeFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import openapiTS, { astToString, type OpenAPI3 } from "openapi-typescript";
 import { parse } from "yaml";
+import { writeOrCheck } from "./generated-file";
 
 const ROOT = path.join(import.meta.dirname, "..");
 const SOURCE = path.join(ROOT, "openapi.yaml");
@@ -29,32 +30,9 @@ export async function renderSchemaTypes(): Promise<string> {
   return HEADER + astToString(ast);
 }
 
-async function readCurrent(): Promise<string | undefined> {
-  try {
-    return await readFile(TARGET, "utf8");
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
-    throw error;
-  }
-}
-
 async function main(): Promise<void> {
   const rendered = await renderSchemaTypes();
-  const relative = path.relative(process.cwd(), TARGET) || TARGET;
-  if (process.argv.includes("--check")) {
-    const current = await readCurrent();
-    if (current !== rendered) {
-      console.error(
-        current === undefined ? `${relative} is missing: run npm run sdk` : `${relative} is stale: run npm run sdk`,
-      );
-      process.exitCode = 1;
-      return;
-    }
-    console.log(`${relative} is up to date`);
-    return;
-  }
-  await writeFile(TARGET, rendered);
-  console.log(`wrote ${relative}`);
+  await writeOrCheck(TARGET, rendered, "sdk");
 }
 
 await main();
