@@ -8,7 +8,7 @@ import { PostgresWriter } from "../../../src/engine/destinations/postgres-writer
 import type { PostgresSourceConfig } from "../../../src/engine/sources/postgres";
 import { postgresReader } from "../../../src/engine/sources/postgres-reader";
 import type { DestinationWriter, StreamState } from "../../../src/engine/types";
-import { checksum, configure, PG, resetDatabase, runToCompletion, sql } from "./harness";
+import { checksum, configure, PG, type RunOptions, resetDatabase, runToCompletion, sql } from "./harness";
 
 const SRC = "resume_src";
 const DST = "resume_dst";
@@ -52,20 +52,31 @@ async function destinationChecksums(schema: string) {
   };
 }
 
+/** Runs a sync from `source` into `schema` of DST; everything not given is the file's default. */
+function run(
+  schema: string,
+  state: Record<string, StreamState>,
+  runId: string,
+  options: Partial<RunOptions<PostgresSourceConfig>> = {},
+) {
+  return runToCompletion({
+    reader: postgresReader,
+    config: source,
+    openWriter: () => PostgresWriter.open({ ...PG, database: DST }),
+    schema,
+    streams: [],
+    state,
+    runId,
+    pageBytes: PAGE,
+    ...options,
+  });
+}
+
 describe("resuming an interrupted run", () => {
   it("from every checkpoint ends equal to one clean run", async () => {
     await clean("clean");
     const configured = await streams();
-    const reference = await runToCompletion({
-      reader: postgresReader,
-      config: source,
-      openWriter: () => PostgresWriter.open({ ...PG, database: DST }),
-      schema: "clean",
-      streams: configured,
-      state: {},
-      runId: "clean",
-      pageBytes: PAGE,
-    });
+    const reference = await run("clean", {}, "clean", { streams: configured });
     const expected = await destinationChecksums("clean");
     expect(expected.items.n).toBe(1500);
     expect(expected.events.n).toBe(700);
@@ -75,30 +86,14 @@ describe("resuming an interrupted run", () => {
       await clean("resumed");
       const state: Record<string, StreamState> = {};
       await expect(
-        runToCompletion({
-          reader: postgresReader,
-          config: source,
-          openWriter: () => PostgresWriter.open({ ...PG, database: DST }),
-          schema: "resumed",
+        run("resumed", state, `crash-${crashAt}`, {
           streams: configured,
-          state,
-          runId: `crash-${crashAt}`,
-          pageBytes: PAGE,
           afterCommit: (count) => {
             if (count === crashAt) throw new Crash(`crash after checkpoint ${count}`);
           },
         }),
       ).rejects.toThrow(Crash);
-      await runToCompletion({
-        reader: postgresReader,
-        config: source,
-        openWriter: () => PostgresWriter.open({ ...PG, database: DST }),
-        schema: "resumed",
-        streams: configured,
-        state,
-        runId: `crash-${crashAt}`,
-        pageBytes: PAGE,
-      });
+      await run("resumed", state, `crash-${crashAt}`, { streams: configured });
       expect(await destinationChecksums("resumed"), `crash after checkpoint ${crashAt}`).toEqual(expected);
     }
   }, 120_000);
@@ -106,16 +101,7 @@ describe("resuming an interrupted run", () => {
   it("between a write and its checkpoint loses and duplicates nothing", async () => {
     await clean("clean2");
     const configured = await streams();
-    await runToCompletion({
-      reader: postgresReader,
-      config: source,
-      openWriter: () => PostgresWriter.open({ ...PG, database: DST }),
-      schema: "clean2",
-      streams: configured,
-      state: {},
-      runId: "clean2",
-      pageBytes: PAGE,
-    });
+    await run("clean2", {}, "clean2", { streams: configured });
     const expected = await destinationChecksums("clean2");
 
     for (const crashOnWrite of [1, 4, 9]) {
@@ -137,28 +123,10 @@ describe("resuming an interrupted run", () => {
           },
         };
       };
-      await expect(
-        runToCompletion({
-          reader: postgresReader,
-          config: source,
-          openWriter: crashingWriter,
-          schema: "crashed",
-          streams: configured,
-          state,
-          runId: "w",
-          pageBytes: PAGE,
-        }),
-      ).rejects.toThrow(Crash);
-      await runToCompletion({
-        reader: postgresReader,
-        config: source,
-        openWriter: () => PostgresWriter.open({ ...PG, database: DST }),
-        schema: "crashed",
-        streams: configured,
-        state,
-        runId: "w",
-        pageBytes: PAGE,
-      });
+      await expect(run("crashed", state, "w", { streams: configured, openWriter: crashingWriter })).rejects.toThrow(
+        Crash,
+      );
+      await run("crashed", state, "w", { streams: configured });
       expect(await destinationChecksums("crashed"), `crash after write ${crashOnWrite}`).toEqual(expected);
     }
   });
@@ -167,29 +135,14 @@ describe("resuming an interrupted run", () => {
     await clean("inc");
     const configured = (await streams()).filter((s) => s.stream.name === "items");
     const state: Record<string, StreamState> = {};
-    await runToCompletion({
-      reader: postgresReader,
-      config: source,
-      openWriter: () => PostgresWriter.open({ ...PG, database: DST }),
-      schema: "inc",
-      streams: configured,
-      state,
-      runId: "i1",
-      pageBytes: PAGE,
-    });
+    await run("inc", state, "i1", { streams: configured });
     await sql(
       SRC,
       "UPDATE items SET k = k || '!', updated_at = timestamp '2025-01-01' + id * interval '1 second' WHERE id % 3 = 0",
     );
     await expect(
-      runToCompletion({
-        reader: postgresReader,
-        config: source,
-        openWriter: () => PostgresWriter.open({ ...PG, database: DST }),
-        schema: "inc",
+      run("inc", state, "i2", {
         streams: configured,
-        state,
-        runId: "i2",
         pageBytes: 2048,
         afterCommit: (count) => {
           if (count === 3) throw new Crash("mid-pass");
@@ -198,29 +151,11 @@ describe("resuming an interrupted run", () => {
     ).rejects.toThrow(Crash);
     // A row updated after the pass began lies beyond its signpost: the next run picks it up.
     await sql(SRC, "UPDATE items SET k = 'late', updated_at = timestamp '2026-01-01' WHERE id = 7");
-    const resumed = await runToCompletion({
-      reader: postgresReader,
-      config: source,
-      openWriter: () => PostgresWriter.open({ ...PG, database: DST }),
-      schema: "inc",
-      streams: configured,
-      state,
-      runId: "i2",
-      pageBytes: 2048,
-    });
+    const resumed = await run("inc", state, "i2", { streams: configured, pageBytes: 2048 });
     expect(resumed.stats["public.items"]?.rows ?? 0).toBeLessThan(500);
     const late = await sql(DST, "SELECT k FROM inc.items WHERE id = 7");
     expect(late.rows[0].k).not.toBe("late");
-    await runToCompletion({
-      reader: postgresReader,
-      config: source,
-      openWriter: () => PostgresWriter.open({ ...PG, database: DST }),
-      schema: "inc",
-      streams: configured,
-      state,
-      runId: "i3",
-      pageBytes: 2048,
-    });
+    await run("inc", state, "i3", { streams: configured, pageBytes: 2048 });
     expect(await checksum(DST, "inc.items", COLUMNS, "id")).toEqual(await checksum(SRC, "public.items", COLUMNS, "id"));
   });
 });
