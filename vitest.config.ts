@@ -18,6 +18,7 @@ export default defineConfig(async () => {
     // The workers pool resolves CommonJS require() (pg → pg-cloudflare) through the root Vite
     // server, so the root needs workerd's export conditions too, as wrangler's bundler uses.
     ssr: { resolve: { conditions: ["workerd", "worker", "module", "browser"] } },
+    resolve: { alias: { cardinal: path.join(import.meta.dirname, "test/stubs/cardinal.cjs") } },
     test: {
       projects: [
         {
