@@ -41,6 +41,12 @@ export interface SliceInput<C> {
   ensureSchema(schema: string, streams: Stream[]): Promise<void>;
   /** Commits a checkpoint with the stats since the previous commit. */
   commit(checkpoint: CheckpointMessage, stats: StreamStats): Promise<void>;
+  /**
+   * Commits at most this often (ms; default 1000): checkpoints in between are held and only
+   * the latest per stream is committed, after one flush. Lets a destination keep writing while
+   * the next page is prepared; 0 commits every checkpoint.
+   */
+  commitEveryMs?: number;
 }
 
 export interface SliceResult {
@@ -135,6 +141,23 @@ export async function runSlice<C>(input: SliceInput<C>): Promise<SliceResult> {
     }
   })();
 
+  const commitEveryMs = input.commitEveryMs ?? 1000;
+  let held = new Map<string, CheckpointMessage>();
+  let lastCommit = Date.now();
+  /** Flushes once, then commits the latest held checkpoint of each stream. */
+  const commitHeld = async () => {
+    if (held.size === 0) return;
+    await input.writer.flush();
+    let stats = sinceCommit;
+    for (const checkpoint of held.values()) {
+      await input.commit(checkpoint, stats);
+      stats = {};
+    }
+    held = new Map();
+    sinceCommit = {};
+    lastCommit = Date.now();
+  };
+
   try {
     for (;;) {
       const message = await queue.shift();
@@ -148,12 +171,12 @@ export async function runSlice<C>(input: SliceInput<C>): Promise<SliceResult> {
         add(total, page.stream, result.rows, result.bytes);
         add(sinceCommit, page.stream, result.rows, result.bytes);
       } else {
-        await input.writer.flush();
-        await input.commit(message, sinceCommit);
-        sinceCommit = {};
+        held.set(message.stream, message);
+        if (Date.now() - lastCommit >= commitEveryMs) await commitHeld();
       }
     }
     await producer;
+    await commitHeld();
     return { done: !budget.signal.aborted, stats: total };
   } catch (error) {
     queue.close();

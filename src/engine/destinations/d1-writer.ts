@@ -577,6 +577,12 @@ function checkNames(name: string, stream: Stream): void {
 export class D1Writer implements DestinationWriter {
   private readonly tables = new Map<string, TablePlan>();
   private readonly chunkChars: number;
+  /**
+   * The batch of the previous page, still running. D1 executes it while the next page is
+   * converted to JSON here (they overlap: D1's SQLite does not run on this isolate's thread);
+   * the next write or flush waits for it, so batches stay in order and errors surface.
+   */
+  private pending: Promise<void> | undefined;
 
   private constructor(
     private readonly db: D1Executor,
@@ -664,17 +670,17 @@ export class D1Writer implements DestinationWriter {
     for (const chunk of this.chunks(table, rows, page.stream)) {
       statements.push({ sql: table.upsert, params: [chunk, synced] });
     }
-    try {
-      await this.db.batch(statements);
-    } catch (error) {
+    await this.flush();
+    const count = rows.length;
+    this.pending = this.db.batch(statements).catch((error: unknown) => {
       throw new Error(
-        `writing ${rows.length} rows into ${this.db.label} table "${table.name}" failed: ${(error as Error).message}`,
-        {
-          cause: error,
-        },
+        `writing ${count} rows into ${this.db.label} table "${table.name}" failed: ${(error as Error).message}`,
+        { cause: error },
       );
-    }
-    return { rows: rows.length, bytes: page.bytes };
+    });
+    // Not awaited here: see `pending`. A caller that needs the rows durable calls flush().
+    this.pending.catch(() => {});
+    return { rows: count, bytes: page.bytes };
   }
 
   /** The page's rows as JSON arrays of arrays, each chunk under the chunk size. */
@@ -706,9 +712,15 @@ export class D1Writer implements DestinationWriter {
     if (parts.length > 0) yield `[${parts.join(",")}]`;
   }
 
-  /** Every write is its own batch, so there is nothing left to flush. */
-  async flush(): Promise<void> {}
+  /** Resolves once the last page's batch is durable, rethrowing its error. */
+  async flush(): Promise<void> {
+    const pending = this.pending;
+    this.pending = undefined;
+    await pending;
+  }
 
-  /** Bindings and HTTP requests hold no connection. */
-  async close(): Promise<void> {}
+  /** Bindings and HTTP requests hold no connection; a batch still running is waited for. */
+  async close(): Promise<void> {
+    await this.flush().catch(() => {});
+  }
 }

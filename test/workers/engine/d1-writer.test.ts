@@ -11,6 +11,21 @@ import {
 import type { Column, ColumnType, RecordPage, Row, Stream } from "../../../src/engine/types";
 import { cloudflareD1Fake } from "../../fakes/cloudflare-d1";
 
+/**
+ * A D1Writer whose writes are durable when they resolve: `write` lets the batch run while the
+ * next page is prepared and `flush` waits for it; these tests read back after every write.
+ */
+async function openWriter(...args: Parameters<typeof D1Writer.open>): Promise<D1Writer> {
+  const writer = await D1Writer.open(...args);
+  const write = writer.write.bind(writer);
+  writer.write = async (...writeArgs) => {
+    const result = await write(...writeArgs);
+    await writer.flush();
+    return result;
+  };
+  return writer;
+}
+
 const db = (env as unknown as { WAREHOUSE: D1Database }).WAREHOUSE;
 const T1 = new Date("2024-05-01T10:00:00.000Z");
 const T2 = new Date("2024-05-02T10:00:00.250Z");
@@ -111,7 +126,7 @@ describe("D1Writer on the WAREHOUSE binding", () => {
       ["id"],
     );
     const nokey = stream("nokey", [col("a", "string"), col("b", "int", "integer")]);
-    const writer = await D1Writer.open(db);
+    const writer = await openWriter(db);
     await writer.ensureSchema("d1w_ddl", [typed, nokey]);
     await writer.ensureSchema("d1w_ddl", [typed, nokey]);
 
@@ -144,7 +159,7 @@ describe("D1Writer on the WAREHOUSE binding", () => {
 
   it("refuses what D1 cannot hold, naming the table and columns", async () => {
     await reset("d1w_refuse", "wide", "cased", "rekeyed");
-    const writer = await D1Writer.open(db);
+    const writer = await openWriter(db);
     const wide = stream(
       "wide",
       Array.from({ length: 100 }, (_, i) => col(`c${i}`, "string")),
@@ -170,7 +185,7 @@ describe("D1Writer on the WAREHOUSE binding", () => {
   it("upserts: writing the same page twice changes nothing, a changed row is updated", async () => {
     await reset("d1w_upsert", "orders");
     const orders = stream("orders", [col("id", "long", "bigint"), col("name", "string"), col("qty", "int")], ["id"]);
-    const writer = await D1Writer.open(db);
+    const writer = await openWriter(db);
     await writer.ensureSchema("d1w_upsert", [orders]);
     const rows: Row[] = [
       ["1", "one", "10"],
@@ -207,7 +222,7 @@ describe("D1Writer on the WAREHOUSE binding", () => {
       [col("a", "int", "integer"), col("b", "long", "bigint"), col("v", "string")],
       ["a", "b"],
     );
-    const writer = await D1Writer.open(db);
+    const writer = await openWriter(db);
     await writer.ensureSchema("d1w_range", [single, composite]);
 
     const ids = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => String(from + i));
@@ -290,7 +305,7 @@ describe("D1Writer on the WAREHOUSE binding", () => {
   it("never deletes by a text key range, whose order in PostgreSQL's collation is not SQLite's", async () => {
     await reset("d1w_textkey", "words");
     const words = stream("words", [col("w", "string"), col("n", "int")], ["w"]);
-    const writer = await D1Writer.open(db);
+    const writer = await openWriter(db);
     await writer.ensureSchema("d1w_textkey", [words]);
     // In en_US order 'aa' < 'a-b' < 'b'; in SQLite's byte order 'a-b' < 'aa' < 'b'. Deleting the
     // second page's range ('a-b', 'zz'] in byte order would drop 'aa', written by the first page.
@@ -318,7 +333,7 @@ describe("D1Writer on the WAREHOUSE binding", () => {
   it("collapses duplicate rows of a table without a key into one row each", async () => {
     await reset("d1w_nokey", "events");
     const events = stream("events", [col("kind", "string"), col("n", "int", "integer"), col("at", "timestamptz")]);
-    const writer = await D1Writer.open(db);
+    const writer = await openWriter(db);
     await writer.ensureSchema("d1w_nokey", [events]);
     const rows: Row[] = [
       ["click", "1", "2024-01-01 00:00:00+00"],
@@ -344,10 +359,10 @@ describe("D1Writer on the WAREHOUSE binding", () => {
     await reset("d1w_evolve", "people");
     const v1 = stream("people", [col("id", "int"), col("name", "string")], ["id"]);
     const v2 = stream("people", [col("id", "int"), col("name", "string"), col("Born On", "date", "date")], ["id"]);
-    let writer = await D1Writer.open(db);
+    let writer = await openWriter(db);
     await writer.ensureSchema("d1w_evolve", [v1]);
     await writer.write("d1w_evolve", v1, page(v1, [["1", "ann"]]), T1);
-    writer = await D1Writer.open(db);
+    writer = await openWriter(db);
     await writer.ensureSchema("d1w_evolve", [v2]);
     await writer.write("d1w_evolve", v2, page(v2, [["2", "bob", "1990-02-03"]]), T2);
     expect((await columnsOf("d1w_evolve__people")).map((c) => `${c.name} ${c.type}`)).toEqual([
@@ -370,7 +385,7 @@ describe("D1Writer on the WAREHOUSE binding", () => {
       [col("select", "int"), col('the "quoted"', "string"), col("with space", "string"), col("ünïcødé ☃", "string")],
       ["select"],
     );
-    const writer = await D1Writer.open(db);
+    const writer = await openWriter(db);
     await writer.ensureSchema(schema, [s]);
     await writer.write(schema, s, page(s, [["1", 'a "b"', "c d", "☃"]], { after: null, through: ["1"] }), T1);
     await writer.write(schema, s, page(s, [["1", 'a "b"', "c d", "snow ☃"]], { after: null, through: ["1"] }), T1);
@@ -531,7 +546,7 @@ describe("D1Writer on the WAREHOUSE binding", () => {
         null,
       ],
     ];
-    const writer = await D1Writer.open(db);
+    const writer = await openWriter(db);
     await writer.ensureSchema("d1w_types", [all]);
     await writer.write("d1w_types", all, page(all, rows), T1);
     const stored = await select(`
@@ -604,7 +619,7 @@ describe("D1Writer on the WAREHOUSE binding", () => {
   it("rejects bytea that is not hex, naming the stream", async () => {
     await reset("d1w_badbytes", "blobs");
     const blobs = stream("blobs", [col("id", "int"), col("raw", "binary", "bytea")], ["id"]);
-    const writer = await D1Writer.open(db);
+    const writer = await openWriter(db);
     await writer.ensureSchema("d1w_badbytes", [blobs]);
     await expect(writer.write("d1w_badbytes", blobs, page(blobs, [["1", "\\001\\002"]]), T1)).rejects.toThrow(
       /not PostgreSQL hex bytea/,
@@ -621,7 +636,7 @@ describe("D1Writer on the WAREHOUSE binding", () => {
     ]);
     const json = JSON.stringify(rows).length;
     expect(json).toBeGreaterThan(20 * 250_000);
-    const writer = await D1Writer.open(db);
+    const writer = await openWriter(db);
     await writer.ensureSchema("d1w_big", [wide]);
     await writer.write("d1w_big", wide, page(wide, rows, { after: null, through: ["20000"] }), T1);
     const [summary] = await select<{ n: number; lo: number; hi: number; chars: number }>(
@@ -645,7 +660,7 @@ describe("D1Writer on the WAREHOUSE binding", () => {
       )
       .run();
     const t = stream("t", [col("id", "int"), col("v", "string")], ["id"]);
-    const writer = await D1Writer.open(db, { chunkChars: 64 });
+    const writer = await openWriter(db, { chunkChars: 64 });
     await writer.ensureSchema("d1w_atomic", [t]);
     const rows: Row[] = Array.from({ length: 20 }, (_, i) => [String(i + 1), `first ${i + 1}`]);
     await writer.write("d1w_atomic", t, page(t, rows), T1);
@@ -658,10 +673,31 @@ describe("D1Writer on the WAREHOUSE binding", () => {
     expect(stored.every((r) => r.v === `first ${r.id}`)).toBe(true);
   });
 
+  it("runs a page's batch while the caller prepares the next one; flush waits for it and reports its error", async () => {
+    await reset("d1w_pipeline", "t");
+    await db
+      .prepare(
+        `CREATE TABLE "d1w_pipeline__t" (id INTEGER NOT NULL, v TEXT CHECK (v <> 'broken'), _fivetran_synced TEXT NOT NULL, PRIMARY KEY (id))`,
+      )
+      .run();
+    const t = stream("t", [col("id", "int"), col("v", "string")], ["id"]);
+    const writer = await D1Writer.open(db);
+    await writer.ensureSchema("d1w_pipeline", [t]);
+    await writer.write("d1w_pipeline", t, page(t, [["1", "ok"]]), T1);
+    // The second write waits for the first batch before starting its own, so order holds.
+    await writer.write("d1w_pipeline", t, page(t, [["1", "newer"]]), T2);
+    await writer.flush();
+    expect(await select<{ v: string }>('SELECT v FROM "d1w_pipeline__t"')).toEqual([{ v: "newer" }]);
+    // A failing batch does not fail its write; it fails the flush the checkpoint waits for.
+    await writer.write("d1w_pipeline", t, page(t, [["2", "broken"]]), T2);
+    await expect(writer.flush()).rejects.toThrow(/CHECK constraint failed/);
+    await writer.flush();
+  });
+
   it("refuses a null primary key value, which SQLite would replace by a fresh rowid", async () => {
     await reset("d1w_nullkey", "t");
     const t = stream("t", [col("id", "int"), col("v", "string")], ["id"]);
-    const writer = await D1Writer.open(db);
+    const writer = await openWriter(db);
     await writer.ensureSchema("d1w_nullkey", [t]);
     await expect(
       writer.write(
@@ -706,7 +742,7 @@ describe("D1Writer over Cloudflare's D1 HTTP API (fake)", () => {
       ["id"],
     );
     const { fetch, requests } = api();
-    const writer = await D1Writer.open(
+    const writer = await openWriter(
       { accountId: ACCOUNT, databaseId: DATABASE, apiToken: TOKEN, fetch },
       { chunkChars: 100 },
     );
@@ -740,14 +776,14 @@ describe("D1Writer over Cloudflare's D1 HTTP API (fake)", () => {
 
   it("reports Cloudflare's errors without the token", async () => {
     const { fetch } = api();
-    const writer = await D1Writer.open({ accountId: ACCOUNT, databaseId: DATABASE, apiToken: "wrong-token", fetch });
+    const writer = await openWriter({ accountId: ACCOUNT, databaseId: DATABASE, apiToken: "wrong-token", fetch });
     const failure = await writer.ensureSchema("d1w_http", [stream("x", [col("a", "string")])]).catch((e: unknown) => e);
     expect(failure).toBeInstanceOf(D1ApiError);
     expect((failure as D1ApiError).status).toBe(401);
     expect((failure as Error).message).toBe("Cloudflare D1 API answered HTTP 401: Authentication error (code 10000)");
 
     await reset("d1w_http", "gone");
-    const good = await D1Writer.open({ accountId: ACCOUNT, databaseId: DATABASE, apiToken: TOKEN, fetch });
+    const good = await openWriter({ accountId: ACCOUNT, databaseId: DATABASE, apiToken: TOKEN, fetch });
     const gone = stream("gone", [col("id", "int"), col("v", "string")], ["id"]);
     await good.ensureSchema("d1w_http", [gone]);
     await reset("d1w_http", "gone");
@@ -791,7 +827,7 @@ describe.skip("D1Writer throughput", () => {
     ]);
     for (const chunkChars of [100_000, 250_000, 500_000]) {
       await reset("d1w_throughput", "bulk");
-      const writer = await D1Writer.open(db, { chunkChars });
+      const writer = await openWriter(db, { chunkChars });
       await writer.ensureSchema("d1w_throughput", [bulk]);
       const started = performance.now();
       for (let from = 0; from < total; from += perPage) {

@@ -69,6 +69,8 @@ export async function runToCompletion<C>(options: RunOptions<C>) {
         budgetMs: options.budgetMs ?? 60_000,
         pageBytes: options.pageBytes ?? 1 << 20,
         ensureSchema: async () => {},
+        // Every checkpoint, so tests can stop a run after any one of them.
+        commitEveryMs: 0,
         async commit(checkpoint, delta) {
           options.state[checkpoint.stream] = checkpoint.state;
           for (const [k, v] of Object.entries(delta)) {
