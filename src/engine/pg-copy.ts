@@ -242,7 +242,8 @@ export async function copyInText(client: pg.Client, sql: string, text: CopyText,
 
 const UNESCAPE: Record<string, string> = { b: "\b", f: "\f", n: "\n", r: "\r", t: "\t", v: "\v", "\\": "\\" };
 
-function unescapeField(field: string): string | null {
+/** Decodes one field of a COPY text line (`\N` is NULL). */
+export function decodeCopyField(field: string): string | null {
   if (field === "\\N") return null;
   if (!field.includes("\\")) return field;
   return field.replace(/\\(x[0-9a-fA-F]{1,2}|[0-7]{1,3}|.)/g, (_, code: string) => {
@@ -254,7 +255,7 @@ function unescapeField(field: string): string | null {
 
 /** Decodes one COPY text line into values. */
 export function decodeCopyLine(line: string): Row {
-  return line.split("\t").map(unescapeField);
+  return line.split("\t").map(decodeCopyField);
 }
 
 function escapeField(value: string | null): string {

@@ -24,6 +24,7 @@
  * atomicity. Replaying a page changes nothing, so a crash or a half-applied HTTP batch before
  * the page's checkpoint is repaired by the replay.
  */
+import { decodeCopyField } from "../pg-copy";
 import type { Column, DestinationWriter, RecordPage, Row, Stream, WriteResult } from "../types";
 
 export const SYNCED = "_fivetran_synced";
@@ -648,8 +649,8 @@ export class D1Writer implements DestinationWriter {
   async write(schema: string, stream: Stream, page: RecordPage, syncedAt: Date): Promise<WriteResult> {
     const table = this.tables.get(`${schema}.${stream.name}`);
     if (!table) throw new Error(`ensureSchema was not called for ${schema}.${stream.name}`);
-    const rows = page.rows;
-    if (rows.length === 0 && !page.range) return { rows: 0, bytes: 0 };
+    const count = page.copy ? page.copy.length : page.rows.length;
+    if (count === 0 && !page.range) return { rows: 0, bytes: 0 };
     const statements: D1Statement[] = [];
     if (page.range && table.range) {
       // A snapshot page holds every source row of its key range: replace the range.
@@ -667,11 +668,10 @@ export class D1Writer implements DestinationWriter {
       });
     }
     const synced = syncedText(syncedAt);
-    for (const chunk of this.chunks(table, rows, page.stream)) {
+    for (const chunk of this.chunks(table, page)) {
       statements.push({ sql: table.upsert, params: [chunk, synced] });
     }
     await this.flush();
-    const count = rows.length;
     this.pending = this.db.batch(statements).catch((error: unknown) => {
       throw new Error(
         `writing ${count} rows into ${this.db.label} table "${table.name}" failed: ${(error as Error).message}`,
@@ -683,19 +683,43 @@ export class D1Writer implements DestinationWriter {
     return { rows: count, bytes: page.bytes };
   }
 
-  /** The page's rows as JSON arrays of arrays, each chunk under the chunk size. */
-  private *chunks(table: TablePlan, rows: Row[], stream: string): Generator<string> {
+  /**
+   * Each row of the page as a JSON array. Rows read as COPY text go straight from their line
+   * to JSON, with no intermediate array of values (the hot path of Postgres → D1).
+   */
+  private *rowJson(table: TablePlan, page: RecordPage): Generator<string> {
     const { encoders, keyed, keyIndexes } = table;
-    let parts: string[] = [];
-    let size = 2;
-    for (const row of rows) {
-      // SQLite would give a NULL INTEGER PRIMARY KEY a fresh rowid instead of refusing it.
-      for (const i of keyIndexes) {
-        if (row[i] == null) throw new Error(`a row of ${stream} has a null primary key value`);
+    const nullKey = () => new Error(`a row of ${page.stream} has a null primary key value`);
+    if (page.copy && keyed) {
+      for (const line of page.copy.lines()) {
+        let json = "[";
+        let start = 0;
+        for (let i = 0; i < encoders.length; i++) {
+          const tab = line.indexOf("\t", start);
+          if (tab < 0 && i < encoders.length - 1) throw new Error(`a COPY line of ${page.stream} has too few fields`);
+          const value = decodeCopyField(line.slice(start, tab < 0 ? line.length : tab));
+          // SQLite would give a NULL INTEGER PRIMARY KEY a fresh rowid instead of refusing it.
+          if (value === null && keyIndexes.includes(i)) throw nullKey();
+          json += (i === 0 ? "" : ",") + (encoders[i] as ValueEncoder)(value);
+          start = tab + 1;
+        }
+        yield `${json}]`;
       }
+      return;
+    }
+    for (const row of page.rows) {
+      for (const i of keyIndexes) if (row[i] == null) throw nullKey();
       const values = encoders.map((encode, i) => encode(row[i] ?? null));
       if (!keyed) values.push(JSON.stringify(rowId(row)));
-      const json = `[${values.join(",")}]`;
+      yield `[${values.join(",")}]`;
+    }
+  }
+
+  /** The page's rows as JSON arrays of arrays, each chunk under the chunk size. */
+  private *chunks(table: TablePlan, page: RecordPage): Generator<string> {
+    let parts: string[] = [];
+    let size = 2;
+    for (const json of this.rowJson(table, page)) {
       if (parts.length > 0 && size + json.length + 1 > this.chunkChars) {
         yield `[${parts.join(",")}]`;
         parts = [];
@@ -703,7 +727,7 @@ export class D1Writer implements DestinationWriter {
       }
       if (json.length * 3 > D1_LIMITS.stringBytes && utf8Length(json) + 2 > D1_LIMITS.stringBytes) {
         throw new Error(
-          `a row of ${stream} is ${utf8Length(json)} bytes as JSON; D1 stores at most ${D1_LIMITS.stringBytes} bytes per row`,
+          `a row of ${page.stream} is ${utf8Length(json)} bytes as JSON; D1 stores at most ${D1_LIMITS.stringBytes} bytes per row`,
         );
       }
       parts.push(json);
