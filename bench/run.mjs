@@ -1031,6 +1031,18 @@ function targetChecks(results, copy) {
       "<=",
     ),
   ];
+  // The same ratios on the runs' own durations (trigger to end, as SyncDO records them): the
+  // wall-clock ones above also count the HTTP round trips and the polling interval.
+  const runRatio = (name, part, whole) =>
+    ok(part) && ok(whole) && part.runSeconds && whole.runSeconds
+      ? { ...ratio(name, part.runSeconds / whole.runSeconds, TARGETS.incrementalVsFull, "<="), verdict: "info" }
+      : null;
+  for (const extra of [
+    runRatio("pg→pg incremental run ÷ full run (own durations)", pgIncr, pgFull),
+    runRatio("pg→D1 incremental run ÷ full run (own durations)", d1Incr, d1Full),
+  ]) {
+    if (extra) checks.push(extra);
+  }
   // The limit is the isolate's; the process RSS only bounds it from above, so it decides
   // only when the isolate's own heap could not be read.
   const memory = { unit: "MB" };
