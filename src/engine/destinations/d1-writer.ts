@@ -367,6 +367,7 @@ export function pgArrayToJson(literal: string, encode: ElementEncoder = asString
 type ValueEncoder = (value: string | null) => string;
 
 /** Characters a JSON string must escape; most values have none. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: JSON escapes exactly the controls U+0000–U+001F
 const NEEDS_ESCAPE = /["\\\u0000-\u001f]/;
 
 /** A JSON string token: quoted as is when nothing needs escaping (~3× faster than stringify). */
