@@ -3,11 +3,12 @@
  * name derived from config, and setup tests run against the full config.
  */
 import type { ConnectionRow } from "../../db/connections";
-import { MASK, maskConfig, splitSecrets } from "../../engine/config";
+import { maskConfig, splitSecrets } from "../../engine/config";
+import { fullConfig } from "../../engine/open";
 import type { SetupTest, SourceDefinition } from "../../engine/types";
 import type { Env } from "../../env";
 import { ApiError } from "../../errors";
-import { decryptJson, encryptJson } from "../../lib/secrets";
+import { encryptJson } from "../../lib/secrets";
 
 /** What goes into the `config` and `secrets` columns. */
 export interface SealedConfig {
@@ -35,8 +36,7 @@ export async function sealConfig(
 
 /** The full stored config, secrets decrypted: the base a PATCH merges onto, and what checks run with. */
 export async function openConfig(env: Env, row: ConnectionRow): Promise<Record<string, unknown>> {
-  const plain = Object.fromEntries(Object.entries(row.config).filter(([, value]) => value !== MASK));
-  return { ...plain, ...(await decryptJson(env.FIVETRAN_ENCRYPTION_KEY, row.secrets)) };
+  return fullConfig(env, row.config, row.secrets);
 }
 
 /**
