@@ -14,10 +14,13 @@
  * no `Z` without a zone), so text order is time order; binary → BLOB; array → TEXT holding a JSON array. Plus `_fivetran_synced` (RFC 3339) and, for
  * streams without a primary key, `_fivetran_id`: a 128-bit hash of the row (see {@link rowId}).
  *
- * Writes: a page is converted in JS into JSON arrays, one per row, cut into chunks of well
- * under D1's 2 MB string limit, and each chunk is one `INSERT … SELECT … FROM json_each(?1)
- * ON CONFLICT … DO UPDATE` (one bound parameter, however many rows: the fastest bulk path on
- * D1). A snapshot page (`range`) first deletes its key range, then upserts, so rows deleted in
+ * Writes: a page's rows become SQL literals in multi-row `INSERT … VALUES (…), (…) ON
+ * CONFLICT … DO UPDATE` statements, each under D1's 100 KB per statement, with
+ * `_fivetran_synced` one bound parameter (`?1`) every row refers to: the fastest bulk path
+ * measured on local D1. A row too wide for a statement (or holding NUL) goes instead as a
+ * JSON array in a chunk of well under D1's 2 MB per value, unpacked by one
+ * `INSERT … SELECT … FROM json_each(?1)`; both store the same values. Rows keep their page
+ * order. A snapshot page (`range`) first deletes its key range, then upserts, so rows deleted in
  * the source disappear (only for keys whose order SQLite shares with PostgreSQL: see
  * {@link orderSafe}; other snapshot pages are upserted). All statements of a page go as one
  * batch: one transaction on a binding; one request over HTTP, where Cloudflare does not promise
@@ -763,14 +766,16 @@ export class D1Writer implements DestinationWriter {
     const { head, tail, bytes: frame } = table.values;
     // Bytes left for the rows' literals in one statement (chunkChars lowers it, for tests).
     const budget = Math.min(this.chunkChars, D1_LIMITS.statementBytes - frame);
-    const tail1 = `,'${synced}')`;
+    // `_fivetran_synced` is the same for every row: one parameter, referenced by each row
+    // (30 bytes less per row to send and parse; ~9% faster on local D1).
+    const tail1 = ",?1)";
     let tuples: string[] = [];
     let size = 0;
     let json: string[] = [];
     let jsonSize = 2;
     const flushValues = () => {
       if (tuples.length === 0) return;
-      statements.push({ sql: `${head}${tuples.join(",")}${tail}`, params: [] });
+      statements.push({ sql: `${head}${tuples.join(",")}${tail}`, params: [synced] });
       tuples = [];
       size = 0;
     };
@@ -839,7 +844,7 @@ export class D1Writer implements DestinationWriter {
           const value = row[i] ?? null;
           tuple += (i === 0 ? "" : ",") + (value === null ? "NULL" : (literals[i] as LiteralEncoder)(value));
         }
-        tuple += keyed ? tail1 : `,'${synced}',${sqlString(rowId(row))})`;
+        tuple += keyed ? tail1 : `,?1,${sqlString(rowId(row))})`;
         add(tuple, NON_ASCII.test(tuple) ? utf8Length(tuple) : tuple.length, () => row);
       }
     }

@@ -1,7 +1,10 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import {
+  bindingExecutor,
   D1ApiError,
+  type D1Executor,
+  type D1Statement,
   D1Writer,
   hash128,
   pgArrayToJson,
@@ -649,6 +652,45 @@ describe("D1Writer on the WAREHOUSE binding", () => {
       chars: rows.reduce((sum, row) => sum + (row[12] as string).length, 0),
     });
     expect(await select('SELECT c7 FROM "d1w_big__wide" WHERE id = 12345')).toEqual([{ c7: rows[12344]?.[8] }]);
+  });
+
+  it("sends rows as SQL literals in statements under 100 KB; a row too wide for one, or holding NUL, goes as JSON, in page order", async () => {
+    await reset("d1w_literals", "t");
+    const statements: D1Statement[] = [];
+    const binding = bindingExecutor(db);
+    const recording: D1Executor = {
+      label: binding.label,
+      query: (statement) => binding.query(statement),
+      batch(batch) {
+        statements.push(...batch);
+        return binding.batch(batch);
+      },
+    };
+    const t = stream("t", [col("id", "long", "bigint"), col("v", "string")], ["id"]);
+    const writer = await openWriter(recording);
+    await writer.ensureSchema("d1w_literals", [t]);
+    const wide = "w".repeat(150_000);
+    const rows: Row[] = [
+      ...Array.from({ length: 3000 }, (_, i): Row => [String(i + 1), `row ${i + 1} it's ${"é".repeat(i % 50)}`]),
+      ["5", wide], // the same key again, later in the page and too wide for a statement: it wins
+      ["3001", "nul \u0000 inside"],
+      ["3002", "ü".repeat(40_000)], // 80 KB of UTF-8 in 40k characters
+      ["3003", "after"],
+    ];
+    await writer.write("d1w_literals", t, page(t, rows), T1);
+
+    const bytes = (text: string) => new TextEncoder().encode(text).length;
+    for (const statement of statements) expect(bytes(statement.sql)).toBeLessThanOrEqual(100_000);
+    const json = statements.filter((st) => st.sql.includes("json_each"));
+    // The wide row and the NUL row, next to each other, share one chunk; the 80 KB row fits a
+    // statement of its own.
+    expect(json).toHaveLength(1);
+    expect(statements.filter((st) => st.sql.includes(" VALUES ")).length).toBeGreaterThan(3);
+    const stored = await select<{ id: number; v: string }>('SELECT id, v FROM "d1w_literals__t" ORDER BY id');
+    expect(stored).toHaveLength(3003);
+    const expected = new Map(rows.map(([id, v]) => [Number(id), v]));
+    for (const { id, v } of stored) expect(v, `row ${id}`).toBe(expected.get(id));
+    expect(stored[4]?.v).toBe(wide);
   });
 
   it("applies a page atomically on a binding: a failing chunk leaves nothing of the page, delete included", async () => {
