@@ -420,33 +420,37 @@ const SQL_INTEGER = /^-?\d{1,18}$/;
 /**
  * The SQLite literal of a value, stored exactly as {@link valueEncoder}'s JSON token is by the
  * `json_each` statement: integers bare, everything else as text the column's affinity converts
- * (the same conversion `value->>i` gets), booleans 1/0, binary as a blob literal.
+ * (the same conversion `value->>i` gets), booleans 1/0, binary as a blob literal. `quote`
+ * makes a text literal ({@link plainString} when the value is known to hold no quote).
  */
-function literalEncoder(column: Column): LiteralEncoder {
+function literalEncoder(column: Column, quote: (value: string) => string = sqlString): LiteralEncoder {
   switch (column.type) {
     case "boolean":
       return (v) => (TRUE.has(v.toLowerCase()) ? "1" : "0");
     case "int":
     case "long":
-      return (v) => (SQL_INTEGER.test(v) ? v : sqlString(v));
+      return (v) => (SQL_INTEGER.test(v) ? v : quote(v));
     case "decimal":
-      return integralDecimal(column) ? (v) => (SQL_INTEGER.test(v) ? v : sqlString(v)) : sqlString;
+      return integralDecimal(column) ? (v) => (SQL_INTEGER.test(v) ? v : quote(v)) : quote;
     case "timestamptz":
       // RFC 3339 text holds no quote.
       return (v) => `'${rfc3339(v, true)}'`;
     case "timestamp":
-      return (v) => sqlString(rfc3339(v, false));
+      return (v) => quote(rfc3339(v, false));
     case "binary":
       return (v) => `X'${byteaHex(v)}'`;
     case "array": {
       const delimiter = /^box(\[\d*\])+$/.test(column.sourceType) ? ";" : ",";
       const encode = elementEncoder(column.sourceType);
-      return (v) => sqlString(pgArrayToJson(v, encode, delimiter));
+      return (v) => quote(pgArrayToJson(v, encode, delimiter));
     }
     default:
-      return sqlString;
+      return quote;
   }
 }
+
+/** Quotes text known to hold no single quote. */
+const plainString = (value: string) => `'${value}'`;
 
 // ---------------------------------------------------------------------------------------
 // Row ids for streams without a primary key.
@@ -539,6 +543,8 @@ interface TablePlan {
   /** `INSERT … SELECT … FROM json_each(?1) … ON CONFLICT … DO UPDATE`; ?2 is `_fivetran_synced`. */
   upsert: string;
   literals: LiteralEncoder[];
+  /** The same, for values known to hold no single quote (a COPY line without `'` or `\`). */
+  plainLiterals: LiteralEncoder[];
   /** `INSERT INTO t (…) VALUES ` and ` ON CONFLICT … DO UPDATE SET …`, around literal rows. */
   values: { head: string; tail: string; bytes: number };
   /** Deletes a key range; absent when SQLite's key order may differ from the source's. */
@@ -600,7 +606,8 @@ function plan(name: string, stream: Stream): TablePlan {
     keyIndexes,
     upsert,
     encoders: stream.columns.map(valueEncoder),
-    literals: stream.columns.map(literalEncoder),
+    literals: stream.columns.map((c) => literalEncoder(c)),
+    plainLiterals: stream.columns.map((c) => literalEncoder(c, plainString)),
     values: { head, tail, bytes: utf8Length(head) + utf8Length(tail) },
   };
   // Both bounds of a range bind every key column; D1 binds at most 100 parameters.
@@ -806,7 +813,7 @@ export class D1Writer implements DestinationWriter {
       jsonSize += text.length + 1;
     };
 
-    const { literals, keyed, keyIndexes } = table;
+    const { literals, plainLiterals, keyed, keyIndexes } = table;
     const nullKey = () => new Error(`a row of ${page.stream} has a null primary key value`);
     if (page.copy && keyed) {
       const copy = page.copy;
@@ -818,10 +825,19 @@ export class D1Writer implements DestinationWriter {
         lineStart = (copy.ends[r] as number) + 1;
         let tuple = "(";
         let start = 0;
+        // Most lines hold no backslash (so no escape and no NULL) and no single quote: their
+        // fields are the values as they are, and need no quoting beyond the outer quotes.
+        const plain = line.indexOf("\\") < 0 && line.indexOf("'") < 0;
         for (let i = 0; i < literals.length; i++) {
           const tab = line.indexOf("\t", start);
           if (tab < 0 && i < literals.length - 1) throw new Error(`a COPY line of ${page.stream} has too few fields`);
-          const value = decodeCopyField(line.slice(start, tab < 0 ? line.length : tab));
+          const field = line.slice(start, tab < 0 ? line.length : tab);
+          if (plain) {
+            tuple += (i === 0 ? "" : ",") + (plainLiterals[i] as LiteralEncoder)(field);
+            start = tab + 1;
+            continue;
+          }
+          const value = decodeCopyField(field);
           if (i > 0) tuple += ",";
           if (value === null) {
             // SQLite would give a NULL INTEGER PRIMARY KEY a fresh rowid instead of refusing it.
