@@ -103,6 +103,7 @@ export class CopyText {
 }
 
 const decoder = new TextDecoder();
+const indexOf = Uint8Array.prototype.indexOf;
 
 class CopyOut extends CopyQuery {
   private buffer: Uint8Array;
@@ -145,7 +146,9 @@ class CopyOut extends CopyQuery {
     }
     this.buffer.set(chunk, this.length);
     // The server sends a row per message, but the format does not promise it: find the ends.
-    for (let i = chunk.indexOf(10); i >= 0; i = chunk.indexOf(10, i + 1)) this.ends.push(this.length + i);
+    // TypedArray's own indexOf: the chunk is a Buffer, whose indexOf is the (much slower, per
+    // call) Node compatibility layer's.
+    for (let i = indexOf.call(chunk, 10); i >= 0; i = indexOf.call(chunk, 10, i + 1)) this.ends.push(this.length + i);
     this.length = needed;
   }
 }
