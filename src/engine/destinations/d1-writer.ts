@@ -404,7 +404,7 @@ function valueEncoder(column: Column): ValueEncoder {
   }
 }
 
-const NON_ASCII = /[^\x00-\x7f]/;
+const NON_ASCII = /[\u0080-\uffff]/;
 
 /** Encodes one non-null value of a column as an SQLite literal. */
 type LiteralEncoder = (value: string) => string;
