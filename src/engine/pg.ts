@@ -1,4 +1,5 @@
 import pg from "pg";
+import { routeCopyData } from "./pg-copy";
 
 /** Where and as whom to connect, in Fivetran's field names. */
 export interface PgEndpoint {
@@ -28,6 +29,7 @@ export async function openPg(endpoint: PgEndpoint, options: { connectTimeoutMs?:
     application_name: "fivetran.do",
   });
   client.on("error", () => {});
+  routeCopyData(client);
   try {
     await client.connect();
   } catch (error) {
