@@ -792,9 +792,13 @@ export class D1Writer implements DestinationWriter {
       json = [];
       jsonSize = 2;
     };
-    /** Adds a row: `tuple` its literals, `bytes` their UTF-8 size, `row` decodes it for JSON. */
-    const add = (tuple: string, bytes: number, row: () => Row) => {
-      if (bytes < budget && !tuple.includes("\0")) {
+    /**
+     * Adds a row: `tuple` its literals, `bytes` their UTF-8 size, `mayHoldNul` unless known
+     * free of NUL (checking a tuple built by concatenation costs more than checking its line),
+     * `row` decodes it for JSON.
+     */
+    const add = (tuple: string, bytes: number, mayHoldNul: boolean, row: () => Row) => {
+      if (bytes < budget && !(mayHoldNul && tuple.includes("\0"))) {
         flushJson();
         if (size + bytes + 1 > budget) flushValues();
         tuples.push(tuple);
@@ -825,16 +829,17 @@ export class D1Writer implements DestinationWriter {
         lineStart = (copy.ends[r] as number) + 1;
         let tuple = "(";
         let start = 0;
-        // Most lines hold no backslash (so no escape and no NULL) and no single quote: their
-        // fields are the values as they are, and need no quoting beyond the outer quotes.
-        const plain = line.indexOf("\\") < 0 && line.indexOf("'") < 0;
+        // Most lines hold no backslash (so no escape and no NULL), no single quote and no NUL:
+        // their fields are the values as they are, and need no quoting beyond the outer quotes.
+        const plain = line.indexOf("\\") < 0 && line.indexOf("'") < 0 && line.indexOf("\0") < 0;
         for (let i = 0; i < literals.length; i++) {
           const tab = line.indexOf("\t", start);
           if (tab < 0 && i < literals.length - 1) throw new Error(`a COPY line of ${page.stream} has too few fields`);
           const field = line.slice(start, tab < 0 ? line.length : tab);
+          start = tab + 1;
           if (plain) {
-            tuple += (i === 0 ? "" : ",") + (plainLiterals[i] as LiteralEncoder)(field);
-            start = tab + 1;
+            tuple +=
+              i === 0 ? (plainLiterals[0] as LiteralEncoder)(field) : `,${(plainLiterals[i] as LiteralEncoder)(field)}`;
             continue;
           }
           const value = decodeCopyField(field);
@@ -846,11 +851,10 @@ export class D1Writer implements DestinationWriter {
           } else {
             tuple += (literals[i] as LiteralEncoder)(value);
           }
-          start = tab + 1;
         }
         tuple += tail1;
         // An ASCII line (as many bytes as characters) makes an ASCII tuple.
-        add(tuple, lineBytes === line.length ? tuple.length : utf8Length(tuple), () => decodeCopyLine(line));
+        add(tuple, lineBytes === line.length ? tuple.length : utf8Length(tuple), !plain, () => decodeCopyLine(line));
       }
     } else {
       for (const row of page.rows) {
@@ -861,7 +865,7 @@ export class D1Writer implements DestinationWriter {
           tuple += (i === 0 ? "" : ",") + (value === null ? "NULL" : (literals[i] as LiteralEncoder)(value));
         }
         tuple += keyed ? tail1 : `,?1,${sqlString(rowId(row))})`;
-        add(tuple, NON_ASCII.test(tuple) ? utf8Length(tuple) : tuple.length, () => row);
+        add(tuple, NON_ASCII.test(tuple) ? utf8Length(tuple) : tuple.length, true, () => row);
       }
     }
     flushValues();
