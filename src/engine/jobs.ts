@@ -180,13 +180,21 @@ export async function handleSyncJob(env: Env, job: SyncJob, settings = engineSet
     const source = readableSource(row.service);
     const config = source.fields.parse(loaded.config);
     const ctx = connectorContext(env);
+    // The destination opens while the source is discovered.
+    const opening = openDestinationWriter(env, row.groupId);
+    opening.catch(() => {}); // its error surfaces where it is awaited, below
     let streams = ticket.streams;
-    if (!streams) {
-      const discovered = await source.reader.discover(config, ctx);
-      streams = await connector.recordDiscovery(job.connectionId, discovered);
-      await sync.setRunStreams(job.runId, streams);
+    try {
+      if (!streams) {
+        const discovered = await source.reader.discover(config, ctx);
+        streams = await connector.recordDiscovery(job.connectionId, discovered);
+        await sync.setRunStreams(job.runId, streams);
+      }
+    } catch (error) {
+      await opening.then((w) => w.close()).catch(() => {});
+      throw error;
     }
-    const writer = await openDestinationWriter(env, row.groupId);
+    const writer = await opening;
     const destinationDo = env.DESTINATION.get(env.DESTINATION.idFromName(row.groupId));
     let result: Awaited<ReturnType<typeof runSlice>>;
     try {

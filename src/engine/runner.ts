@@ -114,17 +114,8 @@ export async function runSlice<C>(input: SliceInput<C>): Promise<SliceResult> {
   // around two pages (each page's text, its decoded lines and its COPY frames).
   const queue = new PageQueue(input.pageBytes);
 
-  const bySchema = new Map<string, Stream[]>();
-  for (const { stream } of input.streams) {
-    const schema = input.schemaOf(stream);
-    bySchema.set(schema, [...(bySchema.get(schema) ?? []), stream]);
-  }
-  for (const [schema, targets] of bySchema) {
-    await input.ensureSchema(schema, targets);
-    // Nothing left to create by now: this only loads the tables into the writer.
-    await input.writer.ensureSchema(schema, targets);
-  }
-
+  // The source starts reading (connecting, taking its signpost, reading the first page) while
+  // the destination's tables are made ready below: nothing is written before they are.
   const producer = (async () => {
     try {
       const messages = input.reader.read(input.sourceConfig, input.streams, input.state, {
@@ -159,6 +150,16 @@ export async function runSlice<C>(input: SliceInput<C>): Promise<SliceResult> {
   };
 
   try {
+    const bySchema = new Map<string, Stream[]>();
+    for (const { stream } of input.streams) {
+      const schema = input.schemaOf(stream);
+      bySchema.set(schema, [...(bySchema.get(schema) ?? []), stream]);
+    }
+    for (const [schema, targets] of bySchema) {
+      await input.ensureSchema(schema, targets);
+      // Nothing left to create by now: this only loads the tables into the writer.
+      await input.writer.ensureSchema(schema, targets);
+    }
     for (;;) {
       const message = await queue.shift();
       if (message.kind === "end") break;
