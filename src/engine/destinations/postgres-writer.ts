@@ -7,7 +7,7 @@
  */
 import type pg from "pg";
 import { closePg, openPg, type PgEndpoint, quoteIdent as q } from "../pg";
-import { CopyText, copyIn, copyInText, encodeCopyLine, quoteLiteral } from "../pg-copy";
+import { copyIn, copyInText, encodeCopyLine, quoteLiteral } from "../pg-copy";
 import type { Column, DestinationWriter, RecordPage, Row, Stream, WriteResult } from "../types";
 
 export const SYNCED = "_fivetran_synced";
@@ -80,48 +80,16 @@ function rowCompare(columns: Column[], values: Row, op: string): string {
   return `(${left}) ${op} (${right.join(", ")})`;
 }
 
-/**
- * Upsert pages of at least this many rows are applied in two halves on two connections at
- * once: updating rows scattered over a large table is bound by PostgreSQL reading their pages
- * one after another in one backend, and a second backend reads the other half meanwhile
- * (bench: 10k updated rows in a 1M-row table, ~210 ms → ~120 ms).
- */
-export const PARALLEL_UPSERT_ROWS = 2000;
-
-async function connect(endpoint: PgEndpoint): Promise<pg.Client> {
-  const client = await openPg(endpoint);
-  try {
-    await client.query(SESSION.join("; ")); // one round trip for all settings
-  } catch (error) {
-    await closePg(client);
-    throw error;
-  }
-  return client;
-}
-
-/** Lines [from, to) of a COPY answer, as an answer of their own. */
-function copyLines(text: CopyText, from: number, to: number): CopyText {
-  const start = from === 0 ? 0 : (text.ends[from - 1] as number) + 1;
-  const end = to === 0 ? 0 : (text.ends[to - 1] as number) + 1;
-  return new CopyText(
-    text.data.subarray(start, end),
-    text.ends.slice(from, to).map((e) => e - start),
-  );
-}
-
-/** A writer over one pg connection (two for large upsert pages); `open` it per slice. */
+/** A writer over one pg connection; `open` it per slice. */
 export class PostgresWriter implements DestinationWriter {
   private readonly tables = new Map<string, TableInfo>();
-  /** The second connection of parallel upserts, opened on first use. */
-  private helper: Promise<pg.Client> | undefined;
 
-  private constructor(
-    private readonly client: pg.Client,
-    private readonly endpoint: PgEndpoint,
-  ) {}
+  private constructor(private readonly client: pg.Client) {}
 
   static async open(endpoint: PgEndpoint): Promise<PostgresWriter> {
-    return new PostgresWriter(await connect(endpoint), endpoint);
+    const client = await openPg(endpoint);
+    await client.query(SESSION.join("; ")); // one round trip for all settings
+    return new PostgresWriter(client);
   }
 
   async ensureSchema(schema: string, streams: Stream[]): Promise<void> {
@@ -153,44 +121,15 @@ export class PostgresWriter implements DestinationWriter {
   async write(schema: string, stream: Stream, page: RecordPage, syncedAt: Date): Promise<WriteResult> {
     const table = this.tables.get(`${schema}.${stream.name}`);
     if (!table) throw new Error(`ensureSchema was not called for ${schema}.${stream.name}`);
+    const client = this.client;
     const suffix = `\t${syncedAt.toISOString()}`;
     // COPY text from a Postgres source goes out as it came in: no decoding, no encoding.
     const copy = page.copy;
     const lines = copy ? undefined : page.rows.map(encodeCopyLine);
     const count = copy ? copy.length : (lines as string[]).length;
     if (count === 0 && !page.range) return { rows: 0, bytes: 0 };
-    if (copy && table.keyed && !page.range && count >= PARALLEL_UPSERT_ROWS) {
-      // Rows of one COPY answer from a keyed table have distinct keys, so the halves touch
-      // different rows and may commit in any order. A failure leaves at most one half
-      // applied, which the page's replay (an upsert) completes.
-      this.helper ??= connect(this.endpoint);
-      const helper = await this.helper;
-      const half = Math.ceil(count / 2);
-      const results = await Promise.allSettled([
-        this.apply(this.client, table, stream, page, (client, sql) =>
-          copyInText(client, sql, copyLines(copy, 0, half), suffix),
-        ),
-        this.apply(helper, table, stream, page, (client, sql) =>
-          copyInText(client, sql, copyLines(copy, half, count), suffix),
-        ),
-      ]);
-      for (const result of results) if (result.status === "rejected") throw result.reason;
-    } else {
-      await this.apply(this.client, table, stream, page, (client, sql) =>
-        copy ? copyInText(client, sql, copy, suffix) : copyIn(client, sql, lines as string[], suffix),
-      );
-    }
-    return { rows: count, bytes: page.bytes };
-  }
-
-  /** Applies a page (or part of one) in one transaction on `client`; `send` runs its COPY. */
-  private async apply(
-    client: pg.Client,
-    table: TableInfo,
-    stream: Stream,
-    page: RecordPage,
-    send: (client: pg.Client, sql: string) => Promise<number>,
-  ): Promise<void> {
+    const send = (sql: string) =>
+      copy ? copyInText(client, sql, copy, suffix) : copyIn(client, sql, lines as string[], suffix);
     const names = table.columns.map((c) => q(c.name)).join(", ");
     await client.query("BEGIN");
     try {
@@ -200,14 +139,14 @@ export class PostgresWriter implements DestinationWriter {
         const bounds = [rowCompare(key, page.range.through, "<=")];
         if (page.range.after) bounds.push(rowCompare(key, page.range.after, ">"));
         await client.query(`DELETE FROM ${table.ident} WHERE ${bounds.join(" AND ")}`);
-        await send(client, `COPY ${table.ident} (${names}, ${q(SYNCED)}) FROM STDIN`);
+        await send(`COPY ${table.ident} (${names}, ${q(SYNCED)}) FROM STDIN`);
       } else {
         const stage = q(`_fivetran_stage_${stream.name}`.slice(0, 63));
         await client.query(
           `CREATE TEMP TABLE IF NOT EXISTS ${stage} AS SELECT ${names}, ${q(SYNCED)} FROM ${table.ident} WITH NO DATA`,
         );
         await client.query(`TRUNCATE ${stage}`);
-        await send(client, `COPY ${stage} (${names}, ${q(SYNCED)}) FROM STDIN`);
+        await send(`COPY ${stage} (${names}, ${q(SYNCED)}) FROM STDIN`);
         if (table.keyed) {
           const key = stream.primaryKey.map(q).join(", ");
           const updates = [
@@ -234,14 +173,13 @@ export class PostgresWriter implements DestinationWriter {
       await client.query("ROLLBACK").catch(() => {});
       throw error;
     }
+    return { rows: count, bytes: page.bytes };
   }
 
   /** Every write commits its own transaction, so there is nothing left to flush. */
   async flush(): Promise<void> {}
 
   async close(): Promise<void> {
-    const helper = this.helper;
-    this.helper = undefined;
-    await Promise.all([closePg(this.client), helper?.then(closePg, () => {})]);
+    await closePg(this.client);
   }
 }

@@ -1,9 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { PARALLEL_UPSERT_ROWS, PostgresWriter } from "../../../src/engine/destinations/postgres-writer";
-import { CopyText } from "../../../src/engine/pg-copy";
+import { PostgresWriter } from "../../../src/engine/destinations/postgres-writer";
 import type { PostgresSourceConfig } from "../../../src/engine/sources/postgres";
 import { postgresReader } from "../../../src/engine/sources/postgres-reader";
-import type { RecordPage, Stream } from "../../../src/engine/types";
 import { checksum, configure, PG, resetDatabase, runToCompletion, sql } from "./harness";
 
 const SRC = "engine_src";
@@ -108,54 +106,5 @@ describe("postgres → postgres", () => {
     });
     const { rows } = await sql(DST, "SELECT count(*)::int AS n, count(colour)::int AS coloured FROM pg.widgets");
     expect(rows[0]).toEqual({ n: 20, coloured: 5 });
-  });
-
-  it("applies a large upsert page in two halves on two connections, ending equal to the rows", async () => {
-    await sql(DST, "CREATE SCHEMA IF NOT EXISTS par");
-    await sql(DST, "DROP TABLE IF EXISTS par.items");
-    const stream: Stream = {
-      namespace: "public",
-      name: "items",
-      columns: [
-        { name: "id", type: "long", sourceType: "bigint", nullable: false },
-        { name: "v", type: "string", sourceType: "text", nullable: true },
-      ],
-      primaryKey: ["id"],
-      cursorCandidates: [],
-    };
-    const n = PARALLEL_UPSERT_ROWS * 2 + 1;
-    const copyPage = (lines: string[], range?: RecordPage["range"]): RecordPage => {
-      const data = new TextEncoder().encode(lines.map((line) => `${line}\n`).join(""));
-      const ends: number[] = [];
-      data.forEach((byte, i) => {
-        if (byte === 10) ends.push(i);
-      });
-      const copy = new CopyText(data, ends);
-      return { kind: "records", stream: "public.items", copy, bytes: data.length, range, rows: [] };
-    };
-    const writer = await PostgresWriter.open({ ...PG, database: DST });
-    try {
-      await writer.ensureSchema("par", [stream]);
-      const ids = Array.from({ length: n }, (_, i) => i + 1);
-      await writer.write(
-        "par",
-        stream,
-        copyPage(
-          ids.map((id) => `${id}\tfirst ${id}`),
-          { after: null, through: [String(n)] },
-        ),
-        new Date(),
-      );
-      // An upsert page: every row changes, and one is new.
-      await writer.write("par", stream, copyPage([...ids, n + 1].map((id) => `${id}\tsecond ${id}\\t`)), new Date());
-      expect((writer as unknown as { helper?: unknown }).helper).toBeDefined();
-    } finally {
-      await writer.close();
-    }
-    const { rows } = await sql(
-      DST,
-      "SELECT count(*)::int AS n, count(*) FILTER (WHERE v = 'second ' || id || E'\\t')::int AS changed FROM par.items",
-    );
-    expect(rows[0]).toEqual({ n: n + 1, changed: n + 1 });
   });
 });
