@@ -631,10 +631,10 @@ class IsolateInspector {
 }
 
 /**
- * BENCH_PROFILE=1: V8's sampling CPU profiler on the Worker's isolate for each sync. Writes
- * `bench/results/<sync>.cpuprofile` (open in Chrome DevTools → Performance) and prints the
- * functions with the most self time. Only the Worker's own isolate: local D1 runs in another
- * isolate of the same workerd thread, so its share shows as the profile's idle time.
+ * BENCH_PROFILE=1: V8's sampling CPU profiler on one isolate for each sync (the Worker's, and
+ * local D1's two). Writes one `.cpuprofile` per sync and isolate to `bench/results/` (open in
+ * Chrome DevTools → Performance) and prints the functions with the most self time. All of them share
+ * one workerd thread, so time spent in the others shows as a gap between samples.
  */
 const SAMPLE_INTERVAL_US = 500;
 
@@ -884,7 +884,7 @@ async function syncOnce(server, connectionId, label) {
   const endedAt = Date.parse(details.succeeded_at);
   const seconds = Number.isFinite(endedAt) && endedAt > postedAt ? (endedAt - postedAt) / 1000 : seenSeconds;
   const run = await finishedRun(server, connectionId, details);
-  return { seconds, seenSeconds, run, memory: mem, activity: db, progress: summarizeProgress(progress, seconds) };
+  return { seconds, run, memory: mem, activity: db, progress: summarizeProgress(progress, seconds) };
 }
 
 /** When rows first showed up, how many distinct commits were seen, and the longest wait between two. */

@@ -3,9 +3,11 @@
  *
  * Hand-written on purpose: pg-copy-streams, the usual library, drives Node's net.Socket
  * directly (pause/read), which the Workers socket shim under pg does not implement. This
- * uses only pg's documented extension point (a submittable with handle* callbacks) and the
- * connection's own CopyData framing, so all protocol parsing stays pg's.
+ * uses pg's extension point (a submittable with handle* callbacks); the only protocol
+ * reading done here is the message framing of {@link CopyDataRouter}, which hands every
+ * message but COPY OUT's rows to pg's own parser.
  */
+import { Buffer } from "node:buffer";
 import type pg from "pg";
 import type { Row } from "./types";
 
@@ -114,13 +116,8 @@ export class CopyDataRouter {
     if (this.pending.length === 0) return;
     const parts = this.pending;
     this.pending = [];
-    const first = parts[0] as Uint8Array;
     // pg's parser may keep the Buffer it is given until the next one: give it its own bytes.
-    this.deliver(
-      parts.length === 1
-        ? Buffer.from(first)
-        : Buffer.concat(parts.map((p) => Buffer.from(p.buffer, p.byteOffset, p.length))),
-    );
+    this.deliver(Buffer.concat(parts));
   }
 }
 
@@ -147,8 +144,6 @@ export function routeCopyData(client: pg.Client): void {
     stream.on("data", ((chunk: Uint8Array) => router.push(chunk)) as never);
   };
 }
-
-import { Buffer } from "node:buffer";
 
 /** Outgoing COPY data is sent in frames of about this size (one socket write each). */
 const FRAME_BYTES = 256 * 1024;
@@ -296,8 +291,8 @@ class CopyOut extends CopyQuery {
     }
     this.buffer.set(chunk, this.length);
     // The server sends a row per message, but the format does not promise it: find the ends.
-    // TypedArray's own indexOf: the chunk is a Buffer, whose indexOf is the (much slower, per
-    // call) Node compatibility layer's.
+    // TypedArray's own indexOf: when the chunk is a Buffer (pg's path), Buffer's indexOf is the
+    // (much slower, per call) Node compatibility layer's.
     for (let i = indexOf.call(chunk, 10); i >= 0; i = indexOf.call(chunk, 10, i + 1)) this.ends.push(this.length + i);
     this.length = needed;
   }

@@ -378,6 +378,14 @@ function jsonString(value: string): string {
   return NEEDS_ESCAPE.test(value) ? JSON.stringify(value) : `"${value}"`;
 }
 
+/** How an array column's PostgreSQL literal becomes JSON text. */
+function arrayJson(column: Column): (value: string) => string {
+  // box is the one built-in type whose array delimiter is `;`.
+  const delimiter = /^box(\[\d*\])+$/.test(column.sourceType) ? ";" : ",";
+  const encode = elementEncoder(column.sourceType);
+  return (v) => pgArrayToJson(v, encode, delimiter);
+}
+
 function valueEncoder(column: Column): ValueEncoder {
   const text = (convert: (v: string) => string): ValueEncoder => {
     return (v) => (v === null ? "null" : jsonString(convert(v)));
@@ -392,12 +400,8 @@ function valueEncoder(column: Column): ValueEncoder {
       return text((v) => rfc3339(v, false));
     case "binary":
       return text(byteaHex);
-    case "array": {
-      // box is the one built-in type whose array delimiter is `;`.
-      const delimiter = /^box(\[\d*\])+$/.test(column.sourceType) ? ";" : ",";
-      const encode = elementEncoder(column.sourceType);
-      return text((v) => pgArrayToJson(v, encode, delimiter));
-    }
+    case "array":
+      return text(arrayJson(column));
     default:
       // Numbers stay strings: the column's INTEGER or REAL affinity converts them exactly.
       return text((v) => v);
@@ -424,14 +428,15 @@ const SQL_INTEGER = /^-?\d{1,18}$/;
  * makes a text literal ({@link plainString} when the value is known to hold no quote).
  */
 function literalEncoder(column: Column, quote: (value: string) => string = sqlString): LiteralEncoder {
+  const integer: LiteralEncoder = (v) => (SQL_INTEGER.test(v) ? v : quote(v));
   switch (column.type) {
     case "boolean":
       return (v) => (TRUE.has(v.toLowerCase()) ? "1" : "0");
     case "int":
     case "long":
-      return (v) => (SQL_INTEGER.test(v) ? v : quote(v));
+      return integer;
     case "decimal":
-      return integralDecimal(column) ? (v) => (SQL_INTEGER.test(v) ? v : quote(v)) : quote;
+      return integralDecimal(column) ? integer : quote;
     case "timestamptz":
       // RFC 3339 text holds no quote.
       return (v) => `'${rfc3339(v, true)}'`;
@@ -440,9 +445,8 @@ function literalEncoder(column: Column, quote: (value: string) => string = sqlSt
     case "binary":
       return (v) => `X'${byteaHex(v)}'`;
     case "array": {
-      const delimiter = /^box(\[\d*\])+$/.test(column.sourceType) ? ";" : ",";
-      const encode = elementEncoder(column.sourceType);
-      return (v) => quote(pgArrayToJson(v, encode, delimiter));
+      const json = arrayJson(column);
+      return (v) => quote(json(v));
     }
     default:
       return quote;
@@ -806,7 +810,7 @@ export class D1Writer implements DestinationWriter {
         return;
       }
       flushValues();
-      const text = this.rowJson(table, page, row());
+      const text = this.rowJson(table, row());
       if (json.length > 0 && jsonSize + text.length + 1 > this.chunkChars) flushJson();
       if (text.length * 3 > D1_LIMITS.stringBytes && utf8Length(text) + 2 > D1_LIMITS.stringBytes) {
         throw new Error(
@@ -873,11 +877,8 @@ export class D1Writer implements DestinationWriter {
     return statements;
   }
 
-  /** One row as the JSON array the `json_each` statement unpacks. */
-  private rowJson(table: TablePlan, page: RecordPage, row: Row): string {
-    for (const i of table.keyIndexes) {
-      if (row[i] == null) throw new Error(`a row of ${page.stream} has a null primary key value`);
-    }
+  /** One row (its key already checked) as the JSON array the `json_each` statement unpacks. */
+  private rowJson(table: TablePlan, row: Row): string {
     const values = table.encoders.map((encode, i) => encode(row[i] ?? null));
     if (!table.keyed) values.push(JSON.stringify(rowId(row)));
     return `[${values.join(",")}]`;
