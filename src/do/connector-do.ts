@@ -11,8 +11,8 @@ import { eq } from "drizzle-orm";
 import { catalog } from "../db/client";
 import { connections, destinations } from "../db/schema";
 import { engineSettings } from "../engine/jobs";
+import type { Stream } from "../engine/protocol";
 import { type FlexibleSchedule, nextSyncAt } from "../engine/schedule";
-import type { Stream } from "../engine/types";
 import type { Env } from "../env";
 import { isoTimestamp } from "../lib/time";
 

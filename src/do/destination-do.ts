@@ -7,7 +7,7 @@
  */
 import { DurableObject } from "cloudflare:workers";
 import { openDestinationWriter } from "../engine/open";
-import type { Stream } from "../engine/types";
+import type { Stream } from "../engine/protocol";
 import type { Env } from "../env";
 import { isoTimestamp } from "../lib/time";
 

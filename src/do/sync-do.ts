@@ -6,8 +6,8 @@
  * here only after the destination flushed every record before it (see engine/runner.ts).
  */
 import { DurableObject } from "cloudflare:workers";
+import type { Stream, StreamState } from "../engine/protocol";
 import type { StreamStats } from "../engine/runner";
-import type { Stream, StreamState } from "../engine/types";
 import type { Env } from "../env";
 import { isoTimestamp } from "../lib/time";
 

@@ -13,9 +13,9 @@ import type { Env, SyncJob } from "../env";
 import { isoTimestamp } from "../lib/time";
 import { destinationSchema } from "./naming";
 import { ConfigurationError, connectorContext, loadConnection, openDestinationWriter, readableSource } from "./open";
+import type { ConfiguredStream, Stream } from "./protocol";
 import { runSlice } from "./runner";
 import { parseDuration } from "./schedule";
-import type { ConfiguredStream, Stream } from "./types";
 
 /** Engine knobs; defaults suit production, tests and the benchmark override some. */
 export interface EngineSettings {

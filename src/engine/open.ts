@@ -8,10 +8,10 @@ import { catalog } from "../db/client";
 import { connections, destinations } from "../db/schema";
 import type { Env } from "../env";
 import { decryptJson } from "../lib/secrets";
-import { MASK } from "./config";
 import { findDestination } from "./destinations";
+import type { ConnectorContext, DestinationWriter } from "./protocol";
 import { findSource } from "./sources";
-import type { ConnectorContext, DestinationWriter } from "./types";
+import { MASK } from "./toolkit/config";
 
 /** A stored config with its secrets decrypted (the `******` placeholders dropped first). */
 export async function fullConfig(env: Env, plain: Record<string, unknown>, sealed: string | null) {

@@ -14,7 +14,7 @@ import type {
   SourceReader,
   Stream,
   StreamState,
-} from "./types";
+} from "./protocol";
 
 /** Rows and bytes per stream. */
 export type StreamStats = Record<string, { rows: number; bytes: number }>;

@@ -8,7 +8,7 @@
  */
 import { env } from "cloudflare:workers";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { closePg, openPg } from "../../src/engine/pg";
+import { closePg, openPg } from "../../src/engine/toolkit/pg";
 import { decryptJson } from "../../src/lib/secrets";
 import { call, newAccount } from "./helpers";
 import { requirePasswordFor } from "./pg-auth";

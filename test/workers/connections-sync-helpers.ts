@@ -5,7 +5,7 @@
  * per-connection schemas, and polling of a connection until its run ends.
  */
 import { expect } from "vitest";
-import { closePg, openPg, quoteIdent } from "../../src/engine/pg";
+import { closePg, openPg, quoteIdent } from "../../src/engine/toolkit/pg";
 import { call } from "./helpers";
 
 export const SOURCE_DB = "sync_api_src";

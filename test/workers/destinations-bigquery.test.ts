@@ -1,9 +1,9 @@
 import { env } from "cloudflare:workers";
 import { decodeJwt, decodeProtectedHeader } from "jose";
 import { beforeAll, describe, expect, it } from "vitest";
-import { parseConfig } from "../../src/engine/config";
 import { setupStatusOf } from "../../src/engine/destinations";
-import { bigQueryDestination } from "../../src/engine/destinations/big-query";
+import { bigQueryDestination } from "../../src/engine/destinations/big-query/index";
+import { parseConfig } from "../../src/engine/toolkit/config";
 import { bigQueryFake, TOKEN_URL } from "../fakes/bigquery";
 import { call, newAccount } from "./helpers";
 

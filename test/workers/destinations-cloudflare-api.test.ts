@@ -1,9 +1,9 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { parseConfig } from "../../src/engine/config";
 import { setupStatusOf } from "../../src/engine/destinations";
-import { d1Destination } from "../../src/engine/destinations/d1";
-import { r2Destination } from "../../src/engine/destinations/r2";
+import { d1Destination } from "../../src/engine/destinations/d1/index";
+import { r2Destination } from "../../src/engine/destinations/r2/index";
+import { parseConfig } from "../../src/engine/toolkit/config";
 import { cloudflareD1Fake } from "../fakes/cloudflare-d1";
 import { r2S3Fake } from "../fakes/r2-s3";
 

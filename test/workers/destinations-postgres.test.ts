@@ -1,8 +1,8 @@
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
-import { parseConfig } from "../../src/engine/config";
-import { postgresDestination } from "../../src/engine/destinations/postgres";
-import { closePg, openPg } from "../../src/engine/pg";
+import { postgresDestination } from "../../src/engine/destinations/postgres/index";
+import { parseConfig } from "../../src/engine/toolkit/config";
+import { closePg, openPg } from "../../src/engine/toolkit/pg";
 import { call, newAccount } from "./helpers";
 import { requirePasswordFor } from "./pg-auth";
 

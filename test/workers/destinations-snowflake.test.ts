@@ -2,9 +2,9 @@ import { env } from "cloudflare:workers";
 import { createPrivateKey } from "node:crypto";
 import { decodeJwt, decodeProtectedHeader } from "jose";
 import { beforeAll, describe, expect, it } from "vitest";
-import { parseConfig } from "../../src/engine/config";
 import { setupStatusOf } from "../../src/engine/destinations";
-import { accountIdentifier, snowflakeDestination } from "../../src/engine/destinations/snowflake";
+import { accountIdentifier, snowflakeDestination } from "../../src/engine/destinations/snowflake/index";
+import { parseConfig } from "../../src/engine/toolkit/config";
 import { publicKeyFingerprint, snowflakeFake } from "../fakes/snowflake";
 
 const HOST = "xy12345.snowflakecomputing.com";

@@ -1,7 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import { describe, expect, it } from "vitest";
-import { secret, secretKeys } from "../../src/engine/config";
 import { sources } from "../../src/engine/sources";
+import { secret, secretKeys } from "../../src/engine/toolkit/config";
 import { encodeCursor, pageOfList } from "../../src/lib/pagination";
 import { toConfigProperty } from "../../src/routes/metadata/config-schema";
 import { call } from "./helpers";

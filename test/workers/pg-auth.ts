@@ -6,7 +6,7 @@
  * role keeps trust authentication.
  */
 import type pg from "pg";
-import { closePg, openPg } from "../../src/engine/pg";
+import { closePg, openPg } from "../../src/engine/toolkit/pg";
 
 const SUPERUSER = { host: "127.0.0.1", port: 5432, user: "postgres" };
 

@@ -1,9 +1,9 @@
-import type { ConnectorContext, DestinationDefinition, SetupTest } from "../types";
-import { bigQueryDestination } from "./big-query";
-import { d1Destination } from "./d1";
-import { postgresDestination } from "./postgres";
-import { r2Destination } from "./r2";
-import { snowflakeDestination } from "./snowflake";
+import type { ConnectorContext, DestinationDefinition, SetupTest } from "../protocol";
+import { bigQueryDestination } from "./big-query/index";
+import { d1Destination } from "./d1/index";
+import { postgresDestination } from "./postgres/index";
+import { r2Destination } from "./r2/index";
+import { snowflakeDestination } from "./snowflake/index";
 
 // Each definition is typed by its own config schema; the registry erases that to the common contract.
 const all = [

@@ -1,18 +1,18 @@
-import type { SourceDefinition } from "../types";
-import { fsxSource } from "./fsx";
-import { gcsSource } from "./gcs";
-import { graphqlSource } from "./graphql";
-import { hubspotSource } from "./hubspot";
-import { mongodbSource } from "./mongodb";
-import { mysqlSource } from "./mysql";
-import { postgresSource } from "./postgres";
-import { restSource } from "./rest";
-import { s3Source } from "./s3";
-import { salesforceSource } from "./salesforce";
-import { sampleSource } from "./sample";
-import { shopifySource } from "./shopify";
-import { snowflakeSource } from "./snowflake";
-import { stripeSource } from "./stripe";
+import type { SourceDefinition } from "../protocol";
+import { fsxSource } from "./fsx/index";
+import { gcsSource } from "./gcs/index";
+import { graphqlSource } from "./graphql/index";
+import { hubspotSource } from "./hubspot/index";
+import { mongodbSource } from "./mongodb/index";
+import { mysqlSource } from "./mysql/index";
+import { postgresSource } from "./postgres/index";
+import { restSource } from "./rest/index";
+import { s3Source } from "./s3/index";
+import { salesforceSource } from "./salesforce/index";
+import { sampleSource } from "./sample/index";
+import { shopifySource } from "./shopify/index";
+import { snowflakeSource } from "./snowflake/index";
+import { stripeSource } from "./stripe/index";
 
 /** Every source service, by service id. */
 export const sources: Record<string, SourceDefinition> = {

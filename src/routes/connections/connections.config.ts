@@ -3,9 +3,9 @@
  * name derived from config, and setup tests run against the full config.
  */
 import type { ConnectionRow } from "../../db/connections";
-import { maskConfig, splitSecrets } from "../../engine/config";
 import { fullConfig } from "../../engine/open";
-import type { SetupTest, SourceDefinition } from "../../engine/types";
+import type { SetupTest, SourceDefinition } from "../../engine/protocol";
+import { maskConfig, splitSecrets } from "../../engine/toolkit/config";
 import type { Env } from "../../env";
 import { ApiError } from "../../errors";
 import { encryptJson } from "../../lib/secrets";

@@ -1,11 +1,11 @@
 import type { RouteHandler } from "@hono/zod-openapi";
 import { catalog } from "../../db/client";
 import type { ConnectionRow } from "../../db/connections";
-import { parseConfig } from "../../engine/config";
 import { destinationSchema } from "../../engine/naming";
 import { connectorContext } from "../../engine/open";
+import type { Stream } from "../../engine/protocol";
 import { findSource } from "../../engine/sources";
-import type { Stream } from "../../engine/types";
+import { parseConfig } from "../../engine/toolkit/config";
 import type { AppEnv, Env } from "../../env";
 import { ApiError } from "../../errors";
 import { ok } from "../../lib/envelope";

@@ -15,7 +15,7 @@
  *   blocked or hashed yet, so no column is ever "touched" and `columns` is always empty.
  */
 import type { TableSetting } from "../../do/connector-do";
-import type { Column, Stream } from "../../engine/types";
+import type { Column, Stream } from "../../engine/protocol";
 import { ApiError } from "../../errors";
 import { streamKey } from "./connections.objects";
 import type {

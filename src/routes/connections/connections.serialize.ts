@@ -1,8 +1,8 @@
 import type { ConnectionRow } from "../../db/connections";
-import { maskConfig } from "../../engine/config";
+import type { SetupTest } from "../../engine/protocol";
 import { type FlexibleSchedule, nextSyncAt } from "../../engine/schedule";
 import { findSource } from "../../engine/sources";
-import type { SetupTest } from "../../engine/types";
+import { maskConfig } from "../../engine/toolkit/config";
 import { isoTimestamp } from "../../lib/time";
 import type { Connection } from "./connections.schemas";
 

@@ -1,7 +1,7 @@
 import type { RouteHandler } from "@hono/zod-openapi";
 import { catalog } from "../../db/client";
 import type { RunRecord } from "../../do/sync-do";
-import type { StreamState } from "../../engine/types";
+import type { StreamState } from "../../engine/protocol";
 import type { AppEnv, Env } from "../../env";
 import { ApiError } from "../../errors";
 import { done, ok } from "../../lib/envelope";

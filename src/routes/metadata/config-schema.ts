@@ -6,7 +6,7 @@
  * "null"]` or `items: false` would fail the whole response for it.
  */
 import { z } from "@hono/zod-openapi";
-import type { ServiceDefinition } from "../../engine/types";
+import type { ServiceDefinition } from "../../engine/protocol";
 
 /** One node of the config metadata: Fivetran's JSON-Schema-like property. */
 export interface ConfigProperty {

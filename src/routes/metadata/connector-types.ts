@@ -3,8 +3,9 @@
  * registry (engine/sources). Like Fivetran, the listing holds connectors only; destination
  * services are not listed.
  */
+
+import type { ServiceDefinition } from "../../engine/protocol";
 import { findSource, sources } from "../../engine/sources";
-import type { ServiceDefinition } from "../../engine/types";
 import { ApiError } from "../../errors";
 import { type PageQuery, pageOfList } from "../../lib/pagination";
 import { authMetadata, type ConfigProperty, configMetadata } from "./config-schema";

@@ -10,8 +10,8 @@ import {
   pgArrayToJson,
   rfc3339,
   rowId,
-} from "../../../src/engine/destinations/d1-writer";
-import type { Column, ColumnType, RecordPage, Row, Stream } from "../../../src/engine/types";
+} from "../../../src/engine/destinations/d1/writer";
+import type { Column, ColumnType, RecordPage, Row, Stream } from "../../../src/engine/protocol";
 import { cloudflareD1Fake } from "../../fakes/cloudflare-d1";
 
 /**

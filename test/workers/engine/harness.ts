@@ -1,7 +1,13 @@
 import { env } from "cloudflare:workers";
 import pg from "pg";
+import type {
+  ConfiguredStream,
+  DestinationWriter,
+  SourceReader,
+  Stream,
+  StreamState,
+} from "../../../src/engine/protocol";
 import { runSlice, type SliceResult, type StreamStats } from "../../../src/engine/runner";
-import type { ConfiguredStream, DestinationWriter, SourceReader, Stream, StreamState } from "../../../src/engine/types";
 
 export const PG = { host: "127.0.0.1", port: 5432, user: "postgres" } as const;
 

@@ -6,8 +6,8 @@
 import { env } from "cloudflare:workers";
 import { z } from "@hono/zod-openapi";
 import { beforeAll, describe, expect, it } from "vitest";
+import type { SourceDefinition, Stream } from "../../../src/engine/protocol";
 import { sources } from "../../../src/engine/sources";
-import type { SourceDefinition, Stream } from "../../../src/engine/types";
 import { call, newAccount } from "../helpers";
 import { PG, resetDatabase, sql } from "./harness";
 

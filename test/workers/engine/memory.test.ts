@@ -1,8 +1,8 @@
 /** Pages stay within the byte budget whatever the row width, with or without a primary key. */
 import { beforeAll, describe, expect, it } from "vitest";
-import type { PostgresSourceConfig } from "../../../src/engine/sources/postgres";
-import { postgresReader } from "../../../src/engine/sources/postgres-reader";
-import type { DestinationWriter } from "../../../src/engine/types";
+import type { DestinationWriter } from "../../../src/engine/protocol";
+import type { PostgresSourceConfig } from "../../../src/engine/sources/postgres/index";
+import { postgresReader } from "../../../src/engine/sources/postgres/reader";
 import { configure, PG, resetDatabase, runToCompletion, sql } from "./harness";
 
 const SRC = "memory_src";

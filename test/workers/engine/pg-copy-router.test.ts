@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CopyDataRouter } from "../../../src/engine/pg-copy";
+import { CopyDataRouter } from "../../../src/engine/toolkit/pg-copy";
 
 const encoder = new TextEncoder();
 

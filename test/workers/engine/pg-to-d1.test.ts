@@ -1,9 +1,9 @@
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
-import { D1Writer } from "../../../src/engine/destinations/d1-writer";
-import type { PostgresSourceConfig } from "../../../src/engine/sources/postgres";
-import { postgresReader } from "../../../src/engine/sources/postgres-reader";
-import type { StreamState } from "../../../src/engine/types";
+import { D1Writer } from "../../../src/engine/destinations/d1/writer";
+import type { StreamState } from "../../../src/engine/protocol";
+import type { PostgresSourceConfig } from "../../../src/engine/sources/postgres/index";
+import { postgresReader } from "../../../src/engine/sources/postgres/reader";
 import { configure, PG, resetDatabase, runToCompletion, sql } from "./harness";
 
 const SRC = "d1w_src";

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { PostgresWriter } from "../../../src/engine/destinations/postgres-writer";
-import type { PostgresSourceConfig } from "../../../src/engine/sources/postgres";
-import { postgresReader } from "../../../src/engine/sources/postgres-reader";
+import { PostgresWriter } from "../../../src/engine/destinations/postgres/writer";
+import type { PostgresSourceConfig } from "../../../src/engine/sources/postgres/index";
+import { postgresReader } from "../../../src/engine/sources/postgres/reader";
 import { checksum, configure, PG, resetDatabase, runToCompletion, sql } from "./harness";
 
 const SRC = "engine_src";

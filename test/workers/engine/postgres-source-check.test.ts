@@ -1,7 +1,7 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { parseConfig } from "../../../src/engine/config";
-import { postgresSource } from "../../../src/engine/sources/postgres";
+import { postgresSource } from "../../../src/engine/sources/postgres/index";
+import { parseConfig } from "../../../src/engine/toolkit/config";
 
 const ctx = { env, fetch, now: () => new Date() };
 

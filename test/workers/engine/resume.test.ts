@@ -4,10 +4,10 @@
  * run produces: nothing lost, nothing duplicated.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { PostgresWriter } from "../../../src/engine/destinations/postgres-writer";
-import type { PostgresSourceConfig } from "../../../src/engine/sources/postgres";
-import { postgresReader } from "../../../src/engine/sources/postgres-reader";
-import type { DestinationWriter, StreamState } from "../../../src/engine/types";
+import { PostgresWriter } from "../../../src/engine/destinations/postgres/writer";
+import type { DestinationWriter, StreamState } from "../../../src/engine/protocol";
+import type { PostgresSourceConfig } from "../../../src/engine/sources/postgres/index";
+import { postgresReader } from "../../../src/engine/sources/postgres/reader";
 import { checksum, configure, PG, type RunOptions, resetDatabase, runToCompletion, sql } from "./harness";
 
 const SRC = "resume_src";

@@ -3,7 +3,7 @@
  * /v1/connections runs their setup tests, masks their secrets and names bad config fields.
  */
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { closeMysql, openMysql } from "../../../src/engine/mysql";
+import { closeMysql, openMysql } from "../../../src/engine/toolkit/mysql";
 import { createStripeFake } from "../../fakes/stripe";
 import { call, newAccount } from "../helpers";
 

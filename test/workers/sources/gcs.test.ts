@@ -1,6 +1,6 @@
 import { exportPKCS8, exportSPKI, generateKeyPair } from "jose";
 import { beforeAll, describe, expect, it } from "vitest";
-import { gcsSource } from "../../../src/engine/sources/gcs";
+import { gcsSource } from "../../../src/engine/sources/gcs/index";
 import { createGcsFake } from "../../fakes/gcs";
 import { context, invalid, parse, secretKeys, summary } from "./helpers";
 

@@ -1,7 +1,7 @@
 import { env } from "cloudflare:workers";
 import { expect } from "vitest";
-import { parseConfig, secretKeys } from "../../../src/engine/config";
-import type { ConnectorContext, SetupTest, SourceDefinition } from "../../../src/engine/types";
+import type { ConnectorContext, SetupTest, SourceDefinition } from "../../../src/engine/protocol";
+import { parseConfig, secretKeys } from "../../../src/engine/toolkit/config";
 import { ApiError } from "../../../src/errors";
 
 /** A ConnectorContext whose fetch is a fake vendor (or the real fetch for local servers). */

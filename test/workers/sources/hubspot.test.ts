@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { hubspotSource } from "../../../src/engine/sources/hubspot";
+import { hubspotSource } from "../../../src/engine/sources/hubspot/index";
 import { createHubspotFake } from "../../fakes/hubspot";
 import { context, invalid, parse, secretKeys, summary } from "./helpers";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { fsxSource, globToRegExp } from "../../../src/engine/sources/fsx";
-import { mongodbSource } from "../../../src/engine/sources/mongodb";
+import { fsxSource, globToRegExp } from "../../../src/engine/sources/fsx/index";
+import { mongodbSource } from "../../../src/engine/sources/mongodb/index";
 import { context, invalid, parse, secretKeys } from "./helpers";
 
 describe("mongodb source config", () => {

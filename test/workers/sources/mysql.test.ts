@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { closeMysql, openMysql } from "../../../src/engine/mysql";
-import { binlogTests, mysqlSource } from "../../../src/engine/sources/mysql";
+import { binlogTests, mysqlSource } from "../../../src/engine/sources/mysql/index";
+import { closeMysql, openMysql } from "../../../src/engine/toolkit/mysql";
 import { context, invalid, parse, secretKeys, summary } from "./helpers";
 
 const ROOT = "mysql://root@127.0.0.1:3306";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { graphqlSource } from "../../../src/engine/sources/graphql";
-import { restSource } from "../../../src/engine/sources/rest";
+import { graphqlSource } from "../../../src/engine/sources/graphql/index";
+import { restSource } from "../../../src/engine/sources/rest/index";
 import { createGraphqlFake, createRestFake } from "../../fakes/generic-api";
 import { context, invalid, parse, secretKeys } from "./helpers";
 

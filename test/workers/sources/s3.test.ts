@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { s3Source } from "../../../src/engine/sources/s3";
+import { s3Source } from "../../../src/engine/sources/s3/index";
 import { createS3Fake } from "../../fakes/s3";
 import { context, invalid, parse, secretKeys, summary } from "./helpers";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { SALESFORCE_API_VERSION, salesforceSource } from "../../../src/engine/sources/salesforce";
+import { SALESFORCE_API_VERSION, salesforceSource } from "../../../src/engine/sources/salesforce/index";
 import { createSalesforceFake } from "../../fakes/salesforce";
 import { context, invalid, parse, secretKeys, summary } from "./helpers";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { SHOPIFY_API_VERSION, shopifySource } from "../../../src/engine/sources/shopify";
+import { SHOPIFY_API_VERSION, shopifySource } from "../../../src/engine/sources/shopify/index";
 import { createShopifyFake } from "../../fakes/shopify";
 import { context, invalid, parse, secretKeys, summary } from "./helpers";
 

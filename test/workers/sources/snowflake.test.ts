@@ -1,6 +1,6 @@
 import { decodeJwt, exportPKCS8, exportSPKI, generateKeyPair } from "jose";
 import { beforeAll, describe, expect, it } from "vitest";
-import { accountIdentifier, snowflakeSource } from "../../../src/engine/sources/snowflake";
+import { accountIdentifier, snowflakeSource } from "../../../src/engine/sources/snowflake/index";
 import { createSnowflakeFake, fingerprint } from "../../fakes/snowflake-source";
 import { context, invalid, parse, secretKeys, summary } from "./helpers";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { stripeSource } from "../../../src/engine/sources/stripe";
+import { stripeSource } from "../../../src/engine/sources/stripe/index";
 import { createStripeFake } from "../../fakes/stripe";
 import { context, invalid, parse, secretKeys, summary } from "./helpers";
 

@@ -1,0 +1,228 @@
+import { z } from "@hono/zod-openapi";
+import type { Env } from "../../../env";
+import type { ConnectorContext, DestinationDefinition, SetupTest } from "../../protocol";
+import { secret } from "../../toolkit/config";
+import { D1Writer } from "./writer";
+
+/**
+ * D1 bindings of this Worker that a `d1` destination may name. Only databases kept for
+ * user data belong here: never `DB`, the catalog of accounts, keys and secrets.
+ */
+export const D1_DESTINATION_BINDINGS: readonly string[] = ["WAREHOUSE"];
+
+/** Cloudflare's REST API (D1 over HTTP reaches any database of an account). */
+export const CLOUDFLARE_API = "https://api.cloudflare.com/client/v4";
+
+/** Table the setup test creates, writes, reads and drops in one batch. */
+export const PROBE_TABLE = "_fivetran_setup_test";
+
+/**
+ * Either `database`, the name of one of {@link D1_DESTINATION_BINDINGS}, or, for any D1
+ * database of a Cloudflare account, `account_id` + `database_id` + `api_token` (a token with
+ * D1 edit permission) used with Cloudflare's D1 HTTP API. When both are set the HTTP API
+ * fields win, so a PATCH can move a destination off the local binding.
+ */
+const fields = z
+  .object({
+    database: z.string().trim().min(1).optional(),
+    account_id: z
+      .string()
+      .trim()
+      .regex(/^[0-9a-f]{32}$/i, "a Cloudflare account id (32 hex digits)")
+      .optional(),
+    database_id: z
+      .string()
+      .trim()
+      .regex(/^[0-9a-f-]{32,36}$/i, "a D1 database id (UUID)")
+      .optional(),
+    api_token: secret(z.string().min(1)).optional(),
+  })
+  .superRefine((config, ctx) => {
+    const http = config.account_id !== undefined || config.database_id !== undefined;
+    if (http) {
+      for (const key of ["account_id", "database_id", "api_token"] as const) {
+        if (config[key] === undefined) {
+          ctx.addIssue({
+            code: "custom",
+            path: [key],
+            message: "required to reach D1 through Cloudflare's API (account_id, database_id and api_token)",
+          });
+        }
+      }
+      return;
+    }
+    if (config.database === undefined) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["database"],
+        message: `name a D1 binding (${D1_DESTINATION_BINDINGS.join(", ")}), or set account_id, database_id and api_token`,
+      });
+    } else if (!D1_DESTINATION_BINDINGS.includes(config.database)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["database"],
+        message: `'${config.database}' is not a destination D1 binding; use one of: ${D1_DESTINATION_BINDINGS.join(", ")}`,
+      });
+    }
+  });
+
+export type D1DestinationConfig = z.infer<typeof fields>;
+
+/** One SQL statement with positional parameters. */
+export interface Statement {
+  sql: string;
+  params: unknown[];
+}
+
+/** A D1 database reached through a binding or Cloudflare's HTTP API. */
+export interface D1Target {
+  /** Where the data goes, for messages. */
+  label: string;
+  /** Runs statements as one batch (a transaction); the rows of each statement. */
+  batch(statements: Statement[]): Promise<Record<string, unknown>[][]>;
+}
+
+/** A non-2xx answer of Cloudflare's API, with its `errors` list. */
+export class CloudflareApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly errors: { code?: number; message?: string }[],
+  ) {
+    const detail = errors.map((e) => `${e.message ?? "error"}${e.code ? ` (code ${e.code})` : ""}`).join("; ");
+    super(`Cloudflare API answered HTTP ${status}${detail ? `: ${detail}` : ""}`);
+    this.name = "CloudflareApiError";
+  }
+}
+
+function bindingTarget(env: Env, name: string): D1Target {
+  const db = (env as unknown as Record<string, unknown>)[name] as D1Database | undefined;
+  if (!db || typeof db.prepare !== "function" || typeof db.batch !== "function") {
+    throw new Error(`This Worker has no D1 binding '${name}'`);
+  }
+  return {
+    label: `D1 binding ${name}`,
+    async batch(statements) {
+      const results = await db.batch(statements.map((s) => db.prepare(s.sql).bind(...s.params)));
+      return results.map((r) => (r.results ?? []) as Record<string, unknown>[]);
+    },
+  };
+}
+
+interface D1QueryResponse {
+  success?: boolean;
+  errors?: { code?: number; message?: string }[];
+  result?: { results?: Record<string, unknown>[]; success?: boolean }[];
+}
+
+function httpTarget(
+  config: Required<Pick<D1DestinationConfig, "account_id" | "database_id" | "api_token">>,
+  ctx: ConnectorContext,
+): D1Target {
+  const url = `${CLOUDFLARE_API}/accounts/${encodeURIComponent(config.account_id)}/d1/database/${encodeURIComponent(config.database_id)}/query`;
+  return {
+    label: `D1 database ${config.database_id}`,
+    async batch(statements) {
+      const response = await ctx.fetch(url, {
+        method: "POST",
+        headers: { Authorization: `Bearer ${config.api_token}`, "Content-Type": "application/json" },
+        body: JSON.stringify({ batch: statements }),
+        signal: ctx.signal,
+      });
+      let body: D1QueryResponse = {};
+      try {
+        body = (await response.json()) as D1QueryResponse;
+      } catch {
+        // A non-JSON answer (a proxy's error page): the status says enough.
+      }
+      if (!response.ok || body.success === false) throw new CloudflareApiError(response.status, body.errors ?? []);
+      return (body.result ?? []).map((r) => r.results ?? []);
+    },
+  };
+}
+
+/** The database a validated `d1` config points at. */
+export function d1Target(config: D1DestinationConfig, ctx: ConnectorContext): D1Target {
+  if (config.account_id && config.database_id && config.api_token) {
+    return httpTarget(
+      { account_id: config.account_id, database_id: config.database_id, api_token: config.api_token },
+      ctx,
+    );
+  }
+  return bindingTarget(ctx.env, config.database ?? "");
+}
+
+/** Creates, writes, reads back and drops the probe table in one atomic batch. */
+async function probe(target: D1Target, ctx: ConnectorContext): Promise<SetupTest> {
+  const title = "Writing and reading a probe row";
+  const id = crypto.randomUUID();
+  const writtenAt = ctx.now().toISOString();
+  try {
+    const results = await target.batch([
+      { sql: `CREATE TABLE IF NOT EXISTS ${PROBE_TABLE} (id TEXT PRIMARY KEY, written_at TEXT NOT NULL)`, params: [] },
+      { sql: `INSERT INTO ${PROBE_TABLE} (id, written_at) VALUES (?1, ?2)`, params: [id, writtenAt] },
+      { sql: `SELECT id, written_at FROM ${PROBE_TABLE} WHERE id = ?1`, params: [id] },
+      { sql: `DROP TABLE ${PROBE_TABLE}`, params: [] },
+    ]);
+    const row = results[2]?.[0];
+    if (row?.id !== id || row.written_at !== writtenAt) {
+      return { title, status: "FAILED", message: `The probe row written to ${target.label} did not read back` };
+    }
+    return { title, status: "PASSED", message: `Created, wrote, read and dropped ${PROBE_TABLE} in ${target.label}` };
+  } catch (error) {
+    return { title, status: "FAILED", message: describeD1Error(error) };
+  }
+}
+
+function describeD1Error(error: unknown): string {
+  if (error instanceof CloudflareApiError) {
+    if (error.status === 401 || error.status === 403) {
+      return `${error.message}; check that api_token is valid and has D1 edit permission on account_id`;
+    }
+    return error.message;
+  }
+  return `D1 error: ${(error as Error)?.message ?? String(error)}`;
+}
+
+export const d1Destination: DestinationDefinition<typeof fields> = {
+  service: "d1",
+  info: {
+    name: "Cloudflare D1",
+    type: "Warehouse",
+    description: "A Cloudflare D1 (SQLite) database: a binding of this Worker or any database through Cloudflare's API",
+    linkToDocs: "https://developers.cloudflare.com/d1/",
+  },
+  fields,
+  writer: {
+    open(config, ctx) {
+      if (config.account_id && config.database_id && config.api_token) {
+        return D1Writer.open({
+          accountId: config.account_id,
+          databaseId: config.database_id,
+          apiToken: config.api_token,
+          fetch: ctx.fetch,
+          signal: ctx.signal,
+        });
+      }
+      // `fields` only lets `database` name a binding kept for destinations (never the catalog).
+      return D1Writer.open((ctx.env as unknown as Record<string, D1Database>)[config.database ?? ""] as D1Database);
+    },
+  },
+  normalize(input) {
+    const { binding, accountId, databaseId, apiToken, ...rest } = input;
+    const out: Record<string, unknown> = { ...rest };
+    if (binding !== undefined) out.database ??= binding;
+    if (accountId !== undefined) out.account_id ??= accountId;
+    if (databaseId !== undefined) out.database_id ??= databaseId;
+    if (apiToken !== undefined) out.api_token ??= apiToken;
+    return out;
+  },
+  async check(config, ctx) {
+    let target: D1Target;
+    try {
+      target = d1Target(config, ctx);
+    } catch (error) {
+      return [{ title: "Resolving the database", status: "FAILED", message: (error as Error).message }];
+    }
+    return [{ title: "Resolving the database", status: "PASSED", message: target.label }, await probe(target, ctx)];
+  },
+};

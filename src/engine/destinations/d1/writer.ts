@@ -1,0 +1,899 @@
+/**
+ * Writing into Cloudflare D1 (SQLite), through a Worker binding or Cloudflare's D1 HTTP API.
+ *
+ * Naming: SQLite has no schemas, so `schema.table` becomes the table `<schema>__<table>`
+ * (`pg__orders`). Identifiers are double-quoted with embedded quotes doubled, so any name
+ * works; SQLite folds ASCII case in names, so names differing only in case are refused.
+ *
+ * Types (SQLite is dynamically typed; the declared type sets the column's affinity):
+ * boolean → INTEGER 0/1; int, long, and decimal(p ≤ 18, 0) → INTEGER; float → REAL (NaN and
+ * ±Infinity stay TEXT, as SQLite's REAL cannot hold NaN); other decimals → TEXT, to keep their
+ * exact digits (NUMERIC affinity would turn 12345678901234567890.12 into a lossy REAL);
+ * string, uuid, date, time, json → TEXT as PostgreSQL writes them (json keeps its exact text);
+ * timestamp(tz) → TEXT in RFC 3339 with six fraction digits (`2024-01-01T12:00:00.123456Z`;
+ * no `Z` without a zone), so text order is time order; binary → BLOB; array → TEXT holding a JSON array. Plus `_fivetran_synced` (RFC 3339) and, for
+ * streams without a primary key, `_fivetran_id`: a 128-bit hash of the row (see {@link rowId}).
+ *
+ * Writes: a page's rows become SQL literals in multi-row `INSERT … VALUES (…), (…) ON
+ * CONFLICT … DO UPDATE` statements, each under D1's 100 KB per statement, with
+ * `_fivetran_synced` one bound parameter (`?1`) every row refers to: the fastest bulk path
+ * measured on local D1. A row too wide for a statement (or holding NUL) goes instead as a
+ * JSON array in a chunk of well under D1's 2 MB per value, unpacked by one
+ * `INSERT … SELECT … FROM json_each(?1)`; both store the same values. Rows keep their page
+ * order. A snapshot page (`range`) first deletes its key range, then upserts, so rows deleted in
+ * the source disappear (only for keys whose order SQLite shares with PostgreSQL: see
+ * {@link orderSafe}; other snapshot pages are upserted). All statements of a page go as one
+ * batch: one transaction on a binding; one request over HTTP, where Cloudflare does not promise
+ * atomicity. Replaying a page changes nothing, so a crash or a half-applied HTTP batch before
+ * the page's checkpoint is repaired by the replay.
+ */
+
+import type { Column, DestinationWriter, RecordPage, Row, Stream, WriteResult } from "../../protocol";
+import { decodeCopyField, decodeCopyLine } from "../../toolkit/pg-copy";
+
+export const SYNCED = "_fivetran_synced";
+export const ROW_ID = "_fivetran_id";
+
+/** D1's documented limits (developers.cloudflare.com/d1/platform/limits). */
+export const D1_LIMITS = {
+  columnsPerTable: 100,
+  /** A string, BLOB or table row, in bytes; the JSON parameter of a chunk is such a string. */
+  stringBytes: 2_000_000,
+  boundParameters: 100,
+  statementBytes: 100_000,
+} as const;
+
+/**
+ * A chunk's JSON stays under this many UTF-16 code units: at most 3 UTF-8 bytes each, so a
+ * chunk is at most ~750 KB, well under D1's 2 MB per string whatever the text.
+ */
+export const DEFAULT_CHUNK_CHARS = 250_000;
+
+// ---------------------------------------------------------------------------------------
+// Executors: one statement, or a batch, on a binding or over Cloudflare's HTTP API.
+
+/** One SQL statement with positional parameters (`?1`, `?2`…), all strings or null. */
+export interface D1Statement {
+  sql: string;
+  params: (string | null)[];
+}
+
+/** Runs SQL on one D1 database. */
+export interface D1Executor {
+  /** Where the data goes, for messages (never contains a secret). */
+  readonly label: string;
+  /** Runs one statement and returns its rows. */
+  query(statement: D1Statement): Promise<Record<string, unknown>[]>;
+  /**
+   * Runs statements in order. On a binding the batch is one SQLite transaction (all or
+   * nothing). Over HTTP it is one request with Cloudflare's `batch` body, run in order as a
+   * D1 batch; Cloudflare's API reference does not state that it is atomic, so callers must not
+   * rely on it: every batch this writer sends is idempotent and is replayed whole on failure.
+   */
+  batch(statements: D1Statement[]): Promise<void>;
+}
+
+/** A binding's batch: one transaction, as D1 documents for `db.batch()`. */
+export function bindingExecutor(db: D1Database, label = "D1 binding"): D1Executor {
+  const prepare = (s: D1Statement) => db.prepare(s.sql).bind(...s.params);
+  return {
+    label,
+    async query(statement) {
+      const { results } = await prepare(statement).all<Record<string, unknown>>();
+      return results ?? [];
+    },
+    async batch(statements) {
+      if (statements.length > 0) await db.batch(statements.map(prepare));
+    },
+  };
+}
+
+/** Where a D1 database is reached through Cloudflare's HTTP API. */
+export interface D1HttpTarget {
+  accountId: string;
+  databaseId: string;
+  /** An API token with D1 edit permission on the account. */
+  apiToken: string;
+  /** The fetch to use (ConnectorContext.fetch; tests inject a fake of the API). */
+  fetch: typeof fetch;
+  signal?: AbortSignal;
+}
+
+/** Cloudflare's API answered with an error (its `errors` list, never the token). */
+export class D1ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly errors: { code?: number; message?: string }[],
+  ) {
+    const detail = errors.map((e) => `${e.message ?? "error"}${e.code ? ` (code ${e.code})` : ""}`).join("; ");
+    super(`Cloudflare D1 API answered HTTP ${status}${detail ? `: ${detail}` : ""}`);
+    this.name = "D1ApiError";
+  }
+}
+
+interface D1ApiEnvelope {
+  success?: boolean;
+  errors?: { code?: number; message?: string }[];
+  result?: { results?: Record<string, unknown>[]; success?: boolean }[];
+}
+
+/**
+ * `POST /client/v4/accounts/{account_id}/d1/database/{database_id}/query` with `{sql, params}`
+ * for one statement and `{batch: [{sql, params}, …]}` for several: one request per page, which
+ * matters as Cloudflare's API is rate limited per token. The API types `params` as strings,
+ * which is all this writer binds.
+ */
+export function httpExecutor(target: D1HttpTarget): D1Executor {
+  const url = `https://api.cloudflare.com/client/v4/accounts/${encodeURIComponent(target.accountId)}/d1/database/${encodeURIComponent(target.databaseId)}/query`;
+  async function post(body: unknown): Promise<NonNullable<D1ApiEnvelope["result"]>> {
+    const response = await target.fetch(url, {
+      method: "POST",
+      headers: { Authorization: `Bearer ${target.apiToken}`, "Content-Type": "application/json" },
+      body: JSON.stringify(body),
+      signal: target.signal,
+    });
+    let envelope: D1ApiEnvelope = {};
+    try {
+      envelope = (await response.json()) as D1ApiEnvelope;
+    } catch {
+      // Not JSON (a proxy's error page): the status says enough.
+    }
+    const failed = (envelope.result ?? []).some((r) => r.success === false);
+    if (!response.ok || envelope.success === false || failed) {
+      throw new D1ApiError(response.status, envelope.errors ?? []);
+    }
+    return envelope.result ?? [];
+  }
+  return {
+    label: `D1 database ${target.databaseId}`,
+    async query(statement) {
+      const [first] = await post({ sql: statement.sql, params: statement.params });
+      return first?.results ?? [];
+    },
+    async batch(statements) {
+      if (statements.length > 0) await post({ batch: statements });
+    },
+  };
+}
+
+function isBinding(target: D1Database | D1HttpTarget | D1Executor): target is D1Database {
+  return typeof (target as D1Database).prepare === "function" && typeof (target as D1Database).batch === "function";
+}
+
+// ---------------------------------------------------------------------------------------
+// Names and types.
+
+/** Quotes an SQLite identifier, whatever it contains. */
+export function quoteName(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
+}
+
+/** The D1 table of `schema.table`: D1 has no schemas, so the schema becomes a prefix. */
+export function d1TableName(schema: string, table: string): string {
+  return `${schema}__${table}`;
+}
+
+/** SQLite compares names case-insensitively in ASCII only. */
+function fold(name: string): string {
+  return name.replace(/[A-Z]/g, (c) => c.toLowerCase());
+}
+
+function integralDecimal(column: Column): boolean {
+  return column.type === "decimal" && column.scale === 0 && column.precision !== undefined && column.precision <= 18;
+}
+
+/** The declared SQLite type (hence affinity) of a column. */
+export function sqliteType(column: Column): "INTEGER" | "REAL" | "TEXT" | "BLOB" {
+  switch (column.type) {
+    case "boolean":
+    case "int":
+    case "long":
+      return "INTEGER";
+    case "float":
+      return "REAL";
+    case "decimal":
+      return integralDecimal(column) ? "INTEGER" : "TEXT";
+    case "binary":
+      return "BLOB";
+    default:
+      return "TEXT";
+  }
+}
+
+/**
+ * Whether SQLite orders a key column's stored values as PostgreSQL orders the source's:
+ * integers compare numerically in both, and lowercase UUID text compares as PostgreSQL's
+ * byte-wise uuid order. Text does not qualify (PostgreSQL orders by a collation such as
+ * en_US, SQLite by bytes), nor decimals stored as text, floats (−Infinity is stored as text),
+ * or dates and timestamps (BC and infinity values): a key range of such columns is not a
+ * range in SQLite, and deleting by it could drop rows of another page.
+ */
+function orderSafe(column: Column): boolean {
+  return sqliteType(column) === "INTEGER" || column.type === "uuid";
+}
+
+// ---------------------------------------------------------------------------------------
+// Values: PostgreSQL's text representation → JSON tokens that land as the column's type.
+
+const TRUE = new Set(["t", "true", "1", "y", "yes", "on"]);
+
+const TIMESTAMP =
+  /^(\d{4,})-(\d\d)-(\d\d)[ T](\d\d):(\d\d):(\d\d)(?:\.(\d+))?(?:([+-])(\d\d)(?::?(\d\d))?(?::?(\d\d))?|(Z))?$/;
+
+function pad(n: number, width: number): string {
+  return String(n).padStart(width, "0");
+}
+
+/** At least six fraction digits (microseconds), so that text order is time order. */
+function fraction(digits: string | undefined): string {
+  return (digits ?? "").padEnd(6, "0");
+}
+
+/**
+ * A timestamp in RFC 3339: `2024-01-01T12:00:00.123456Z` with a zone (converted to UTC),
+ * `2024-01-01T12:00:00.123456` without. Values RFC 3339 cannot express (`infinity`,
+ * `-infinity`, BC dates) are kept as PostgreSQL wrote them.
+ */
+export function rfc3339(value: string, zoned: boolean): string {
+  // Fast path for what a UTC session sends for nearly every value: `YYYY-MM-DD HH:MM:SS[.f]+00`.
+  if (
+    zoned &&
+    value.length >= 22 &&
+    value.charCodeAt(4) === 45 &&
+    value.charCodeAt(10) === 32 &&
+    value.endsWith("+00")
+  ) {
+    const clock = value.slice(11, -3);
+    const dot = clock.indexOf(".");
+    if (dot < 0) return `${value.slice(0, 10)}T${clock}.000000Z`;
+    if (clock.length - dot - 1 <= 6)
+      return `${value.slice(0, 10)}T${clock.slice(0, dot)}.${clock.slice(dot + 1).padEnd(6, "0")}Z`;
+  }
+  const m = TIMESTAMP.exec(value);
+  if (!m) return value;
+  const [, y = "", mo = "", d = "", h = "", mi = "", s = "", frac, sign, oh, om, os, z] = m;
+  if (!zoned) return sign || z ? value : `${y}-${mo}-${d}T${h}:${mi}:${s}.${fraction(frac)}`;
+  const offset = sign ? (sign === "-" ? -1 : 1) * (Number(oh) * 3600 + Number(om ?? 0) * 60 + Number(os ?? 0)) : 0;
+  if (offset === 0) return `${y}-${mo}-${d}T${h}:${mi}:${s}.${fraction(frac)}Z`;
+  // setUTCFullYear, unlike Date.UTC, does not map years 0–99 onto 1900–1999.
+  const t = new Date(0);
+  t.setUTCFullYear(Number(y), Number(mo) - 1, Number(d));
+  t.setUTCHours(Number(h), Number(mi), Number(s) - offset);
+  return `${pad(t.getUTCFullYear(), 4)}-${pad(t.getUTCMonth() + 1, 2)}-${pad(t.getUTCDate(), 2)}T${pad(t.getUTCHours(), 2)}:${pad(t.getUTCMinutes(), 2)}:${pad(t.getUTCSeconds(), 2)}.${fraction(frac)}Z`;
+}
+
+/** The instant `_fivetran_synced` records, in the same RFC 3339 form as timestamptz values. */
+export function syncedText(date: Date): string {
+  return date.toISOString().replace(/Z$/, "000Z");
+}
+
+const HEX_BYTEA = /^\\x(?:[0-9a-fA-F]{2})*$/;
+
+/** `\x0aff` → `0aff`, turned into a BLOB by `unhex()` in SQL. */
+function byteaHex(value: string): string {
+  if (!HEX_BYTEA.test(value)) {
+    throw new Error(`binary value is not PostgreSQL hex bytea (\\x…): ${value.slice(0, 40)}`);
+  }
+  return value.slice(2);
+}
+
+const JSON_NUMBER = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
+
+/** Encodes one array element (never null) as a JSON token. */
+type ElementEncoder = (value: string) => string;
+
+const asString: ElementEncoder = (v) => JSON.stringify(v);
+const asNumber: ElementEncoder = (v) => (JSON_NUMBER.test(v) ? v : JSON.stringify(v));
+const asBoolean: ElementEncoder = (v) => (TRUE.has(v.toLowerCase()) ? "true" : "false");
+const asJson: ElementEncoder = (v) => v;
+
+/** How the elements of an array column become JSON, from its source type (`integer[]`). */
+function elementEncoder(sourceType: string): ElementEncoder {
+  const element = sourceType.replace(/(\[\d*\])+$/, "").trim();
+  if (/^(smallint|integer|bigint|real|double precision|numeric|decimal|int[248]|float[48]|oid)\b/.test(element)) {
+    return asNumber;
+  }
+  if (element === "boolean" || element === "bool") return asBoolean;
+  if (element === "json" || element === "jsonb") return asJson;
+  if (/^timestamp(\(\d\))? with time zone$|^timestamptz$/.test(element)) return (v) => JSON.stringify(rfc3339(v, true));
+  if (/^timestamp(\(\d\))?( without time zone)?$/.test(element)) return (v) => JSON.stringify(rfc3339(v, false));
+  return asString;
+}
+
+const DIMENSIONS = /^(\[-?\d+:-?\d+\])+=/;
+
+/**
+ * A PostgreSQL array literal (`{1,2}`, `{{a,"b c"},{NULL,"d\"e"}}`, `[0:1]={x,y}`) as JSON
+ * text, elements encoded by `encode`; NULL → null. PostgreSQL quotes any element containing a
+ * delimiter, brace, quote, backslash or space, so unquoted elements need no unescaping.
+ * Text already in JSON form (`[…]` without PostgreSQL's dimension prefix) is kept as is.
+ */
+export function pgArrayToJson(literal: string, encode: ElementEncoder = asString, delimiter = ","): string {
+  let i = 0;
+  if (literal.startsWith("[")) {
+    const dims = DIMENSIONS.exec(literal);
+    if (!dims) return literal;
+    i = dims[0].length;
+  }
+  const fail = (): never => {
+    throw new Error(`malformed array literal at offset ${i}: ${literal.slice(0, 60)}`);
+  };
+  const level = (): string => {
+    if (literal[i] !== "{") fail();
+    i++;
+    if (literal[i] === "}") {
+      i++;
+      return "[]";
+    }
+    const items: string[] = [];
+    for (;;) {
+      const c = literal[i];
+      if (c === "{") {
+        items.push(level());
+      } else if (c === '"') {
+        let text = "";
+        let start = ++i;
+        for (;;) {
+          const ch = literal[i];
+          if (ch === undefined) fail();
+          if (ch === '"') break;
+          if (ch === "\\") {
+            text += literal.slice(start, i);
+            start = ++i;
+          }
+          i++;
+        }
+        text += literal.slice(start, i);
+        i++;
+        items.push(encode(text));
+      } else {
+        const start = i;
+        while (i < literal.length && literal[i] !== delimiter && literal[i] !== "}") i++;
+        const raw = literal.slice(start, i).trim();
+        items.push(raw.toUpperCase() === "NULL" ? "null" : encode(raw));
+      }
+      if (literal[i] === delimiter) {
+        i++;
+      } else if (literal[i] === "}") {
+        i++;
+        return `[${items.join(",")}]`;
+      } else {
+        fail();
+      }
+    }
+  };
+  const json = level();
+  if (i !== literal.length) fail();
+  return json;
+}
+
+/** Encodes one value of a column (null included) as the JSON token the INSERT unpacks. */
+type ValueEncoder = (value: string | null) => string;
+
+/** Characters a JSON string must escape; most values have none. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: JSON escapes exactly the controls U+0000–U+001F
+const NEEDS_ESCAPE = /["\\\u0000-\u001f]/;
+
+/** A JSON string token: quoted as is when nothing needs escaping (~3× faster than stringify). */
+function jsonString(value: string): string {
+  return NEEDS_ESCAPE.test(value) ? JSON.stringify(value) : `"${value}"`;
+}
+
+/** How an array column's PostgreSQL literal becomes JSON text. */
+function arrayJson(column: Column): (value: string) => string {
+  // box is the one built-in type whose array delimiter is `;`.
+  const delimiter = /^box(\[\d*\])+$/.test(column.sourceType) ? ";" : ",";
+  const encode = elementEncoder(column.sourceType);
+  return (v) => pgArrayToJson(v, encode, delimiter);
+}
+
+function valueEncoder(column: Column): ValueEncoder {
+  const text = (convert: (v: string) => string): ValueEncoder => {
+    return (v) => (v === null ? "null" : jsonString(convert(v)));
+  };
+  switch (column.type) {
+    case "boolean":
+      return (v) => (v === null ? "null" : TRUE.has(v.toLowerCase()) ? "1" : "0");
+    case "timestamptz":
+      // RFC 3339 text needs no JSON escaping.
+      return (v) => (v === null ? "null" : `"${rfc3339(v, true)}"`);
+    case "timestamp":
+      return text((v) => rfc3339(v, false));
+    case "binary":
+      return text(byteaHex);
+    case "array":
+      return text(arrayJson(column));
+    default:
+      // Numbers stay strings: the column's INTEGER or REAL affinity converts them exactly.
+      return text((v) => v);
+  }
+}
+
+const NON_ASCII = /[\u0080-\uffff]/;
+
+/** Encodes one non-null value of a column as an SQLite literal. */
+type LiteralEncoder = (value: string) => string;
+
+/** An SQLite string literal: single quotes, embedded ones doubled; nothing else is special. */
+function sqlString(value: string): string {
+  return value.includes("'") ? `'${value.replaceAll("'", "''")}'` : `'${value}'`;
+}
+
+/** An integer within SQLite's 64-bit range, written as is; anything else goes as text. */
+const SQL_INTEGER = /^-?\d{1,18}$/;
+
+/**
+ * The SQLite literal of a value, stored exactly as {@link valueEncoder}'s JSON token is by the
+ * `json_each` statement: integers bare, everything else as text the column's affinity converts
+ * (the same conversion `value->>i` gets), booleans 1/0, binary as a blob literal. `quote`
+ * makes a text literal ({@link plainString} when the value is known to hold no quote).
+ */
+function literalEncoder(column: Column, quote: (value: string) => string = sqlString): LiteralEncoder {
+  const integer: LiteralEncoder = (v) => (SQL_INTEGER.test(v) ? v : quote(v));
+  switch (column.type) {
+    case "boolean":
+      return (v) => (TRUE.has(v.toLowerCase()) ? "1" : "0");
+    case "int":
+    case "long":
+      return integer;
+    case "decimal":
+      return integralDecimal(column) ? integer : quote;
+    case "timestamptz":
+      // RFC 3339 text holds no quote.
+      return (v) => `'${rfc3339(v, true)}'`;
+    case "timestamp":
+      return (v) => quote(rfc3339(v, false));
+    case "binary":
+      return (v) => `X'${byteaHex(v)}'`;
+    case "array": {
+      const json = arrayJson(column);
+      return (v) => quote(json(v));
+    }
+    default:
+      return quote;
+  }
+}
+
+/** Quotes text known to hold no single quote. */
+const plainString = (value: string) => `'${value}'`;
+
+// ---------------------------------------------------------------------------------------
+// Row ids for streams without a primary key.
+
+const M1 = 0x239b961b;
+const M2 = 0xab0e9789;
+const M3 = 0x38b34ae5;
+const M4 = 0xa1e38b93;
+
+function rotl(x: number, r: number): number {
+  return (x << r) | (x >>> (32 - r));
+}
+
+function fmix(h: number): number {
+  let x = h;
+  x ^= x >>> 16;
+  x = Math.imul(x, 0x85ebca6b);
+  x ^= x >>> 13;
+  x = Math.imul(x, 0xc2b2ae35);
+  return (x ^ (x >>> 16)) >>> 0;
+}
+
+/**
+ * MurmurHash3 x86_128 (seed 0) over the UTF-16 code units of `text`, two per 32-bit word, as
+ * 32 hex digits. 128 bits make an accidental collision (two different rows collapsing into
+ * one) negligible at any table size D1 can hold (~n²/2¹²⁹); it is not meant to resist crafted
+ * collisions. Pure JS on purpose: ~50× faster than node:crypto's per-call createHash here.
+ */
+export function hash128(text: string): string {
+  let h1 = 0;
+  let h2 = 0;
+  let h3 = 0;
+  let h4 = 0;
+  const n = text.length;
+  const word = (i: number) => (i < n ? text.charCodeAt(i) : 0) | ((i + 1 < n ? text.charCodeAt(i + 1) : 0) << 16);
+  const mix1 = (k: number) => Math.imul(rotl(Math.imul(k, M1), 15), M2);
+  const mix2 = (k: number) => Math.imul(rotl(Math.imul(k, M2), 16), M3);
+  const mix3 = (k: number) => Math.imul(rotl(Math.imul(k, M3), 17), M4);
+  const mix4 = (k: number) => Math.imul(rotl(Math.imul(k, M4), 18), M1);
+  let i = 0;
+  for (; i + 8 <= n; i += 8) {
+    h1 ^= mix1(word(i));
+    h1 = (Math.imul(rotl(h1, 19) + h2, 5) + 0x561ccd1b) | 0;
+    h2 ^= mix2(word(i + 2));
+    h2 = (Math.imul(rotl(h2, 17) + h3, 5) + 0x0bcaa747) | 0;
+    h3 ^= mix3(word(i + 4));
+    h3 = (Math.imul(rotl(h3, 15) + h4, 5) + 0x96cd1c35) | 0;
+    h4 ^= mix4(word(i + 6));
+    h4 = (Math.imul(rotl(h4, 13) + h1, 5) + 0x32ac3b17) | 0;
+  }
+  const rest = n - i;
+  if (rest > 6) h4 ^= mix4(word(i + 6));
+  if (rest > 4) h3 ^= mix3(word(i + 4));
+  if (rest > 2) h2 ^= mix2(word(i + 2));
+  if (rest > 0) h1 ^= mix1(word(i));
+  const bytes = n * 2;
+  h1 ^= bytes;
+  h2 ^= bytes;
+  h3 ^= bytes;
+  h4 ^= bytes;
+  h1 = (h1 + h2 + h3 + h4) | 0;
+  h2 = (h2 + h1) | 0;
+  h3 = (h3 + h1) | 0;
+  h4 = (h4 + h1) | 0;
+  h1 = fmix(h1);
+  h2 = fmix(h2);
+  h3 = fmix(h3);
+  h4 = fmix(h4);
+  h1 = (h1 + h2 + h3 + h4) | 0;
+  h2 = (h2 + h1) | 0;
+  h3 = (h3 + h1) | 0;
+  h4 = (h4 + h1) | 0;
+  return [h1, h2, h3, h4].map((h) => (h >>> 0).toString(16).padStart(8, "0")).join("");
+}
+
+/** `_fivetran_id` of a row without a primary key: identical rows get the same id, so they collapse. */
+export function rowId(row: Row): string {
+  return hash128(JSON.stringify(row));
+}
+
+// ---------------------------------------------------------------------------------------
+// The writer.
+
+interface TablePlan {
+  name: string;
+  encoders: ValueEncoder[];
+  keyed: boolean;
+  /** Positions of the primary-key columns in a row. */
+  keyIndexes: number[];
+  /** `INSERT … SELECT … FROM json_each(?1) … ON CONFLICT … DO UPDATE`; ?2 is `_fivetran_synced`. */
+  upsert: string;
+  literals: LiteralEncoder[];
+  /** The same, for values known to hold no single quote (a COPY line without `'` or `\`). */
+  plainLiterals: LiteralEncoder[];
+  /** `INSERT INTO t (…) VALUES ` and ` ON CONFLICT … DO UPDATE SET …`, around literal rows. */
+  values: { head: string; tail: string; bytes: number };
+  /** Deletes a key range; absent when SQLite's key order may differ from the source's. */
+  range?: { sql: (after: boolean) => string; encoders: ((v: string) => string)[] };
+}
+
+export interface D1WriterOptions {
+  /** Chunk size in UTF-16 code units of JSON (default {@link DEFAULT_CHUNK_CHARS}). */
+  chunkChars?: number;
+}
+
+function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) bytes += 1;
+    else if (c < 0x800) bytes += 2;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
+function plan(name: string, stream: Stream): TablePlan {
+  const ident = quoteName(name);
+  const keyed = stream.primaryKey.length > 0;
+  const names = stream.columns.map((c) => quoteName(c.name));
+  const values = stream.columns.map((c, i) => (c.type === "binary" ? `unhex(value->>${i})` : `value->>${i}`));
+  const target = [...names, quoteName(SYNCED)];
+  const select = [...values, "?2"];
+  if (!keyed) {
+    target.push(quoteName(ROW_ID));
+    select.push(`value->>${stream.columns.length}`);
+  }
+  const key = keyed ? stream.primaryKey : [ROW_ID];
+  const updated = keyed ? [...stream.columns.map((c) => c.name).filter((n) => !key.includes(n)), SYNCED] : [SYNCED];
+  // `WHERE 1`: without it SQLite would parse `ON CONFLICT` as a join constraint of json_each.
+  const upsert =
+    `INSERT INTO ${ident} (${target.join(", ")}) SELECT ${select.join(", ")} FROM json_each(?1) WHERE 1 ` +
+    `ON CONFLICT (${key.map(quoteName).join(", ")}) DO UPDATE SET ` +
+    updated.map((n) => `${quoteName(n)} = excluded.${quoteName(n)}`).join(", ");
+
+  if (utf8Length(upsert) > D1_LIMITS.statementBytes) {
+    throw new Error(
+      `the INSERT for D1 table "${name}" would exceed D1's ${D1_LIMITS.statementBytes} bytes per statement (names too long)`,
+    );
+  }
+  const keyColumns = stream.primaryKey.map((n) => stream.columns.find((c) => c.name === n) as Column);
+  const keyIndexes = keyColumns.map((c) => stream.columns.indexOf(c));
+  const head = `INSERT INTO ${ident} (${target.join(", ")}) VALUES `;
+  const tail =
+    ` ON CONFLICT (${key.map(quoteName).join(", ")}) DO UPDATE SET ` +
+    updated.map((n) => `${quoteName(n)} = excluded.${quoteName(n)}`).join(", ");
+  const result: TablePlan = {
+    name,
+    keyed,
+    keyIndexes,
+    upsert,
+    encoders: stream.columns.map(valueEncoder),
+    literals: stream.columns.map((c) => literalEncoder(c)),
+    plainLiterals: stream.columns.map((c) => literalEncoder(c, plainString)),
+    values: { head, tail, bytes: utf8Length(head) + utf8Length(tail) },
+  };
+  // Both bounds of a range bind every key column; D1 binds at most 100 parameters.
+  if (keyed && keyColumns.every(orderSafe) && 2 * keyColumns.length <= D1_LIMITS.boundParameters) {
+    const tuple = `(${keyColumns.map((c) => quoteName(c.name)).join(", ")})`;
+    const params = (from: number) => `(${keyColumns.map((_, i) => `?${from + i}`).join(", ")})`;
+    result.range = {
+      sql: (after) =>
+        `DELETE FROM ${ident} WHERE ${tuple} <= ${params(1)}` +
+        (after ? ` AND ${tuple} > ${params(1 + keyColumns.length)}` : ""),
+      // Bounds bind as text; the key columns' INTEGER affinity compares them as numbers.
+      encoders: keyColumns.map((c) =>
+        c.type === "boolean" ? (v) => (TRUE.has(v.toLowerCase()) ? "1" : "0") : (v) => v,
+      ),
+    };
+  }
+  return result;
+}
+
+function checkNames(name: string, stream: Stream): void {
+  const where = `${stream.namespace}.${stream.name}`;
+  const system = new Set(stream.primaryKey.length > 0 ? [fold(SYNCED)] : [fold(SYNCED), fold(ROW_ID)]);
+  const seen = new Map<string, string>();
+  for (const column of stream.columns) {
+    const folded = fold(column.name);
+    if (system.has(folded)) {
+      throw new Error(`column "${column.name}" of ${where} clashes with the system column of the same name in D1`);
+    }
+    const other = seen.get(folded);
+    if (other !== undefined) {
+      throw new Error(
+        `columns "${other}" and "${column.name}" of ${where} differ only in case; SQLite (D1) column names are case-insensitive`,
+      );
+    }
+    seen.set(folded, column.name);
+  }
+  const count = stream.columns.length + (stream.primaryKey.length > 0 ? 1 : 2);
+  if (count > D1_LIMITS.columnsPerTable) {
+    throw new Error(
+      `${where} needs ${count} columns in D1 table "${name}" (with ${SYNCED}${stream.primaryKey.length > 0 ? "" : ` and ${ROW_ID}`}); D1 allows at most ${D1_LIMITS.columnsPerTable}`,
+    );
+  }
+}
+
+/** A writer into one D1 database; `open` it per slice. */
+export class D1Writer implements DestinationWriter {
+  private readonly tables = new Map<string, TablePlan>();
+  private readonly chunkChars: number;
+  /**
+   * The batch of the previous page, still running. D1 executes it while the next page is
+   * converted to JSON here (they overlap: D1's SQLite does not run on this isolate's thread);
+   * the next write or flush waits for it, so batches stay in order and errors surface.
+   */
+  private pending: Promise<void> | undefined;
+
+  private constructor(
+    private readonly db: D1Executor,
+    options: D1WriterOptions,
+  ) {
+    this.chunkChars = options.chunkChars ?? DEFAULT_CHUNK_CHARS;
+  }
+
+  /** Opens a writer on a D1 binding, on a database reached over HTTP, or on any executor. */
+  static async open(target: D1Database | D1HttpTarget | D1Executor, options: D1WriterOptions = {}): Promise<D1Writer> {
+    if (!target || typeof target !== "object") throw new Error("D1Writer.open needs a D1 binding or an HTTP target");
+    const executor = isBinding(target) ? bindingExecutor(target) : "apiToken" in target ? httpExecutor(target) : target;
+    return new D1Writer(executor, options);
+  }
+
+  async ensureSchema(schema: string, streams: Stream[]): Promise<void> {
+    const names = new Map<string, string>();
+    for (const stream of streams) {
+      const name = d1TableName(schema, stream.name);
+      const clash = names.get(fold(name));
+      if (clash !== undefined) {
+        throw new Error(`streams ${clash} and ${stream.namespace}.${stream.name} both map to D1 table "${name}"`);
+      }
+      names.set(fold(name), `${stream.namespace}.${stream.name}`);
+      checkNames(name, stream);
+      const ident = quoteName(name);
+      const keyed = stream.primaryKey.length > 0;
+      const existing = await this.db.query({
+        sql: "SELECT name, pk FROM pragma_table_info(?1) ORDER BY pk, cid",
+        params: [name],
+      });
+      if (existing.length === 0) {
+        const columns = stream.columns.map(
+          (c) => `${quoteName(c.name)} ${sqliteType(c)}${stream.primaryKey.includes(c.name) ? " NOT NULL" : ""}`,
+        );
+        columns.push(`${quoteName(SYNCED)} TEXT NOT NULL`);
+        if (!keyed) columns.push(`${quoteName(ROW_ID)} TEXT NOT NULL`);
+        const key = (keyed ? stream.primaryKey : [ROW_ID]).map(quoteName).join(", ");
+        await this.db.query({
+          sql: `CREATE TABLE IF NOT EXISTS ${ident} (${columns.join(", ")}, PRIMARY KEY (${key}))`,
+          params: [],
+        });
+      } else {
+        const wantedKey = keyed ? stream.primaryKey : [ROW_ID];
+        const actualKey = existing.filter((r) => Number(r.pk) > 0).map((r) => String(r.name));
+        if (actualKey.map(fold).join("\u0000") !== wantedKey.map(fold).join("\u0000")) {
+          throw new Error(
+            `D1 table "${name}" has primary key (${actualKey.join(", ")}) but ${stream.namespace}.${stream.name} now has (${wantedKey.join(", ")}); re-sync the table to rebuild it`,
+          );
+        }
+        const present = new Set(existing.map((r) => fold(String(r.name))));
+        for (const column of stream.columns.filter((c) => !present.has(fold(c.name)))) {
+          await this.db.query({
+            sql: `ALTER TABLE ${ident} ADD COLUMN ${quoteName(column.name)} ${sqliteType(column)}`,
+            params: [],
+          });
+        }
+      }
+      this.tables.set(`${schema}.${stream.name}`, plan(name, stream));
+    }
+  }
+
+  async write(schema: string, stream: Stream, page: RecordPage, syncedAt: Date): Promise<WriteResult> {
+    const table = this.tables.get(`${schema}.${stream.name}`);
+    if (!table) throw new Error(`ensureSchema was not called for ${schema}.${stream.name}`);
+    const count = page.copy ? page.copy.length : page.rows.length;
+    if (count === 0 && !page.range) return { rows: 0, bytes: 0 };
+    const statements: D1Statement[] = [];
+    if (page.range && table.range) {
+      // A snapshot page holds every source row of its key range: replace the range.
+      const { sql, encoders } = table.range;
+      const { after, through } = page.range;
+      const bound = (values: Row) =>
+        encoders.map((encode, i) => {
+          const v = values[i];
+          if (v === null || v === undefined) throw new Error(`a page of ${page.stream} has a null key in its range`);
+          return encode(v);
+        });
+      statements.push({
+        sql: sql(after !== null),
+        params: after ? [...bound(through), ...bound(after)] : bound(through),
+      });
+    }
+    statements.push(...this.upserts(table, page, syncedText(syncedAt)));
+    await this.flush();
+    this.pending = this.db.batch(statements).catch((error: unknown) => {
+      throw new Error(
+        `writing ${count} rows into ${this.db.label} table "${table.name}" failed: ${(error as Error).message}`,
+        { cause: error },
+      );
+    });
+    // Not awaited here: see `pending`. A caller that needs the rows durable calls flush().
+    this.pending.catch(() => {});
+    return { rows: count, bytes: page.bytes };
+  }
+
+  /**
+   * The page's upserts, rows in page order. Rows go as SQL literals in multi-row
+   * `INSERT … VALUES (…), (…) ON CONFLICT … DO UPDATE` statements under D1's 100 KB per
+   * statement: on local D1 that inserts 20–30% faster than unpacking a JSON parameter, as
+   * SQLite parses literals more cheaply than JSON (measured with the bench table, 200k rows:
+   * ~320k rows/s against ~250k rows/s). A row too wide for a statement, or holding a NUL
+   * (which ends SQL text), goes in a JSON chunk unpacked by `json_each` instead (up to D1's
+   * 2 MB per value). Rows read as COPY text go straight from their line to literals, with no
+   * intermediate array of values (the hot path of Postgres → D1).
+   */
+  private upserts(table: TablePlan, page: RecordPage, synced: string): D1Statement[] {
+    const statements: D1Statement[] = [];
+    const { head, tail, bytes: frame } = table.values;
+    // Bytes left for the rows' literals in one statement (chunkChars lowers it, for tests).
+    const budget = Math.min(this.chunkChars, D1_LIMITS.statementBytes - frame);
+    // `_fivetran_synced` is the same for every row: one parameter, referenced by each row
+    // (30 bytes less per row to send and parse; ~9% faster on local D1).
+    const tail1 = ",?1)";
+    let tuples: string[] = [];
+    let size = 0;
+    let json: string[] = [];
+    let jsonSize = 2;
+    const flushValues = () => {
+      if (tuples.length === 0) return;
+      statements.push({ sql: `${head}${tuples.join(",")}${tail}`, params: [synced] });
+      tuples = [];
+      size = 0;
+    };
+    const flushJson = () => {
+      if (json.length === 0) return;
+      statements.push({ sql: table.upsert, params: [`[${json.join(",")}]`, synced] });
+      json = [];
+      jsonSize = 2;
+    };
+    /**
+     * Adds a row: `tuple` its literals, `bytes` their UTF-8 size, `mayHoldNul` unless known
+     * free of NUL (checking a tuple built by concatenation costs more than checking its line),
+     * `row` decodes it for JSON.
+     */
+    const add = (tuple: string, bytes: number, mayHoldNul: boolean, row: () => Row) => {
+      if (bytes < budget && !(mayHoldNul && tuple.includes("\0"))) {
+        flushJson();
+        if (size + bytes + 1 > budget) flushValues();
+        tuples.push(tuple);
+        size += bytes + 1;
+        return;
+      }
+      flushValues();
+      const text = this.rowJson(table, row());
+      if (json.length > 0 && jsonSize + text.length + 1 > this.chunkChars) flushJson();
+      if (text.length * 3 > D1_LIMITS.stringBytes && utf8Length(text) + 2 > D1_LIMITS.stringBytes) {
+        throw new Error(
+          `a row of ${page.stream} is ${utf8Length(text)} bytes as JSON; D1 stores at most ${D1_LIMITS.stringBytes} bytes per row`,
+        );
+      }
+      json.push(text);
+      jsonSize += text.length + 1;
+    };
+
+    const { literals, plainLiterals, keyed, keyIndexes } = table;
+    const nullKey = () => new Error(`a row of ${page.stream} has a null primary key value`);
+    if (page.copy && keyed) {
+      const copy = page.copy;
+      const lines = copy.lines();
+      let lineStart = 0;
+      for (let r = 0; r < lines.length; r++) {
+        const line = lines[r] as string;
+        const lineBytes = (copy.ends[r] as number) - lineStart;
+        lineStart = (copy.ends[r] as number) + 1;
+        let tuple = "(";
+        let start = 0;
+        // Most lines hold no backslash (so no escape and no NULL), no single quote and no NUL:
+        // their fields are the values as they are, and need no quoting beyond the outer quotes.
+        const plain = line.indexOf("\\") < 0 && line.indexOf("'") < 0 && line.indexOf("\0") < 0;
+        for (let i = 0; i < literals.length; i++) {
+          const tab = line.indexOf("\t", start);
+          if (tab < 0 && i < literals.length - 1) throw new Error(`a COPY line of ${page.stream} has too few fields`);
+          const field = line.slice(start, tab < 0 ? line.length : tab);
+          start = tab + 1;
+          if (plain) {
+            tuple +=
+              i === 0 ? (plainLiterals[0] as LiteralEncoder)(field) : `,${(plainLiterals[i] as LiteralEncoder)(field)}`;
+            continue;
+          }
+          const value = decodeCopyField(field);
+          if (i > 0) tuple += ",";
+          if (value === null) {
+            // SQLite would give a NULL INTEGER PRIMARY KEY a fresh rowid instead of refusing it.
+            if (keyIndexes.includes(i)) throw nullKey();
+            tuple += "NULL";
+          } else {
+            tuple += (literals[i] as LiteralEncoder)(value);
+          }
+        }
+        tuple += tail1;
+        // An ASCII line (as many bytes as characters) makes an ASCII tuple.
+        add(tuple, lineBytes === line.length ? tuple.length : utf8Length(tuple), !plain, () => decodeCopyLine(line));
+      }
+    } else {
+      for (const row of page.rows) {
+        for (const i of keyIndexes) if (row[i] == null) throw nullKey();
+        let tuple = "(";
+        for (let i = 0; i < literals.length; i++) {
+          const value = row[i] ?? null;
+          tuple += (i === 0 ? "" : ",") + (value === null ? "NULL" : (literals[i] as LiteralEncoder)(value));
+        }
+        tuple += keyed ? tail1 : `,?1,${sqlString(rowId(row))})`;
+        add(tuple, NON_ASCII.test(tuple) ? utf8Length(tuple) : tuple.length, true, () => row);
+      }
+    }
+    flushValues();
+    flushJson();
+    return statements;
+  }
+
+  /** One row (its key already checked) as the JSON array the `json_each` statement unpacks. */
+  private rowJson(table: TablePlan, row: Row): string {
+    const values = table.encoders.map((encode, i) => encode(row[i] ?? null));
+    if (!table.keyed) values.push(JSON.stringify(rowId(row)));
+    return `[${values.join(",")}]`;
+  }
+
+  /** Resolves once the last page's batch is durable, rethrowing its error. */
+  async flush(): Promise<void> {
+    const pending = this.pending;
+    this.pending = undefined;
+    await pending;
+  }
+
+  /** Bindings and HTTP requests hold no connection; a batch still running is waited for. */
+  async close(): Promise<void> {
+    await this.flush().catch(() => {});
+  }
+}

@@ -1,0 +1,183 @@
+import { z } from "@hono/zod-openapi";
+import type pg from "pg";
+import type { SetupTest, SourceDefinition } from "../../protocol";
+import { parseConnectionString, secret } from "../../toolkit/config";
+import { closePg, describePgError, openPg } from "../../toolkit/pg";
+import { postgresReader } from "./reader";
+
+/**
+ * PostgreSQL source. Config in Fivetran's names (host, port, database, user, password,
+ * update_method, replication_slot, publication_name); our SDK's `connectionString`,
+ * `tables` and `replication: 'logical'` map onto them.
+ */
+const fields = z.object({
+  schema_prefix: z
+    .string()
+    .trim()
+    .min(1)
+    .max(100)
+    .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "letters, digits and _ only"),
+  host: z.string().trim().min(1),
+  port: z.coerce.number().int().min(1).max(65535).default(5432),
+  database: z.string().trim().min(1),
+  user: z.string().trim().min(1),
+  password: secret(z.string()).optional(),
+  /** WAL = logical replication (CDC); XMIN and QUERY_BASED read changed rows by query. */
+  update_method: z.enum(["WAL", "XMIN", "QUERY_BASED"]).default("QUERY_BASED"),
+  replication_slot: z.string().trim().min(1).optional(),
+  publication_name: z.string().trim().min(1).optional(),
+  /** Tables to sync, `schema.table` or `table` (public); all tables when absent. */
+  tables: z.array(z.string().min(1)).optional(),
+  connection_type: z.enum(["Directly", "SshTunnel", "PrivateLink"]).default("Directly"),
+  /** Require TLS to the database. */
+  require_tls: z.coerce.boolean().default(false),
+});
+
+export type PostgresSourceConfig = z.infer<typeof fields>;
+
+function splitTable(name: string): [string, string] {
+  const dot = name.indexOf(".");
+  return dot < 0 ? ["public", name] : [name.slice(0, dot), name.slice(dot + 1)];
+}
+
+async function checkPrivileges(client: pg.Client, config: PostgresSourceConfig): Promise<SetupTest> {
+  const title = "Validating table privileges";
+  const { rows } = await client.query<{ schema: string; table: string; readable: boolean }>(`
+    SELECT n.nspname AS schema, c.relname AS table,
+           has_schema_privilege(n.oid, 'USAGE') AND has_table_privilege(c.oid, 'SELECT') AS readable
+    FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+    WHERE c.relkind IN ('r', 'p', 'v', 'm')
+      AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg_toast%'`);
+  const wanted = config.tables?.map(splitTable);
+  const missing = wanted?.filter(([s, t]) => !rows.some((r) => r.schema === s && r.table === t)) ?? [];
+  if (missing.length > 0) {
+    return { title, status: "FAILED", message: `Tables not found: ${missing.map((p) => p.join(".")).join(", ")}` };
+  }
+  const inScope = wanted ? rows.filter((r) => wanted.some(([s, t]) => r.schema === s && r.table === t)) : rows;
+  const unreadable = inScope.filter((r) => !r.readable).map((r) => `${r.schema}.${r.table}`);
+  if (unreadable.length > 0) {
+    return {
+      title,
+      status: "FAILED",
+      message: `User '${config.user}' lacks SELECT on: ${unreadable.slice(0, 20).join(", ")}${unreadable.length > 20 ? ", …" : ""}`,
+    };
+  }
+  return { title, status: "PASSED", message: `${inScope.length} table(s) readable` };
+}
+
+async function checkLogicalReplication(client: pg.Client, config: PostgresSourceConfig): Promise<SetupTest[]> {
+  const tests: SetupTest[] = [];
+  const [wal] = (await client.query<{ wal_level: string }>("SHOW wal_level")).rows;
+  tests.push(
+    wal?.wal_level === "logical"
+      ? { title: "Checking wal_level", status: "PASSED", message: "wal_level is logical" }
+      : {
+          title: "Checking wal_level",
+          status: "FAILED",
+          message: `wal_level is '${wal?.wal_level}'; logical replication needs wal_level = logical (ALTER SYSTEM SET wal_level = logical, then restart)`,
+        },
+  );
+  const publication = config.publication_name;
+  if (!publication) {
+    tests.push({
+      title: "Checking publication",
+      status: "FAILED",
+      message: "publication_name is required with update_method WAL",
+    });
+  } else {
+    const found = await client.query("SELECT 1 FROM pg_publication WHERE pubname = $1", [publication]);
+    tests.push(
+      found.rowCount
+        ? { title: "Checking publication", status: "PASSED", message: `Publication '${publication}' exists` }
+        : {
+            title: "Checking publication",
+            status: "FAILED",
+            message: `Publication '${publication}' does not exist: CREATE PUBLICATION ${publication} FOR ALL TABLES`,
+          },
+    );
+  }
+  const slot = config.replication_slot;
+  if (!slot) {
+    tests.push({
+      title: "Checking replication slot",
+      status: "FAILED",
+      message: "replication_slot is required with update_method WAL",
+    });
+  } else {
+    const [found] = (
+      await client.query<{ plugin: string }>("SELECT plugin FROM pg_replication_slots WHERE slot_name = $1", [slot])
+    ).rows;
+    const [role] = (
+      await client.query<{ can: boolean }>(
+        "SELECT rolreplication OR rolsuper AS can FROM pg_roles WHERE rolname = current_user",
+      )
+    ).rows;
+    if (found && found.plugin !== "pgoutput") {
+      tests.push({
+        title: "Checking replication slot",
+        status: "FAILED",
+        message: `Slot '${slot}' uses plugin '${found.plugin}'; it must use pgoutput`,
+      });
+    } else if (found) {
+      tests.push({ title: "Checking replication slot", status: "PASSED", message: `Slot '${slot}' exists (pgoutput)` });
+    } else if (role?.can) {
+      tests.push({
+        title: "Checking replication slot",
+        status: "WARNING",
+        message: `Slot '${slot}' does not exist yet; it will be created on the first sync`,
+      });
+    } else {
+      tests.push({
+        title: "Checking replication slot",
+        status: "FAILED",
+        message: `Slot '${slot}' does not exist and user '${config.user}' lacks the REPLICATION attribute to create it`,
+      });
+    }
+  }
+  return tests;
+}
+
+export const postgresSource: SourceDefinition<typeof fields> = {
+  service: "postgres",
+  naming: "schema_prefix",
+  info: {
+    name: "PostgreSQL",
+    type: "Database",
+    description: "Tables of a PostgreSQL database, by query or by logical replication (CDC)",
+    linkToDocs: "https://fivetran.com/docs/connectors/databases/postgresql",
+    features: [{ id: "CAPTURE_DELETES" }, { id: "RE_SYNC" }, { id: "API_CONFIGURABLE" }, { id: "COLUMN_HASHING" }],
+  },
+  fields,
+  reader: postgresReader,
+  normalize(input) {
+    const { connectionString, replication, ...rest } = input;
+    const out: Record<string, unknown> = { ...rest };
+    if (typeof connectionString === "string") Object.assign(out, parseConnectionString(connectionString, 5432), rest);
+    if (replication === "logical") out.update_method ??= "WAL";
+    return out;
+  },
+  async check(config) {
+    let client: pg.Client;
+    try {
+      client = await openPg(config);
+    } catch (error) {
+      const reason = describePgError(error);
+      return [
+        { title: "Connecting to database", status: "FAILED", message: reason.message, details: { auth: reason.auth } },
+      ];
+    }
+    try {
+      const { rows } = await client.query<{ version: string }>("SELECT version()");
+      const tests: SetupTest[] = [
+        { title: "Connecting to database", status: "PASSED", message: rows[0]?.version ?? "connected" },
+      ];
+      tests.push(await checkPrivileges(client, config));
+      if (config.update_method === "WAL") tests.push(...(await checkLogicalReplication(client, config)));
+      return tests;
+    } catch (error) {
+      return [{ title: "Querying the catalog", status: "FAILED", message: describePgError(error).message }];
+    } finally {
+      await closePg(client);
+    }
+  },
+};

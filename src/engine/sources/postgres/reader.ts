@@ -1,0 +1,486 @@
+/**
+ * Reading PostgreSQL: discovery from the catalog, snapshots chunked by primary-key ranges,
+ * and incremental passes on a cursor column bounded by a signpost taken at the start of the
+ * pass, with a primary-key tie-break so a page boundary never skips or repeats a row.
+ *
+ * Everything travels as COPY text (see pg-copy.ts): `COPY (SELECT …) TO STDOUT` is the
+ * fastest way out of PostgreSQL and its text form is lossless for every type.
+ */
+import type pg from "pg";
+import type {
+  Column,
+  ColumnType,
+  ConfiguredStream,
+  ReadContext,
+  RecordPage,
+  Row,
+  SourceMessage,
+  SourceReader,
+  Stream,
+  StreamState,
+} from "../../protocol";
+import { closePg, openPg, quoteIdent } from "../../toolkit/pg";
+import { type CopyText, copyOut, decodeCopyLine, quoteLiteral } from "../../toolkit/pg-copy";
+import type { PostgresSourceConfig } from ".";
+
+/** The session settings that make COPY text canonical whatever the server's defaults. */
+const SESSION = [
+  "SET TimeZone = 'UTC'",
+  "SET DateStyle = 'ISO, YMD'",
+  "SET IntervalStyle = 'iso_8601'",
+  "SET extra_float_digits = 3",
+  "SET bytea_output = 'hex'",
+  "SET standard_conforming_strings = on",
+  "SET statement_timeout = '15min'",
+];
+
+/** Names that make a good incremental cursor, best first. */
+const CURSOR_NAMES = [
+  "updated_at",
+  "updatedat",
+  "modified_at",
+  "modifiedat",
+  "last_modified",
+  "last_modified_at",
+  "lastmodified",
+  "last_updated",
+  "last_updated_at",
+  "updated",
+  "modified",
+  "_updated_at",
+  "update_time",
+  "modify_time",
+  "changed_at",
+];
+
+const CURSOR_TYPES = new Set<ColumnType>(["timestamp", "timestamptz", "date", "int", "long"]);
+
+function columnType(typname: string, category: string): ColumnType {
+  if (category === "A") return "array";
+  switch (typname) {
+    case "bool":
+      return "boolean";
+    case "int2":
+    case "int4":
+      return "int";
+    case "int8":
+      return "long";
+    case "float4":
+    case "float8":
+      return "float";
+    case "numeric":
+      return "decimal";
+    case "date":
+      return "date";
+    case "time":
+    case "timetz":
+      return "time";
+    case "timestamp":
+      return "timestamp";
+    case "timestamptz":
+      return "timestamptz";
+    case "json":
+    case "jsonb":
+      return "json";
+    case "bytea":
+      return "binary";
+    case "uuid":
+      return "uuid";
+    default:
+      return "string";
+  }
+}
+
+function tableName(spec: string): [string, string] {
+  const dot = spec.indexOf(".");
+  return dot < 0 ? ["public", spec] : [spec.slice(0, dot), spec.slice(dot + 1)];
+}
+
+interface CatalogRow {
+  schema: string;
+  table: string;
+  column: string;
+  typname: string;
+  category: string;
+  format: string;
+  not_null: boolean;
+  typmod: number;
+  pk_position: number | null;
+}
+
+/** Discovers tables, columns, primary keys and cursor candidates. */
+export async function discoverPostgres(client: pg.Client, config: PostgresSourceConfig): Promise<Stream[]> {
+  const { rows } = await client.query<CatalogRow>(`
+    SELECT n.nspname AS schema, c.relname AS table, a.attname AS column, t.typname,
+           t.typcategory AS category, format_type(a.atttypid, a.atttypmod) AS format,
+           a.attnotnull AS not_null, a.atttypmod AS typmod,
+           array_position(i.indkey::int2[], a.attnum) AS pk_position
+    FROM pg_class c
+    JOIN pg_namespace n ON n.oid = c.relnamespace
+    JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
+    JOIN pg_type t ON t.oid = a.atttypid
+    LEFT JOIN pg_index i ON i.indrelid = c.oid AND i.indisprimary
+    WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition
+      AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_%'
+      AND has_table_privilege(c.oid, 'SELECT')
+    ORDER BY n.nspname, c.relname, a.attnum`);
+  const wanted = config.tables?.map(tableName);
+  const streams = new Map<string, Stream & { pk: [number, string][] }>();
+  for (const row of rows) {
+    if (wanted && !wanted.some(([s, t]) => s === row.schema && t === row.table)) continue;
+    const key = `${row.schema}.${row.table}`;
+    let stream = streams.get(key);
+    if (!stream) {
+      stream = { namespace: row.schema, name: row.table, columns: [], primaryKey: [], cursorCandidates: [], pk: [] };
+      streams.set(key, stream);
+    }
+    const type = columnType(row.typname, row.category);
+    const column: Column = { name: row.column, type, sourceType: row.format, nullable: !row.not_null };
+    if (type === "decimal" && row.typmod > 0) {
+      column.precision = ((row.typmod - 4) >> 16) & 0xffff;
+      column.scale = (row.typmod - 4) & 0xffff;
+    }
+    stream.columns.push(column);
+    if (row.pk_position !== null) stream.pk.push([row.pk_position, row.column]);
+  }
+  return [...streams.values()].map(({ pk, ...stream }) => {
+    stream.primaryKey = pk.sort((a, b) => a[0] - b[0]).map(([, name]) => name);
+    stream.cursorCandidates = stream.columns
+      .filter((c) => CURSOR_TYPES.has(c.type) && CURSOR_NAMES.includes(c.name.toLowerCase()))
+      .sort((a, b) => CURSOR_NAMES.indexOf(a.name.toLowerCase()) - CURSOR_NAMES.indexOf(b.name.toLowerCase()))
+      .map((c) => c.name);
+    return stream;
+  });
+}
+
+/**
+ * Per-stream state. `snapshot`: reading the whole table in key order, `after` = key of the
+ * last row committed (null before the first), `startCursor` = the cursor's maximum when the
+ * snapshot began. `incremental`: `cursor` = everything up to it is committed; a pass in
+ * progress has `signpost` (its upper bound) and `position` (cursor value and key of the last
+ * row committed). `done`: a full-mode snapshot finished in run `run`.
+ */
+interface PgState {
+  v: 1;
+  run: string;
+  phase: "snapshot" | "incremental" | "done";
+  after?: Row | null;
+  startCursor?: string | null;
+  cursor?: string | null;
+  signpost?: string | null;
+  lower?: string | null;
+  position?: Row | null;
+  /** This run has finished the stream: later slices of the same run skip it. */
+  complete?: boolean;
+  /** The widest row seen (bytes): sizes the first page of the next pass. */
+  width?: number;
+}
+
+function parseState(raw: StreamState | undefined): PgState | undefined {
+  return raw && (raw as { v?: unknown }).v === 1 ? (raw as unknown as PgState) : undefined;
+}
+
+const q = quoteIdent;
+
+/** `(a, b) > ('1'::int, 'x'::text)`: row comparison on typed literals. */
+function rowAfter(columns: Column[], values: Row, op = ">"): string {
+  const left = columns.map((c) => q(c.name)).join(", ");
+  const right = columns
+    .map((c, i) => {
+      const v = values[i];
+      return v === null || v === undefined ? "NULL" : `${quoteLiteral(v)}::${c.sourceType}`;
+    })
+    .join(", ");
+  return `(${left}) ${op} (${right})`;
+}
+
+function columnsOf(stream: Stream, names: string[]): Column[] {
+  return names.map((name) => {
+    const column = stream.columns.find((c) => c.name === name);
+    if (!column) throw new Error(`column ${name} not found in ${stream.namespace}.${stream.name}`);
+    return column;
+  });
+}
+
+/**
+ * Adapts the LIMIT of each query so a page stays under the byte budget whatever the row
+ * width: it starts small, sizes pages by the widest row seen, and shrinks when an answer
+ * overflows the hard cap (which copyOut enforces by dropping the answer).
+ */
+class PageSizer {
+  private cap = Number.POSITIVE_INFINITY;
+  /** `widest` carries over from the stream's state, so a new pass starts at full size. */
+  constructor(
+    readonly budget: number,
+    public widest = 0,
+  ) {}
+  get limit(): number {
+    if (this.widest === 0) return Math.min(this.cap, 16);
+    return Math.max(1, Math.min(this.cap, 200_000, Math.floor(this.budget / this.widest)));
+  }
+  observe(rowBytes: number): void {
+    if (rowBytes > this.widest) this.widest = rowBytes;
+  }
+  /** The last answer overflowed: ask for a quarter as many rows. */
+  shrink(limit: number): void {
+    this.cap = Math.max(1, Math.floor(limit / 4));
+  }
+}
+
+/** A page whose rows are decoded from its COPY lines only if someone asks for them. */
+function copyPage(stream: string, copy: CopyText, range?: RecordPage["range"]): RecordPage {
+  let rows: Row[] | undefined;
+  return {
+    kind: "records",
+    stream,
+    copy,
+    bytes: copy.data.length,
+    range,
+    get rows() {
+      rows ??= copy.lines().map(decodeCopyLine);
+      return rows;
+    },
+  };
+}
+
+/**
+ * Tables without a key are read by ranges of tuple ids. A position is a "slot": block × 512
+ * + tuple offset (a heap page holds at most 291 tuples), so a range can shrink below one
+ * block when its rows are wide (TOASTed values make a block hold far more than 8 kB).
+ */
+const SLOTS_PER_BLOCK = 512;
+
+function tid(slot: number): string {
+  return `'(${Math.floor(slot / SLOTS_PER_BLOCK)},${slot % SLOTS_PER_BLOCK})'::tid`;
+}
+
+/** Sizes pages in tuple slots for tables read by tid ranges (no primary key). */
+class BlockSizer {
+  private cap = Number.POSITIVE_INFINITY;
+  constructor(readonly budget: number) {}
+  get limit(): number {
+    return Math.max(1, Math.min(this.cap, Math.floor(this.budget / 8192 / 2) * SLOTS_PER_BLOCK));
+  }
+  observe(): void {}
+  shrink(limit: number): void {
+    this.cap = Math.max(1, Math.floor(limit / 4));
+  }
+}
+
+/**
+ * Reads one page; `query(limit)` is the COPY statement for at most `limit` rows (or blocks).
+ * Returns the limit it used, which the caller needs when it counts blocks.
+ */
+async function readPage(client: pg.Client, query: (limit: number) => string, sizer: PageSizer | BlockSizer) {
+  for (;;) {
+    const limit = sizer.limit;
+    // Twice the budget: pages are sized to the budget, so only a row much wider than any
+    // seen before can overflow, and then the page is read again with fewer rows.
+    const copy = await copyOut(client, query(limit), sizer.budget * 2, sizer.budget);
+    if (copy === null) {
+      if (limit === 1) throw new Error(`a row is larger than ${sizer.budget * 2} bytes (FIVETRAN_PAGE_BYTES × 2)`);
+      sizer.shrink(limit);
+      continue;
+    }
+    sizer.observe(copy.widest() + 16);
+    const last = copy.length > 0 ? decodeCopyLine(copy.line(copy.length - 1)) : undefined;
+    return { copy, last, limit };
+  }
+}
+
+async function maxCursor(client: pg.Client, stream: Stream, cursor: Column): Promise<string | null> {
+  const { rows } = await client.query<{ m: string | null }>(
+    `SELECT max(${q(cursor.name)})::text AS m FROM ${q(stream.namespace)}.${q(stream.name)}`,
+  );
+  return rows[0]?.m ?? null;
+}
+
+function lowerBound(cursor: Column, value: string, lookbackMs: number): string {
+  const literal = `${quoteLiteral(value)}::${cursor.sourceType}`;
+  if (lookbackMs > 0 && (cursor.type === "timestamp" || cursor.type === "timestamptz")) {
+    return `${literal} - interval '${Math.floor(lookbackMs)} milliseconds'`;
+  }
+  if (lookbackMs > 0 && cursor.type === "date") return `${literal} - ${Math.ceil(lookbackMs / 86_400_000)}`;
+  return literal;
+}
+
+async function* readStream(
+  client: pg.Client,
+  configured: ConfiguredStream,
+  previous: PgState | undefined,
+  ctx: ReadContext,
+): AsyncGenerator<SourceMessage> {
+  const { stream } = configured;
+  const key = `${stream.namespace}.${stream.name}`;
+  const table = `${q(stream.namespace)}.${q(stream.name)}`;
+  const select = stream.columns.map((c) => q(c.name)).join(", ");
+  const cursor =
+    configured.mode === "incremental" && configured.cursorField
+      ? columnsOf(stream, [configured.cursorField])[0]
+      : undefined;
+  const pk = columnsOf(stream, stream.primaryKey);
+  const pkIndexes = stream.primaryKey.map((name) => stream.columns.findIndex((c) => c.name === name));
+  const sizer = new PageSizer(ctx.pageBytes, configured.reset ? 0 : (previous?.width ?? 0));
+
+  let state: PgState | undefined = configured.reset ? undefined : previous;
+  if (state?.complete && state.run === ctx.runId) return;
+  // A finished full snapshot is redone by the next run; a cursor-less table is always full.
+  if (state?.phase === "done") state = undefined;
+  if (state?.phase === "incremental" && !cursor) state = undefined;
+  if (!state) {
+    state = {
+      v: 1,
+      run: ctx.runId,
+      phase: "snapshot",
+      after: null,
+      startCursor: cursor ? await maxCursor(client, stream, cursor) : null,
+    };
+    yield { kind: "checkpoint", stream: key, state: { ...state } };
+  }
+
+  if (state.phase === "snapshot") {
+    if (pk.length === 0) {
+      // No key to chunk by: walk the heap in tuple-id ranges (TID range scans); the
+      // destination dedupes these rows by a hash of their values (`_fivetran_id`).
+      let slot = Number(state.after?.[0] ?? 0);
+      const blocks = new BlockSizer(ctx.pageBytes);
+      while (!ctx.signal.aborted) {
+        const { rows: size } = await client.query<{ n: string }>(
+          `SELECT (pg_relation_size('${table.replace(/'/g, "''")}') / current_setting('block_size')::int)::text AS n`,
+        );
+        if (slot >= Number(size[0]?.n ?? 0) * SLOTS_PER_BLOCK) break;
+        const from = slot;
+        const page = await readPage(
+          client,
+          (n) =>
+            `COPY (SELECT ${select} FROM ${table} WHERE ctid >= ${tid(from)} AND ctid < ${tid(from + n)}) TO STDOUT`,
+          blocks,
+        );
+        if (page.copy.length > 0) yield copyPage(key, page.copy);
+        slot = from + page.limit;
+        state = { ...state, after: [String(slot)] };
+        yield { kind: "checkpoint", stream: key, state: { ...state } };
+      }
+      if (ctx.signal.aborted) return;
+    } else {
+      const order = pk.map((c) => q(c.name)).join(", ");
+      while (!ctx.signal.aborted) {
+        const where = state.after ? `WHERE ${rowAfter(pk, state.after)}` : "";
+        const page = await readPage(
+          client,
+          (limit) => `COPY (SELECT ${select} FROM ${table} ${where} ORDER BY ${order} LIMIT ${limit}) TO STDOUT`,
+          sizer,
+        );
+        if (!page.last) break;
+        const last = page.last;
+        const through = pkIndexes.map((i) => last[i] ?? null);
+        yield copyPage(key, page.copy, { after: state.after ?? null, through });
+        state = { ...state, after: through, width: sizer.widest };
+        yield { kind: "checkpoint", stream: key, state: { ...state } };
+        // A short page was the end of the table: no need to ask again.
+        if (page.copy.length < page.limit) break;
+      }
+      if (ctx.signal.aborted) return;
+    }
+    state = cursor
+      ? {
+          v: 1,
+          run: ctx.runId,
+          phase: "incremental",
+          cursor: state.startCursor ?? null,
+          complete: true,
+          width: sizer.widest,
+        }
+      : { v: 1, run: ctx.runId, phase: "done", complete: true, width: sizer.widest };
+    yield { kind: "checkpoint", stream: key, state: { ...state } };
+    return;
+  }
+
+  if (state.phase !== "incremental" || !cursor) return;
+  // A pass belongs to one run: its signpost is the cursor's maximum when the pass started.
+  if (state.run !== ctx.runId || state.complete || state.signpost === undefined) {
+    const signpost = await maxCursor(client, stream, cursor);
+    const lower = state.cursor == null ? null : state.cursor;
+    state = {
+      v: 1,
+      run: ctx.runId,
+      phase: "incremental",
+      cursor: state.cursor ?? null,
+      signpost,
+      lower,
+      position: null,
+      width: sizer.widest,
+    };
+    yield { kind: "checkpoint", stream: key, state: { ...state } };
+  }
+  if (state.signpost !== null && state.signpost !== undefined) {
+    const keyset = [cursor, ...pk];
+    const cursorIndex = stream.columns.findIndex((c) => c.name === cursor.name);
+    const order = keyset.map((c) => q(c.name)).join(", ");
+    const bounds = [
+      `${q(cursor.name)} <= ${quoteLiteral(state.signpost)}::${cursor.sourceType}`,
+      // Without a lookback the bound is strict; a lookback re-reads its window inclusively
+      // (the upsert makes the overlap harmless) to catch rows committed late with old cursors.
+      state.lower
+        ? `${q(cursor.name)} ${configured.lookbackMs > 0 ? ">=" : ">"} ${lowerBound(cursor, state.lower, configured.lookbackMs)}`
+        : undefined,
+    ].filter(Boolean);
+    while (!ctx.signal.aborted) {
+      const where = [...bounds, state.position ? rowAfter(keyset, state.position) : undefined]
+        .filter(Boolean)
+        .join(" AND ");
+      const page = await readPage(
+        client,
+        (limit) => `COPY (SELECT ${select} FROM ${table} WHERE ${where} ORDER BY ${order} LIMIT ${limit}) TO STDOUT`,
+        sizer,
+      );
+      if (!page.last) break;
+      yield copyPage(key, page.copy);
+      const last = page.last;
+      state = {
+        ...state,
+        position: [last[cursorIndex] ?? null, ...pkIndexes.map((i) => last[i] ?? null)],
+        width: sizer.widest,
+      };
+      yield { kind: "checkpoint", stream: key, state: { ...state } };
+      // Nothing lies beyond a short page below the signpost.
+      if (page.copy.length < page.limit) break;
+    }
+    if (ctx.signal.aborted) return;
+  }
+  state = {
+    v: 1,
+    run: ctx.runId,
+    phase: "incremental",
+    cursor: state.signpost ?? state.cursor ?? null,
+    complete: true,
+    width: sizer.widest,
+  };
+  yield { kind: "checkpoint", stream: key, state: { ...state } };
+}
+
+/** The PostgreSQL source's reader. */
+export const postgresReader: SourceReader<PostgresSourceConfig> = {
+  async discover(config) {
+    const client = await openPg(config);
+    try {
+      return await discoverPostgres(client, config);
+    } finally {
+      await closePg(client);
+    }
+  },
+
+  async *read(config, streams, state, ctx) {
+    const client = await openPg(config);
+    try {
+      await client.query(SESSION.join("; ")); // one round trip for all settings
+      for (const configured of streams) {
+        if (ctx.signal.aborted) return;
+        const key = `${configured.stream.namespace}.${configured.stream.name}`;
+        yield* readStream(client, configured, parseState(state[key]), ctx);
+      }
+    } finally {
+      await closePg(client);
+    }
+  },
+};
