@@ -1,17 +1,8 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import {
-  bindingExecutor,
-  D1ApiError,
-  type D1Executor,
-  type D1Statement,
-  D1Writer,
-  hash128,
-  pgArrayToJson,
-  rfc3339,
-  rowId,
-} from "../../../src/engine/destinations/d1/writer";
+import { D1Writer, hash128, pgArrayToJson, rfc3339, rowId } from "../../../src/engine/destinations/d1/writer";
 import type { Column, ColumnType, RecordPage, Row, Stream } from "../../../src/engine/protocol";
+import { bindingExecutor, D1ApiError, type D1Executor, type D1Statement } from "../../../src/engine/toolkit/d1-client";
 import { cloudflareD1Fake } from "../../fakes/cloudflare-d1";
 
 /**

@@ -29,6 +29,14 @@
  */
 
 import type { Column, DestinationWriter, RecordPage, Row, Stream, WriteResult } from "../../protocol";
+import {
+  bindingExecutor,
+  type D1Executor,
+  type D1HttpTarget,
+  type D1Statement,
+  httpExecutor,
+  isBinding,
+} from "../../toolkit/d1-client";
 import { decodeCopyField, decodeCopyLine } from "../../toolkit/pg-copy";
 
 export const SYNCED = "_fivetran_synced";
@@ -48,117 +56,6 @@ export const D1_LIMITS = {
  * chunk is at most ~750 KB, well under D1's 2 MB per string whatever the text.
  */
 export const DEFAULT_CHUNK_CHARS = 250_000;
-
-// ---------------------------------------------------------------------------------------
-// Executors: one statement, or a batch, on a binding or over Cloudflare's HTTP API.
-
-/** One SQL statement with positional parameters (`?1`, `?2`…), all strings or null. */
-export interface D1Statement {
-  sql: string;
-  params: (string | null)[];
-}
-
-/** Runs SQL on one D1 database. */
-export interface D1Executor {
-  /** Where the data goes, for messages (never contains a secret). */
-  readonly label: string;
-  /** Runs one statement and returns its rows. */
-  query(statement: D1Statement): Promise<Record<string, unknown>[]>;
-  /**
-   * Runs statements in order. On a binding the batch is one SQLite transaction (all or
-   * nothing). Over HTTP it is one request with Cloudflare's `batch` body, run in order as a
-   * D1 batch; Cloudflare's API reference does not state that it is atomic, so callers must not
-   * rely on it: every batch this writer sends is idempotent and is replayed whole on failure.
-   */
-  batch(statements: D1Statement[]): Promise<void>;
-}
-
-/** A binding's batch: one transaction, as D1 documents for `db.batch()`. */
-export function bindingExecutor(db: D1Database, label = "D1 binding"): D1Executor {
-  const prepare = (s: D1Statement) => db.prepare(s.sql).bind(...s.params);
-  return {
-    label,
-    async query(statement) {
-      const { results } = await prepare(statement).all<Record<string, unknown>>();
-      return results ?? [];
-    },
-    async batch(statements) {
-      if (statements.length > 0) await db.batch(statements.map(prepare));
-    },
-  };
-}
-
-/** Where a D1 database is reached through Cloudflare's HTTP API. */
-export interface D1HttpTarget {
-  accountId: string;
-  databaseId: string;
-  /** An API token with D1 edit permission on the account. */
-  apiToken: string;
-  /** The fetch to use (ConnectorContext.fetch; tests inject a fake of the API). */
-  fetch: typeof fetch;
-  signal?: AbortSignal;
-}
-
-/** Cloudflare's API answered with an error (its `errors` list, never the token). */
-export class D1ApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly errors: { code?: number; message?: string }[],
-  ) {
-    const detail = errors.map((e) => `${e.message ?? "error"}${e.code ? ` (code ${e.code})` : ""}`).join("; ");
-    super(`Cloudflare D1 API answered HTTP ${status}${detail ? `: ${detail}` : ""}`);
-    this.name = "D1ApiError";
-  }
-}
-
-interface D1ApiEnvelope {
-  success?: boolean;
-  errors?: { code?: number; message?: string }[];
-  result?: { results?: Record<string, unknown>[]; success?: boolean }[];
-}
-
-/**
- * `POST /client/v4/accounts/{account_id}/d1/database/{database_id}/query` with `{sql, params}`
- * for one statement and `{batch: [{sql, params}, …]}` for several: one request per page, which
- * matters as Cloudflare's API is rate limited per token. The API types `params` as strings,
- * which is all this writer binds.
- */
-export function httpExecutor(target: D1HttpTarget): D1Executor {
-  const url = `https://api.cloudflare.com/client/v4/accounts/${encodeURIComponent(target.accountId)}/d1/database/${encodeURIComponent(target.databaseId)}/query`;
-  async function post(body: unknown): Promise<NonNullable<D1ApiEnvelope["result"]>> {
-    const response = await target.fetch(url, {
-      method: "POST",
-      headers: { Authorization: `Bearer ${target.apiToken}`, "Content-Type": "application/json" },
-      body: JSON.stringify(body),
-      signal: target.signal,
-    });
-    let envelope: D1ApiEnvelope = {};
-    try {
-      envelope = (await response.json()) as D1ApiEnvelope;
-    } catch {
-      // Not JSON (a proxy's error page): the status says enough.
-    }
-    const failed = (envelope.result ?? []).some((r) => r.success === false);
-    if (!response.ok || envelope.success === false || failed) {
-      throw new D1ApiError(response.status, envelope.errors ?? []);
-    }
-    return envelope.result ?? [];
-  }
-  return {
-    label: `D1 database ${target.databaseId}`,
-    async query(statement) {
-      const [first] = await post({ sql: statement.sql, params: statement.params });
-      return first?.results ?? [];
-    },
-    async batch(statements) {
-      if (statements.length > 0) await post({ batch: statements });
-    },
-  };
-}
-
-function isBinding(target: D1Database | D1HttpTarget | D1Executor): target is D1Database {
-  return typeof (target as D1Database).prepare === "function" && typeof (target as D1Database).batch === "function";
-}
 
 // ---------------------------------------------------------------------------------------
 // Names and types.
