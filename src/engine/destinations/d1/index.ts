@@ -1,7 +1,7 @@
 import { z } from "@hono/zod-openapi";
-import type { Env } from "../../../env";
 import type { ConnectorContext, DestinationDefinition, SetupTest } from "../../protocol";
 import { secret } from "../../toolkit/config";
+import { bindingExecutor, D1ApiError, type D1Client, httpExecutor } from "../../toolkit/d1-client";
 import { D1Writer } from "./writer";
 
 /**
@@ -9,9 +9,6 @@ import { D1Writer } from "./writer";
  * user data belong here: never `DB`, the catalog of accounts, keys and secrets.
  */
 export const D1_DESTINATION_BINDINGS: readonly string[] = ["WAREHOUSE"];
-
-/** Cloudflare's REST API (D1 over HTTP reaches any database of an account). */
-export const CLOUDFLARE_API = "https://api.cloudflare.com/client/v4";
 
 /** Table the setup test creates, writes, reads and drops in one batch. */
 export const PROBE_TABLE = "_fivetran_setup_test";
@@ -68,96 +65,32 @@ const fields = z
 
 export type D1DestinationConfig = z.infer<typeof fields>;
 
-/** One SQL statement with positional parameters. */
-export interface Statement {
-  sql: string;
-  params: unknown[];
-}
-
-/** A D1 database reached through a binding or Cloudflare's HTTP API. */
-export interface D1Target {
-  /** Where the data goes, for messages. */
-  label: string;
-  /** Runs statements as one batch (a transaction); the rows of each statement. */
-  batch(statements: Statement[]): Promise<Record<string, unknown>[][]>;
-}
-
-/** A non-2xx answer of Cloudflare's API, with its `errors` list. */
-export class CloudflareApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly errors: { code?: number; message?: string }[],
-  ) {
-    const detail = errors.map((e) => `${e.message ?? "error"}${e.code ? ` (code ${e.code})` : ""}`).join("; ");
-    super(`Cloudflare API answered HTTP ${status}${detail ? `: ${detail}` : ""}`);
-    this.name = "CloudflareApiError";
+/** The database a validated `d1` config points at (through the toolkit's D1 client). */
+export function d1Target(config: D1DestinationConfig, ctx: ConnectorContext): D1Client {
+  if (config.account_id && config.database_id && config.api_token) {
+    return httpExecutor({
+      accountId: config.account_id,
+      databaseId: config.database_id,
+      apiToken: config.api_token,
+      fetch: ctx.fetch,
+      signal: ctx.signal,
+    });
   }
-}
-
-function bindingTarget(env: Env, name: string): D1Target {
-  const db = (env as unknown as Record<string, unknown>)[name] as D1Database | undefined;
+  const name = config.database ?? "";
+  const db = (ctx.env as unknown as Record<string, unknown>)[name] as D1Database | undefined;
   if (!db || typeof db.prepare !== "function" || typeof db.batch !== "function") {
     throw new Error(`This Worker has no D1 binding '${name}'`);
   }
-  return {
-    label: `D1 binding ${name}`,
-    async batch(statements) {
-      const results = await db.batch(statements.map((s) => db.prepare(s.sql).bind(...s.params)));
-      return results.map((r) => (r.results ?? []) as Record<string, unknown>[]);
-    },
-  };
-}
-
-interface D1QueryResponse {
-  success?: boolean;
-  errors?: { code?: number; message?: string }[];
-  result?: { results?: Record<string, unknown>[]; success?: boolean }[];
-}
-
-function httpTarget(
-  config: Required<Pick<D1DestinationConfig, "account_id" | "database_id" | "api_token">>,
-  ctx: ConnectorContext,
-): D1Target {
-  const url = `${CLOUDFLARE_API}/accounts/${encodeURIComponent(config.account_id)}/d1/database/${encodeURIComponent(config.database_id)}/query`;
-  return {
-    label: `D1 database ${config.database_id}`,
-    async batch(statements) {
-      const response = await ctx.fetch(url, {
-        method: "POST",
-        headers: { Authorization: `Bearer ${config.api_token}`, "Content-Type": "application/json" },
-        body: JSON.stringify({ batch: statements }),
-        signal: ctx.signal,
-      });
-      let body: D1QueryResponse = {};
-      try {
-        body = (await response.json()) as D1QueryResponse;
-      } catch {
-        // A non-JSON answer (a proxy's error page): the status says enough.
-      }
-      if (!response.ok || body.success === false) throw new CloudflareApiError(response.status, body.errors ?? []);
-      return (body.result ?? []).map((r) => r.results ?? []);
-    },
-  };
-}
-
-/** The database a validated `d1` config points at. */
-export function d1Target(config: D1DestinationConfig, ctx: ConnectorContext): D1Target {
-  if (config.account_id && config.database_id && config.api_token) {
-    return httpTarget(
-      { account_id: config.account_id, database_id: config.database_id, api_token: config.api_token },
-      ctx,
-    );
-  }
-  return bindingTarget(ctx.env, config.database ?? "");
+  return bindingExecutor(db, `D1 binding ${name}`);
 }
 
 /** Creates, writes, reads back and drops the probe table in one atomic batch. */
-async function probe(target: D1Target, ctx: ConnectorContext): Promise<SetupTest> {
+async function probe(target: D1Client, ctx: ConnectorContext): Promise<SetupTest> {
   const title = "Writing and reading a probe row";
   const id = crypto.randomUUID();
   const writtenAt = ctx.now().toISOString();
   try {
-    const results = await target.batch([
+    const results = await target.batchRows([
       { sql: `CREATE TABLE IF NOT EXISTS ${PROBE_TABLE} (id TEXT PRIMARY KEY, written_at TEXT NOT NULL)`, params: [] },
       { sql: `INSERT INTO ${PROBE_TABLE} (id, written_at) VALUES (?1, ?2)`, params: [id, writtenAt] },
       { sql: `SELECT id, written_at FROM ${PROBE_TABLE} WHERE id = ?1`, params: [id] },
@@ -174,11 +107,12 @@ async function probe(target: D1Target, ctx: ConnectorContext): Promise<SetupTest
 }
 
 function describeD1Error(error: unknown): string {
-  if (error instanceof CloudflareApiError) {
+  if (error instanceof D1ApiError) {
+    const message = `Cloudflare API answered HTTP ${error.status}${error.detail ? `: ${error.detail}` : ""}`;
     if (error.status === 401 || error.status === 403) {
-      return `${error.message}; check that api_token is valid and has D1 edit permission on account_id`;
+      return `${message}; check that api_token is valid and has D1 edit permission on account_id`;
     }
-    return error.message;
+    return message;
   }
   return `D1 error: ${(error as Error)?.message ?? String(error)}`;
 }
@@ -217,7 +151,7 @@ export const d1Destination: DestinationDefinition<typeof fields> = {
     return out;
   },
   async check(config, ctx) {
-    let target: D1Target;
+    let target: D1Client;
     try {
       target = d1Target(config, ctx);
     } catch (error) {
