@@ -3,8 +3,9 @@ import { createPrivateKey } from "node:crypto";
 import { decodeJwt, decodeProtectedHeader } from "jose";
 import { beforeAll, describe, expect, it } from "vitest";
 import { setupStatusOf } from "../../src/engine/destinations";
-import { accountIdentifier, snowflakeDestination } from "../../src/engine/destinations/snowflake/index";
+import { snowflakeDestination } from "../../src/engine/destinations/snowflake/index";
 import { parseConfig } from "../../src/engine/toolkit/config";
+import { accountIdentifier } from "../../src/engine/toolkit/snowflake-auth";
 import { publicKeyFingerprint, snowflakeFake } from "../fakes/snowflake";
 
 const HOST = "xy12345.snowflakecomputing.com";

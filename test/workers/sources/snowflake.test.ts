@@ -1,6 +1,7 @@
 import { decodeJwt, exportPKCS8, exportSPKI, generateKeyPair } from "jose";
 import { beforeAll, describe, expect, it } from "vitest";
-import { accountIdentifier, snowflakeSource } from "../../../src/engine/sources/snowflake/index";
+import { snowflakeSource } from "../../../src/engine/sources/snowflake/index";
+import { accountIdentifier } from "../../../src/engine/toolkit/snowflake-auth";
 import { createSnowflakeFake, fingerprint } from "../../fakes/snowflake-source";
 import { context, invalid, parse, secretKeys, summary } from "./helpers";
 

@@ -1,8 +1,14 @@
-import { createHash, createPrivateKey, createPublicKey } from "node:crypto";
 import { z } from "@hono/zod-openapi";
-import { importPKCS8, SignJWT } from "jose";
 import type { ConnectorContext, DestinationDefinition, SetupTest } from "../../protocol";
 import { booleanish, secret } from "../../toolkit/config";
+import {
+  accountIdentifier,
+  executeStatement,
+  keyPairJwt,
+  loadPrivateKey,
+  type SnowflakeAuth,
+  type StatementResult,
+} from "../../toolkit/snowflake-auth";
 
 /**
  * Snowflake, in Fivetran's field names (host, port, database, auth, user, password,
@@ -45,137 +51,6 @@ export type SnowflakeConfig = z.infer<typeof fields>;
 
 /** The version, role, database and warehouse of the session the SQL API opened. */
 const CONTEXT_STATEMENT = "SELECT CURRENT_VERSION(), CURRENT_ROLE(), CURRENT_DATABASE(), CURRENT_WAREHOUSE()";
-
-/** JWTs for the SQL API may live one hour at most; stay under it. */
-const JWT_LIFETIME_SECONDS = 59 * 60;
-
-/**
- * The account identifier a JWT names: the host's first label, upper-cased. That is the
- * account locator without its region (`xy12345.us-east-2.aws…` → `XY12345`) or the
- * `ORGNAME-ACCOUNTNAME` form, as Snowflake's key-pair documentation asks.
- */
-export function accountIdentifier(host: string): string {
-  return (host.split(".")[0] ?? host).toUpperCase();
-}
-
-function toPem(key: string, encrypted: boolean): string {
-  const trimmed = key.trim();
-  if (trimmed.startsWith("-----BEGIN")) return trimmed;
-  // Keys pasted without their armour (as Fivetran's form takes them).
-  const label = encrypted ? "ENCRYPTED PRIVATE KEY" : "PRIVATE KEY";
-  const body =
-    trimmed
-      .replace(/\s+/g, "")
-      .match(/.{1,64}/g)
-      ?.join("\n") ?? "";
-  return `-----BEGIN ${label}-----\n${body}\n-----END ${label}-----`;
-}
-
-/** A private key ready to sign, and the fingerprint Snowflake stores as RSA_PUBLIC_KEY_FP. */
-export interface SnowflakeKey {
-  signingKey: CryptoKey;
-  fingerprint: string;
-}
-
-/**
- * Reads a PKCS#8 RSA key, decrypting it with `passphrase` when encrypted (node:crypto handles
- * every PBES scheme openssl writes, including the des3 of Snowflake's guide). Throws an
- * Error whose message never contains key material.
- */
-export async function loadPrivateKey(privateKey: string, passphrase?: string): Promise<SnowflakeKey> {
-  let keyObject: ReturnType<typeof createPrivateKey>;
-  try {
-    keyObject = createPrivateKey({ key: toPem(privateKey, passphrase !== undefined), format: "pem", passphrase });
-  } catch {
-    throw new Error(
-      passphrase === undefined
-        ? "private_key is not a PEM/PKCS#8 private key (or it is encrypted: set is_private_key_encrypted and passphrase)"
-        : "private_key could not be decrypted with passphrase, or is not a PKCS#8 private key",
-    );
-  }
-  if (keyObject.asymmetricKeyType !== "rsa") {
-    throw new Error(
-      `private_key is a ${keyObject.asymmetricKeyType ?? "non-RSA"} key; Snowflake key-pair auth needs RSA`,
-    );
-  }
-  const pkcs8 = keyObject.export({ type: "pkcs8", format: "pem" }) as string;
-  const spki = createPublicKey(keyObject).export({ type: "spki", format: "der" });
-  return {
-    signingKey: await importPKCS8(pkcs8, "RS256"),
-    fingerprint: `SHA256:${createHash("sha256").update(spki).digest("base64")}`,
-  };
-}
-
-/** The key-pair JWT of Snowflake's SQL API: iss `ACCOUNT.USER.SHA256:fp`, sub `ACCOUNT.USER`, RS256. */
-export async function keyPairJwt(config: Pick<SnowflakeConfig, "host" | "user">, key: SnowflakeKey, now: Date) {
-  const qualifiedUser = `${accountIdentifier(config.host)}.${config.user.toUpperCase()}`;
-  const iat = Math.floor(now.getTime() / 1000);
-  return new SignJWT({})
-    .setProtectedHeader({ alg: "RS256", typ: "JWT" })
-    .setIssuer(`${qualifiedUser}.${key.fingerprint}`)
-    .setSubject(qualifiedUser)
-    .setIssuedAt(iat)
-    .setExpirationTime(iat + JWT_LIFETIME_SECONDS)
-    .sign(key.signingKey);
-}
-
-/** How a statement request authenticates. */
-export interface SnowflakeAuth {
-  token: string;
-  type: "KEYPAIR_JWT" | "PROGRAMMATIC_ACCESS_TOKEN";
-}
-
-/** Snowflake's answer to a statement: `ResultSet` on 200, `QueryFailureStatus` otherwise. */
-export interface StatementResult {
-  status: number;
-  body: {
-    code?: string;
-    message?: string;
-    sqlState?: string;
-    statementHandle?: string;
-    data?: (string | null)[][];
-  };
-}
-
-/** The SQL API endpoint of a host. */
-export function statementsUrl(config: Pick<SnowflakeConfig, "host" | "port">): string {
-  return `https://${config.host}${config.port === 443 ? "" : `:${config.port}`}/api/v2/statements`;
-}
-
-/** Submits one statement synchronously through Snowflake's SQL API v2. */
-export async function executeStatement(
-  config: SnowflakeConfig,
-  auth: SnowflakeAuth,
-  statement: string,
-  ctx: ConnectorContext,
-): Promise<StatementResult> {
-  const url = `${statementsUrl(config)}?requestId=${crypto.randomUUID()}`;
-  const response = await ctx.fetch(url, {
-    method: "POST",
-    headers: {
-      Authorization: `Bearer ${auth.token}`,
-      "X-Snowflake-Authorization-Token-Type": auth.type,
-      "Content-Type": "application/json",
-      Accept: "application/json",
-      "User-Agent": "fivetran.do/1.0",
-    },
-    body: JSON.stringify({
-      statement,
-      timeout: 60,
-      database: config.database,
-      ...(config.role ? { role: config.role } : {}),
-      ...(config.warehouse ? { warehouse: config.warehouse } : {}),
-    }),
-    signal: ctx.signal,
-  });
-  let body: StatementResult["body"] = {};
-  try {
-    body = (await response.json()) as StatementResult["body"];
-  } catch {
-    // Not JSON (a proxy or load balancer page): the status is all there is.
-  }
-  return { status: response.status, body };
-}
 
 function describeFailure(result: StatementResult): string {
   const { code, message } = result.body;

@@ -1,12 +1,15 @@
 import { z } from "@hono/zod-openapi";
-import { exportJWK, importPKCS8, SignJWT } from "jose";
 import type { ConnectorContext, SetupTest, SourceDefinition } from "../../protocol";
 import { renameKeys, schemaName } from "../../toolkit/common";
 import { booleanish, secret } from "../../toolkit/config";
 import { pick, pickString, probe } from "../../toolkit/http";
-
-/** Sent as User-Agent, which Snowflake's SQL API requires. */
-const USER_AGENT = "fivetran.do/0.1";
+import {
+  keyPairJwt,
+  loadPrivateKey,
+  type SnowflakeAuth,
+  statementRequest,
+  statementsUrl,
+} from "../../toolkit/snowflake-auth";
 
 const host = z
   .string()
@@ -60,56 +63,11 @@ const fields = z
 
 export type SnowflakeSourceConfig = z.infer<typeof fields>;
 
-/**
- * The account identifier Snowflake expects in key-pair JWTs: the host's first label,
- * upper-cased, without region or cloud (`xy12345.us-east-1…` → `XY12345`).
- */
-export function accountIdentifier(hostname: string): string {
-  return (hostname.split(".")[0] ?? "").toUpperCase();
-}
-
-/** `SHA256:<base64 of the SHA-256 of the DER public key>`, as DESCRIBE USER shows it. */
-export async function publicKeyFingerprint(privateKeyPem: string): Promise<string> {
-  const privateKey = await importPKCS8(privateKeyPem, "RS256", { extractable: true });
-  const { n, e } = await exportJWK(privateKey);
-  const publicKey = await crypto.subtle.importKey(
-    "jwk",
-    { kty: "RSA", n, e, ext: true },
-    { name: "RSASSA-PKCS1-v1_5", hash: "SHA-256" },
-    true,
-    ["verify"],
-  );
-  const der = new Uint8Array((await crypto.subtle.exportKey("spki", publicKey)) as ArrayBuffer);
-  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", der));
-  return `SHA256:${btoa(String.fromCharCode(...digest))}`;
-}
-
-/** A key-pair JWT for the SQL API (valid one hour, Snowflake's maximum). */
-export async function keyPairJwt(config: SnowflakeSourceConfig, now: Date): Promise<string> {
-  const pem = config.private_key ?? "";
-  const qualified = `${accountIdentifier(config.host)}.${config.user.toUpperCase()}`;
-  const iat = Math.floor(now.getTime() / 1000);
-  return new SignJWT({})
-    .setProtectedHeader({ alg: "RS256", typ: "JWT" })
-    .setIssuer(`${qualified}.${await publicKeyFingerprint(pem)}`)
-    .setSubject(qualified)
-    .setIssuedAt(iat)
-    .setExpirationTime(iat + 3600)
-    .sign(await importPKCS8(pem, "RS256"));
-}
-
 async function credentials(
   config: SnowflakeSourceConfig,
   ctx: ConnectorContext,
-): Promise<{ headers?: Record<string, string>; problem?: string }> {
-  if (config.auth === "PASSWORD") {
-    return {
-      headers: {
-        Authorization: `Bearer ${config.password ?? ""}`,
-        "X-Snowflake-Authorization-Token-Type": "PROGRAMMATIC_ACCESS_TOKEN",
-      },
-    };
-  }
+): Promise<{ auth?: SnowflakeAuth; problem?: string }> {
+  if (config.auth === "PASSWORD") return { auth: { token: config.password ?? "", type: "PROGRAMMATIC_ACCESS_TOKEN" } };
   if (config.is_private_key_encrypted || /ENCRYPTED PRIVATE KEY/.test(config.private_key ?? "")) {
     return {
       problem:
@@ -117,12 +75,8 @@ async function credentials(
     };
   }
   try {
-    return {
-      headers: {
-        Authorization: `Bearer ${await keyPairJwt(config, ctx.now())}`,
-        "X-Snowflake-Authorization-Token-Type": "KEYPAIR_JWT",
-      },
-    };
+    const key = await loadPrivateKey(config.private_key ?? "");
+    return { auth: { token: await keyPairJwt(config, key, ctx.now()), type: "KEYPAIR_JWT" } };
   } catch {
     return { problem: "private_key is not a PKCS#8 PEM RSA key (-----BEGIN PRIVATE KEY-----)" };
   }
@@ -161,28 +115,17 @@ export const snowflakeSource: SourceDefinition<typeof fields> = {
   },
   async check(config, ctx) {
     const title = "Connecting to Snowflake";
-    const auth = await credentials(config, ctx);
-    if (!auth.headers) return [{ title, status: "FAILED", message: auth.problem ?? "", details: { auth: true } }];
-    const base = `https://${config.host}${config.port === 443 ? "" : `:${config.port}`}`;
+    const { auth, problem } = await credentials(config, ctx);
+    if (!auth) return [{ title, status: "FAILED", message: problem ?? "", details: { auth: true } }];
     const result = await probe(
       ctx,
-      `${base}/api/v2/statements`,
-      {
-        method: "POST",
-        headers: {
-          ...auth.headers,
-          "Content-Type": "application/json",
-          Accept: "application/json",
-          "User-Agent": USER_AGENT,
-        },
-        body: JSON.stringify({
-          statement: "SELECT CURRENT_VERSION(), CURRENT_ROLE(), CURRENT_WAREHOUSE(), CURRENT_DATABASE()",
-          timeout: 30,
-          database: config.database,
-          ...(config.warehouse ? { warehouse: config.warehouse } : {}),
-          ...(config.role ? { role: config.role } : {}),
-        }),
-      },
+      statementsUrl(config),
+      statementRequest(
+        config,
+        auth,
+        "SELECT CURRENT_VERSION(), CURRENT_ROLE(), CURRENT_WAREHOUSE(), CURRENT_DATABASE()",
+        { timeoutSeconds: 30 },
+      ),
       { title, vendor: "Snowflake", errorMessage: snowflakeError },
     );
     if (!result.ok) {
