@@ -1,10 +1,8 @@
 import { z } from "@hono/zod-openapi";
-import { importPKCS8, SignJWT } from "jose";
 import type { ConnectorContext, DestinationDefinition, SetupTest } from "../../protocol";
 import { secret } from "../../toolkit/config";
+import { GoogleTokenError, googleErrorDetail, ServiceAccountTokens } from "../../toolkit/google-auth";
 
-/** Google's OAuth 2.0 token endpoint (the `aud` of a service account's JWT bearer grant). */
-export const GOOGLE_TOKEN_URL = "https://oauth2.googleapis.com/token";
 /** BigQuery's REST API v2. */
 export const BIGQUERY_API = "https://bigquery.googleapis.com/bigquery/v2";
 /** The OAuth scope of loading: read and write BigQuery. */
@@ -76,40 +74,20 @@ function skipped(...titles: string[]): SetupTest[] {
 
 /** Google's error body, `{error: {code, message, status}}` (or OAuth's `{error, error_description}`). */
 async function googleError(response: Response): Promise<string> {
-  const body = (await response.json().catch(() => ({}))) as {
-    error?: string | { message?: string; status?: string };
-    error_description?: string;
-  };
-  const detail =
-    typeof body.error === "object"
-      ? `${body.error.status ? `${body.error.status}: ` : ""}${body.error.message ?? ""}`
-      : [body.error, body.error_description].filter(Boolean).join(": ");
+  const detail = googleErrorDetail(await response.json().catch(() => ({})));
   return `HTTP ${response.status}${detail ? ` ${detail}` : ""}`;
 }
 
 /** Mints an access token with the JWT bearer grant (RFC 7523) of a service account. */
 export async function serviceAccountToken(key: ServiceAccountKey, ctx: ConnectorContext): Promise<string> {
-  const signingKey = await importPKCS8(key.private_key, "RS256").catch(() => {
-    throw new Error("private_key of the key file is not a PKCS#8 RSA private key");
-  });
-  const iat = Math.floor(ctx.now().getTime() / 1000);
-  const assertion = await new SignJWT({ scope: BIGQUERY_SCOPE })
-    .setProtectedHeader({ alg: "RS256", typ: "JWT", ...(key.private_key_id ? { kid: key.private_key_id } : {}) })
-    .setIssuer(key.client_email)
-    .setAudience(GOOGLE_TOKEN_URL)
-    .setIssuedAt(iat)
-    .setExpirationTime(iat + 3600)
-    .sign(signingKey);
-  const response = await ctx.fetch(GOOGLE_TOKEN_URL, {
-    method: "POST",
-    headers: { "Content-Type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams({ grant_type: "urn:ietf:params:oauth:grant-type:jwt-bearer", assertion }).toString(),
-    signal: ctx.signal,
-  });
-  if (!response.ok) throw new Error(`Google refused the key: ${await googleError(response)}`);
-  const body = (await response.json()) as { access_token?: string };
-  if (!body.access_token) throw new Error("Google's token endpoint answered without an access_token");
-  return body.access_token;
+  try {
+    return await new ServiceAccountTokens(key, BIGQUERY_SCOPE, ctx).token();
+  } catch (error) {
+    if (error instanceof GoogleTokenError) {
+      throw new Error(`Google refused the key: HTTP ${error.status}${error.detail ? ` ${error.detail}` : ""}`);
+    }
+    throw error;
+  }
 }
 
 async function getJson(url: string, token: string, ctx: ConnectorContext) {

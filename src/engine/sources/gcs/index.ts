@@ -1,25 +1,20 @@
 import { z } from "@hono/zod-openapi";
-import { importPKCS8, SignJWT } from "jose";
 import type { ConnectorContext, SetupTest, SourceDefinition } from "../../protocol";
 import { isRecord, renameKeys } from "../../toolkit/common";
 import { secret } from "../../toolkit/config";
 import { fileFields, normalizeFormat, splitBucketUrl } from "../../toolkit/files";
+import {
+  readTokenResponse,
+  type ServiceAccountKey,
+  serviceAccountAssertion,
+  tokenEndpoint,
+  tokenRequest,
+} from "../../toolkit/google-auth";
 import { pickString, probe } from "../../toolkit/http";
-
-/** Google's OAuth token endpoint, used when a key file names none. */
-export const GOOGLE_TOKEN_URL = "https://oauth2.googleapis.com/token";
 /** The Cloud Storage JSON API. */
 export const GCS_API = "https://storage.googleapis.com/storage/v1";
 /** Listing and reading objects is all a source needs. */
 export const GCS_READ_SCOPE = "https://www.googleapis.com/auth/devstorage.read_only";
-
-/** The parts of a service account key file we use. */
-export interface ServiceAccountKey {
-  client_email: string;
-  private_key: string;
-  private_key_id?: string;
-  token_uri?: string;
-}
 
 /** A service account key file's JSON, or undefined with what is wrong. */
 export function parseServiceAccount(text: string): { key?: ServiceAccountKey; problem?: string } {
@@ -89,17 +84,8 @@ async function accessToken(
 ): Promise<{ test: SetupTest; token?: string }> {
   const title = "Authenticating the service account";
   let assertion: string;
-  const tokenUrl = key.token_uri?.startsWith("https://") ? key.token_uri : GOOGLE_TOKEN_URL;
   try {
-    const privateKey = await importPKCS8(key.private_key, "RS256");
-    const now = Math.floor(ctx.now().getTime() / 1000);
-    assertion = await new SignJWT({ scope: GCS_READ_SCOPE })
-      .setProtectedHeader({ alg: "RS256", typ: "JWT", ...(key.private_key_id ? { kid: key.private_key_id } : {}) })
-      .setIssuer(key.client_email)
-      .setAudience(tokenUrl)
-      .setIssuedAt(now)
-      .setExpirationTime(now + 3600)
-      .sign(privateKey);
+    assertion = await serviceAccountAssertion(key, GCS_READ_SCOPE, ctx.now());
   } catch {
     return {
       test: {
@@ -110,31 +96,22 @@ async function accessToken(
       },
     };
   }
-  const result = await probe(
-    ctx,
-    tokenUrl,
-    {
-      method: "POST",
-      headers: { "Content-Type": "application/x-www-form-urlencoded" },
-      body: new URLSearchParams({ grant_type: "urn:ietf:params:oauth:grant-type:jwt-bearer", assertion }),
-    },
-    {
-      title,
-      vendor: "Google",
-      errorMessage: googleError,
-      classify: (response, _body, message) =>
-        response.status === 400
-          ? {
-              title,
-              status: "FAILED",
-              message: `Google refused the service account's token request (400)${message ? `: ${message}` : ""}`,
-              details: { status: 400, auth: true },
-            }
-          : undefined,
-      success: () => `Signed in as ${key.client_email}`,
-    },
-  );
-  const token = pickString(result.body, "access_token");
+  const result = await probe(ctx, tokenEndpoint(key), tokenRequest(assertion), {
+    title,
+    vendor: "Google",
+    errorMessage: googleError,
+    classify: (response, _body, message) =>
+      response.status === 400
+        ? {
+            title,
+            status: "FAILED",
+            message: `Google refused the service account's token request (400)${message ? `: ${message}` : ""}`,
+            details: { status: 400, auth: true },
+          }
+        : undefined,
+    success: () => `Signed in as ${key.client_email}`,
+  });
+  const token = result.ok ? readTokenResponse(result.body, ctx.now())?.accessToken : undefined;
   if (result.ok && !token) {
     return { test: { title, status: "FAILED", message: "Google's token response lacks access_token" } };
   }
