@@ -1,18 +1,26 @@
 /**
  * ConnectorDO: one object per connection. It owns what must not race for a connection:
  * its schedule (a Durable Object alarm armed for the next run, re-armed on every change of
- * schedule or pause and after every run), the starting of runs (one at a time; a forced
- * sync cancels the one in progress), and the discovered schema with the tables the user
- * enabled. When the alarm fires it starts a run by enqueuing its first slice on SYNC_QUEUE;
- * it never runs a sync itself. The catalog row in D1 stays the source of truth for config.
+ * schedule, pause, setup state or destination and after every run), the starting of runs (one
+ * at a time; a forced sync cancels the one in progress), and the discovered schema with the
+ * tables the user enabled. When the alarm fires it starts a run by enqueuing its first slice
+ * on SYNC_QUEUE; it never runs a sync itself. The catalog row in D1 stays the source of truth
+ * for config.
+ *
+ * The alarm is armed only when a run can happen (engine/readiness.ts): not paused, setup tests
+ * passed, a destination in the group, a source that can sync and a destination that can be
+ * written. Otherwise there is no alarm at all, except the run watchdog while a run is in
+ * progress; whatever makes the connection runnable (a passing setup test, the group's
+ * destination created, unpausing) calls `reschedule`.
  */
 import { DurableObject } from "cloudflare:workers";
 import { eq } from "drizzle-orm";
 import { catalog } from "../db/client";
-import { connections, destinations } from "../db/schema";
+import { type ConnectionRow, connectionWithDestination } from "../db/connections";
+import { connections } from "../db/schema";
 import { engineSettings } from "../engine/jobs";
 import type { Stream } from "../engine/protocol";
-import { type FlexibleSchedule, nextSyncAt } from "../engine/schedule";
+import { nextRunAt, scheduleBlocker, syncBlockers } from "../engine/readiness";
 import type { Env } from "../env";
 import { isoTimestamp } from "../lib/time";
 
@@ -27,6 +35,12 @@ export interface TriggerOptions {
 export interface TriggerResult {
   started: boolean;
   runId: string;
+}
+
+/** What the caller of `reschedule` knows already, to spare a round trip to SyncDO. */
+export interface RescheduleHint {
+  /** Whether a run of the connection is in progress; asked of SyncDO when absent. */
+  running?: boolean;
 }
 
 /** A discovered table with the user's choice. */
@@ -60,47 +74,44 @@ export class ConnectorDO extends DurableObject<Env> {
     return this.sql.exec<{ value: string }>("SELECT value FROM meta WHERE key = ?", key).toArray()[0]?.value ?? null;
   }
 
-  /** When the connection syncs next under its schedule in the catalog; null when it does not. */
-  private async nextScheduled(connectionId: string): Promise<Date | null> {
-    const db = catalog(this.env.DB);
-    const row = await db.select().from(connections).where(eq(connections.id, connectionId)).get();
-    if (!row) return null;
-    const destination = await db
-      .select({ tz: destinations.timeZoneOffset })
-      .from(destinations)
-      .where(eq(destinations.id, row.groupId))
-      .get();
-    const lastRunAt = [row.succeededAt, row.failedAt].filter(Boolean).sort().at(-1) ?? null;
-    return nextSyncAt(
-      {
-        paused: row.paused,
-        scheduleType: row.scheduleType,
-        syncFrequency: row.syncFrequency,
-        dailySyncTime: row.dailySyncTime,
-        schedule: (row.schedule as FlexibleSchedule | null) ?? null,
-        // Never ran: due now — the historical sync starts once setup passed and a destination exists.
-        lastRunAt,
-        timeZoneOffset: destination?.tz ?? null,
-      },
-      new Date(),
-    );
+  private syncOf(connectionId: string) {
+    return this.env.SYNC.get(this.env.SYNC.idFromName(connectionId));
+  }
+
+  /** The connection's catalog row with its group's destination (one D1 query); undefined once deleted. */
+  private load(connectionId: string): Promise<ConnectionRow | undefined> {
+    return connectionWithDestination(catalog(this.env.DB), connectionId);
   }
 
   /**
-   * Re-arms the one alarm: at the next scheduled sync, or sooner while a run is in progress
-   * (the watchdog). Call after every change of schedule or pause and after every run.
-   * Returns the next scheduled sync time.
+   * Arms the one alarm from the connection's row: at its next scheduled run when it can run,
+   * at the watchdog's deadline while a run is in progress, and not at all otherwise. Returns
+   * the next scheduled run, or null when the schedule starts none.
    */
-  async reschedule(connectionId: string): Promise<string | null> {
-    this.setMeta("connection_id", connectionId);
-    const next = await this.nextScheduled(connectionId);
+  private async arm(connectionId: string, row: ConnectionRow | undefined, running?: boolean): Promise<string | null> {
+    const next = row ? nextRunAt(row, new Date()) : null;
     this.setMeta("next_sync_at", next ? String(next.getTime()) : null);
-    const running = await this.env.SYNC.get(this.env.SYNC.idFromName(connectionId)).current();
-    const watchdog = running ? Date.now() + engineSettings(this.env).watchdogMs : null;
-    const at = [next?.getTime(), watchdog].filter((t): t is number => typeof t === "number");
-    if (at.length > 0) await this.ctx.storage.setAlarm(Math.min(...at));
-    else await this.ctx.storage.deleteAlarm();
+    // No run can be in progress for a deleted connection, nor for one whose source cannot
+    // sync or whose group cannot be written (its runs are refused): SyncDO need not be asked.
+    const inProgress =
+      running ?? (row !== undefined && syncBlockers(row).length === 0 && (await this.syncOf(connectionId).current()) !== null);
+    // While a run is in progress only the watchdog is armed: a schedule due meanwhile could not
+    // start a run, and re-arming for it would fire again and again until the run ends. The end
+    // of the run re-arms the schedule (engine/jobs.ts calls `reschedule`).
+    const at = inProgress ? Date.now() + engineSettings(this.env).watchdogMs : next?.getTime();
+    if (at === undefined) await this.ctx.storage.deleteAlarm();
+    else await this.ctx.storage.setAlarm(at);
     return next ? isoTimestamp(next) : null;
+  }
+
+  /**
+   * Re-arms the one alarm (see `arm`). Call after every change of schedule, pause, setup
+   * state or destination, and after every run. Returns the next scheduled run time, or null
+   * when the connection does not sync on its own or cannot run.
+   */
+  async reschedule(connectionId: string, hint: RescheduleHint = {}): Promise<string | null> {
+    this.setMeta("connection_id", connectionId);
+    return this.arm(connectionId, await this.load(connectionId), hint.running);
   }
 
   /** The armed alarm's time, or null. */
@@ -111,47 +122,57 @@ export class ConnectorDO extends DurableObject<Env> {
 
   /**
    * The alarm fired: first the watchdog (enqueue again the slice of a run whose message was
-   * lost with a crashed process), then the schedule (start a run if one is due), then re-arm.
+   * lost with a crashed process), then the schedule (start a run if one is due and the
+   * connection can run), then re-arm. A connection that cannot run is left without an alarm.
    */
   override async alarm(): Promise<void> {
     const connectionId = this.meta("connection_id");
     if (!connectionId) return;
-    const sync = this.env.SYNC.get(this.env.SYNC.idFromName(connectionId));
-    const stalled = await sync.overdue(Date.now());
+    const now = Date.now();
+    const sync = this.syncOf(connectionId);
+    const stalled = await sync.overdue(now);
     if (stalled) {
       await this.env.SYNC_QUEUE.send({ connectionId, ...stalled });
-      await sync.expect(stalled.runId, Date.now() + engineSettings(this.env).watchdogMs);
+      await sync.expect(stalled.runId, now + engineSettings(this.env).watchdogMs);
     }
-    const due = Number(this.meta("next_sync_at") ?? Number.POSITIVE_INFINITY) <= Date.now();
-    if (due) {
-      const db = catalog(this.env.DB);
-      const row = await db.select().from(connections).where(eq(connections.id, connectionId)).get();
-      // Only a connection that passed its setup tests and has somewhere to write syncs on its own.
-      const destination =
-        row &&
-        (await db.select({ id: destinations.id }).from(destinations).where(eq(destinations.id, row.groupId)).get());
-      if (row && destination && !row.paused && row.setupState === "connected") {
-        await this.trigger(connectionId, { trigger: "scheduled" });
-      }
+    const row = await this.load(connectionId);
+    let running = stalled ? true : undefined;
+    const due = Number(this.meta("next_sync_at") ?? Number.POSITIVE_INFINITY) <= now;
+    if (row && due && !stalled && scheduleBlocker(row) === null) {
+      // Started: trigger armed the watchdog. Not started: a run (a manual one) is in progress.
+      if ((await this.trigger(connectionId, { trigger: "scheduled" })).started) return;
+      running = true;
     }
-    await this.reschedule(connectionId);
+    await this.arm(connectionId, row, running);
   }
 
-  /** Starts a run by enqueuing its first slice; one run at a time per connection. */
+  /**
+   * Starts a run by enqueuing its first slice; one run at a time per connection. Callers
+   * check first that the connection can run (engine/readiness.ts).
+   */
   async trigger(connectionId: string, options: TriggerOptions): Promise<TriggerResult> {
     this.setMeta("connection_id", connectionId);
-    const sync = this.env.SYNC.get(this.env.SYNC.idFromName(connectionId));
-    if (options.force) await sync.cancelRunning("restarted by a forced sync");
     const runId = crypto.randomUUID();
-    const result = await sync.startRun({ runId, trigger: options.trigger, resync: options.resync });
+    const { watchdogMs } = engineSettings(this.env);
+    // One SyncDO round trip: it cancels a run in progress when forced, starts this one, and
+    // expects its first slice by the watchdog's deadline.
+    const result = await this.syncOf(connectionId).startRun({
+      runId,
+      trigger: options.trigger,
+      resync: options.resync,
+      expectBy: Date.now() + watchdogMs,
+      ...(options.force ? { cancel: "restarted by a forced sync" } : {}),
+    });
     if (!result.started) return { started: false, runId: result.run.id };
     await catalog(this.env.DB)
       .update(connections)
       .set({ syncState: "syncing", updatedAt: isoTimestamp() })
       .where(eq(connections.id, connectionId));
     await this.env.SYNC_QUEUE.send({ connectionId, runId, seq: 0 });
-    await sync.expect(runId, Date.now() + engineSettings(this.env).watchdogMs);
-    await this.reschedule(connectionId);
+    // Only the watchdog while the run is in progress; its end re-arms the schedule from the
+    // row as it is then. No stored next run stays due meanwhile to start a second one.
+    this.setMeta("next_sync_at", null);
+    await this.ctx.storage.setAlarm(Date.now() + watchdogMs);
     return { started: true, runId };
   }
 

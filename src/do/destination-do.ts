@@ -1,19 +1,21 @@
 /**
  * DestinationDO: one object per destination (a group's warehouse, lake or database). It
- * holds the target schemas as last applied (tables and columns) and serialises every DDL
- * statement against the destination, so two connections writing into one destination never
- * race to create or alter the same table. Rows themselves are written by the sync consumer,
- * not through this object.
+ * records the target tables as last migrated (their columns) and serialises DDL against the
+ * destination, so two connections writing into one destination never race to create or alter
+ * the same table. It runs no DDL itself and never opens a connector: a slice asks for a
+ * migration lease, runs the DDL with its own writer, and reports what it applied.
  */
 import { DurableObject } from "cloudflare:workers";
-import { openDestinationWriter } from "../engine/open";
 import type { Stream } from "../engine/protocol";
 import type { Env } from "../env";
 import { isoTimestamp } from "../lib/time";
 
+/** How often a caller waiting for another slice's migration looks again (ms). */
+const POLL_MS = 50;
+
 export class DestinationDO extends DurableObject<Env> {
-  /** Tail of the DDL queue: each migration waits for the one before it. */
-  private lock: Promise<unknown> = Promise.resolve();
+  /** The slice migrating right now, and until when its lease holds (ms epoch). */
+  private holder: { token: string; until: number } | null = null;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
@@ -23,32 +25,41 @@ export class DestinationDO extends DurableObject<Env> {
   }
 
   /**
-   * Creates or migrates `schema`'s tables for `streams` in the destination whose id this
-   * object is named after. Calls are serialised: a second caller waits for the first.
+   * Whether `schema`'s tables for `streams` may need DDL. No token: every table was migrated
+   * with all of these columns (the caller only loads them). A token: the caller holds the DDL
+   * lease for `leaseMs` and must end or abandon it. While another slice holds it, this waits.
    */
-  async ensureSchema(destinationId: string, schema: string, streams: Stream[]): Promise<void> {
-    const task = this.lock.then(async () => {
-      // Nothing to do when every table was already migrated with all of these columns.
-      if (streams.every((stream) => this.holds(schema, stream))) return;
-      const writer = await openDestinationWriter(this.env, destinationId);
-      try {
-        await writer.ensureSchema(schema, streams);
-      } finally {
-        await writer.close();
+  async beginMigration(schema: string, streams: Stream[], leaseMs: number): Promise<{ token: string | null }> {
+    for (;;) {
+      if (streams.every((stream) => this.holds(schema, stream))) return { token: null };
+      const now = Date.now();
+      if (!this.holder || this.holder.until <= now) {
+        const token = crypto.randomUUID();
+        this.holder = { token, until: now + leaseMs };
+        return { token };
       }
-      const now = isoTimestamp();
-      for (const stream of streams) {
-        this.ctx.storage.sql.exec(
-          "INSERT OR REPLACE INTO target_tables (schema_name, table_name, columns, applied_at) VALUES (?, ?, ?, ?)",
-          schema,
-          stream.name,
-          JSON.stringify(stream.columns.map((c) => ({ name: c.name, type: c.type }))),
-          now,
-        );
-      }
-    });
-    this.lock = task.catch(() => {});
-    return task;
+      await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+    }
+  }
+
+  /** The migration under `token` applied these tables: record them and release the lease. */
+  async endMigration(token: string, schema: string, streams: Stream[]): Promise<void> {
+    const now = isoTimestamp();
+    for (const stream of streams) {
+      this.ctx.storage.sql.exec(
+        "INSERT OR REPLACE INTO target_tables (schema_name, table_name, columns, applied_at) VALUES (?, ?, ?, ?)",
+        schema,
+        stream.name,
+        JSON.stringify(stream.columns.map((c) => ({ name: c.name, type: c.type }))),
+        now,
+      );
+    }
+    if (this.holder?.token === token) this.holder = null;
+  }
+
+  /** The migration under `token` failed: release the lease, record nothing. */
+  async abandonMigration(token: string): Promise<void> {
+    if (this.holder?.token === token) this.holder = null;
   }
 
   /** Whether `schema.<stream>` was migrated with every column the stream has now. */

@@ -7,32 +7,14 @@
  */
 import { DurableObject } from "cloudflare:workers";
 import type { Stream, StreamState } from "../engine/protocol";
-import type { StreamStats } from "../engine/runner";
+import type { RunnerState, StreamStats, StreamWarning } from "../engine/runner";
+import type { RunRecord, RunStatus, SliceTicket } from "../engine/runs";
 import type { Env } from "../env";
 import { isoTimestamp } from "../lib/time";
 
-export type RunStatus = "running" | "succeeded" | "failed" | "cancelled";
+export type { RunRecord, RunStatus, SliceTicket } from "../engine/runs";
 
-/** A run as the API shows it. */
-export interface RunRecord {
-  id: string;
-  trigger: string;
-  status: RunStatus;
-  startedAt: string;
-  endedAt: string | null;
-  error: string | null;
-  retries: number;
-  stats: StreamStats;
-  /** Last time rows-so-far were updated. */
-  progressAt: string | null;
-}
-
-/** What a slice needs to run, or why it must not. */
-export type SliceTicket =
-  | { action: "run"; run: RunRecord; state: Record<string, StreamState>; streams: Stream[] | null; attempt: number }
-  | { action: "skip"; reason: string };
-
-const SCHEMA_VERSION = 2;
+const SCHEMA_VERSION = 3;
 
 interface RunRow extends Record<string, SqlStorageValue> {
   id: string;
@@ -50,6 +32,8 @@ interface RunRow extends Record<string, SqlStorageValue> {
   ordinal: number;
   lease_until: number | null;
   expected_by: number | null;
+  warnings: string;
+  migrated: number;
 }
 
 function toRecord(row: RunRow): RunRecord {
@@ -62,6 +46,7 @@ function toRecord(row: RunRow): RunRecord {
     error: row.error,
     retries: row.retries,
     stats: JSON.parse(row.stats) as StreamStats,
+    warnings: JSON.parse(row.warnings) as StreamWarning[],
     progressAt: row.progress_at,
   };
 }
@@ -110,6 +95,11 @@ export class SyncDO extends DurableObject<Env> {
       this.sql.exec("ALTER TABLE runs ADD COLUMN lease_until INTEGER");
       this.sql.exec("ALTER TABLE runs ADD COLUMN expected_by INTEGER");
     }
+    if (version < 3) {
+      // Tables a run skipped or did not find; whether a slice of the run migrated its tables.
+      this.sql.exec("ALTER TABLE runs ADD COLUMN warnings TEXT NOT NULL DEFAULT '[]'");
+      this.sql.exec("ALTER TABLE runs ADD COLUMN migrated INTEGER NOT NULL DEFAULT 0");
+    }
     this.sql.exec("INSERT OR REPLACE INTO meta (key, value) VALUES ('version', ?)", String(SCHEMA_VERSION));
   }
 
@@ -136,22 +126,29 @@ export class SyncDO extends DurableObject<Env> {
   /**
    * Starts a run unless one is in progress (one run at a time per connection). `resync`
    * forgets the state of all streams (`"all"`) or of the named ones, so they start over.
+   * `cancel` first ends the run in progress as cancelled with that reason (a forced sync), and
+   * `expectBy` is the watchdog's deadline (ms epoch) for the first slice, as `expect` sets it:
+   * one round trip where a start took three.
    */
   async startRun(input: {
     runId: string;
     trigger: string;
     resync?: "all" | string[];
+    expectBy?: number;
+    cancel?: string;
   }): Promise<{ started: boolean; run: RunRecord }> {
+    if (input.cancel !== undefined) await this.cancelRunning(input.cancel);
     const running = await this.current();
     if (running) return { started: false, run: running };
     if (input.resync === "all") this.sql.exec("DELETE FROM state");
     else if (input.resync)
       for (const stream of input.resync) this.sql.exec("DELETE FROM state WHERE stream = ?", stream);
     this.sql.exec(
-      "INSERT INTO runs (id, trigger, status, started_at) VALUES (?, ?, 'running', ?)",
+      "INSERT INTO runs (id, trigger, status, started_at, expected_by) VALUES (?, ?, 'running', ?, ?)",
       input.runId,
       input.trigger,
       isoTimestamp(),
+      input.expectBy ?? null,
     );
     return { started: true, run: toRecord(this.run(input.runId) as RunRow) };
   }
@@ -190,17 +187,34 @@ export class SyncDO extends DurableObject<Env> {
       run: toRecord(row),
       state,
       streams: row.streams ? (JSON.parse(row.streams) as Stream[]) : null,
+      migrated: row.migrated === 1,
       attempt: row.attempt,
     };
   }
 
-  /** Pins the streams a run reads, so every slice of it sees the same tables and columns. */
-  async setRunStreams(runId: string, streams: Stream[]): Promise<void> {
-    this.sql.exec("UPDATE runs SET streams = ? WHERE id = ? AND status = 'running'", JSON.stringify(streams), runId);
+  /**
+   * Pins the streams a run reads, so every slice of it sees the same tables and columns, with
+   * what discovery warned about (configured tables not found).
+   */
+  async setRunStreams(runId: string, streams: Stream[], warnings: StreamWarning[] = []): Promise<void> {
+    this.sql.exec(
+      "UPDATE runs SET streams = ?, warnings = ? WHERE id = ? AND status = 'running'",
+      JSON.stringify(streams),
+      JSON.stringify(warnings),
+      runId,
+    );
+  }
+
+  private addWarnings(runId: string, warnings: StreamWarning[]): void {
+    if (warnings.length === 0) return;
+    const row = this.run(runId);
+    if (!row) return;
+    const all = [...(JSON.parse(row.warnings) as StreamWarning[]), ...warnings];
+    this.sql.exec("UPDATE runs SET warnings = ? WHERE id = ?", JSON.stringify(all), runId);
   }
 
   /** Commits a checkpoint of slice `seq` and adds the rows and bytes written since the last. */
-  async commit(runId: string, seq: number, stream: string, state: StreamState, delta: StreamStats): Promise<boolean> {
+  async commit(runId: string, seq: number, stream: string, state: RunnerState, delta: StreamStats): Promise<boolean> {
     const row = this.run(runId);
     if (row?.status !== "running" || row.next_seq !== seq) return false;
     const stats = JSON.parse(row.stats) as StreamStats;
@@ -220,14 +234,19 @@ export class SyncDO extends DurableObject<Env> {
     return true;
   }
 
-  /** Ends slice `seq`: the next message must carry `seq + 1`. A retry resets the attempt count. */
-  async endSlice(runId: string, seq: number): Promise<void> {
-    this.sql.exec(
-      "UPDATE runs SET next_seq = ?, attempt = 0, lease_until = NULL WHERE id = ? AND next_seq = ?",
+  /**
+   * Ends slice `seq`: the next message must carry `seq + 1` and start by `expectBy` (ms epoch,
+   * the watchdog's deadline). A retry resets the attempt count; the tables are migrated.
+   */
+  async endSlice(runId: string, seq: number, next: { expectBy: number; warnings?: StreamWarning[] }): Promise<void> {
+    const ended = this.sql.exec(
+      "UPDATE runs SET next_seq = ?, attempt = 0, lease_until = NULL, expected_by = ?, migrated = 1 WHERE id = ? AND next_seq = ? AND status = 'running'",
       seq + 1,
+      next.expectBy,
       runId,
       seq,
-    );
+    ).rowsWritten;
+    if (ended > 0) this.addWarnings(runId, next.warnings ?? []);
   }
 
   /** A message for the run's next slice was enqueued: it must start by `deadline` (ms epoch). */
@@ -249,18 +268,25 @@ export class SyncDO extends DurableObject<Env> {
     return { runId: row.id, seq: row.next_seq };
   }
 
-  /** Records a failed attempt of the current slice that will be retried. */
-  async recordRetry(runId: string, error: string): Promise<number> {
+  /** Records a failed attempt of the current slice that will be retried; its message must start by `expectBy`. */
+  async recordRetry(runId: string, error: string, expectBy: number): Promise<number> {
     this.sql.exec(
-      "UPDATE runs SET attempt = attempt + 1, retries = retries + 1, error = ?, lease_until = NULL WHERE id = ?",
+      "UPDATE runs SET attempt = attempt + 1, retries = retries + 1, error = ?, lease_until = NULL, expected_by = ? WHERE id = ? AND status = 'running'",
       error,
+      expectBy,
       runId,
     );
-    return (this.run(runId) as RunRow).attempt;
+    return this.run(runId)?.attempt ?? 0;
   }
 
   /** Ends the run. */
-  async finishRun(runId: string, outcome: "succeeded" | "failed", error?: string): Promise<RunRecord | null> {
+  async finishRun(
+    runId: string,
+    outcome: "succeeded" | "failed",
+    error?: string,
+    warnings: StreamWarning[] = [],
+  ): Promise<RunRecord | null> {
+    if (this.run(runId)?.status === "running") this.addWarnings(runId, warnings);
     this.sql.exec(
       "UPDATE runs SET status = ?, ended_at = ?, error = ?, lease_until = NULL WHERE id = ? AND status = 'running'",
       outcome,

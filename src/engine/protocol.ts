@@ -1,12 +1,21 @@
 /**
- * The contracts between the control plane, the engine and every connector, after
- * Fivetran's Connector SDK, the Airbyte protocol, Singer and dlt (see conventions.md).
- * A connector is a plain object; the registries in sources/index.ts and
- * destinations/index.ts map service ids to them.
+ * The connector protocol: the one contract between the engine and every source and
+ * destination, after Fivetran's Connector SDK, the Airbyte protocol, Singer and dlt (see
+ * conventions.md). Read it in one sitting:
+ *
+ * - A **source** discovers streams and reads one stream at a time from its opaque state,
+ *   emitting `upsert` batches of typed values, `delete`s by primary key, `truncate`s and
+ *   `checkpoint`s. The runner (runner.ts) owns the run: which streams are done, resets and
+ *   re-syncs, the deletion of rows a completed snapshot no longer holds, retries.
+ * - A **destination** declares its capabilities as data and applies what the runner hands it:
+ *   `migrate`, `write` (an idempotent upsert), `delete`, `truncate`, `flush`.
+ * - Failures are the engine's classes in errors.ts; a connector maps its vendor's codes.
+ *
+ * A connector is one folder (sources/<name>/, destinations/<name>/) whose index.ts exports
+ * `defineSource(…)` / `defineDestination(…)`; the registries list them.
  */
 import type { z } from "@hono/zod-openapi";
-import type { Env } from "../env";
-import type { CopyText } from "./toolkit/pg-copy";
+import type { EngineError } from "./errors";
 
 export type SetupTestStatus = "PASSED" | "SKIPPED" | "WARNING" | "FAILED" | "JOB_FAILED";
 
@@ -18,12 +27,23 @@ export interface SetupTest {
   details?: unknown;
 }
 
-/** What a connector may use; injected so every connector can be tested. */
+/** Where a connector's messages go; never give it a secret. */
+export interface Logger {
+  info(message: string, fields?: Record<string, unknown>): void;
+  warn(message: string, fields?: Record<string, unknown>): void;
+}
+
+/**
+ * What a connector may use, injected so every connector can be tested: `fetch`, a logger,
+ * the abort signal, a clock, and only the Worker bindings its definition names for its config
+ * (`bindings(config)`) — never the catalog database or the engine's own objects.
+ */
 export interface ConnectorContext {
-  env: Env;
   fetch: typeof fetch;
+  log: Logger;
   signal?: AbortSignal;
   now(): Date;
+  bindings: Readonly<Record<string, unknown>>;
 }
 
 /** Metadata shown by /v1/metadata/connector-types. */
@@ -34,7 +54,7 @@ export interface ServiceInfo {
   type: string;
   description: string;
   linkToDocs: string;
-  /** Fivetran feature ids (CAPTURE_DELETES, RE_SYNC, …) with optional notes. */
+  /** Fivetran feature ids (CAPTURE_DELETES, RE_SYNC, …) the connector really implements. */
   features?: { id: string; notes?: string | null }[];
   /** Availability; `general_availability` when absent. Mark connectors still maturing `beta`. */
   status?: "general_availability" | "beta" | "private_preview" | "sunset" | "development";
@@ -55,7 +75,7 @@ export interface ServiceDefinition<F extends ConfigFields = ConfigFields> {
   info: ServiceInfo;
   /**
    * The stored config, in Fivetran's field names. Secret fields are marked with
-   * `secret()` from engine/config.ts; that marking is the only list of what to mask.
+   * `secret()` from toolkit/config.ts; that marking is the only list of what to mask.
    */
   fields: F;
   /**
@@ -63,17 +83,24 @@ export interface ServiceDefinition<F extends ConfigFields = ConfigFields> {
    * names before validation. Must be idempotent: stored config goes through it again on PATCH.
    */
   normalize?(input: Record<string, unknown>): Record<string, unknown>;
+  /** The names of the Worker bindings this config uses (a D1 database, an R2 bucket). */
+  bindings?(config: z.infer<F>): string[];
   /** Setup tests. A configuration problem is a FAILED test, never an exception. */
   check(config: z.infer<F>, ctx: ConnectorContext): Promise<SetupTest[]>;
+  /**
+   * Maps what this connector's client throws (SQLSTATEs, HTTP statuses, driver errors) onto
+   * the engine's classes; undefined leaves an error as it is (a bug: the run fails).
+   */
+  mapError?(error: unknown): EngineError | undefined;
 }
 
-/** A source service. Discovery and reading come with the sync engine. */
+/** A source service. */
 export interface SourceDefinition<F extends ConfigFields = ConfigFields> extends ServiceDefinition<F> {
   /** How the connection's `schema` (its name) derives from config (Fivetran §6.4). */
   naming: "schema_prefix" | "schema";
   /** Fivetran's ids for the same service when ours differ (`mongo` for `mongodb`). */
   aliases?: string[];
-  /** Discovery and reading; sources without it can be configured but not synced yet. */
+  /** Discovery and reading; a source without it can be configured but not synced. */
   reader?: SourceReader<z.infer<F>>;
 }
 
@@ -81,12 +108,22 @@ export interface SourceDefinition<F extends ConfigFields = ConfigFields> extends
 export interface DestinationDefinition<F extends ConfigFields = ConfigFields> extends ServiceDefinition<F> {
   /** Other service ids accepted on create (Fivetran's `postgres_warehouse` for `postgres`). */
   aliases?: string[];
-  /** Writing; destinations without it can be configured but not synced to yet. */
+  /** Writing; a destination without it can be configured but not synced to. */
   writer?: DestinationOpener<z.infer<F>>;
 }
 
+/** Erases a source's config type for the registry: the one cast lives here. */
+export function defineSource<F extends ConfigFields>(definition: SourceDefinition<F>): SourceDefinition {
+  return definition as unknown as SourceDefinition;
+}
+
+/** Erases a destination's config type for the registry: the one cast lives here. */
+export function defineDestination<F extends ConfigFields>(definition: DestinationDefinition<F>): DestinationDefinition {
+  return definition as unknown as DestinationDefinition;
+}
+
 // ---------------------------------------------------------------------------------------
-// Moving data: streams, pages, checkpoints, readers and writers.
+// Streams and values.
 
 /** Column types every source maps its native types onto, and every destination maps from. */
 export type ColumnType =
@@ -127,6 +164,94 @@ export interface Stream {
   cursorCandidates: string[];
 }
 
+/** What discovery found, and what the user should hear about it (a configured table missing). */
+export interface Discovery {
+  streams: Stream[];
+  /** `stream`: the table as configured (`schema.table`). */
+  warnings: { stream: string; message: string }[];
+}
+
+/**
+ * One value, typed by its column's {@link ColumnType}:
+ *
+ * | type | value |
+ * | --- | --- |
+ * | boolean | `boolean` |
+ * | int | `number` (an integer) |
+ * | long | `bigint` |
+ * | float | `number`, NaN and ±Infinity included |
+ * | decimal | `string` of its exact digits (`"-12.50"`, `"NaN"`) |
+ * | string, uuid | `string` (uuid lowercase) |
+ * | date | `"YYYY-MM-DD"` |
+ * | time | `"HH:MM:SS[.ffffff][±HH[:MM]]"` |
+ * | timestamp | `"YYYY-MM-DDTHH:MM:SS.ffffff"` (no zone) |
+ * | timestamptz | `"YYYY-MM-DDTHH:MM:SS.ffffffZ"` (UTC) |
+ * | json, array | `string`: the JSON text (an array's is a JSON array), exactly as the source had it |
+ * | binary | `Uint8Array` |
+ *
+ * `null` is SQL NULL (never the empty string). Dates and times that RFC 3339 cannot express
+ * (`infinity`, BC years) keep the source's text. toolkit/values.ts converts and checks.
+ */
+export type Value = null | boolean | number | bigint | string | Uint8Array;
+
+/** Values in the stream's column order. */
+export type Row = Value[];
+
+/**
+ * The same rows in an encoding a destination may take instead of `rows`, when it lists the
+ * codec in its capabilities: `pg-copy` is PostgreSQL COPY text (`data` is a toolkit/pg-copy
+ * `CopyText`), which Postgres → Postgres sends on without decoding.
+ */
+export interface Encoded {
+  codec: "pg-copy";
+  data: import("./toolkit/pg-copy").CopyText;
+}
+
+/** Rows to upsert on the primary key (or, without one, on the hash of the whole row). */
+export interface UpsertBatch {
+  kind: "upsert";
+  /** `namespace.name` of the stream. */
+  stream: string;
+  /** Decoded values; may be computed on first access when `encoded` is set. */
+  readonly rows: Row[];
+  /** Number of rows. */
+  count: number;
+  /** Approximate size of the values: the engine's memory bound counts these. */
+  bytes: number;
+  encoded?: Encoded;
+  /**
+   * During a snapshot: every source row with a key in (after, through] is in this batch, in
+   * the source's key order. The runner lets a destination replace that range only where both
+   * orders agree for the key's types (capabilities.replaceRangeKeyTypes).
+   */
+  range?: { after: Row | null; through: Row };
+}
+
+/** Rows deleted at the source, by primary key (values in primary-key order). */
+export interface DeleteBatch {
+  kind: "delete";
+  stream: string;
+  keys: Row[];
+}
+
+/** Every row of the stream written before this message is gone at the source. */
+export interface Truncate {
+  kind: "truncate";
+  stream: string;
+}
+
+/** The stream's state once every message before it is durable in the destination. */
+export interface Checkpoint {
+  kind: "checkpoint";
+  stream: string;
+  state: StreamState;
+}
+
+export type SourceMessage = UpsertBatch | DeleteBatch | Truncate | Checkpoint;
+
+/** Opaque per-stream state owned by the source; JSON only. */
+export type StreamState = Record<string, unknown>;
+
 /** How one stream is read in a run. */
 export interface ConfiguredStream {
   stream: Stream;
@@ -136,94 +261,94 @@ export interface ConfiguredStream {
   cursorField?: string;
   /** Overlap re-read behind the cursor on every run, to catch late commits (ms). */
   lookbackMs: number;
-  /** Whether to start this stream from scratch (a resync or a first run). */
-  reset: boolean;
 }
 
-/**
- * Row values in PostgreSQL's text representation (`t`/`f`, ISO timestamps in UTC, JSON text,
- * `\x`-hex bytea, `{…}` array literals), `null` for SQL NULL: lossless for every type and
- * what COPY speaks, so Postgres-to-Postgres needs no conversion at all.
- */
-export type Row = (string | null)[];
-
-/** A page of rows of one stream. `bytes` is the approximate size of the values. */
-export interface RecordPage {
-  kind: "records";
-  /** `namespace.name` of the stream. */
-  stream: string;
-  rows: Row[];
-  bytes: number;
-  /**
-   * The same rows as undecoded PostgreSQL COPY text, when the source read them that way. A
-   * writer that speaks COPY sends these bytes as they are; `rows` may then be decoded lazily.
-   */
-  copy?: CopyText;
-  /**
-   * The primary-key range this page covers completely during a snapshot: every source row
-   * with a key in (after, through] is in the page. Lets a destination replace the range.
-   */
-  range?: { after: Row | null; through: Row };
-}
-
-/** The stream's state once every page before it is durable in the destination. */
-export interface CheckpointMessage {
-  kind: "checkpoint";
-  stream: string;
-  state: StreamState;
-}
-
-export type SourceMessage = RecordPage | CheckpointMessage;
-
-/** Opaque per-stream state owned by the source; JSON only. Absent = start from scratch. */
-export type StreamState = Record<string, unknown>;
-
-/** What a reader gets besides config: the streams, their state and the run's context. */
+/** What a read gets besides config. */
 export interface ReadContext extends ConnectorContext {
-  /** Keeps pages below this many bytes of values (the engine's memory bound). */
+  /** Keeps batches below this many bytes of values (the engine's memory bound). */
   pageBytes: number;
-  /** Aborted when the slice's time budget is spent: finish the page, checkpoint, return. */
+  /** Aborted when the slice's time budget is spent: finish the batch, checkpoint, return. */
   signal: AbortSignal;
-  /** When the run started: signposts and `_fivetran_synced` derive from it. */
+  /** When the run started: signposts may derive from it. */
   runStartedAt: Date;
-  /** The run's id: state written in another run means "start a new pass". */
-  runId: string;
 }
 
 /** A source that can move data. */
 export interface SourceReader<C = Record<string, unknown>> {
-  discover(config: C, ctx: ConnectorContext): Promise<Stream[]>;
+  discover(config: C, ctx: ConnectorContext): Promise<Discovery>;
+  /** Opens a session for one slice (one connection shared by the streams it reads). */
+  open(config: C, ctx: ConnectorContext): Promise<SourceSession>;
+}
+
+export interface SourceSession {
   /**
-   * Reads the configured streams from their state. Yields pages, then a checkpoint for the
-   * stream whenever everything yielded so far may be committed. Stops early (after a
-   * checkpoint) once `ctx.signal` aborts.
+   * Reads one stream from `state` (undefined: from scratch, i.e. every row — a snapshot).
+   * Yields batches and then a checkpoint whenever everything so far may be committed.
+   * Returning while `ctx.signal` is not aborted means the stream is done for this run; after
+   * an abort, return after a checkpoint and the next slice continues from it.
    */
-  read(
-    config: C,
-    streams: ConfiguredStream[],
-    state: Record<string, StreamState>,
-    ctx: ReadContext,
-  ): AsyncIterable<SourceMessage>;
+  read(stream: ConfiguredStream, state: StreamState | undefined, ctx: ReadContext): AsyncIterable<SourceMessage>;
+  close(): Promise<void>;
 }
 
-/** Result of writing one page. */
-export interface WriteResult {
-  rows: number;
-  bytes: number;
+// ---------------------------------------------------------------------------------------
+// Destinations.
+
+/** What a destination can do, as data the runner reads (dlt's capabilities are the model). */
+export interface DestinationCapabilities {
+  identifiers: {
+    /** Longest table, schema or column name (bytes). */
+    maxLength: number;
+    /** Names differing only in case are the same object (SQLite, Snowflake unquoted). */
+    caseInsensitive: boolean;
+    /** Schema-name prefixes the destination reserves (Postgres's `pg_`). */
+    reservedSchemaPrefixes: string[];
+  };
+  /** Most columns in a table, when limited (D1: 100). */
+  maxColumns?: number;
+  /** Encodings of rows it accepts besides decoded values. */
+  codecs: Encoded["codec"][];
+  /**
+   * Key column types whose order in the destination is the order every source reads them in
+   * (numbers, uuids): a snapshot batch's key range is replaced only for these. Text keys never
+   * qualify: a source's collation and the destination's need not agree.
+   */
+  replaceRangeKeyTypes: ColumnType[];
+  /** Whether `delete` is supported (every keyed table). */
+  deletes: boolean;
+  /** Whether each write is applied atomically. */
+  transactions: boolean;
 }
 
-/** An open connection to a destination for one slice. */
+/** A table in the destination: its schema and the stream as the destination names it. */
+export interface TableRef {
+  schema: string;
+  stream: Stream;
+}
+
+/** An open connection to a destination for one slice. Every operation is idempotent. */
 export interface DestinationWriter {
+  readonly capabilities: DestinationCapabilities;
   /**
-   * Creates the schema and tables for the streams, or adds the columns that appeared.
-   * Called under the destination's DDL lock (DestinationDO).
+   * Creates the schema and tables, or adds the columns that appeared. Called under the
+   * destination's DDL lock (DestinationDO), then again by the slice's own writer to load them.
    */
-  ensureSchema(schema: string, streams: Stream[]): Promise<void>;
-  /** Upserts a page into `schema.<stream name>`; idempotent, so a replayed page is harmless. */
-  write(schema: string, stream: Stream, page: RecordPage, syncedAt: Date): Promise<WriteResult>;
+  migrate(schema: string, streams: Stream[]): Promise<void>;
+  /** Upserts rows, stamping `_fivetran_synced` = `syncedAt`. `range`: see UpsertBatch. */
+  write(table: TableRef, batch: UpsertBatch, syncedAt: Date): Promise<WriteResult>;
+  /** Deletes rows by primary key. */
+  delete(table: TableRef, keys: Row[]): Promise<number>;
+  /** Deletes every row, or those whose `_fivetran_synced` is before `before`. */
+  truncate(table: TableRef, before?: Date): Promise<number>;
   /** Resolves once everything written is durable. */
   flush(): Promise<void>;
   close(): Promise<void>;
+}
+
+/** Result of writing one batch. */
+export interface WriteResult {
+  rows: number;
+  bytes: number;
 }
 
 /** A destination that can receive data. */

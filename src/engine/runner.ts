@@ -1,23 +1,173 @@
 /**
- * Runs one slice of a sync: source → (transform) → destination, until the source is done or
- * the slice's time budget is spent. The source reads ahead while the destination writes
- * (a queue bounded in bytes), and a checkpoint is committed only after the destination
- * flushed every page before it: a crash replays pages, never skips them.
+ * Runs one slice of a sync: source → destination, stream by stream, until every stream is
+ * done for this run or the slice's time budget is spent. The runner owns the run:
+ *
+ * - **State.** What SyncDO stores per stream is a {@link RunnerState}: the source's opaque
+ *   state plus the run that last touched the stream, whether this run finished it, and the
+ *   start of a snapshot in progress. Sources never see run ids.
+ * - **Snapshots delete what is gone.** A stream read from no state is a snapshot (every row);
+ *   when it completes, rows whose `_fivetran_synced` predates the snapshot's start were not
+ *   seen and are deleted (`truncate(before)`), so rows deleted at the source, keys past the
+ *   source's last one and emptied tables all disappear — for every destination alike.
+ * - **Safety by capability.** A batch's key range is handed on only when the destination
+ *   orders those key types as every source does; an encoded batch only to a destination that
+ *   declared its codec.
+ * - **Names.** Source columns that collide with Fivetran's system columns are renamed
+ *   (`_fivetran_synced` → `_fivetran_synced_source`); names the destination cannot hold make
+ *   that table fail, not the run.
+ * - **Per-table isolation.** A table that fails permanently ({@link TableError}) is skipped
+ *   with a warning; the other tables complete.
+ *
+ * The source reads ahead while the destination writes (a queue bounded in bytes), and a
+ * checkpoint is committed only after the destination flushed every message before it: a crash
+ * replays batches, never skips them, and every destination operation is idempotent.
  */
+import { ConfigurationError, EngineError, TableError } from "./errors";
 import type {
-  CheckpointMessage,
+  Checkpoint,
+  Column,
   ConfiguredStream,
   ConnectorContext,
+  DestinationCapabilities,
   DestinationWriter,
-  RecordPage,
   SourceMessage,
   SourceReader,
+  SourceSession,
   Stream,
   StreamState,
+  TableRef,
+  UpsertBatch,
 } from "./protocol";
 
 /** Rows and bytes per stream. */
 export type StreamStats = Record<string, { rows: number; bytes: number }>;
+
+/** A table the run skipped, and why. */
+export interface StreamWarning {
+  /** `table_skipped` (failed permanently this run), `table_not_found` (configured, not in the source). */
+  code: "table_skipped" | "table_not_found";
+  stream: string;
+  message: string;
+}
+
+/** What SyncDO keeps per stream (JSON). */
+export interface RunnerState {
+  v: 2;
+  /** The run that last committed this stream. */
+  run: string;
+  /** The source's own state; absent: read from scratch. */
+  source?: StreamState;
+  /** A snapshot in progress began at this instant (ISO); rows synced before it go when it ends. */
+  snapshotSince?: string;
+  /** `run` finished the stream. */
+  done?: boolean;
+  /** `run` skipped the stream for this reason. */
+  skipped?: string;
+}
+
+/** Fivetran's system columns; a source column of one of these names is renamed. */
+export const SYSTEM_COLUMNS = [
+  "_fivetran_synced",
+  "_fivetran_deleted",
+  "_fivetran_id",
+  "_fivetran_start",
+  "_fivetran_end",
+  "_fivetran_active",
+] as const;
+
+/** The suffix a colliding source column gets: `_fivetran_synced` lands as `_fivetran_synced_source`. */
+export const RENAMED_SUFFIX = "_source";
+
+/** State as stored, read as a RunnerState (state written before the runner owned it is the source's). */
+export function runnerState(raw: StreamState | undefined): RunnerState | undefined {
+  if (!raw) return undefined;
+  if ((raw as { v?: unknown }).v === 2) return raw as unknown as RunnerState;
+  return { v: 2, run: "", source: raw };
+}
+
+/**
+ * The stream as the destination holds it: system-column collisions renamed, then checked
+ * against the destination's identifier rules. Throws TableError when it cannot be held.
+ */
+export function destinationStream(stream: Stream, caps: DestinationCapabilities): Stream {
+  const fold = (name: string) => (caps.identifiers.caseInsensitive ? name.toLowerCase() : name);
+  const system = new Set(SYSTEM_COLUMNS.map(fold));
+  const taken = new Set(stream.columns.map((c) => fold(c.name)));
+  const renames = new Map<string, string>();
+  const columns: Column[] = stream.columns.map((column) => {
+    if (!system.has(fold(column.name))) return column;
+    let name = `${column.name}${RENAMED_SUFFIX}`;
+    while (taken.has(fold(name))) name = `${name}_`;
+    taken.add(fold(name));
+    renames.set(column.name, name);
+    return { ...column, name };
+  });
+  const table = `${stream.namespace}.${stream.name}`;
+  const { maxLength } = caps.identifiers;
+  const tooLong = [stream.name, ...columns.map((c) => c.name)].find((n) => new TextEncoder().encode(n).length > maxLength);
+  if (tooLong) throw new TableError(`'${tooLong}' is longer than the destination's ${maxLength}-byte names`);
+  const seen = new Map<string, string>();
+  for (const column of columns) {
+    const other = seen.get(fold(column.name));
+    if (other !== undefined) {
+      throw new TableError(`columns '${other}' and '${column.name}' of ${table} are one name in the destination`);
+    }
+    seen.set(fold(column.name), column.name);
+  }
+  if (caps.maxColumns !== undefined && columns.length + 2 > caps.maxColumns) {
+    throw new TableError(
+      `${table} has ${columns.length} columns; the destination holds ${caps.maxColumns} per table, system columns included`,
+    );
+  }
+  if (renames.size === 0) return stream;
+  return {
+    ...stream,
+    columns,
+    primaryKey: stream.primaryKey.map((k) => renames.get(k) ?? k),
+    cursorCandidates: stream.cursorCandidates.map((k) => renames.get(k) ?? k),
+  };
+}
+
+/** Refuses a schema name the destination reserves (a whole connection's problem). */
+export function checkSchemaName(schema: string, caps: DestinationCapabilities): void {
+  const lower = schema.toLowerCase();
+  const reserved = caps.identifiers.reservedSchemaPrefixes.find((p) => lower.startsWith(p));
+  if (reserved) {
+    throw new ConfigurationError(
+      `The destination schema '${schema}' starts with '${reserved}', which the destination reserves: choose another schema name or prefix`,
+      "reserved_schema_name",
+    );
+  }
+  if (new TextEncoder().encode(schema).length > caps.identifiers.maxLength) {
+    throw new ConfigurationError(
+      `The destination schema '${schema}' is longer than the destination's ${caps.identifiers.maxLength}-byte names`,
+      "schema_name_too_long",
+    );
+  }
+}
+
+/** The batch as this destination may see it: a range only where safe, a codec only if declared. */
+function adapt(batch: UpsertBatch, stream: Stream, caps: DestinationCapabilities): UpsertBatch {
+  const rangeSafe =
+    batch.range !== undefined &&
+    stream.primaryKey.every((key) => {
+      const column = stream.columns.find((c) => c.name === key);
+      return column !== undefined && caps.replaceRangeKeyTypes.includes(column.type);
+    });
+  const codecOk = batch.encoded === undefined || caps.codecs.includes(batch.encoded.codec);
+  if ((rangeSafe || batch.range === undefined) && codecOk) return batch;
+  // `rows` may be a lazy getter (decoded on first use): forward it, never evaluate it here.
+  const adapted = {
+    kind: batch.kind,
+    stream: batch.stream,
+    count: batch.count,
+    bytes: batch.bytes,
+    encoded: codecOk ? batch.encoded : undefined,
+    range: rangeSafe ? batch.range : undefined,
+  };
+  Object.defineProperty(adapted, "rows", { get: () => batch.rows, enumerable: true });
+  return adapted as UpsertBatch;
+}
 
 export interface SliceInput<C> {
   reader: SourceReader<C>;
@@ -26,38 +176,45 @@ export interface SliceInput<C> {
   /** The destination schema a stream lands in (engine/naming.ts). */
   schemaOf(stream: Stream): string;
   streams: ConfiguredStream[];
+  /** The committed state of every stream, as stored. */
   state: Record<string, StreamState>;
   ctx: ConnectorContext;
   runId: string;
   runStartedAt: Date;
   /** Wall-clock budget of this slice (ms). */
   budgetMs: number;
-  /** Upper bound of one page's values (bytes). One more page may be buffered ahead. */
+  /** Upper bound of one batch's values (bytes). One more batch may be buffered ahead. */
   pageBytes: number;
   /**
-   * Creates or migrates the destination tables, serialised per destination (DestinationDO),
-   * before the slice's own writer looks at them.
+   * Runs `apply` (the slice's writer migrating `schema`'s tables) serialised per destination
+   * when the tables may need DDL (DestinationDO), or at once when they are known to hold
+   * these columns already (the writer then only loads them).
    */
-  ensureSchema(schema: string, streams: Stream[]): Promise<void>;
-  /** Commits a checkpoint with the stats since the previous commit. */
-  commit(checkpoint: CheckpointMessage, stats: StreamStats): Promise<void>;
+  migrate(schema: string, streams: Stream[], apply: () => Promise<void>): Promise<void>;
+  /** Commits a stream's state with the stats since the previous commit. */
+  commit(stream: string, state: RunnerState, stats: StreamStats): Promise<void>;
+  /** Maps a connector's errors onto the engine's classes (source's, then destination's). */
+  mapError?(error: unknown): unknown;
   /**
    * Commits at most this often (ms; default 1000): checkpoints in between are held and only
-   * the latest per stream is committed, after one flush. Lets a destination keep writing while
-   * the next page is prepared; 0 commits every checkpoint.
+   * the latest per stream is committed, after one flush. 0 commits every checkpoint.
    */
   commitEveryMs?: number;
 }
 
 export interface SliceResult {
-  /** True when the source has nothing more to read in this run. */
+  /** True when every stream is done (or skipped) for this run. */
   done: boolean;
   stats: StreamStats;
+  /** Tables skipped in this slice. */
+  warnings: StreamWarning[];
 }
 
-/** A single-producer queue bounded by the bytes of the pages it holds. */
-class PageQueue {
-  private readonly items: (SourceMessage | { kind: "end" } | { kind: "error"; error: unknown })[] = [];
+type QueueItem = SourceMessage | { kind: "end" } | { kind: "error"; error: unknown };
+
+/** A single-producer queue bounded by the bytes of the batches it holds. */
+class BatchQueue {
+  private readonly items: QueueItem[] = [];
   private bytes = 0;
   private wakeConsumer?: () => void;
   private wakeProducer?: () => void;
@@ -71,26 +228,26 @@ class PageQueue {
     this.wakeProducer?.();
   }
 
-  async push(message: SourceMessage | { kind: "end" } | { kind: "error"; error: unknown }): Promise<void> {
-    while (!this.closed && message.kind === "records" && this.bytes > 0 && this.bytes + message.bytes > this.limit) {
+  async push(message: QueueItem): Promise<void> {
+    while (!this.closed && message.kind === "upsert" && this.bytes > 0 && this.bytes + message.bytes > this.limit) {
       await new Promise<void>((resolve) => {
         this.wakeProducer = resolve;
       });
     }
     if (this.closed) throw new Error("consumer closed");
-    if (message.kind === "records") this.bytes += message.bytes;
+    if (message.kind === "upsert") this.bytes += message.bytes;
     this.items.push(message);
     this.wakeConsumer?.();
   }
 
-  async shift() {
+  async shift(): Promise<QueueItem> {
     while (this.items.length === 0) {
       await new Promise<void>((resolve) => {
         this.wakeConsumer = resolve;
       });
     }
-    const item = this.items.shift() as SourceMessage | { kind: "end" } | { kind: "error"; error: unknown };
-    if (item.kind === "records") this.bytes -= item.bytes;
+    const item = this.items.shift() as QueueItem;
+    if (item.kind === "upsert") this.bytes -= item.bytes;
     this.wakeProducer?.();
     return item;
   }
@@ -103,27 +260,138 @@ function add(stats: StreamStats, stream: string, rows: number, bytes: number) {
   stats[stream] = entry;
 }
 
-/** Runs one slice. Throws what the source or destination threw; nothing is committed after it. */
+const keyOf = (stream: Stream) => `${stream.namespace}.${stream.name}`;
+
+/** Runs one slice. Throws what is not a table's own failure; nothing is committed after it. */
 export async function runSlice<C>(input: SliceInput<C>): Promise<SliceResult> {
   const budget = new AbortController();
   const timer = setTimeout(() => budget.abort(), input.budgetMs);
   const total: StreamStats = {};
-  let sinceCommit: StreamStats = {};
-  const byKey = new Map(input.streams.map((s) => [`${s.stream.namespace}.${s.stream.name}`, s.stream]));
-  // One page read ahead while one is written: reading and writing overlap, memory stays
-  // around two pages (each page's text, its decoded lines and its COPY frames).
-  const queue = new PageQueue(input.pageBytes);
+  const warnings: StreamWarning[] = [];
+  const caps = input.writer.capabilities;
+  const mapError = (error: unknown) => (error instanceof EngineError ? error : (input.mapError?.(error) ?? error));
+  let session: SourceSession | undefined;
+  // The source connects while the destination's tables are made ready.
+  const opening = input.reader.open(input.sourceConfig, { ...input.ctx, signal: budget.signal });
+  opening.catch(() => {}); // surfaces where awaited
 
-  // The source starts reading (connecting, taking its signpost, reading the first page) while
-  // the destination's tables are made ready below: nothing is written before they are.
+  try {
+    const pending = input.streams.filter((configured) => {
+      const state = runnerState(input.state[keyOf(configured.stream)]);
+      return !(state?.run === input.runId && (state.done || state.skipped));
+    });
+
+    // Destination tables: one migration per schema; on failure, table by table, so one table
+    // the destination cannot take fails alone.
+    const tables = new Map<string, TableRef>();
+    const failed = new Map<string, string>();
+    const bySchema = new Map<string, [string, TableRef][]>();
+    for (const configured of pending) {
+      const key = keyOf(configured.stream);
+      const schema = input.schemaOf(configured.stream);
+      checkSchemaName(schema, caps);
+      try {
+        const ref = { schema, stream: destinationStream(configured.stream, caps) };
+        tables.set(key, ref);
+        bySchema.set(schema, [...(bySchema.get(schema) ?? []), [key, ref]]);
+      } catch (error) {
+        const mapped = mapError(error);
+        if (!(mapped instanceof TableError)) throw mapped;
+        failed.set(key, mapped.message);
+      }
+    }
+    const migrate = async (schema: string, entries: [string, TableRef][]) => {
+      const streams = entries.map(([, ref]) => ref.stream);
+      await input.migrate(schema, streams, () => input.writer.migrate(schema, streams));
+    };
+    for (const [schema, entries] of bySchema) {
+      try {
+        await migrate(schema, entries);
+      } catch (error) {
+        const mapped = mapError(error);
+        if (!(mapped instanceof TableError)) throw mapped;
+        if (entries.length === 1) failed.set((entries[0] as [string, TableRef])[0], mapped.message);
+        else {
+          for (const entry of entries) {
+            try {
+              await migrate(schema, [entry]);
+            } catch (single) {
+              const one = mapError(single);
+              if (!(one instanceof TableError)) throw one;
+              failed.set(entry[0], one.message);
+            }
+          }
+        }
+      }
+    }
+
+    session = await opening;
+    for (const configured of pending) {
+      if (budget.signal.aborted) break;
+      const key = keyOf(configured.stream);
+      const stored = runnerState(input.state[key]);
+      const skip = async (message: string) => {
+        warnings.push({ code: "table_skipped", stream: key, message });
+        input.ctx.log.warn(`skipping table ${key}: ${message}`);
+        await input.commit(key, { ...(stored ?? { v: 2 }), v: 2, run: input.runId, skipped: message }, {});
+      };
+      const failure = failed.get(key);
+      if (failure !== undefined) {
+        await skip(failure);
+        continue;
+      }
+      const table = tables.get(key) as TableRef;
+      try {
+        const finished = await runStream(input, session, configured, table, stored, budget.signal, total);
+        if (!finished) break;
+      } catch (error) {
+        const mapped = mapError(error);
+        if (!(mapped instanceof TableError)) throw mapped;
+        // What was committed before the failure stands; the table is tried again next run.
+        await skip(mapped.message);
+      }
+    }
+    return { done: !budget.signal.aborted, stats: total, warnings };
+  } finally {
+    clearTimeout(timer);
+    budget.abort();
+    if (!session) session = await opening.catch(() => undefined);
+    await session?.close().catch(() => {});
+  }
+}
+
+/** Reads and writes one stream. Returns false when the budget ran out before it was done. */
+async function runStream<C>(
+  input: SliceInput<C>,
+  session: SourceSession,
+  configured: ConfiguredStream,
+  table: TableRef,
+  stored: RunnerState | undefined,
+  signal: AbortSignal,
+  total: StreamStats,
+): Promise<boolean> {
+  const key = keyOf(configured.stream);
+  const { writer } = input;
+  // A full-mode stream finished by an earlier run starts a new snapshot; so does a stream
+  // with no state (first run, re-sync). A snapshot in progress resumes where it stopped.
+  const fresh =
+    stored?.source === undefined ||
+    (configured.mode === "full" && stored.run !== input.runId && stored.snapshotSince === undefined);
+  let runner: RunnerState = {
+    v: 2,
+    run: input.runId,
+    source: fresh ? undefined : stored?.source,
+    snapshotSince: fresh ? input.runStartedAt.toISOString() : stored?.snapshotSince,
+  };
+
+  const queue = new BatchQueue(input.pageBytes);
   const producer = (async () => {
     try {
-      const messages = input.reader.read(input.sourceConfig, input.streams, input.state, {
+      const messages = session.read(configured, runner.source, {
         ...input.ctx,
-        signal: budget.signal,
+        signal,
         pageBytes: input.pageBytes,
         runStartedAt: input.runStartedAt,
-        runId: input.runId,
       });
       for await (const message of messages) await queue.push(message);
       await queue.push({ kind: "end" });
@@ -133,58 +401,59 @@ export async function runSlice<C>(input: SliceInput<C>): Promise<SliceResult> {
   })();
 
   const commitEveryMs = input.commitEveryMs ?? 1000;
-  let held = new Map<string, CheckpointMessage>();
+  let held: Checkpoint | undefined;
+  let sinceCommit: StreamStats = {};
   let lastCommit = Date.now();
-  /** Flushes once, then commits the latest held checkpoint of each stream. */
   const commitHeld = async () => {
-    if (held.size === 0) return;
-    await input.writer.flush();
-    let stats = sinceCommit;
-    for (const checkpoint of held.values()) {
-      await input.commit(checkpoint, stats);
-      stats = {};
-    }
-    held = new Map();
+    if (!held) return;
+    await writer.flush();
+    runner = { ...runner, source: held.state };
+    await input.commit(key, runner, sinceCommit);
+    held = undefined;
     sinceCommit = {};
     lastCommit = Date.now();
   };
 
   try {
-    const bySchema = new Map<string, Stream[]>();
-    for (const { stream } of input.streams) {
-      const schema = input.schemaOf(stream);
-      bySchema.set(schema, [...(bySchema.get(schema) ?? []), stream]);
-    }
-    for (const [schema, targets] of bySchema) {
-      await input.ensureSchema(schema, targets);
-      // Nothing left to create by now: this only loads the tables into the writer.
-      await input.writer.ensureSchema(schema, targets);
-    }
     for (;;) {
       const message = await queue.shift();
       if (message.kind === "end") break;
       if (message.kind === "error") throw message.error;
-      if (message.kind === "records") {
-        const page = message as RecordPage;
-        const stream = byKey.get(page.stream);
-        if (!stream) throw new Error(`source yielded rows for an unconfigured stream ${page.stream}`);
-        const result = await input.writer.write(input.schemaOf(stream), stream, page, input.runStartedAt);
-        add(total, page.stream, result.rows, result.bytes);
-        add(sinceCommit, page.stream, result.rows, result.bytes);
-      } else {
-        held.set(message.stream, message);
-        if (Date.now() - lastCommit >= commitEveryMs) await commitHeld();
+      if (message.stream !== key) throw new Error(`the source answered for ${message.stream} while reading ${key}`);
+      switch (message.kind) {
+        case "upsert": {
+          const result = await writer.write(table, adapt(message, table.stream, writer.capabilities), input.runStartedAt);
+          add(total, key, result.rows, result.bytes);
+          add(sinceCommit, key, result.rows, result.bytes);
+          break;
+        }
+        case "delete":
+          if (message.keys.length > 0) await writer.delete(table, message.keys);
+          break;
+        case "truncate":
+          await writer.truncate(table);
+          break;
+        case "checkpoint":
+          held = message;
+          if (Date.now() - lastCommit >= commitEveryMs) await commitHeld();
+          break;
       }
     }
     await producer;
     await commitHeld();
-    return { done: !budget.signal.aborted, stats: total };
   } catch (error) {
     queue.close();
     await producer;
+    // Everything held was written before the failure: keep it.
+    await commitHeld().catch(() => {});
     throw error;
-  } finally {
-    clearTimeout(timer);
-    budget.abort();
   }
+  if (signal.aborted) return false;
+  if (runner.snapshotSince !== undefined) {
+    // The snapshot saw every source row: what it did not rewrite is gone at the source.
+    await writer.truncate(table, new Date(runner.snapshotSince));
+    await writer.flush();
+  }
+  await input.commit(key, { v: 2, run: input.runId, source: runner.source, done: true }, sinceCommit);
+  return true;
 }

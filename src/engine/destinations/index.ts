@@ -1,4 +1,4 @@
-import type { ConnectorContext, DestinationDefinition, SetupTest } from "../protocol";
+import type { ConnectorContext, DestinationDefinition, DestinationOpener, SetupTest } from "../protocol";
 import { bigQueryDestination } from "./big-query/index";
 import { d1Destination } from "./d1/index";
 import { postgresDestination } from "./postgres/index";
@@ -21,6 +21,17 @@ export const destinations: Record<string, DestinationDefinition> = Object.fromEn
 export function findDestination(service: string): DestinationDefinition | undefined {
   if (Object.hasOwn(destinations, service)) return destinations[service];
   return Object.values(destinations).find((d) => d.aliases?.includes(service));
+}
+
+/**
+ * Whether connections can sync into this destination: it has a writer. The one test of
+ * writability: the catalog, the sync endpoints and the schedule all ask it. A destination
+ * without a writer can be configured and tested, but no data moves into it.
+ */
+export function canWrite(
+  definition: DestinationDefinition,
+): definition is DestinationDefinition & { writer: DestinationOpener } {
+  return definition.writer !== undefined;
 }
 
 /** Fivetran's `setup_status`, always lowercase. */

@@ -1,4 +1,4 @@
-import type { SourceDefinition } from "../protocol";
+import type { SourceDefinition, SourceReader } from "../protocol";
 import { fsxSource } from "./fsx/index";
 import { gcsSource } from "./gcs/index";
 import { graphqlSource } from "./graphql/index";
@@ -36,4 +36,13 @@ export const sources: Record<string, SourceDefinition> = {
 export function findSource(service: string): SourceDefinition | undefined {
   if (Object.hasOwn(sources, service)) return sources[service];
   return Object.values(sources).find((source) => source.aliases?.includes(service));
+}
+
+/**
+ * Whether connections of this source can sync: it has a reader (discovery and reading). The
+ * one test of syncability: the catalog, the sync endpoints and the schedule all ask it. A
+ * source without a reader can be configured and tested, but no data moves.
+ */
+export function canSync(definition: SourceDefinition): definition is SourceDefinition & { reader: SourceReader } {
+  return definition.reader !== undefined;
 }

@@ -9,7 +9,8 @@
  */
 import { Buffer } from "node:buffer";
 import type pg from "pg";
-import type { Row } from "../protocol";
+/** A row in PostgreSQL's text representation, `null` for NULL. */
+export type PgTextRow = (string | null)[];
 
 interface PgConnection {
   query(text: string): void;
@@ -402,7 +403,7 @@ export function decodeCopyField(field: string): string | null {
 }
 
 /** Decodes one COPY text line into values. */
-export function decodeCopyLine(line: string): Row {
+export function decodeCopyLine(line: string): PgTextRow {
   return line.split("\t").map(decodeCopyField);
 }
 
@@ -413,7 +414,7 @@ function escapeField(value: string | null): string {
 }
 
 /** Encodes values as one COPY text line. */
-export function encodeCopyLine(row: Row): string {
+export function encodeCopyLine(row: PgTextRow): string {
   return row.map(escapeField).join("\t");
 }
 

@@ -1,4 +1,5 @@
 import pg from "pg";
+import { AuthError, ConfigurationError, type EngineError, networkError, TableError, TransientError } from "../errors";
 import { routeCopyData } from "./pg-copy";
 
 /** Where and as whom to connect, in Fivetran's field names. */
@@ -56,4 +57,31 @@ export function describePgError(error: unknown): { auth: boolean; message: strin
 /** Quotes an identifier for PostgreSQL, whatever it contains. */
 export function quoteIdent(name: string): string {
   return `"${name.replace(/"/g, '""')}"`;
+}
+
+/**
+ * PostgreSQL's SQLSTATEs onto the engine's classes (appendix A of PostgreSQL's manual).
+ * Class 08 and the shutdown, resource and concurrency codes are worth a retry; 28 is
+ * authentication; a missing or unreadable object, or a value a column cannot take, is that
+ * table's own problem. Anything else is left to the caller.
+ */
+export function mapPgError(error: unknown): EngineError | undefined {
+  const e = error as { code?: unknown; message?: string };
+  const code = typeof e?.code === "string" && /^[0-9A-Z]{5}$/.test(e.code) ? e.code : undefined;
+  const message = e?.message ?? String(error);
+  if (code) {
+    if (code === "28P01" || code === "28000") return new AuthError(message, { cause: error });
+    if (code === "3D000") return new ConfigurationError(message, "database_not_found", { cause: error });
+    if (
+      code.startsWith("08") ||
+      ["57P01", "57P02", "57P03", "53300", "53200", "40001", "40P01", "55P03", "57014"].includes(code)
+    ) {
+      return new TransientError(message, undefined, { cause: error });
+    }
+    if (["42501", "42P01", "42703", "42804", "42846", "42P16", "22P02", "22003", "22007", "22008", "22021", "54000"].includes(code)) {
+      return new TableError(message, { cause: error });
+    }
+    return undefined;
+  }
+  return networkError(error);
 }

@@ -5,6 +5,7 @@
 import type { ConnectionRow } from "../../db/connections";
 import { fullConfig } from "../../engine/open";
 import type { SetupTest, SourceDefinition } from "../../engine/protocol";
+import { connectorContext } from "../../engine/toolkit/context";
 import { maskConfig, splitSecrets } from "../../engine/toolkit/config";
 import type { Env } from "../../env";
 import { ApiError } from "../../errors";
@@ -72,13 +73,10 @@ export async function runSetupTests(
 ): Promise<SetupResult> {
   let setupTests: SetupTest[];
   try {
-    setupTests = await definition.check(config, {
-      env,
-      // Called unbound: workerd rejects a `fetch` invoked with a foreign `this`.
-      fetch: (input, init) => fetch(input, init),
-      signal: AbortSignal.timeout(SETUP_TEST_BUDGET_MS),
-      now: () => new Date(),
-    });
+    setupTests = await definition.check(
+      config,
+      connectorContext(env, definition, config, AbortSignal.timeout(SETUP_TEST_BUDGET_MS)),
+    );
   } catch (error) {
     setupTests = [
       {

@@ -2,9 +2,9 @@ import type { RouteHandler } from "@hono/zod-openapi";
 import { catalog } from "../../db/client";
 import type { ConnectionRow } from "../../db/connections";
 import { destinationSchema } from "../../engine/naming";
-import { connectorContext } from "../../engine/open";
+import { connectorContext } from "../../engine/toolkit/context";
 import type { Stream } from "../../engine/protocol";
-import { findSource } from "../../engine/sources";
+import { canSync, findSource } from "../../engine/sources";
 import { parseConfig } from "../../engine/toolkit/config";
 import type { AppEnv, Env } from "../../env";
 import { ApiError } from "../../errors";
@@ -44,14 +44,18 @@ async function applyChanges(env: Env, connectionId: string, changes: Record<stri
 async function discover(env: Env, row: ConnectionRow): Promise<Stream[]> {
   const definition = findSource(row.service);
   if (!definition) throw ApiError.invalid(`Unsupported service '${row.service}'`);
-  if (!definition.reader) {
+  if (!canSync(definition)) {
     throw ApiError.invalid(
       `Source service '${row.service}' cannot discover tables yet, so its schema config cannot be reloaded`,
     );
   }
   const config = parseConfig(definition, undefined, await openConfig(env, row));
   try {
-    return await definition.reader.discover(config, connectorContext(env, AbortSignal.timeout(DISCOVERY_BUDGET_MS)));
+    const found = await definition.reader.discover(
+      config,
+      connectorContext(env, definition, config, AbortSignal.timeout(DISCOVERY_BUDGET_MS)),
+    );
+    return found.streams;
   } catch (error) {
     if (error instanceof ApiError) throw error;
     const reason = error instanceof Error ? error.message : String(error);

@@ -1,9 +1,11 @@
 import type { RouteHandler } from "@hono/zod-openapi";
 import { type Catalog, catalog } from "../../db/client";
+import { groupConnectionIds } from "../../db/connections";
 import * as repo from "../../db/destinations";
 import { getGroup } from "../../db/groups";
 import { findDestination, runSetupTests as runChecks, setupStatusOf } from "../../engine/destinations";
 import type { ConnectorContext, DestinationDefinition, SetupTest } from "../../engine/protocol";
+import { connectorContext } from "../../engine/toolkit/context";
 import { MASK, maskConfig, parseConfig, splitSecrets, stringifyValues } from "../../engine/toolkit/config";
 import type { AppEnv, Env } from "../../env";
 import { ApiError } from "../../errors";
@@ -20,13 +22,8 @@ const SETUP_TEST_TIMEOUT_MS = 60_000;
 /** Config values Fivetran returns typed rather than as strings (§7.2's one exception). */
 const TYPED_CONFIG_KEYS = ["is_private_key_encrypted"];
 
-function connectorContext(env: Env): ConnectorContext {
-  return {
-    env,
-    fetch: globalThis.fetch.bind(globalThis),
-    signal: AbortSignal.timeout(SETUP_TEST_TIMEOUT_MS),
-    now: () => new Date(),
-  };
+function setupContext(env: Env, definition: DestinationDefinition, config: Record<string, unknown>): ConnectorContext {
+  return connectorContext(env, definition, config, AbortSignal.timeout(SETUP_TEST_TIMEOUT_MS));
 }
 
 /** Config for a response: secrets that are set become "******", every other value a string. */
@@ -89,6 +86,16 @@ function alreadyExists(id: string): ApiError {
   return ApiError.conflict(`Group with id '${id}' already has a destination; a group has exactly one`);
 }
 
+/**
+ * Re-arms the schedule of each of the group's connections: its destination decides whether
+ * they can run at all (ConnectorDO arms none without one) and the time zone their wall-clock
+ * schedules are read in.
+ */
+async function rescheduleGroup(env: Env, groupId: string): Promise<void> {
+  const ids = await groupConnectionIds(catalog(env.DB), groupId);
+  await Promise.all(ids.map((id) => env.CONNECTOR.get(env.CONNECTOR.idFromName(id)).reschedule(id)));
+}
+
 /** Key-order-insensitive equality of two flat configs. */
 function sameConfig(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
   const canonical = (config: Record<string, unknown>) =>
@@ -120,7 +127,7 @@ export const createDestination: RouteHandler<typeof routes.createDestination, Ap
   const { plain, secrets } = splitSecrets(definition.fields, config);
   // Sealed before the tests run: a server without an encryption key answers at once.
   const sealed = await encryptJson(c.env.FIVETRAN_ENCRYPTION_KEY, secrets);
-  const tests = body.run_setup_tests === false ? null : await runChecks(definition, config, connectorContext(c.env));
+  const tests = body.run_setup_tests === false ? null : await runChecks(definition, config, setupContext(c.env, definition, config));
   const now = isoTimestamp();
   const row = await repo.insertDestination(db, {
     id: group.id,
@@ -143,6 +150,8 @@ export const createDestination: RouteHandler<typeof routes.createDestination, Ap
   });
   if (row === "exists") throw alreadyExists(group.id);
   if (row === "no_group") throw ApiError.notFound("Group", group.id);
+  // The group's connections had nowhere to write: those that can run now get their schedule.
+  await rescheduleGroup(c.env, group.id);
   return c.json(ok("Destination has been created", withTests(serialize(row, Object.keys(secrets)), tests)), 201);
 };
 
@@ -181,7 +190,7 @@ export const updateDestination: RouteHandler<typeof routes.updateDestination, Ap
     }
   }
   const tests =
-    definition && body.run_setup_tests === true ? await runChecks(definition, config, connectorContext(c.env)) : null;
+    definition && body.run_setup_tests === true ? await runChecks(definition, config, setupContext(c.env, definition, config)) : null;
 
   const updated = await repo.updateDestination(db, accountId, destinationId, {
     region: body.region ?? undefined,
@@ -202,6 +211,8 @@ export const updateDestination: RouteHandler<typeof routes.updateDestination, Ap
   if (!updated) throw ApiError.notFound("Destination", destinationId);
   // New config may point at another database: what DestinationDO applied no longer holds.
   if (configChanged) await c.env.DESTINATION.get(c.env.DESTINATION.idFromName(destinationId)).forget();
+  // Wall-clock schedules of the group's connections are read in the destination's time zone.
+  if (updated.timeZoneOffset !== row.timeZoneOffset) await rescheduleGroup(c.env, destinationId);
   return c.json(
     ok("Destination has been updated", withTests(serialize(updated, secretNames), updated.setupTests as SetupTest[])),
     200,
@@ -233,7 +244,7 @@ export const runSetupTests: RouteHandler<typeof routes.runSetupTests, AppEnv> = 
   const secrets = await storedSecrets(c.env, row);
   // Stored config goes through validation again: it fills defaults added since it was saved.
   const config = parseConfig(definition, {}, { ...row.config, ...secrets });
-  const tests = await runChecks(definition, config, connectorContext(c.env));
+  const tests = await runChecks(definition, config, setupContext(c.env, definition, config));
   const updated = await repo.updateDestination(db, accountId, destinationId, {
     setupStatus: setupStatusOf(tests),
     setupTests: tests,

@@ -1,7 +1,7 @@
-import { env } from "cloudflare:workers";
 import pg from "pg";
 import type {
   ConfiguredStream,
+  ConnectorContext,
   DestinationWriter,
   SourceReader,
   Stream,
@@ -49,8 +49,15 @@ export interface RunOptions<C> {
   runId: string;
   budgetMs?: number;
   pageBytes?: number;
+  /** When the run started (default: now); `_fivetran_synced` and snapshot deletes derive from it. */
+  runStartedAt?: Date;
   /** Called after each commit; throw to simulate a crash. */
   afterCommit?: (count: number) => void;
+}
+
+/** A connector context for tests: the real fetch, a quiet logger, no bindings. */
+export function testContext(): ConnectorContext {
+  return { fetch, log: { info() {}, warn() {} }, now: () => new Date(), bindings: {} };
 }
 
 /** Runs slices until the run is done, like the queue consumer does; returns the stats. */
@@ -58,7 +65,8 @@ export async function runToCompletion<C>(options: RunOptions<C>) {
   const stats: StreamStats = {};
   let commits = 0;
   let result: SliceResult;
-  const runStartedAt = new Date();
+  const warnings: SliceResult["warnings"] = [];
+  const runStartedAt = options.runStartedAt ?? new Date();
   do {
     const writer = await options.openWriter();
     try {
@@ -69,16 +77,16 @@ export async function runToCompletion<C>(options: RunOptions<C>) {
         schemaOf: () => options.schema,
         streams: options.streams,
         state: options.state,
-        ctx: { env, fetch, now: () => new Date() },
+        ctx: testContext(),
         runId: options.runId,
         runStartedAt,
         budgetMs: options.budgetMs ?? 60_000,
         pageBytes: options.pageBytes ?? 1 << 20,
-        ensureSchema: async () => {},
+        migrate: (_schema, _streams, apply) => apply(),
         // Every checkpoint, so tests can stop a run after any one of them.
         commitEveryMs: 0,
-        async commit(checkpoint, delta) {
-          options.state[checkpoint.stream] = checkpoint.state;
+        async commit(stream, state, delta) {
+          options.state[stream] = state as unknown as StreamState;
           for (const [k, v] of Object.entries(delta)) {
             const e = stats[k] ?? { rows: 0, bytes: 0 };
             e.rows += v.rows;
@@ -92,20 +100,21 @@ export async function runToCompletion<C>(options: RunOptions<C>) {
     } finally {
       await writer.close();
     }
+    warnings.push(...result.warnings);
   } while (!result.done);
-  return { stats, commits };
+  return { stats, commits, warnings };
 }
 
 export function configure(
-  streams: Stream[],
+  discovered: Stream[] | { streams: Stream[] },
   mode: "incremental" | "full" = "incremental",
   lookbackMs = 0,
 ): ConfiguredStream[] {
+  const streams = Array.isArray(discovered) ? discovered : discovered.streams;
   return streams.map((stream) => ({
     stream,
     mode,
     cursorField: mode === "incremental" ? stream.cursorCandidates[0] : undefined,
     lookbackMs,
-    reset: false,
   }));
 }

@@ -1,5 +1,6 @@
 import { z } from "@hono/zod-openapi";
-import type { ConnectorContext, DestinationDefinition, SetupTest } from "../../protocol";
+import { ConfigurationError } from "../../errors";
+import { type ConnectorContext, defineDestination, type SetupTest } from "../../protocol";
 import { secret } from "../../toolkit/config";
 import { bindingExecutor, D1ApiError, type D1Client, httpExecutor } from "../../toolkit/d1-client";
 import { D1Writer } from "./writer";
@@ -77,7 +78,7 @@ export function d1Target(config: D1DestinationConfig, ctx: ConnectorContext): D1
     });
   }
   const name = config.database ?? "";
-  const db = (ctx.env as unknown as Record<string, unknown>)[name] as D1Database | undefined;
+  const db = ctx.bindings[name] as D1Database | undefined;
   if (!db || typeof db.prepare !== "function" || typeof db.batch !== "function") {
     throw new Error(`This Worker has no D1 binding '${name}'`);
   }
@@ -117,7 +118,7 @@ function describeD1Error(error: unknown): string {
   return `D1 error: ${(error as Error)?.message ?? String(error)}`;
 }
 
-export const d1Destination: DestinationDefinition<typeof fields> = {
+export const d1Destination = defineDestination({
   service: "d1",
   info: {
     name: "Cloudflare D1",
@@ -126,6 +127,7 @@ export const d1Destination: DestinationDefinition<typeof fields> = {
     linkToDocs: "https://developers.cloudflare.com/d1/",
   },
   fields,
+  bindings: (config) => (config.database ? [config.database] : []),
   writer: {
     open(config, ctx) {
       if (config.account_id && config.database_id && config.api_token) {
@@ -137,8 +139,10 @@ export const d1Destination: DestinationDefinition<typeof fields> = {
           signal: ctx.signal,
         });
       }
-      // `fields` only lets `database` name a binding kept for destinations (never the catalog).
-      return D1Writer.open((ctx.env as unknown as Record<string, D1Database>)[config.database ?? ""] as D1Database);
+      // The context holds only the binding `database` names, never the catalog.
+      const db = ctx.bindings[config.database ?? ""] as D1Database | undefined;
+      if (!db) throw new ConfigurationError(`This Worker has no D1 binding '${config.database}'`, "missing_binding");
+      return D1Writer.open(db);
     },
   },
   normalize(input) {
@@ -159,4 +163,4 @@ export const d1Destination: DestinationDefinition<typeof fields> = {
     }
     return [{ title: "Resolving the database", status: "PASSED", message: target.label }, await probe(target, ctx)];
   },
-};
+});

@@ -28,7 +28,18 @@
  * the page's checkpoint is repaired by the replay.
  */
 
-import type { Column, DestinationWriter, RecordPage, Row, Stream, WriteResult } from "../../protocol";
+import { TableError } from "../../errors";
+import type {
+  Column,
+  DestinationCapabilities,
+  DestinationWriter,
+  Row,
+  Stream,
+  TableRef,
+  UpsertBatch,
+  WriteResult,
+} from "../../protocol";
+import type { PgTextRow } from "../../toolkit/pg-copy";
 import {
   bindingExecutor,
   type D1Executor,
@@ -37,7 +48,8 @@ import {
   httpExecutor,
   isBinding,
 } from "../../toolkit/d1-client";
-import { decodeCopyField, decodeCopyLine } from "../../toolkit/pg-copy";
+import { type CopyText, decodeCopyField, decodeCopyLine } from "../../toolkit/pg-copy";
+import { arrayJson, byteaHex, rfc3339, syncedText, TRUE, toPgText } from "../../toolkit/pg-values";
 
 export const SYNCED = "_fivetran_synced";
 export const ROW_ID = "_fivetran_id";
@@ -112,158 +124,6 @@ function orderSafe(column: Column): boolean {
 // ---------------------------------------------------------------------------------------
 // Values: PostgreSQL's text representation → JSON tokens that land as the column's type.
 
-const TRUE = new Set(["t", "true", "1", "y", "yes", "on"]);
-
-const TIMESTAMP =
-  /^(\d{4,})-(\d\d)-(\d\d)[ T](\d\d):(\d\d):(\d\d)(?:\.(\d+))?(?:([+-])(\d\d)(?::?(\d\d))?(?::?(\d\d))?|(Z))?$/;
-
-function pad(n: number, width: number): string {
-  return String(n).padStart(width, "0");
-}
-
-/** At least six fraction digits (microseconds), so that text order is time order. */
-function fraction(digits: string | undefined): string {
-  return (digits ?? "").padEnd(6, "0");
-}
-
-/**
- * A timestamp in RFC 3339: `2024-01-01T12:00:00.123456Z` with a zone (converted to UTC),
- * `2024-01-01T12:00:00.123456` without. Values RFC 3339 cannot express (`infinity`,
- * `-infinity`, BC dates) are kept as PostgreSQL wrote them.
- */
-export function rfc3339(value: string, zoned: boolean): string {
-  // Fast path for what a UTC session sends for nearly every value: `YYYY-MM-DD HH:MM:SS[.f]+00`.
-  if (
-    zoned &&
-    value.length >= 22 &&
-    value.charCodeAt(4) === 45 &&
-    value.charCodeAt(10) === 32 &&
-    value.endsWith("+00")
-  ) {
-    const clock = value.slice(11, -3);
-    const dot = clock.indexOf(".");
-    if (dot < 0) return `${value.slice(0, 10)}T${clock}.000000Z`;
-    if (clock.length - dot - 1 <= 6)
-      return `${value.slice(0, 10)}T${clock.slice(0, dot)}.${clock.slice(dot + 1).padEnd(6, "0")}Z`;
-  }
-  const m = TIMESTAMP.exec(value);
-  if (!m) return value;
-  const [, y = "", mo = "", d = "", h = "", mi = "", s = "", frac, sign, oh, om, os, z] = m;
-  if (!zoned) return sign || z ? value : `${y}-${mo}-${d}T${h}:${mi}:${s}.${fraction(frac)}`;
-  const offset = sign ? (sign === "-" ? -1 : 1) * (Number(oh) * 3600 + Number(om ?? 0) * 60 + Number(os ?? 0)) : 0;
-  if (offset === 0) return `${y}-${mo}-${d}T${h}:${mi}:${s}.${fraction(frac)}Z`;
-  // setUTCFullYear, unlike Date.UTC, does not map years 0–99 onto 1900–1999.
-  const t = new Date(0);
-  t.setUTCFullYear(Number(y), Number(mo) - 1, Number(d));
-  t.setUTCHours(Number(h), Number(mi), Number(s) - offset);
-  return `${pad(t.getUTCFullYear(), 4)}-${pad(t.getUTCMonth() + 1, 2)}-${pad(t.getUTCDate(), 2)}T${pad(t.getUTCHours(), 2)}:${pad(t.getUTCMinutes(), 2)}:${pad(t.getUTCSeconds(), 2)}.${fraction(frac)}Z`;
-}
-
-/** The instant `_fivetran_synced` records, in the same RFC 3339 form as timestamptz values. */
-export function syncedText(date: Date): string {
-  return date.toISOString().replace(/Z$/, "000Z");
-}
-
-const HEX_BYTEA = /^\\x(?:[0-9a-fA-F]{2})*$/;
-
-/** `\x0aff` → `0aff`, turned into a BLOB by `unhex()` in SQL. */
-function byteaHex(value: string): string {
-  if (!HEX_BYTEA.test(value)) {
-    throw new Error(`binary value is not PostgreSQL hex bytea (\\x…): ${value.slice(0, 40)}`);
-  }
-  return value.slice(2);
-}
-
-const JSON_NUMBER = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
-
-/** Encodes one array element (never null) as a JSON token. */
-type ElementEncoder = (value: string) => string;
-
-const asString: ElementEncoder = (v) => JSON.stringify(v);
-const asNumber: ElementEncoder = (v) => (JSON_NUMBER.test(v) ? v : JSON.stringify(v));
-const asBoolean: ElementEncoder = (v) => (TRUE.has(v.toLowerCase()) ? "true" : "false");
-const asJson: ElementEncoder = (v) => v;
-
-/** How the elements of an array column become JSON, from its source type (`integer[]`). */
-function elementEncoder(sourceType: string): ElementEncoder {
-  const element = sourceType.replace(/(\[\d*\])+$/, "").trim();
-  if (/^(smallint|integer|bigint|real|double precision|numeric|decimal|int[248]|float[48]|oid)\b/.test(element)) {
-    return asNumber;
-  }
-  if (element === "boolean" || element === "bool") return asBoolean;
-  if (element === "json" || element === "jsonb") return asJson;
-  if (/^timestamp(\(\d\))? with time zone$|^timestamptz$/.test(element)) return (v) => JSON.stringify(rfc3339(v, true));
-  if (/^timestamp(\(\d\))?( without time zone)?$/.test(element)) return (v) => JSON.stringify(rfc3339(v, false));
-  return asString;
-}
-
-const DIMENSIONS = /^(\[-?\d+:-?\d+\])+=/;
-
-/**
- * A PostgreSQL array literal (`{1,2}`, `{{a,"b c"},{NULL,"d\"e"}}`, `[0:1]={x,y}`) as JSON
- * text, elements encoded by `encode`; NULL → null. PostgreSQL quotes any element containing a
- * delimiter, brace, quote, backslash or space, so unquoted elements need no unescaping.
- * Text already in JSON form (`[…]` without PostgreSQL's dimension prefix) is kept as is.
- */
-export function pgArrayToJson(literal: string, encode: ElementEncoder = asString, delimiter = ","): string {
-  let i = 0;
-  if (literal.startsWith("[")) {
-    const dims = DIMENSIONS.exec(literal);
-    if (!dims) return literal;
-    i = dims[0].length;
-  }
-  const fail = (): never => {
-    throw new Error(`malformed array literal at offset ${i}: ${literal.slice(0, 60)}`);
-  };
-  const level = (): string => {
-    if (literal[i] !== "{") fail();
-    i++;
-    if (literal[i] === "}") {
-      i++;
-      return "[]";
-    }
-    const items: string[] = [];
-    for (;;) {
-      const c = literal[i];
-      if (c === "{") {
-        items.push(level());
-      } else if (c === '"') {
-        let text = "";
-        let start = ++i;
-        for (;;) {
-          const ch = literal[i];
-          if (ch === undefined) fail();
-          if (ch === '"') break;
-          if (ch === "\\") {
-            text += literal.slice(start, i);
-            start = ++i;
-          }
-          i++;
-        }
-        text += literal.slice(start, i);
-        i++;
-        items.push(encode(text));
-      } else {
-        const start = i;
-        while (i < literal.length && literal[i] !== delimiter && literal[i] !== "}") i++;
-        const raw = literal.slice(start, i).trim();
-        items.push(raw.toUpperCase() === "NULL" ? "null" : encode(raw));
-      }
-      if (literal[i] === delimiter) {
-        i++;
-      } else if (literal[i] === "}") {
-        i++;
-        return `[${items.join(",")}]`;
-      } else {
-        fail();
-      }
-    }
-  };
-  const json = level();
-  if (i !== literal.length) fail();
-  return json;
-}
-
 /** Encodes one value of a column (null included) as the JSON token the INSERT unpacks. */
 type ValueEncoder = (value: string | null) => string;
 
@@ -274,14 +134,6 @@ const NEEDS_ESCAPE = /["\\\u0000-\u001f]/;
 /** A JSON string token: quoted as is when nothing needs escaping (~3× faster than stringify). */
 function jsonString(value: string): string {
   return NEEDS_ESCAPE.test(value) ? JSON.stringify(value) : `"${value}"`;
-}
-
-/** How an array column's PostgreSQL literal becomes JSON text. */
-function arrayJson(column: Column): (value: string) => string {
-  // box is the one built-in type whose array delimiter is `;`.
-  const delimiter = /^box(\[\d*\])+$/.test(column.sourceType) ? ";" : ",";
-  const encode = elementEncoder(column.sourceType);
-  return (v) => pgArrayToJson(v, encode, delimiter);
 }
 
 function valueEncoder(column: Column): ValueEncoder {
@@ -429,7 +281,7 @@ export function hash128(text: string): string {
 }
 
 /** `_fivetran_id` of a row without a primary key: identical rows get the same id, so they collapse. */
-export function rowId(row: Row): string {
+export function rowId(row: PgTextRow): string {
   return hash128(JSON.stringify(row));
 }
 
@@ -449,6 +301,10 @@ interface TablePlan {
   plainLiterals: LiteralEncoder[];
   /** `INSERT INTO t (…) VALUES ` and ` ON CONFLICT … DO UPDATE SET …`, around literal rows. */
   values: { head: string; tail: string; bytes: number };
+  /** Typed value → PostgreSQL text, per column (typed batches share the text encoders). */
+  text: ((value: import("../../protocol").Value) => string | null)[];
+  /** The same for the key columns, in key order. */
+  keyText: ((value: import("../../protocol").Value) => string | null)[];
   /** Deletes a key range; absent when SQLite's key order may differ from the source's. */
   range?: { sql: (after: boolean) => string; encoders: ((v: string) => string)[] };
 }
@@ -511,6 +367,8 @@ function plan(name: string, stream: Stream): TablePlan {
     literals: stream.columns.map((c) => literalEncoder(c)),
     plainLiterals: stream.columns.map((c) => literalEncoder(c, plainString)),
     values: { head, tail, bytes: utf8Length(head) + utf8Length(tail) },
+    text: stream.columns.map((c) => toPgText(c)),
+    keyText: keyColumns.map((c) => toPgText(c)),
   };
   // Both bounds of a range bind every key column; D1 binds at most 100 parameters.
   if (keyed && keyColumns.every(orderSafe) && 2 * keyColumns.length <= D1_LIMITS.boundParameters) {
@@ -536,11 +394,11 @@ function checkNames(name: string, stream: Stream): void {
   for (const column of stream.columns) {
     const folded = fold(column.name);
     if (system.has(folded)) {
-      throw new Error(`column "${column.name}" of ${where} clashes with the system column of the same name in D1`);
+      throw new TableError(`column "${column.name}" of ${where} clashes with the system column of the same name in D1`);
     }
     const other = seen.get(folded);
     if (other !== undefined) {
-      throw new Error(
+      throw new TableError(
         `columns "${other}" and "${column.name}" of ${where} differ only in case; SQLite (D1) column names are case-insensitive`,
       );
     }
@@ -548,14 +406,29 @@ function checkNames(name: string, stream: Stream): void {
   }
   const count = stream.columns.length + (stream.primaryKey.length > 0 ? 1 : 2);
   if (count > D1_LIMITS.columnsPerTable) {
-    throw new Error(
+    throw new TableError(
       `${where} needs ${count} columns in D1 table "${name}" (with ${SYNCED}${stream.primaryKey.length > 0 ? "" : ` and ${ROW_ID}`}); D1 allows at most ${D1_LIMITS.columnsPerTable}`,
     );
   }
 }
 
+/** What D1 can do, for the runner. */
+export function d1Capabilities(transactions: boolean): DestinationCapabilities {
+  return {
+    // Tables are `<schema>__<table>`; SQLite sets no length limit, D1's statement size does.
+    identifiers: { maxLength: 512, caseInsensitive: true, reservedSchemaPrefixes: ["sqlite_", "_cf_"] },
+    maxColumns: D1_LIMITS.columnsPerTable,
+    codecs: ["pg-copy"],
+    // Stored as INTEGER (numerically ordered) or lowercase uuid text (ordered as uuids are).
+    replaceRangeKeyTypes: ["boolean", "int", "long", "uuid"],
+    deletes: true,
+    transactions,
+  };
+}
+
 /** A writer into one D1 database; `open` it per slice. */
 export class D1Writer implements DestinationWriter {
+  readonly capabilities: DestinationCapabilities;
   private readonly tables = new Map<string, TablePlan>();
   private readonly chunkChars: number;
   /**
@@ -568,24 +441,26 @@ export class D1Writer implements DestinationWriter {
   private constructor(
     private readonly db: D1Executor,
     options: D1WriterOptions,
+    transactional: boolean,
   ) {
     this.chunkChars = options.chunkChars ?? DEFAULT_CHUNK_CHARS;
+    this.capabilities = d1Capabilities(transactional);
   }
 
   /** Opens a writer on a D1 binding, on a database reached over HTTP, or on any executor. */
   static async open(target: D1Database | D1HttpTarget | D1Executor, options: D1WriterOptions = {}): Promise<D1Writer> {
     if (!target || typeof target !== "object") throw new Error("D1Writer.open needs a D1 binding or an HTTP target");
     const executor = isBinding(target) ? bindingExecutor(target) : "apiToken" in target ? httpExecutor(target) : target;
-    return new D1Writer(executor, options);
+    return new D1Writer(executor, options, isBinding(target));
   }
 
-  async ensureSchema(schema: string, streams: Stream[]): Promise<void> {
+  async migrate(schema: string, streams: Stream[]): Promise<void> {
     const names = new Map<string, string>();
     for (const stream of streams) {
       const name = d1TableName(schema, stream.name);
       const clash = names.get(fold(name));
       if (clash !== undefined) {
-        throw new Error(`streams ${clash} and ${stream.namespace}.${stream.name} both map to D1 table "${name}"`);
+        throw new TableError(`streams ${clash} and ${stream.namespace}.${stream.name} both map to D1 table "${name}"`);
       }
       names.set(fold(name), `${stream.namespace}.${stream.name}`);
       checkNames(name, stream);
@@ -610,7 +485,7 @@ export class D1Writer implements DestinationWriter {
         const wantedKey = keyed ? stream.primaryKey : [ROW_ID];
         const actualKey = existing.filter((r) => Number(r.pk) > 0).map((r) => String(r.name));
         if (actualKey.map(fold).join("\u0000") !== wantedKey.map(fold).join("\u0000")) {
-          throw new Error(
+          throw new TableError(
             `D1 table "${name}" has primary key (${actualKey.join(", ")}) but ${stream.namespace}.${stream.name} now has (${wantedKey.join(", ")}); re-sync the table to rebuild it`,
           );
         }
@@ -626,20 +501,26 @@ export class D1Writer implements DestinationWriter {
     }
   }
 
-  async write(schema: string, stream: Stream, page: RecordPage, syncedAt: Date): Promise<WriteResult> {
-    const table = this.tables.get(`${schema}.${stream.name}`);
-    if (!table) throw new Error(`ensureSchema was not called for ${schema}.${stream.name}`);
-    const count = page.copy ? page.copy.length : page.rows.length;
-    if (count === 0 && !page.range) return { rows: 0, bytes: 0 };
+  private table(ref: TableRef): TablePlan {
+    const table = this.tables.get(`${ref.schema}.${ref.stream.name}`);
+    if (!table) throw new Error(`migrate was not called for ${ref.schema}.${ref.stream.name}`);
+    return table;
+  }
+
+  async write(ref: TableRef, batch: UpsertBatch, syncedAt: Date): Promise<WriteResult> {
+    const table = this.table(ref);
+    const copy = batch.encoded?.codec === "pg-copy" ? batch.encoded.data : undefined;
+    const count = copy ? copy.length : batch.rows.length;
+    if (count === 0 && !batch.range) return { rows: 0, bytes: 0 };
     const statements: D1Statement[] = [];
-    if (page.range && table.range) {
-      // A snapshot page holds every source row of its key range: replace the range.
+    if (batch.range && table.range) {
+      // A snapshot batch holds every source row of its key range: replace the range.
       const { sql, encoders } = table.range;
-      const { after, through } = page.range;
+      const { after, through } = batch.range;
       const bound = (values: Row) =>
         encoders.map((encode, i) => {
-          const v = values[i];
-          if (v === null || v === undefined) throw new Error(`a page of ${page.stream} has a null key in its range`);
+          const v = table.keyText[i]?.(values[i] ?? null) ?? null;
+          if (v === null) throw new Error(`a batch of ${batch.stream} has a null key in its range`);
           return encode(v);
         });
       statements.push({
@@ -647,17 +528,56 @@ export class D1Writer implements DestinationWriter {
         params: after ? [...bound(through), ...bound(after)] : bound(through),
       });
     }
-    statements.push(...this.upserts(table, page, syncedText(syncedAt)));
+    // Typed values take the same road as COPY text: rendered as PostgreSQL text, the form the
+    // literal and JSON encoders below parse (one set of encoders for both).
+    const rows = copy ? undefined : batch.rows.map((row) => table.text.map((encode, i) => encode(row[i] ?? null)));
+    statements.push(...this.upserts(table, batch.stream, copy, rows, syncedText(syncedAt)));
+    await this.run(statements, `writing ${count} rows into`, table);
+    return { rows: count, bytes: batch.bytes };
+  }
+
+  async delete(ref: TableRef, keys: Row[]): Promise<number> {
+    const table = this.table(ref);
+    if (!table.keyed) throw new TableError(`${ref.schema}.${ref.stream.name} has no primary key to delete by`);
+    // Keys go as the same literals an INSERT of them would use, so they compare as stored.
+    const literals = table.keyIndexes.map((i) => table.literals[i] as LiteralEncoder);
+    const literal = (key: Row) =>
+      table.keyText.map((encode, k) => {
+        const text = encode(key[k] ?? null);
+        return text === null ? "NULL" : (literals[k] as LiteralEncoder)(text);
+      });
+    const columns = ref.stream.primaryKey.map(quoteName);
+    const statements: D1Statement[] = [];
+    for (let i = 0; i < keys.length; i += 500) {
+      const chunk = keys.slice(i, i + 500).map(literal);
+      const where =
+        columns.length === 1
+          ? `${columns[0]} IN (${chunk.map((k) => k[0]).join(", ")})`
+          : `(${columns.join(", ")}) IN (VALUES ${chunk.map((k) => `(${k.join(", ")})`).join(", ")})`;
+      statements.push({ sql: `DELETE FROM ${quoteName(table.name)} WHERE ${where}`, params: [] });
+    }
+    await this.run(statements, `deleting ${keys.length} rows from`, table);
+    return keys.length;
+  }
+
+  async truncate(ref: TableRef, before?: Date): Promise<number> {
+    const table = this.table(ref);
+    const statement = before
+      ? { sql: `DELETE FROM ${quoteName(table.name)} WHERE ${quoteName(SYNCED)} < ?1`, params: [syncedText(before)] }
+      : { sql: `DELETE FROM ${quoteName(table.name)}`, params: [] };
+    await this.run([statement], "truncating", table);
+    return 0;
+  }
+
+  /** Sends a batch after the previous one; not awaited (see `pending`): flush() makes it durable. */
+  private async run(statements: D1Statement[], what: string, table: TablePlan): Promise<void> {
     await this.flush();
     this.pending = this.db.batch(statements).catch((error: unknown) => {
-      throw new Error(
-        `writing ${count} rows into ${this.db.label} table "${table.name}" failed: ${(error as Error).message}`,
-        { cause: error },
-      );
+      throw new Error(`${what} ${this.db.label} table "${table.name}" failed: ${(error as Error).message}`, {
+        cause: error,
+      });
     });
-    // Not awaited here: see `pending`. A caller that needs the rows durable calls flush().
     this.pending.catch(() => {});
-    return { rows: count, bytes: page.bytes };
   }
 
   /**
@@ -670,7 +590,13 @@ export class D1Writer implements DestinationWriter {
    * 2 MB per value). Rows read as COPY text go straight from their line to literals, with no
    * intermediate array of values (the hot path of Postgres → D1).
    */
-  private upserts(table: TablePlan, page: RecordPage, synced: string): D1Statement[] {
+  private upserts(
+    table: TablePlan,
+    stream: string,
+    copy: CopyText | undefined,
+    rows: PgTextRow[] | undefined,
+    synced: string,
+  ): D1Statement[] {
     const statements: D1Statement[] = [];
     const { head, tail, bytes: frame } = table.values;
     // Bytes left for the rows' literals in one statement (chunkChars lowers it, for tests).
@@ -699,7 +625,7 @@ export class D1Writer implements DestinationWriter {
      * free of NUL (checking a tuple built by concatenation costs more than checking its line),
      * `row` decodes it for JSON.
      */
-    const add = (tuple: string, bytes: number, mayHoldNul: boolean, row: () => Row) => {
+    const add = (tuple: string, bytes: number, mayHoldNul: boolean, row: () => PgTextRow) => {
       if (bytes < budget && !(mayHoldNul && tuple.includes("\0"))) {
         flushJson();
         if (size + bytes + 1 > budget) flushValues();
@@ -712,7 +638,7 @@ export class D1Writer implements DestinationWriter {
       if (json.length > 0 && jsonSize + text.length + 1 > this.chunkChars) flushJson();
       if (text.length * 3 > D1_LIMITS.stringBytes && utf8Length(text) + 2 > D1_LIMITS.stringBytes) {
         throw new Error(
-          `a row of ${page.stream} is ${utf8Length(text)} bytes as JSON; D1 stores at most ${D1_LIMITS.stringBytes} bytes per row`,
+          `a row of ${stream} is ${utf8Length(text)} bytes as JSON; D1 stores at most ${D1_LIMITS.stringBytes} bytes per row`,
         );
       }
       json.push(text);
@@ -720,9 +646,8 @@ export class D1Writer implements DestinationWriter {
     };
 
     const { literals, plainLiterals, keyed, keyIndexes } = table;
-    const nullKey = () => new Error(`a row of ${page.stream} has a null primary key value`);
-    if (page.copy && keyed) {
-      const copy = page.copy;
+    const nullKey = () => new Error(`a row of ${stream} has a null primary key value`);
+    if (copy && keyed) {
       const lines = copy.lines();
       let lineStart = 0;
       for (let r = 0; r < lines.length; r++) {
@@ -736,7 +661,7 @@ export class D1Writer implements DestinationWriter {
         const plain = line.indexOf("\\") < 0 && line.indexOf("'") < 0 && line.indexOf("\0") < 0;
         for (let i = 0; i < literals.length; i++) {
           const tab = line.indexOf("\t", start);
-          if (tab < 0 && i < literals.length - 1) throw new Error(`a COPY line of ${page.stream} has too few fields`);
+          if (tab < 0 && i < literals.length - 1) throw new Error(`a COPY line of ${stream} has too few fields`);
           const field = line.slice(start, tab < 0 ? line.length : tab);
           start = tab + 1;
           if (plain) {
@@ -759,7 +684,7 @@ export class D1Writer implements DestinationWriter {
         add(tuple, lineBytes === line.length ? tuple.length : utf8Length(tuple), !plain, () => decodeCopyLine(line));
       }
     } else {
-      for (const row of page.rows) {
+      for (const row of rows ?? copy?.lines().map(decodeCopyLine) ?? []) {
         for (const i of keyIndexes) if (row[i] == null) throw nullKey();
         let tuple = "(";
         for (let i = 0; i < literals.length; i++) {
@@ -776,7 +701,7 @@ export class D1Writer implements DestinationWriter {
   }
 
   /** One row (its key already checked) as the JSON array the `json_each` statement unpacks. */
-  private rowJson(table: TablePlan, row: Row): string {
+  private rowJson(table: TablePlan, row: PgTextRow): string {
     const values = table.encoders.map((encode, i) => encode(row[i] ?? null));
     if (!table.keyed) values.push(JSON.stringify(rowId(row)));
     return `[${values.join(",")}]`;

@@ -1,8 +1,8 @@
 import { z } from "@hono/zod-openapi";
 import type pg from "pg";
-import type { DestinationDefinition, SetupTest } from "../../protocol";
+import { defineDestination, type SetupTest } from "../../protocol";
 import { booleanish, parseConnectionString, secret } from "../../toolkit/config";
-import { closePg, describePgError, openPg, quoteIdent } from "../../toolkit/pg";
+import { closePg, describePgError, mapPgError, openPg, quoteIdent } from "../../toolkit/pg";
 import { PostgresWriter } from "./writer";
 
 /** Schema the setup test creates (inside a transaction that is rolled back). */
@@ -57,7 +57,7 @@ async function checkCreatePrivileges(client: pg.Client, config: PostgresDestinat
   }
 }
 
-export const postgresDestination: DestinationDefinition<typeof fields> = {
+export const postgresDestination = defineDestination({
   service: "postgres",
   aliases: [
     "postgres_warehouse",
@@ -74,6 +74,7 @@ export const postgresDestination: DestinationDefinition<typeof fields> = {
   },
   fields,
   writer: { open: (config) => PostgresWriter.open(config) },
+  mapError: mapPgError,
   normalize(input) {
     const { connectionString, ...rest } = input;
     if (typeof connectionString !== "string") return rest;
@@ -109,4 +110,4 @@ export const postgresDestination: DestinationDefinition<typeof fields> = {
       await closePg(client);
     }
   },
-};
+});

@@ -1,14 +1,27 @@
 /**
  * Writing into PostgreSQL. Tables get the source's columns with mapped types plus Fivetran's
  * `_fivetran_synced` (and `_fivetran_id` when the source has no primary key). Rows travel as
- * COPY text; a snapshot page replaces its key range (DELETE + COPY in one transaction), any
- * other page is upserted through a temporary staging table. Both are idempotent, so a page
- * replayed after a crash changes nothing.
+ * COPY text: a `pg-copy` batch as it came from a PostgreSQL source, typed values rendered by
+ * toolkit/pg-values. A snapshot batch whose key range the runner let through replaces that
+ * range (DELETE + COPY in one transaction); any other batch is upserted through a temporary
+ * staging table. Both are idempotent, so a batch replayed after a crash changes nothing.
  */
 import type pg from "pg";
-import type { Column, DestinationWriter, RecordPage, Row, Stream, WriteResult } from "../../protocol";
+import { TableError } from "../../errors";
+import type {
+  Column,
+  DestinationCapabilities,
+  DestinationWriter,
+  Row,
+  Stream,
+  TableRef,
+  UpsertBatch,
+  Value,
+  WriteResult,
+} from "../../protocol";
 import { closePg, openPg, type PgEndpoint, quoteIdent as q } from "../../toolkit/pg";
 import { copyIn, copyInText, encodeCopyLine, quoteLiteral } from "../../toolkit/pg-copy";
+import { toPgText } from "../../toolkit/pg-values";
 
 export const SYNCED = "_fivetran_synced";
 export const ROW_ID = "_fivetran_id";
@@ -62,26 +75,44 @@ export function pgType(column: Column): string {
   }
 }
 
+/** What PostgreSQL can do, for the runner (identifiers: NAMEDATALEN − 1 bytes). */
+export const POSTGRES_CAPABILITIES: DestinationCapabilities = {
+  identifiers: { maxLength: 63, caseInsensitive: false, reservedSchemaPrefixes: ["pg_"] },
+  maxColumns: 1600,
+  codecs: ["pg-copy"],
+  // The types whose order is the same wherever they are read from: never text (collations).
+  replaceRangeKeyTypes: ["int", "long", "decimal", "uuid", "date", "timestamp", "timestamptz"],
+  deletes: true,
+  transactions: true,
+};
+
 interface TableInfo {
   ident: string;
   columns: Column[];
   keyed: boolean;
+  /** The temporary staging table of this destination table (unique per schema and table). */
+  stage: string;
+  /** Typed value → COPY text field, per column. */
+  encoders: ((value: Value) => string | null)[];
+  /** Key column → typed literal for SQL (`'1'::bigint`). */
+  keyLiterals: ((value: Value) => string)[];
 }
 
 function keyColumns(stream: Stream): Column[] {
   return stream.primaryKey.map((name) => stream.columns.find((c) => c.name === name) as Column);
 }
 
-function rowCompare(columns: Column[], values: Row, op: string): string {
-  const left = columns.map((c) => q(c.name)).join(", ");
-  const right = columns.map((c, i) =>
-    values[i] == null ? "NULL" : `${quoteLiteral(values[i] as string)}::${pgType(c)}`,
-  );
-  return `(${left}) ${op} (${right.join(", ")})`;
+/** A short stable name for a staging table: the stream alone is not unique across schemas. */
+function stageName(schema: string, table: string): string {
+  let h = 0x811c9dc5;
+  const text = `${schema}.${table}`;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return `_fivetran_stage_${(h >>> 0).toString(16).padStart(8, "0")}`;
 }
 
 /** A writer over one pg connection; `open` it per slice. */
 export class PostgresWriter implements DestinationWriter {
+  readonly capabilities = POSTGRES_CAPABILITIES;
   private readonly tables = new Map<string, TableInfo>();
 
   private constructor(private readonly client: pg.Client) {}
@@ -92,7 +123,7 @@ export class PostgresWriter implements DestinationWriter {
     return new PostgresWriter(client);
   }
 
-  async ensureSchema(schema: string, streams: Stream[]): Promise<void> {
+  async migrate(schema: string, streams: Stream[]): Promise<void> {
     await this.client.query(`CREATE SCHEMA IF NOT EXISTS ${q(schema)}`);
     for (const stream of streams) {
       const ident = `${q(schema)}.${q(stream.name)}`;
@@ -114,34 +145,61 @@ export class PostgresWriter implements DestinationWriter {
           await this.client.query(`ALTER TABLE ${ident} ADD COLUMN IF NOT EXISTS ${q(column.name)} ${pgType(column)}`);
         }
       }
-      this.tables.set(`${schema}.${stream.name}`, { ident, columns: stream.columns, keyed });
+      this.tables.set(`${schema}.${stream.name}`, {
+        ident,
+        columns: stream.columns,
+        keyed,
+        stage: q(stageName(schema, stream.name)),
+        encoders: stream.columns.map((c) => toPgText(c, pgType(c).endsWith("[]"))),
+        keyLiterals: keyColumns(stream).map((c) => {
+          const encode = toPgText(c, pgType(c).endsWith("[]"));
+          return (v: Value) => {
+            const text = encode(v);
+            return text === null ? "NULL" : `${quoteLiteral(text)}::${pgType(c)}`;
+          };
+        }),
+      });
     }
   }
 
-  async write(schema: string, stream: Stream, page: RecordPage, syncedAt: Date): Promise<WriteResult> {
-    const table = this.tables.get(`${schema}.${stream.name}`);
-    if (!table) throw new Error(`ensureSchema was not called for ${schema}.${stream.name}`);
+  private table(ref: TableRef): TableInfo {
+    const table = this.tables.get(`${ref.schema}.${ref.stream.name}`);
+    if (!table) throw new Error(`migrate was not called for ${ref.schema}.${ref.stream.name}`);
+    return table;
+  }
+
+  /** `(a, b) <= ('1'::int, 'x'::text)` on typed key values. */
+  private keyCompare(table: TableInfo, stream: Stream, values: Row, op: string): string {
+    const left = stream.primaryKey.map(q).join(", ");
+    const right = table.keyLiterals.map((literal, i) => literal(values[i] ?? null));
+    return `(${left}) ${op} (${right.join(", ")})`;
+  }
+
+  async write(ref: TableRef, batch: UpsertBatch, syncedAt: Date): Promise<WriteResult> {
+    const table = this.table(ref);
+    const { stream } = ref;
     const client = this.client;
     const suffix = `\t${syncedAt.toISOString()}`;
     // COPY text from a Postgres source goes out as it came in: no decoding, no encoding.
-    const copy = page.copy;
-    const lines = copy ? undefined : page.rows.map(encodeCopyLine);
+    const copy = batch.encoded?.codec === "pg-copy" ? batch.encoded.data : undefined;
+    const lines = copy
+      ? undefined
+      : batch.rows.map((row) => encodeCopyLine(table.encoders.map((encode, i) => encode(row[i] ?? null))));
     const count = copy ? copy.length : (lines as string[]).length;
-    if (count === 0 && !page.range) return { rows: 0, bytes: 0 };
+    if (count === 0 && !batch.range) return { rows: 0, bytes: 0 };
     const send = (sql: string) =>
       copy ? copyInText(client, sql, copy, suffix) : copyIn(client, sql, lines as string[], suffix);
     const names = table.columns.map((c) => q(c.name)).join(", ");
     await client.query("BEGIN");
     try {
-      if (table.keyed && page.range) {
-        // A snapshot page holds every source row of its key range: replace the range.
-        const key = keyColumns(stream);
-        const bounds = [rowCompare(key, page.range.through, "<=")];
-        if (page.range.after) bounds.push(rowCompare(key, page.range.after, ">"));
+      if (table.keyed && batch.range) {
+        // A snapshot batch holds every source row of its key range: replace the range.
+        const bounds = [this.keyCompare(table, stream, batch.range.through, "<=")];
+        if (batch.range.after) bounds.push(this.keyCompare(table, stream, batch.range.after, ">"));
         await client.query(`DELETE FROM ${table.ident} WHERE ${bounds.join(" AND ")}`);
         await send(`COPY ${table.ident} (${names}, ${q(SYNCED)}) FROM STDIN`);
       } else {
-        const stage = q(`_fivetran_stage_${stream.name}`.slice(0, 63));
+        const stage = table.stage;
         await client.query(
           `CREATE TEMP TABLE IF NOT EXISTS ${stage} AS SELECT ${names}, ${q(SYNCED)} FROM ${table.ident} WITH NO DATA`,
         );
@@ -155,8 +213,9 @@ export class PostgresWriter implements DestinationWriter {
           ]
             .map((name) => `${q(name)} = EXCLUDED.${q(name)}`)
             .join(", ");
+          // A key twice in one batch would make ON CONFLICT touch a row twice: the last one wins.
           await client.query(
-            `INSERT INTO ${table.ident} (${names}, ${q(SYNCED)}) SELECT ${names}, ${q(SYNCED)} FROM ${stage} ON CONFLICT (${key}) DO UPDATE SET ${updates}`,
+            `INSERT INTO ${table.ident} (${names}, ${q(SYNCED)}) SELECT DISTINCT ON (${key}) ${names}, ${q(SYNCED)} FROM ${stage} ORDER BY ${key}, ctid DESC ON CONFLICT (${key}) DO UPDATE SET ${updates}`,
           );
         } else {
           // No key: a row is identified by the hash of its values; identical rows collapse.
@@ -173,7 +232,30 @@ export class PostgresWriter implements DestinationWriter {
       await client.query("ROLLBACK").catch(() => {});
       throw error;
     }
-    return { rows: count, bytes: page.bytes };
+    return { rows: count, bytes: batch.bytes };
+  }
+
+  async delete(ref: TableRef, keys: Row[]): Promise<number> {
+    const table = this.table(ref);
+    if (!table.keyed) throw new TableError(`${ref.schema}.${ref.stream.name} has no primary key to delete by`);
+    let deleted = 0;
+    const tuple = `(${ref.stream.primaryKey.map(q).join(", ")})`;
+    for (let i = 0; i < keys.length; i += 1000) {
+      const values = keys
+        .slice(i, i + 1000)
+        .map((key) => `(${table.keyLiterals.map((literal, k) => literal(key[k] ?? null)).join(", ")})`);
+      const result = await this.client.query(`DELETE FROM ${table.ident} WHERE ${tuple} IN (${values.join(", ")})`);
+      deleted += result.rowCount ?? 0;
+    }
+    return deleted;
+  }
+
+  async truncate(ref: TableRef, before?: Date): Promise<number> {
+    const table = this.table(ref);
+    const result = before
+      ? await this.client.query(`DELETE FROM ${table.ident} WHERE ${q(SYNCED)} < $1`, [before.toISOString()])
+      : await this.client.query(`DELETE FROM ${table.ident}`);
+    return result.rowCount ?? 0;
   }
 
   /** Every write commits its own transaction, so there is nothing left to flush. */

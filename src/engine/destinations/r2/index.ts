@@ -1,6 +1,5 @@
 import { z } from "@hono/zod-openapi";
 import { AwsClient } from "aws4fetch";
-import type { Env } from "../../../env";
 import type { ConnectorContext, DestinationDefinition, SetupTest } from "../../protocol";
 import { secret } from "../../toolkit/config";
 
@@ -91,8 +90,8 @@ export class S3ApiError extends Error {
   }
 }
 
-function bindingTarget(env: Env, name: string): R2Target {
-  const bucket = (env as unknown as Record<string, unknown>)[name] as R2Bucket | undefined;
+function bindingTarget(bindings: Readonly<Record<string, unknown>>, name: string): R2Target {
+  const bucket = bindings[name] as R2Bucket | undefined;
   if (!bucket || typeof bucket.put !== "function" || typeof bucket.get !== "function") {
     throw new Error(`This Worker has no R2 binding '${name}'`);
   }
@@ -177,7 +176,7 @@ export function r2Target(config: R2DestinationConfig, ctx: ConnectorContext): R2
       ctx,
     );
   }
-  return bindingTarget(ctx.env, config.bucket ?? "");
+  return bindingTarget(ctx.bindings, config.bucket ?? "");
 }
 
 /** Writes, reads back and deletes one object under the configured prefix. */
@@ -217,6 +216,7 @@ export const r2Destination: DestinationDefinition<typeof fields> = {
     linkToDocs: "https://developers.cloudflare.com/r2/",
   },
   fields,
+  bindings: (config) => (config.bucket ? [config.bucket] : []),
   normalize(input) {
     const { accountId, bucketName, accessKeyId, secretAccessKey, ...rest } = input;
     const out: Record<string, unknown> = { ...rest };

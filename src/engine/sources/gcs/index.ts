@@ -126,7 +126,7 @@ export const gcsSource: SourceDefinition<typeof fields> = {
     type: "File",
     description: "CSV, JSON, Parquet, Avro and other files from a Google Cloud Storage bucket",
     linkToDocs: "https://fivetran.com/docs/connectors/files/google-cloud-storage",
-    features: [{ id: "API_CONFIGURABLE" }, { id: "RE_SYNC" }],
+    features: [{ id: "API_CONFIGURABLE" }],
   },
   fields,
   normalize(input) {

@@ -103,7 +103,7 @@ export const hubspotSource: SourceDefinition<typeof fields> = {
     type: "Marketing",
     description: "CRM objects (contacts, companies, deals, tickets, engagements) from the HubSpot API",
     linkToDocs: "https://fivetran.com/docs/connectors/applications/hubspot",
-    features: [{ id: "CAPTURE_DELETES" }, { id: "RE_SYNC" }, { id: "API_CONFIGURABLE" }, { id: "HISTORY" }],
+    features: [{ id: "API_CONFIGURABLE" }],
   },
   fields,
   normalize: (input) => renameKeys(input, { apiKey: "access_token", accessToken: "access_token" }),

@@ -114,7 +114,7 @@ export const mongodbSource: SourceDefinition<typeof fields> = {
     type: "Database",
     description: "Collections of a MongoDB replica set or sharded cluster, including Atlas",
     linkToDocs: "https://fivetran.com/docs/connectors/databases/mongodb",
-    features: [{ id: "CAPTURE_DELETES" }, { id: "RE_SYNC" }, { id: "API_CONFIGURABLE" }],
+    features: [{ id: "API_CONFIGURABLE" }],
   },
   fields,
   normalize(input) {

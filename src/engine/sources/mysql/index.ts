@@ -250,7 +250,7 @@ export const mysqlSource: SourceDefinition<typeof fields> = {
     type: "Database",
     description: "Tables of a MySQL or MariaDB server, read by query or from the binary log (CDC)",
     linkToDocs: "https://fivetran.com/docs/connectors/databases/mysql",
-    features: [{ id: "CAPTURE_DELETES" }, { id: "RE_SYNC" }, { id: "API_CONFIGURABLE" }, { id: "COLUMN_HASHING" }],
+    features: [{ id: "API_CONFIGURABLE" }],
   },
   fields,
   normalize(input) {

@@ -1,8 +1,8 @@
 import { z } from "@hono/zod-openapi";
 import type pg from "pg";
-import type { SetupTest, SourceDefinition } from "../../protocol";
+import { defineSource, type SetupTest } from "../../protocol";
 import { parseConnectionString, secret } from "../../toolkit/config";
-import { closePg, describePgError, openPg } from "../../toolkit/pg";
+import { closePg, describePgError, mapPgError, openPg } from "../../toolkit/pg";
 import { postgresReader } from "./reader";
 
 /**
@@ -137,7 +137,7 @@ async function checkLogicalReplication(client: pg.Client, config: PostgresSource
   return tests;
 }
 
-export const postgresSource: SourceDefinition<typeof fields> = {
+export const postgresSource = defineSource({
   service: "postgres",
   naming: "schema_prefix",
   info: {
@@ -145,10 +145,11 @@ export const postgresSource: SourceDefinition<typeof fields> = {
     type: "Database",
     description: "Tables of a PostgreSQL database, by query or by logical replication (CDC)",
     linkToDocs: "https://fivetran.com/docs/connectors/databases/postgresql",
-    features: [{ id: "CAPTURE_DELETES" }, { id: "RE_SYNC" }, { id: "API_CONFIGURABLE" }, { id: "COLUMN_HASHING" }],
+    features: [{ id: "RE_SYNC" }, { id: "API_CONFIGURABLE" }],
   },
   fields,
   reader: postgresReader,
+  mapError: mapPgError,
   normalize(input) {
     const { connectionString, replication, ...rest } = input;
     const out: Record<string, unknown> = { ...rest };
@@ -180,4 +181,4 @@ export const postgresSource: SourceDefinition<typeof fields> = {
       await closePg(client);
     }
   },
-};
+});

@@ -11,16 +11,18 @@ import type {
   Column,
   ColumnType,
   ConfiguredStream,
+  Discovery,
   ReadContext,
-  RecordPage,
   Row,
   SourceMessage,
   SourceReader,
   Stream,
   StreamState,
+  UpsertBatch,
 } from "../../protocol";
+import { fromPgText } from "../../toolkit/pg-values";
 import { closePg, openPg, quoteIdent } from "../../toolkit/pg";
-import { type CopyText, copyOut, decodeCopyLine, quoteLiteral } from "../../toolkit/pg-copy";
+import { type CopyText, copyOut, decodeCopyLine, type PgTextRow, quoteLiteral } from "../../toolkit/pg-copy";
 import type { PostgresSourceConfig } from ".";
 
 /** The session settings that make COPY text canonical whatever the server's defaults. */
@@ -109,7 +111,7 @@ interface CatalogRow {
 }
 
 /** Discovers tables, columns, primary keys and cursor candidates. */
-export async function discoverPostgres(client: pg.Client, config: PostgresSourceConfig): Promise<Stream[]> {
+export async function discoverPostgres(client: pg.Client, config: PostgresSourceConfig): Promise<Discovery> {
   const { rows } = await client.query<CatalogRow>(`
     SELECT n.nspname AS schema, c.relname AS table, a.attname AS column, t.typname,
            t.typcategory AS category, format_type(a.atttypid, a.atttypmod) AS format,
@@ -143,7 +145,7 @@ export async function discoverPostgres(client: pg.Client, config: PostgresSource
     stream.columns.push(column);
     if (row.pk_position !== null) stream.pk.push([row.pk_position, row.column]);
   }
-  return [...streams.values()].map(({ pk, ...stream }) => {
+  const found = [...streams.values()].map(({ pk, ...stream }) => {
     stream.primaryKey = pk.sort((a, b) => a[0] - b[0]).map(([, name]) => name);
     stream.cursorCandidates = stream.columns
       .filter((c) => CURSOR_TYPES.has(c.type) && CURSOR_NAMES.includes(c.name.toLowerCase()))
@@ -151,6 +153,13 @@ export async function discoverPostgres(client: pg.Client, config: PostgresSource
       .map((c) => c.name);
     return stream;
   });
+  const warnings = (wanted ?? [])
+    .filter(([s, t]) => !streams.has(`${s}.${t}`))
+    .map(([s, t]) => ({
+      stream: `${s}.${t}`,
+      message: `no table ${s}.${t} that user '${config.user}' can read (check the name and its SELECT privilege)`,
+    }));
+  return { streams: found, warnings };
 }
 
 /**
@@ -158,20 +167,18 @@ export async function discoverPostgres(client: pg.Client, config: PostgresSource
  * last row committed (null before the first), `startCursor` = the cursor's maximum when the
  * snapshot began. `incremental`: `cursor` = everything up to it is committed; a pass in
  * progress has `signpost` (its upper bound) and `position` (cursor value and key of the last
- * row committed). `done`: a full-mode snapshot finished in run `run`.
+ * row committed); a finished pass has no signpost. `done`: a full-mode snapshot finished. Key and
+ * cursor values are PostgreSQL text. Which run wrote the state is the runner's business.
  */
 interface PgState {
   v: 1;
-  run: string;
   phase: "snapshot" | "incremental" | "done";
-  after?: Row | null;
+  after?: PgTextRow | null;
   startCursor?: string | null;
   cursor?: string | null;
   signpost?: string | null;
   lower?: string | null;
-  position?: Row | null;
-  /** This run has finished the stream: later slices of the same run skip it. */
-  complete?: boolean;
+  position?: PgTextRow | null;
   /** The widest row seen (bytes): sizes the first page of the next pass. */
   width?: number;
 }
@@ -183,7 +190,7 @@ function parseState(raw: StreamState | undefined): PgState | undefined {
 const q = quoteIdent;
 
 /** `(a, b) > ('1'::int, 'x'::text)`: row comparison on typed literals. */
-function rowAfter(columns: Column[], values: Row, op = ">"): string {
+function rowAfter(columns: Column[], values: PgTextRow, op = ">"): string {
   const left = columns.map((c) => q(c.name)).join(", ");
   const right = columns
     .map((c, i) => {
@@ -227,17 +234,36 @@ class PageSizer {
   }
 }
 
-/** A page whose rows are decoded from its COPY lines only if someone asks for them. */
-function copyPage(stream: string, copy: CopyText, range?: RecordPage["range"]): RecordPage {
+/** Decodes COPY lines of a stream into typed rows. */
+function rowDecoder(stream: Stream): (text: PgTextRow) => Row {
+  const decoders = stream.columns.map(fromPgText);
+  return (text) => decoders.map((decode, i) => decode(text[i] ?? null));
+}
+
+/**
+ * A batch of COPY text, encoded as `pg-copy` for a destination that speaks it, whose typed rows
+ * are decoded from its lines only if someone asks for them.
+ */
+function copyBatch(
+  stream: string,
+  copy: CopyText,
+  decode: (text: PgTextRow) => Row,
+  range?: { after: PgTextRow | null; through: PgTextRow },
+  keyDecode?: (text: PgTextRow) => Row,
+): UpsertBatch {
   let rows: Row[] | undefined;
   return {
-    kind: "records",
+    kind: "upsert",
     stream,
-    copy,
+    encoded: { codec: "pg-copy", data: copy },
+    count: copy.length,
     bytes: copy.data.length,
-    range,
+    range:
+      range && keyDecode
+        ? { after: range.after ? keyDecode(range.after) : null, through: keyDecode(range.through) }
+        : undefined,
     get rows() {
-      rows ??= copy.lines().map(decodeCopyLine);
+      rows ??= copy.lines().map((line) => decode(decodeCopyLine(line)));
       return rows;
     },
   };
@@ -320,17 +346,19 @@ async function* readStream(
       : undefined;
   const pk = columnsOf(stream, stream.primaryKey);
   const pkIndexes = stream.primaryKey.map((name) => stream.columns.findIndex((c) => c.name === name));
-  const sizer = new PageSizer(ctx.pageBytes, configured.reset ? 0 : (previous?.width ?? 0));
+  const sizer = new PageSizer(ctx.pageBytes, previous?.width ?? 0);
+  const decode = rowDecoder(stream);
+  const keyDecoders = pk.map(fromPgText);
+  const keyDecode = (text: PgTextRow): Row => keyDecoders.map((d, i) => d(text[i] ?? null));
 
-  let state: PgState | undefined = configured.reset ? undefined : previous;
-  if (state?.complete && state.run === ctx.runId) return;
-  // A finished full snapshot is redone by the next run; a cursor-less table is always full.
-  if (state?.phase === "done") state = undefined;
+  let state: PgState | undefined = previous;
+  // A full snapshot already finished: nothing left in this pass (the runner starts the next).
+  if (state?.phase === "done") return;
+  // Incremental state without a cursor column any more: read everything again.
   if (state?.phase === "incremental" && !cursor) state = undefined;
   if (!state) {
     state = {
       v: 1,
-      run: ctx.runId,
       phase: "snapshot",
       after: null,
       startCursor: cursor ? await maxCursor(client, stream, cursor) : null,
@@ -356,7 +384,7 @@ async function* readStream(
             `COPY (SELECT ${select} FROM ${table} WHERE ctid >= ${tid(from)} AND ctid < ${tid(from + n)}) TO STDOUT`,
           blocks,
         );
-        if (page.copy.length > 0) yield copyPage(key, page.copy);
+        if (page.copy.length > 0) yield copyBatch(key, page.copy, decode);
         slot = from + page.limit;
         state = { ...state, after: [String(slot)] };
         yield { kind: "checkpoint", stream: key, state: { ...state } };
@@ -374,7 +402,7 @@ async function* readStream(
         if (!page.last) break;
         const last = page.last;
         const through = pkIndexes.map((i) => last[i] ?? null);
-        yield copyPage(key, page.copy, { after: state.after ?? null, through });
+        yield copyBatch(key, page.copy, decode, { after: state.after ?? null, through }, keyDecode);
         state = { ...state, after: through, width: sizer.widest };
         yield { kind: "checkpoint", stream: key, state: { ...state } };
         // A short page was the end of the table: no need to ask again.
@@ -383,27 +411,19 @@ async function* readStream(
       if (ctx.signal.aborted) return;
     }
     state = cursor
-      ? {
-          v: 1,
-          run: ctx.runId,
-          phase: "incremental",
-          cursor: state.startCursor ?? null,
-          complete: true,
-          width: sizer.widest,
-        }
-      : { v: 1, run: ctx.runId, phase: "done", complete: true, width: sizer.widest };
+      ? { v: 1, phase: "incremental", cursor: state.startCursor ?? null, width: sizer.widest }
+      : { v: 1, phase: "done", width: sizer.widest };
     yield { kind: "checkpoint", stream: key, state: { ...state } };
     return;
   }
 
   if (state.phase !== "incremental" || !cursor) return;
-  // A pass belongs to one run: its signpost is the cursor's maximum when the pass started.
-  if (state.run !== ctx.runId || state.complete || state.signpost === undefined) {
+  // A pass's signpost is the cursor's maximum when the pass started; a pass without one is new.
+  if (state.signpost === undefined) {
     const signpost = await maxCursor(client, stream, cursor);
     const lower = state.cursor == null ? null : state.cursor;
     state = {
       v: 1,
-      run: ctx.runId,
       phase: "incremental",
       cursor: state.cursor ?? null,
       signpost,
@@ -435,7 +455,7 @@ async function* readStream(
         sizer,
       );
       if (!page.last) break;
-      yield copyPage(key, page.copy);
+      yield copyBatch(key, page.copy, decode);
       const last = page.last;
       state = {
         ...state,
@@ -448,14 +468,7 @@ async function* readStream(
     }
     if (ctx.signal.aborted) return;
   }
-  state = {
-    v: 1,
-    run: ctx.runId,
-    phase: "incremental",
-    cursor: state.signpost ?? state.cursor ?? null,
-    complete: true,
-    width: sizer.widest,
-  };
+  state = { v: 1, phase: "incremental", cursor: state.signpost ?? state.cursor ?? null, width: sizer.widest };
   yield { kind: "checkpoint", stream: key, state: { ...state } };
 }
 
@@ -470,17 +483,17 @@ export const postgresReader: SourceReader<PostgresSourceConfig> = {
     }
   },
 
-  async *read(config, streams, state, ctx) {
+  async open(config) {
     const client = await openPg(config);
     try {
       await client.query(SESSION.join("; ")); // one round trip for all settings
-      for (const configured of streams) {
-        if (ctx.signal.aborted) return;
-        const key = `${configured.stream.namespace}.${configured.stream.name}`;
-        yield* readStream(client, configured, parseState(state[key]), ctx);
-      }
-    } finally {
+    } catch (error) {
       await closePg(client);
+      throw error;
     }
+    return {
+      read: (configured, state, ctx) => readStream(client, configured, parseState(state), ctx),
+      close: () => closePg(client),
+    };
   },
 };

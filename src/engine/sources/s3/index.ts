@@ -135,7 +135,7 @@ export const s3Source: SourceDefinition<typeof fields> = {
     type: "File",
     description: "CSV, JSON, Parquet, Avro and other files from an Amazon S3 bucket",
     linkToDocs: "https://fivetran.com/docs/connectors/files/amazon-s3",
-    features: [{ id: "API_CONFIGURABLE" }, { id: "RE_SYNC" }],
+    features: [{ id: "API_CONFIGURABLE" }],
   },
   fields,
   normalize(input) {

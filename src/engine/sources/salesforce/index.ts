@@ -178,7 +178,7 @@ export const salesforceSource: SourceDefinition<typeof fields> = {
     type: "Sales",
     description: "Standard and custom objects from the Salesforce REST API",
     linkToDocs: "https://fivetran.com/docs/connectors/applications/salesforce",
-    features: [{ id: "CAPTURE_DELETES" }, { id: "RE_SYNC" }, { id: "API_CONFIGURABLE" }, { id: "HISTORY" }],
+    features: [{ id: "API_CONFIGURABLE" }],
   },
   fields,
   normalize(input) {

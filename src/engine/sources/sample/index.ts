@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import type { SourceDefinition } from "../../protocol";
+import { defineSource } from "../../protocol";
 import { sampleReader } from "./reader";
 
 /** The tables the sample source can generate. */
@@ -32,7 +32,7 @@ const fields = z.object({
 
 export type SampleSourceConfig = z.infer<typeof fields>;
 
-export const sampleSource: SourceDefinition<typeof fields> = {
+export const sampleSource = defineSource({
   service: "sample",
   naming: "schema",
   info: {
@@ -54,4 +54,4 @@ export const sampleSource: SourceDefinition<typeof fields> = {
       },
     ];
   },
-};
+});

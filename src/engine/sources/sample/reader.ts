@@ -5,7 +5,8 @@
  * the existing ones changes in each generation. Incremental runs read only what generation g
  * added or changed, so `npm start` and a few curl calls show real incremental syncs.
  */
-import type { Column, ReadContext, RecordPage, Row, SourceMessage, SourceReader, Stream } from "../../protocol";
+import type { Column, ReadContext, Row, SourceMessage, SourceReader, Stream, UpsertBatch } from "../../protocol";
+import { valueBytes } from "../../toolkit/pg-values";
 import type { SampleSourceConfig } from ".";
 
 const BASE = Date.UTC(2024, 0, 1);
@@ -55,8 +56,9 @@ const COUNTRIES = ["US", "DE", "FR", "GB", "JP", "BR", "IN", "CA", "AU", "NL"];
 const CATEGORIES = ["books", "games", "garden", "kitchen", "music", "outdoor", "tools", "toys"];
 const STATUSES = ["placed", "paid", "shipped", "delivered", "returned"];
 
+/** A timestamptz value: RFC 3339 in UTC with microseconds. */
 function ts(ms: number): string {
-  return new Date(ms).toISOString().replace("T", " ").replace(".000Z", "+00");
+  return new Date(ms).toISOString().replace("Z", "000Z");
 }
 
 const col = (name: string, type: Column["type"], sourceType: string, nullable = false): Column => ({
@@ -81,7 +83,7 @@ const TABLES: Record<string, { columns: Column[]; row(seed: number, id: number, 
       const first = FIRST[h % FIRST.length] as string;
       const last = LAST[(h >>> 8) % LAST.length] as string;
       return [
-        String(id),
+        BigInt(id),
         `${first} ${last}`,
         `${first.toLowerCase()}.${last.toLowerCase()}${id}@example.com`,
         COUNTRIES[hash(seed, 1, id, version) % COUNTRIES.length] as string,
@@ -102,7 +104,7 @@ const TABLES: Record<string, { columns: Column[]; row(seed: number, id: number, 
       const h = hash(seed, 2, id);
       const cents = 99 + (hash(seed, 2, id, version) % 20_000);
       return [
-        String(id),
+        BigInt(id),
         `Product ${id.toString(36).toUpperCase()}`,
         CATEGORIES[h % CATEGORIES.length] as string,
         (cents / 100).toFixed(2),
@@ -125,10 +127,10 @@ const TABLES: Record<string, { columns: Column[]; row(seed: number, id: number, 
       const h = hash(seed, 3, id);
       const quantity = 1 + (h % 5);
       return [
-        String(id),
-        String(1 + (hash(seed, 3, id, 1) % id)),
-        String(1 + (hash(seed, 3, id, 2) % id)),
-        String(quantity),
+        BigInt(id),
+        BigInt(1 + (hash(seed, 3, id, 1) % id)),
+        BigInt(1 + (hash(seed, 3, id, 2) % id)),
+        quantity,
         ((quantity * (99 + (h % 20_000))) / 100).toFixed(2),
         STATUSES[hash(seed, 3, id, version) % STATUSES.length] as string,
         ts(BASE + id * 30_000),
@@ -159,61 +161,71 @@ interface SampleState {
   generation: number;
   /** Within the generation being read: the last id emitted. */
   after?: number;
-  run?: string;
+  /** The generation was read to its end: the next read starts the next one. */
   complete?: boolean;
-  /** This generation delivers every row (first run or resync), not only the changes. */
+  /** This generation delivers every row (first read or re-sync), not only the changes. */
   full?: boolean;
+}
+
+/** Reads one table: generation g+1 after a complete g, everything when there is no state. */
+async function* readTable(
+  config: SampleSourceConfig,
+  stream: Stream,
+  state: SampleState | undefined,
+  ctx: ReadContext,
+): AsyncGenerator<SourceMessage> {
+  const key = `${stream.namespace}.${stream.name}`;
+  const spec = TABLES[stream.name];
+  if (!spec) return;
+  const tableNo = Object.keys(TABLES).indexOf(stream.name) + 1;
+  let current: SampleState =
+    !state || state.complete
+      ? { generation: (state?.generation ?? 0) + 1, after: 0, complete: false, full: !state }
+      : state;
+  const g = current.generation;
+  const fresh = current.full === true;
+  const total = config.scale * g;
+  // What generation g must deliver: new rows (and, on a first or full read, all rows),
+  // plus the existing rows that changed in g.
+  let page: Row[] = [];
+  let bytes = 0;
+  const flush = function* (through: number): Generator<SourceMessage> {
+    if (page.length > 0) {
+      const batch: UpsertBatch = { kind: "upsert", stream: key, rows: page, count: page.length, bytes };
+      yield batch;
+    }
+    page = [];
+    bytes = 0;
+    current = { ...current, after: through };
+    yield { kind: "checkpoint", stream: key, state: { ...current } };
+  };
+  for (let id = (current.after ?? 0) + 1; id <= total; id++) {
+    const born = Math.ceil(id / config.scale);
+    const version = versionOf(config.seed, tableNo, id, born, g);
+    if (fresh || version === g) {
+      const row = spec.row(config.seed, id, version);
+      page.push(row);
+      for (const value of row) bytes += valueBytes(value);
+    }
+    if (bytes >= ctx.pageBytes) {
+      yield* flush(id);
+      if (ctx.signal.aborted) return;
+    }
+  }
+  yield* flush(total);
+  yield { kind: "checkpoint", stream: key, state: { generation: g, complete: true } };
 }
 
 /** The sample source's reader. */
 export const sampleReader: SourceReader<SampleSourceConfig> = {
   async discover(config) {
-    return streams(config);
+    return { streams: streams(config), warnings: [] };
   },
 
-  async *read(config, configured, state, ctx: ReadContext): AsyncGenerator<SourceMessage> {
-    for (const { stream, reset } of configured) {
-      const key = `${stream.namespace}.${stream.name}`;
-      const spec = TABLES[stream.name];
-      if (!spec) continue;
-      const tableNo = Object.keys(TABLES).indexOf(stream.name) + 1;
-      let current = (reset ? undefined : state[key]) as SampleState | undefined;
-      if (current?.complete && current.run === ctx.runId) continue;
-      if (!current || current.run !== ctx.runId) {
-        // A new run is a new generation; a resync (no state) regenerates everything up to it.
-        const generation = (current?.generation ?? 0) + 1;
-        current = { generation, after: 0, run: ctx.runId, complete: false, full: !current };
-      }
-      const g = current.generation;
-      const fresh = current.full === true;
-      const total = config.scale * g;
-      // What generation g must deliver: new rows (and, on a first or full read, all rows),
-      // plus the existing rows that changed in g.
-      let page: Row[] = [];
-      let bytes = 0;
-      const flush = async function* (through: number): AsyncGenerator<SourceMessage> {
-        if (page.length > 0) yield { kind: "records", stream: key, rows: page, bytes } satisfies RecordPage;
-        page = [];
-        bytes = 0;
-        current = { ...(current as SampleState), after: through };
-        yield { kind: "checkpoint", stream: key, state: { ...current } };
-      };
-      for (let id = (current.after ?? 0) + 1; id <= total; id++) {
-        const born = Math.ceil(id / config.scale);
-        const version = versionOf(config.seed, tableNo, id, born, g);
-        if (fresh || version === g) {
-          const row = spec.row(config.seed, id, version);
-          page.push(row);
-          for (const value of row) bytes += value ? value.length : 0;
-        }
-        if (bytes >= ctx.pageBytes) {
-          yield* flush(id);
-          if (ctx.signal.aborted) return;
-        }
-      }
-      yield* flush(total);
-      current = { generation: g, run: ctx.runId, complete: true };
-      yield { kind: "checkpoint", stream: key, state: { ...current } };
-    }
+  async open(config) {
+    return {
+      read: (configured, state, ctx) => readTable(config, configured.stream, state as SampleState | undefined, ctx),
+      close: async () => {},
+    };
   },
 };

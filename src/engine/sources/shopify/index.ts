@@ -71,7 +71,7 @@ export const shopifySource: SourceDefinition<typeof fields> = {
     type: "Marketing",
     description: "Orders, products, customers and inventory from a Shopify store's Admin API",
     linkToDocs: "https://fivetran.com/docs/connectors/applications/shopify",
-    features: [{ id: "CAPTURE_DELETES" }, { id: "RE_SYNC" }, { id: "API_CONFIGURABLE" }],
+    features: [{ id: "API_CONFIGURABLE" }],
   },
   fields,
   normalize: (input) => renameKeys(input, { shopDomain: "shop", accessToken: "api_access_token" }),

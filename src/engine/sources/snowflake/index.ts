@@ -97,7 +97,7 @@ export const snowflakeSource: SourceDefinition<typeof fields> = {
     type: "Database",
     description: "Tables of a Snowflake database, read through Snowflake's SQL API",
     linkToDocs: "https://fivetran.com/docs/connectors/databases/snowflake",
-    features: [{ id: "RE_SYNC" }, { id: "API_CONFIGURABLE" }, { id: "COLUMN_HASHING" }],
+    features: [{ id: "API_CONFIGURABLE" }],
   },
   fields,
   normalize(input) {

@@ -122,7 +122,7 @@ export const stripeSource: SourceDefinition<typeof fields> = {
     type: "Finance",
     description: "Payments, customers, subscriptions and invoices from the Stripe API",
     linkToDocs: "https://fivetran.com/docs/connectors/applications/stripe",
-    features: [{ id: "CAPTURE_DELETES" }, { id: "RE_SYNC" }, { id: "API_CONFIGURABLE" }, { id: "HISTORY" }],
+    features: [{ id: "API_CONFIGURABLE" }],
   },
   fields,
   normalize: (input) => renameKeys(input, { apiKey: "api_key" }),

@@ -1,0 +1,38 @@
+/**
+ * Runs as the engine and the API see them. SyncDO (src/do/sync-do.ts) stores them; the
+ * engine defines their shape, so the engine never imports a Durable Object.
+ */
+import type { StreamStats, StreamWarning } from "./runner";
+import type { Stream, StreamState } from "./protocol";
+
+export type RunStatus = "running" | "succeeded" | "failed" | "cancelled";
+
+/** A run as the API shows it. */
+export interface RunRecord {
+  id: string;
+  trigger: string;
+  status: RunStatus;
+  startedAt: string;
+  endedAt: string | null;
+  error: string | null;
+  retries: number;
+  stats: StreamStats;
+  /** Tables skipped, configured tables not found. */
+  warnings: StreamWarning[];
+  /** Last time rows-so-far were updated. */
+  progressAt: string | null;
+}
+
+/** What a slice needs to run, or why it must not. */
+export type SliceTicket =
+  | {
+      action: "run";
+      run: RunRecord;
+      state: Record<string, StreamState>;
+      /** The streams pinned for the run by its first slice; null before discovery. */
+      streams: Stream[] | null;
+      /** An earlier slice of this run migrated the destination's tables for these streams. */
+      migrated: boolean;
+      attempt: number;
+    }
+  | { action: "skip"; reason: string };
