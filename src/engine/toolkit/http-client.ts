@@ -109,7 +109,7 @@ export interface HttpClientOptions {
   onRetry?(event: RetryEvent): void;
 }
 
-/** `RequestInit` plus per-request limits. */
+/** `RequestInit` plus per-request limits. A body must be resendable (a string or bytes, not a stream): retries send it again. */
 export interface HttpRequestInit extends RequestInit {
   timeoutMs?: number;
   maxBodyBytes?: number;
@@ -341,7 +341,9 @@ export class HttpClient {
     const signal = this.o.signal ? AbortSignal.any([this.o.signal, timeout]) : timeout;
     const where = `${method} ${target(url)}`;
     const timedOut = (): Failure => ({
-      error: new TransientError(`${this.who(url)} did not answer ${where} within ${Math.round(timeoutMs / 1000)} s`),
+      error: new TransientError(
+        `${this.who(url)} did not answer ${where} within ${timeoutMs >= 1000 ? `${Math.round(timeoutMs / 1000)} s` : `${timeoutMs} ms`}`,
+      ),
       retryable: true,
       reason: "timeout",
     });
