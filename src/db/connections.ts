@@ -5,10 +5,14 @@ import { afterKeyset, type Catalog } from "./client";
 import { connections, destinations } from "./schema";
 
 /**
- * A stored connection with its destination's `time_zone_offset` (null without a
- * destination), which wall-clock schedules are read in.
+ * A stored connection with its group's destination: its `time_zone_offset`, which wall-clock
+ * schedules are read in, and its service, which decides whether a run can write anywhere
+ * (both null without a destination).
  */
-export type ConnectionRow = typeof connections.$inferSelect & { timeZoneOffset: string | null };
+export type ConnectionRow = typeof connections.$inferSelect & {
+  timeZoneOffset: string | null;
+  destinationService: string | null;
+};
 
 /** Columns written on create; the id is generated. */
 export type NewConnection = Omit<typeof connections.$inferInsert, "id">;
@@ -20,7 +24,11 @@ export type ConnectionChanges = Partial<
 
 function selectRows(db: Catalog) {
   return db
-    .select({ ...getTableColumns(connections), timeZoneOffset: destinations.timeZoneOffset })
+    .select({
+      ...getTableColumns(connections),
+      timeZoneOffset: destinations.timeZoneOffset,
+      destinationService: destinations.service,
+    })
     .from(connections)
     .leftJoin(destinations, eq(destinations.id, connections.groupId));
 }
@@ -69,6 +77,20 @@ export async function getConnection(db: Catalog, accountId: string, id: string):
   return selectRows(db)
     .where(and(eq(connections.accountId, accountId), eq(connections.id, id)))
     .get();
+}
+
+/**
+ * One connection by id in any account, with its destination (ConnectorDO's schedule: the id
+ * came from an authorised request or from the object's own storage).
+ */
+export async function connectionWithDestination(db: Catalog, id: string): Promise<ConnectionRow | undefined> {
+  return selectRows(db).where(eq(connections.id, id)).get();
+}
+
+/** The ids of a group's connections (to re-arm their schedules when its destination changes). */
+export async function groupConnectionIds(db: Catalog, groupId: string): Promise<string[]> {
+  const rows = await db.select({ id: connections.id }).from(connections).where(eq(connections.groupId, groupId));
+  return rows.map((row) => row.id);
 }
 
 /** Whether a group already has a connection named `schema`. */

@@ -94,7 +94,8 @@ export class ConnectorDO extends DurableObject<Env> {
     // No run can be in progress for a deleted connection, nor for one whose source cannot
     // sync or whose group cannot be written (its runs are refused): SyncDO need not be asked.
     const inProgress =
-      running ?? (row !== undefined && syncBlockers(row).length === 0 && (await this.syncOf(connectionId).current()) !== null);
+      running ??
+      (row !== undefined && syncBlockers(row).length === 0 && (await this.syncOf(connectionId).current()) !== null);
     // While a run is in progress only the watchdog is armed: a schedule due meanwhile could not
     // start a run, and re-arming for it would fire again and again until the run ends. The end
     // of the run re-arms the schedule (engine/jobs.ts calls `reschedule`).
