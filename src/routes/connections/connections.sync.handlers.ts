@@ -1,13 +1,15 @@
 import type { RouteHandler } from "@hono/zod-openapi";
 import { catalog } from "../../db/client";
+import type { ConnectionRow } from "../../db/connections";
 import type { RunRecord } from "../../do/sync-do";
 import type { StreamState } from "../../engine/protocol";
+import { syncBlockers } from "../../engine/readiness";
 import type { AppEnv, Env } from "../../env";
 import { ApiError } from "../../errors";
 import { done, ok } from "../../lib/envelope";
 import { decodeCursor, toPage } from "../../lib/pagination";
 import { requireConnection } from "./connections.handlers";
-import { connectorOf, currentRun, discoveredTables, streamKey, syncInProgress, syncOf } from "./connections.objects";
+import { connectorOf, discoveredTables, streamKey, syncInProgress, syncOf } from "./connections.objects";
 import { serializeRun } from "./connections.runs";
 import { tableNotFound } from "./connections.schema-config";
 import type { connectionsSyncRoutes as routes } from "./connections.sync.routes";
@@ -22,6 +24,18 @@ const TABLES_RESYNC_MESSAGE = "Re-sync has been triggered successfully";
 /** The caller's connection, or 404 NotFound_Connection (also for another account's). */
 async function ownConnection(env: Env, accountId: string, connectionId: string) {
   return requireConnection(catalog(env.DB), accountId, connectionId);
+}
+
+/**
+ * The caller's connection when a run of it could move data; otherwise 400 saying why (its
+ * source cannot sync, its group has no destination, or that destination cannot be written),
+ * and nothing is enqueued. Decided from the row alone: no Durable Object is asked.
+ */
+async function syncableConnection(env: Env, accountId: string, connectionId: string): Promise<ConnectionRow> {
+  const row = await ownConnection(env, accountId, connectionId);
+  const [blocker] = syncBlockers(row);
+  if (blocker) throw ApiError.invalid(blocker.message);
+  return row;
 }
 
 /**
@@ -62,18 +76,17 @@ async function resyncTargets(
 /**
  * Starts a re-sync of `targets`. Refused with 409 while a run is in progress: a re-sync
  * forgets state, which must not happen under a run that is still committing checkpoints.
+ * SyncDO decides (it forgets nothing unless it starts the run), so no check comes first.
  */
 async function startResync(env: Env, connectionId: string, targets: "all" | string[]): Promise<void> {
-  if (await currentRun(env, connectionId)) throw syncInProgress(connectionId);
   const result = await connectorOf(env, connectionId).trigger(connectionId, { trigger: "resync", resync: targets });
-  // Another request started a run between the check and the trigger.
   if (!result.started) throw syncInProgress(connectionId);
 }
 
 export const syncConnection: RouteHandler<typeof routes.sync, AppEnv> = async (c) => {
   const { connectionId } = c.req.valid("param");
   const { force } = c.req.valid("json");
-  await ownConnection(c.env, c.var.auth.accountId, connectionId);
+  await syncableConnection(c.env, c.var.auth.accountId, connectionId);
   // Without force, a sync requested while one runs is a no-op, as on Fivetran.
   await connectorOf(c.env, connectionId).trigger(connectionId, {
     trigger: force ? "force" : "manual",
@@ -84,7 +97,7 @@ export const syncConnection: RouteHandler<typeof routes.sync, AppEnv> = async (c
 
 export const forceSync: RouteHandler<typeof routes.force, AppEnv> = async (c) => {
   const { connectionId } = c.req.valid("param");
-  await ownConnection(c.env, c.var.auth.accountId, connectionId);
+  await syncableConnection(c.env, c.var.auth.accountId, connectionId);
   await connectorOf(c.env, connectionId).trigger(connectionId, { trigger: "force", force: true });
   return c.json(triggered(connectionId), 200);
 };
@@ -92,7 +105,7 @@ export const forceSync: RouteHandler<typeof routes.force, AppEnv> = async (c) =>
 export const resyncConnection: RouteHandler<typeof routes.resync, AppEnv> = async (c) => {
   const { connectionId } = c.req.valid("param");
   const { scope } = c.req.valid("json");
-  await ownConnection(c.env, c.var.auth.accountId, connectionId);
+  await syncableConnection(c.env, c.var.auth.accountId, connectionId);
   const targets = scope == null ? "all" : await resyncTargets(c.env, connectionId, scope, "scope");
   await startResync(c.env, connectionId, targets);
   return c.json(triggered(connectionId), 200);
@@ -101,14 +114,14 @@ export const resyncConnection: RouteHandler<typeof routes.resync, AppEnv> = asyn
 export const resyncTables: RouteHandler<typeof routes.resyncTables, AppEnv> = async (c) => {
   const { connectionId } = c.req.valid("param");
   const scope = c.req.valid("json");
-  await ownConnection(c.env, c.var.auth.accountId, connectionId);
+  await syncableConnection(c.env, c.var.auth.accountId, connectionId);
   await startResync(c.env, connectionId, await resyncTargets(c.env, connectionId, scope, null));
   return c.json(done(TABLES_RESYNC_MESSAGE), 200);
 };
 
 export const resyncTable: RouteHandler<typeof routes.resyncTable, AppEnv> = async (c) => {
   const { connectionId, schemaName, tableName } = c.req.valid("param");
-  await ownConnection(c.env, c.var.auth.accountId, connectionId);
+  await syncableConnection(c.env, c.var.auth.accountId, connectionId);
   // The table is a path resource here, so an unknown one is 404 rather than 400.
   const known = await discoveredTables(c.env, connectionId);
   if (known && !known.some(({ stream }) => stream.namespace === schemaName && stream.name === tableName)) {

@@ -1,5 +1,13 @@
 import { createRoute } from "@hono/zod-openapi";
-import { commonErrors, conflictError, envelope, jsonResponse, messageOnly, notFoundError } from "../../lib/envelope";
+import {
+  commonErrors,
+  conflictError,
+  envelope,
+  errorSchema,
+  jsonResponse,
+  messageOnly,
+  notFoundError,
+} from "../../lib/envelope";
 import { pageQuery, pageSchema } from "../../lib/pagination";
 import { legacy, type Naming, operationId } from "./connections.routes";
 import { tableParam } from "./connections.schema-config.schemas";
@@ -7,6 +15,15 @@ import { connectionIdParam } from "./connections.schemas";
 import { resyncBody, runSchema, stateBody, stateData, syncBody, tablesBySchema } from "./connections.sync.schemas";
 
 const tags = ["Connections"];
+
+/** The errors of a request that starts a run: also 400 when no run could move data (nothing is enqueued). */
+const runErrors = {
+  ...commonErrors,
+  400: jsonResponse(
+    "Invalid input, or the connection cannot sync: its source cannot sync yet, its group has no destination, or that destination cannot be written to yet",
+    errorSchema,
+  ),
+};
 
 function optionalJson<T>(schema: T) {
   return { required: false, content: { "application/json": { schema } } };
@@ -20,12 +37,12 @@ function syncRoute(naming: Naming) {
     operationId: operationId(naming, "sync_connection", "sync_connector"),
     summary: "Sync connection data",
     description:
-      "Starts a sync now. While one runs it is a no-op, unless `force` is true: then the run in progress is cancelled and a new one starts. The body may be absent.",
+      "Starts a sync now. While one runs it is a no-op, unless `force` is true: then the run in progress is cancelled and a new one starts. The body may be absent. 400 when the connection cannot sync: its source cannot sync yet (it can be configured and tested, but no data moves), its group has no destination, or that destination cannot be written to yet.",
     ...legacy(naming),
     request: { params: connectionIdParam, body: optionalJson(syncBody) },
     responses: {
       200: jsonResponse("Sync has been successfully triggered", messageOnly),
-      ...commonErrors,
+      ...runErrors,
       ...notFoundError,
     },
   });
@@ -43,7 +60,7 @@ function forceRoute(naming: Naming) {
     request: { params: connectionIdParam },
     responses: {
       200: jsonResponse("Sync has been successfully triggered", messageOnly),
-      ...commonErrors,
+      ...runErrors,
       ...notFoundError,
     },
   });
@@ -62,7 +79,7 @@ function resyncRoute(naming: Naming) {
     request: { params: connectionIdParam, body: optionalJson(resyncBody) },
     responses: {
       200: jsonResponse("Sync has been successfully triggered", messageOnly),
-      ...commonErrors,
+      ...runErrors,
       ...notFoundError,
       ...conflictError,
     },
@@ -83,7 +100,7 @@ function resyncTablesRoute(naming: Naming) {
     },
     responses: {
       200: jsonResponse("Re-sync has been triggered successfully", messageOnly),
-      ...commonErrors,
+      ...runErrors,
       ...notFoundError,
       ...conflictError,
     },
@@ -101,7 +118,7 @@ function resyncTableRoute(naming: Naming) {
     request: { params: tableParam },
     responses: {
       200: jsonResponse("Re-sync has been triggered successfully", messageOnly),
-      ...commonErrors,
+      ...runErrors,
       ...notFoundError,
       ...conflictError,
     },
