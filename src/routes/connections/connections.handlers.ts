@@ -114,7 +114,7 @@ export const createConnection: RouteHandler<typeof routes.create, AppEnv> = asyn
   });
   // A concurrent create may have taken the name between the check above and the insert.
   if (!id) throw duplicateSchema(schema, group.id);
-  // Arms the schedule alarm; ConnectorDO reads the schedule from the row just written.
+  // Arms the schedule alarm if the connection can run; ConnectorDO reads the row just written.
   await connectorOf(c.env, id).reschedule(id);
   const row = await requireConnection(db, accountId, id);
   return c.json(ok("Connection has been created", withSetupTests(row)), 201);
@@ -233,6 +233,9 @@ export const testConnection: RouteHandler<typeof routes.test, AppEnv> = async (c
     updatedAt: isoTimestamp(),
   });
   if (!changed) throw ApiError.notFound("Connection", connectionId);
+  // Passing makes the connection runnable (its historical sync may be due at once); failing
+  // makes it unrunnable: the schedule alarm follows either way.
+  await connectorOf(c.env, connectionId).reschedule(connectionId);
   const updated = await requireConnection(db, accountId, connectionId);
   return c.json(ok("Setup tests have been completed", withSetupTests(updated)), 200);
 };

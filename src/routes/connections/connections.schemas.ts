@@ -50,9 +50,13 @@ export const connectionStatusSchema = z
     is_historical_sync: z.boolean(),
     rescheduled_for: timestamp.optional(),
     tasks: z.array(alert),
-    warnings: z.array(alert),
+    warnings: z.array(alert).openapi({
+      description:
+        "Besides the warnings of the last run: `unsupported_source` or `unsupported_destination` when the connection's source cannot sync yet or its destination cannot be written to yet (it can be configured and tested, but no data moves)",
+    }),
     next_sync_at: timestamp.openapi({
-      description: "Extension: when the connection syncs next on its schedule; null when paused or manual",
+      description:
+        "Extension: when the schedule starts the connection's next run; null when it starts none: paused, manual, setup tests not passed, no destination in the group, or a source or destination that cannot sync yet",
     }),
     current_run: currentRunSchema.nullable().optional().openapi({
       description: "Extension, in GET details only (lists stay cheap): the run in progress with rows so far, or null",

@@ -1,6 +1,6 @@
 import type { ConnectionRow } from "../../db/connections";
 import type { SetupTest } from "../../engine/protocol";
-import { type FlexibleSchedule, nextSyncAt } from "../../engine/schedule";
+import { nextRunAt, syncBlockers } from "../../engine/readiness";
 import { findSource } from "../../engine/sources";
 import { maskConfig } from "../../engine/toolkit/config";
 import { isoTimestamp } from "../../lib/time";
@@ -21,24 +21,19 @@ function responseConfig(row: ConnectionRow): Record<string, unknown> {
   return maskConfig(definition.fields, row.config, setSecrets);
 }
 
-/** When the last sync ended, if it ever did. */
-export function lastRunAt(row: Pick<ConnectionRow, "succeededAt" | "failedAt">): string | null {
-  // ISO timestamps of one format sort as text.
-  const ends = [row.succeededAt, row.failedAt].filter((t): t is string => t !== null).sort();
-  return ends.at(-1) ?? null;
-}
+type Alert = Connection["status"]["warnings"][number];
 
-/** The schedule fields of a row, for engine/schedule.ts. */
-export function scheduleFields(row: ConnectionRow) {
-  return {
-    paused: row.paused,
-    scheduleType: row.scheduleType,
-    syncFrequency: row.syncFrequency,
-    dailySyncTime: row.dailySyncTime,
-    schedule: (row.schedule as FlexibleSchedule | null) ?? null,
-    lastRunAt: lastRunAt(row),
-    timeZoneOffset: row.timeZoneOffset,
-  };
+/**
+ * Warnings that say why no run moves data, in Fivetran's `{code, message}` shape: a source
+ * that cannot sync yet, a destination that cannot be written to yet. A missing destination
+ * is not one: Fivetran shows a connection in a group without one with `warnings: []` (its e2e
+ * suite pins that), so it shows only as `next_sync_at: null`, as do paused, manual and
+ * not-yet-connected connections (`sync_state`, `schedule_type` and `setup_state` say why).
+ */
+function readinessWarnings(row: ConnectionRow): Alert[] {
+  return syncBlockers(row)
+    .filter((blocker) => blocker.code !== "missing_destination")
+    .map(({ code, message }) => ({ code, message }));
 }
 
 /**
@@ -47,7 +42,7 @@ export function scheduleFields(row: ConnectionRow) {
  * {@link withSetupTests} on the responses that carry it.
  */
 export function serializeConnection(row: ConnectionRow): Connection {
-  const next = nextSyncAt(scheduleFields(row), new Date());
+  const next = nextRunAt(row, new Date());
   const connection: Connection = {
     id: row.id,
     group_id: row.groupId,
@@ -76,7 +71,7 @@ export function serializeConnection(row: ConnectionRow): Connection {
       update_state: row.updateState as Connection["status"]["update_state"],
       is_historical_sync: row.isHistoricalSync,
       tasks: row.tasks as Connection["status"]["tasks"],
-      warnings: row.warnings as Connection["status"]["warnings"],
+      warnings: [...(row.warnings as Alert[]), ...readinessWarnings(row)],
       next_sync_at: next ? isoTimestamp(next) : null,
     },
     config: responseConfig(row),
