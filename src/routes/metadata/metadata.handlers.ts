@@ -22,7 +22,8 @@ export const listPublicConnectorTypes: RouteHandler<typeof routes.listPublicConn
 
 export const getConnectorType: RouteHandler<typeof routes.getConnectorType, AppEnv> = async (c) => {
   const { service } = c.req.valid("param");
-  return c.json(ok("Connector configuration retrieved successfully", connectorTypeDetails(service)), 200);
+  const { kind } = c.req.valid("query");
+  return c.json(ok("Connector configuration retrieved successfully", connectorTypeDetails(service, kind)), 200);
 };
 
 export const metadataApiDeprecated: RouteHandler<typeof routes.deprecatedTables, AppEnv> = async () => {

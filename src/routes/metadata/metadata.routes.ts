@@ -1,12 +1,18 @@
 import { createRoute } from "@hono/zod-openapi";
 import { commonErrors, envelope, errorSchema, jsonResponse } from "../../lib/envelope";
 import { pageQuery, pageSchema } from "../../lib/pagination";
-import { connectorIdParam, connectorTypeDetailsSchema, connectorTypeSchema, serviceParam } from "./metadata.schemas";
+import {
+  connectorIdParam,
+  connectorTypeDetailsSchema,
+  connectorTypeSchema,
+  serviceKindQuery,
+  serviceParam,
+} from "./metadata.schemas";
 
 const tags = ["Connector Metadata"];
 
 const LIST_DESCRIPTION =
-  "Every source service this server can run, in service id order. Destination services are not listed, as in Fivetran.";
+  "Every source service this server knows, in service id order. Destination services are not listed, as in Fivetran. A service that cannot sync yet (it can be configured and tested, but no data moves) shows `service_status: development` and no feature beyond API_CONFIGURABLE.";
 
 function listRoute(naming: "connector-types" | "connectors") {
   return createRoute({
@@ -41,8 +47,8 @@ function detailsRoute(naming: "connector-types" | "connectors") {
         ? "Retrieve a connector type's configuration metadata"
         : "Retrieve a connector type's configuration metadata (legacy path)",
     description:
-      "`config` and `auth` describe the fields of a connection's `config` as JSON-Schema-like objects; secret fields carry `format: password`.",
-    request: { params: serviceParam },
+      "`config` and `auth` describe the fields of a connection's `config` as JSON-Schema-like objects; secret fields carry `format: password`. Destination services (`d1`, `r2`, `postgres_warehouse`, `snowflake`, `big_query`) answer too, describing a destination's `config`; an id both registries have names the source unless `kind=destination`.",
+    request: { params: serviceParam, query: serviceKindQuery },
     responses: {
       200: jsonResponse("Connector configuration retrieved successfully", envelope(connectorTypeDetailsSchema)),
       ...commonErrors,

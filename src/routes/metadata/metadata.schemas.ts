@@ -59,6 +59,15 @@ export const connectorTypeDetailsSchema = z
   })
   .openapi("ConnectorTypeDetails");
 
+/** Extension: which registry to read a service id from, for the ids both have (`postgres`, `snowflake`). */
+export const serviceKindQuery = z.object({
+  kind: z.enum(["source", "destination"]).optional().openapi({
+    description:
+      "Extension: `destination` for a destination service whose id a source also has (`snowflake`); without it a source comes first",
+    example: "destination",
+  }),
+});
+
 export const serviceParam = z.object({
   service: z.string().openapi({ param: { name: "service", in: "path" }, example: "postgres" }),
 });
