@@ -212,7 +212,7 @@ export interface paths {
         put?: never;
         /**
          * Sync connection data
-         * @description Starts a sync now. While one runs it is a no-op, unless `force` is true: then the run in progress is cancelled and a new one starts. The body may be absent.
+         * @description Starts a sync now. While one runs it is a no-op, unless `force` is true: then the run in progress is cancelled and a new one starts. The body may be absent. 400 when the connection cannot sync: its source cannot sync yet (it can be configured and tested, but no data moves), its group has no destination, or that destination cannot be written to yet.
          */
         post: operations["sync_connection"];
         delete?: never;
@@ -766,7 +766,7 @@ export interface paths {
         };
         /**
          * List connector types
-         * @description Every source service this server can run, in service id order. Destination services are not listed, as in Fivetran.
+         * @description Every source service this server knows, in service id order. Destination services are not listed, as in Fivetran. A service that cannot sync yet (it can be configured and tested, but no data moves) shows `service_status: development` and no feature beyond API_CONFIGURABLE.
          */
         get: operations["metadata_connectors"];
         put?: never;
@@ -786,7 +786,7 @@ export interface paths {
         };
         /**
          * List connector types (legacy path)
-         * @description Legacy alias of /v1/metadata/connector-types. Every source service this server can run, in service id order. Destination services are not listed, as in Fivetran.
+         * @description Legacy alias of /v1/metadata/connector-types. Every source service this server knows, in service id order. Destination services are not listed, as in Fivetran. A service that cannot sync yet (it can be configured and tested, but no data moves) shows `service_status: development` and no feature beyond API_CONFIGURABLE.
          */
         get: operations["metadata_connectors_legacy"];
         put?: never;
@@ -806,7 +806,7 @@ export interface paths {
         };
         /**
          * Retrieve a connector type's configuration metadata
-         * @description `config` and `auth` describe the fields of a connection's `config` as JSON-Schema-like objects; secret fields carry `format: password`.
+         * @description `config` and `auth` describe the fields of a connection's `config` as JSON-Schema-like objects; secret fields carry `format: password`. Destination services (`d1`, `r2`, `postgres_warehouse`, `snowflake`, `big_query`) answer too, describing a destination's `config`; an id both registries have names the source unless `kind=destination`.
          */
         get: operations["metadata_connector_config"];
         put?: never;
@@ -826,7 +826,7 @@ export interface paths {
         };
         /**
          * Retrieve a connector type's configuration metadata (legacy path)
-         * @description `config` and `auth` describe the fields of a connection's `config` as JSON-Schema-like objects; secret fields carry `format: password`.
+         * @description `config` and `auth` describe the fields of a connection's `config` as JSON-Schema-like objects; secret fields carry `format: password`. Destination services (`d1`, `r2`, `postgres_warehouse`, `snowflake`, `big_query`) answer too, describing a destination's `config`; an id both registries have names the source unless `kind=destination`.
          */
         get: operations["metadata_connector_config_legacy"];
         put?: never;
@@ -909,7 +909,7 @@ export interface paths {
         };
         /**
          * List connector types without authentication
-         * @description Every source service this server can run, in service id order. Destination services are not listed, as in Fivetran.
+         * @description Every source service this server knows, in service id order. Destination services are not listed, as in Fivetran. A service that cannot sync yet (it can be configured and tested, but no data moves) shows `service_status: development` and no feature beyond API_CONFIGURABLE.
          */
         get: operations["metadata_public_connectors"];
         put?: never;
@@ -1313,13 +1313,14 @@ export interface components {
                 message: string;
                 details?: unknown;
             }[];
+            /** @description Besides the warnings of the last run: `unsupported_source` or `unsupported_destination` when the connection's source cannot sync yet or its destination cannot be written to yet (it can be configured and tested, but no data moves) */
             warnings: {
                 code: string;
                 message: string;
                 details?: unknown;
             }[];
             /**
-             * @description Extension: when the connection syncs next on its schedule; null when paused or manual
+             * @description Extension: when the schedule starts the connection's next run; null when it starts none: paused, manual, setup tests not passed, no destination in the group, or a source or destination that cannot sync yet
              * @example 2024-12-01T15:43:29.013000Z
              */
             next_sync_at: string | null;
@@ -3160,7 +3161,7 @@ export interface operations {
                     "application/json": components["schemas"]["MessageResponse"];
                 };
             };
-            /** @description Invalid input: the message names the field */
+            /** @description Invalid input, or the connection cannot sync: its source cannot sync yet, its group has no destination, or that destination cannot be written to yet */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3209,7 +3210,7 @@ export interface operations {
                     "application/json": components["schemas"]["MessageResponse"];
                 };
             };
-            /** @description Invalid input: the message names the field */
+            /** @description Invalid input, or the connection cannot sync: its source cannot sync yet, its group has no destination, or that destination cannot be written to yet */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3262,7 +3263,7 @@ export interface operations {
                     "application/json": components["schemas"]["MessageResponse"];
                 };
             };
-            /** @description Invalid input: the message names the field */
+            /** @description Invalid input, or the connection cannot sync: its source cannot sync yet, its group has no destination, or that destination cannot be written to yet */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3324,7 +3325,7 @@ export interface operations {
                     "application/json": components["schemas"]["MessageResponse"];
                 };
             };
-            /** @description Invalid input: the message names the field */
+            /** @description Invalid input, or the connection cannot sync: its source cannot sync yet, its group has no destination, or that destination cannot be written to yet */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3386,7 +3387,7 @@ export interface operations {
                     "application/json": components["schemas"]["MessageResponse"];
                 };
             };
-            /** @description Invalid input: the message names the field */
+            /** @description Invalid input, or the connection cannot sync: its source cannot sync yet, its group has no destination, or that destination cannot be written to yet */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4340,7 +4341,7 @@ export interface operations {
                     "application/json": components["schemas"]["MessageResponse"];
                 };
             };
-            /** @description Invalid input: the message names the field */
+            /** @description Invalid input, or the connection cannot sync: its source cannot sync yet, its group has no destination, or that destination cannot be written to yet */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4389,7 +4390,7 @@ export interface operations {
                     "application/json": components["schemas"]["MessageResponse"];
                 };
             };
-            /** @description Invalid input: the message names the field */
+            /** @description Invalid input, or the connection cannot sync: its source cannot sync yet, its group has no destination, or that destination cannot be written to yet */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4442,7 +4443,7 @@ export interface operations {
                     "application/json": components["schemas"]["MessageResponse"];
                 };
             };
-            /** @description Invalid input: the message names the field */
+            /** @description Invalid input, or the connection cannot sync: its source cannot sync yet, its group has no destination, or that destination cannot be written to yet */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4504,7 +4505,7 @@ export interface operations {
                     "application/json": components["schemas"]["MessageResponse"];
                 };
             };
-            /** @description Invalid input: the message names the field */
+            /** @description Invalid input, or the connection cannot sync: its source cannot sync yet, its group has no destination, or that destination cannot be written to yet */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4566,7 +4567,7 @@ export interface operations {
                     "application/json": components["schemas"]["MessageResponse"];
                 };
             };
-            /** @description Invalid input: the message names the field */
+            /** @description Invalid input, or the connection cannot sync: its source cannot sync yet, its group has no destination, or that destination cannot be written to yet */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5253,7 +5254,10 @@ export interface operations {
     };
     metadata_connector_config: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Extension: `destination` for a destination service whose id a source also has (`snowflake`); without it a source comes first */
+                kind?: "source" | "destination";
+            };
             header?: never;
             path: {
                 service: string;
@@ -5307,7 +5311,10 @@ export interface operations {
     };
     metadata_connector_config_legacy: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Extension: `destination` for a destination service whose id a source also has (`snowflake`); without it a source comes first */
+                kind?: "source" | "destination";
+            };
             header?: never;
             path: {
                 service: string;
