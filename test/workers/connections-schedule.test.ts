@@ -10,11 +10,32 @@ async function group(auth: string): Promise<string> {
     .id;
 }
 
+/**
+ * A group with a D1 destination, so its sample connections can run and have a next run (a
+ * connection that cannot run has none). One that never ran is due at once: its historical
+ * sync starts in the background, which these tests do not wait for.
+ */
+async function runnableGroup(auth: string): Promise<string> {
+  const groupId = await group(auth);
+  const res = await call("POST", "/v1/destinations", {
+    auth,
+    body: {
+      group_id: groupId,
+      service: "d1",
+      time_zone_offset: "0",
+      run_setup_tests: false,
+      config: { database: "WAREHOUSE" },
+    },
+  });
+  expect(res.status, JSON.stringify(res.json)).toBe(201);
+  return groupId;
+}
+
 async function create(auth: string, body: Record<string, unknown>, groupId?: string) {
   return call("POST", "/v1/connections", {
     auth,
     body: {
-      group_id: groupId ?? (await group(auth)),
+      group_id: groupId ?? (await runnableGroup(auth)),
       service: "sample",
       config: { schema: `s_${crypto.randomUUID().slice(0, 8)}` },
       ...body,
@@ -199,9 +220,14 @@ describe("schedule (extension)", () => {
     const auth = await newAccount();
     const paused = await created(auth, { paused: true, schedule: "every 5 minutes" });
     expect(paused.status).toMatchObject({ sync_state: "paused", next_sync_at: null });
+    // It ran a minute ago, so resuming does not start its historical sync at once.
+    await env.DB.prepare("UPDATE connections SET succeeded_at = ? WHERE id = ?")
+      .bind(new Date(Date.now() - 60_000).toISOString(), paused.id)
+      .run();
     const resumed = await patch(auth, paused.id, { paused: false });
     expect(resumed.status.sync_state).toBe("scheduled");
     expect(resumed.status.next_sync_at).toMatch(TIMESTAMP);
+    expect(fromNow(resumed.status.next_sync_at)).toBeGreaterThan(3 * 60_000);
     const manual = await patch(auth, paused.id, { schedule_type: "manual" });
     expect(manual.status.next_sync_at).toBeNull();
     expect(manual.schedule).toEqual({ schedule_type: "INTERVAL", interval: 5, phrase: "every 5 minutes" });

@@ -92,6 +92,30 @@ export async function groupWithDestination(auth: string): Promise<string> {
   return group.json.data.id;
 }
 
+/** A database no test creates: a destination pointing at it fails every run when it opens. */
+export const MISSING_DB = "sync_api_missing";
+
+/**
+ * A group whose postgres destination names a database that does not exist (created without
+ * setup tests): runs of its connections fail, permanently, on their first slice.
+ */
+export async function groupWithBrokenDestination(auth: string): Promise<string> {
+  const group = await call("POST", "/v1/groups", { auth, body: { name: `g_${suffix()}` } });
+  expect(group.status, JSON.stringify(group.json)).toBe(201);
+  const destination = await call("POST", "/v1/destinations", {
+    auth,
+    body: {
+      group_id: group.json.data.id,
+      service: "postgres",
+      time_zone_offset: "0",
+      run_setup_tests: false,
+      config: { host: "127.0.0.1", port: 5432, database: MISSING_DB, user: "postgres" },
+    },
+  });
+  expect(destination.status, JSON.stringify(destination.json)).toBe(201);
+  return group.json.data.id;
+}
+
 /**
  * A postgres connection reading `tables` of SOURCE_DB (`schema.table`, all of one source
  * schema), named `dst_<random>`. Its tables land in Fivetran's `<prefix>_<source schema>`.

@@ -9,7 +9,9 @@ import {
   destinationRows,
   dropCreated,
   ensureDatabases,
+  groupWithBrokenDestination,
   groupWithDestination,
+  MISSING_DB,
   postgresConnection,
   SOURCE_DB,
   sourceSchema,
@@ -198,24 +200,17 @@ describe("POST /sync and the connection status", () => {
   it("a run that fails sets failed_at, a task and last_run.error", async () => {
     const auth = await newAccount();
     const source = await sourceSchema();
-    // A group without a destination: the run fails on its first slice.
-    const group = (await call("POST", "/v1/groups", { auth, body: { name: `g_${crypto.randomUUID().slice(0, 8)}` } }))
-      .json.data;
-    const { id } = await postgresConnection(auth, group.id, [`${source}.orders`]);
-    await call("POST", `/v1/connections/${id}/sync`, { auth });
+    // A destination database that does not exist: the run fails on its first slice.
+    const { id } = await postgresConnection(auth, await groupWithBrokenDestination(auth), [`${source}.orders`]);
+    expect((await call("POST", `/v1/connections/${id}/sync`, { auth })).status).toBe(200);
     const failed = await waitForRun(auth, id);
     expect(failed.succeeded_at).toBeNull();
     expect(failed.failed_at).toMatch(TIMESTAMP);
     expect(failed.status.update_state).toBe("delayed");
-    expect(failed.status.tasks).toEqual([
-      { code: "missing_destination", message: `Group '${group.id}' has no destination` },
-    ]);
-    expect(failed.status.last_run).toMatchObject({
-      status: "failed",
-      rows: 0,
-      bytes: 0,
-      error: `Group '${group.id}' has no destination`,
-    });
+    expect(failed.status.tasks).toHaveLength(1);
+    const [task] = failed.status.tasks;
+    expect(task.message).toContain(`database "${MISSING_DB}" does not exist`);
+    expect(failed.status.last_run).toMatchObject({ status: "failed", rows: 0, bytes: 0, error: task.message });
   });
 });
 
@@ -406,10 +401,8 @@ describe("GET /runs", () => {
   it("pages runs newest first with an opaque cursor, under both namings", async () => {
     const auth = await newAccount();
     const source = await sourceSchema();
-    // No destination: each run fails fast on its first slice, which is all this test needs.
-    const group = (await call("POST", "/v1/groups", { auth, body: { name: `g_${crypto.randomUUID().slice(0, 8)}` } }))
-      .json.data;
-    const { id } = await postgresConnection(auth, group.id, [`${source}.orders`]);
+    // Each run fails fast on its first slice, which is all this test needs.
+    const { id } = await postgresConnection(auth, await groupWithBrokenDestination(auth), [`${source}.orders`]);
     let since: string | null = null;
     for (let i = 0; i < 3; i++) {
       await call("POST", `/v1/connections/${id}/sync`, { auth });
@@ -447,7 +440,7 @@ describe("GET /runs", () => {
 });
 
 describe("schedule of a connection", () => {
-  it("create arms the schedule alarm, PATCH moves or clears it, DELETE clears it", async () => {
+  it("arms the schedule alarm once the connection can run, PATCH moves or clears it, DELETE clears it", async () => {
     const auth = await newAccount();
     const group = (await call("POST", "/v1/groups", { auth, body: { name: `g_${crypto.randomUUID().slice(0, 8)}` } }))
       .json.data;
@@ -458,16 +451,19 @@ describe("schedule of a connection", () => {
     expect(created.status).toBe(201);
     const id = created.json.data.id;
     const connector = env.CONNECTOR.get(env.CONNECTOR.idFromName(id));
-    // Never synced: the historical sync is due at once (it starts when a destination exists).
-    const due = await connector.nextAlarm();
-    expect(due).toMatch(TIMESTAMP);
-    expect(new Date(due as string).getTime()).toBeLessThanOrEqual(Date.now() + 1000);
+    // Nowhere to write yet: no alarm, no next run (schedule-arming.test.ts has more of this).
+    expect(created.json.data.status.next_sync_at).toBeNull();
+    expect(await connector.nextAlarm()).toBeNull();
 
-    // After a run, the next one is an interval after it.
+    // After a run, the next one is an interval after it; the group's new destination arms it.
     await env.DB.prepare("UPDATE connections SET succeeded_at = ? WHERE id = ?")
       .bind(new Date().toISOString(), id)
       .run();
-    await call("PATCH", `/v1/connections/${id}`, { auth, body: { sync_frequency: 360 } });
+    const destination = await call("POST", "/v1/destinations", {
+      auth,
+      body: { group_id: group.id, service: "d1", time_zone_offset: "0", config: { database: "WAREHOUSE" } },
+    });
+    expect(destination.status).toBe(201);
     const every6h = await connector.nextAlarm();
     expect(new Date(every6h as string).getTime()).toBeGreaterThan(Date.now() + 5 * 3_600_000);
     await call("PATCH", `/v1/connections/${id}`, { auth, body: { sync_frequency: 60 } });

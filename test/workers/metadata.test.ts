@@ -1,6 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import { describe, expect, it } from "vitest";
-import { sources } from "../../src/engine/sources";
+import { canWrite, destinations } from "../../src/engine/destinations";
+import { canSync, sources } from "../../src/engine/sources";
 import { secret, secretKeys } from "../../src/engine/toolkit/config";
 import { encodeCursor, pageOfList } from "../../src/lib/pagination";
 import { toConfigProperty } from "../../src/routes/metadata/config-schema";
@@ -92,13 +93,37 @@ describe("connector types listing", () => {
       connector_class: "standard",
       service_status: "general_availability",
       service_status_updated_at: expect.stringMatching(DATE),
+      // Incremental syncs neither capture deletes nor hash columns (yet): not advertised.
       supported_features: [
-        { id: "CAPTURE_DELETES", notes: null },
         { id: "RE_SYNC", notes: null },
         { id: "API_CONFIGURABLE", notes: null },
-        { id: "COLUMN_HASHING", notes: null },
       ],
     });
+  });
+
+  it("shows what moves data as available and the rest as development, advertising only what it implements", async () => {
+    const items: { id: string; service_status: string; supported_features: { id: string }[] }[] = (
+      await call("GET", "/v1/metadata/connector-types")
+    ).json.data.items;
+    const byId = new Map(items.map((item) => [item.id, item]));
+    for (const id of ["postgres", "sample"]) expect(byId.get(id)?.service_status, id).toBe("general_availability");
+    expect(byId.get("stripe")).toMatchObject({
+      service_status: "development",
+      supported_features: [{ id: "API_CONFIGURABLE", notes: null }],
+    });
+    for (const item of items) {
+      const definition = sources[item.id];
+      expect(definition, item.id).toBeDefined();
+      if (definition && canSync(definition)) continue;
+      expect(item.service_status, item.id).toBe("development");
+      expect(
+        item.supported_features.filter((feature) => feature.id !== "API_CONFIGURABLE"),
+        item.id,
+      ).toEqual([]);
+    }
+    // Destination services are not connector types in Fivetran's listing.
+    expect(byId.has("r2")).toBe(false);
+    expect(byId.has("d1")).toBe(false);
   });
 
   it("serves the same listing at the legacy /v1/metadata/connectors path, with a trailing slash too", async () => {
@@ -243,6 +268,46 @@ describe("connector type details", () => {
       }
       for (const [key, property] of Object.entries(config.properties) as [string, Node][]) {
         if (property.format === "password") expect(secretKeys(definition.fields), service).toContain(key);
+      }
+    }
+  });
+
+  it("describes destination services too: development unless they can be written to", async () => {
+    const r2 = await call("GET", "/v1/metadata/connector-types/r2");
+    expect(r2.status).toBe(200);
+    const { config, auth, external_secrets_keys_config: _keys, ...item } = r2.json.data;
+    expect(item).toMatchObject({
+      id: "r2",
+      name: "Cloudflare R2",
+      type: "Warehouse",
+      service_status: "development",
+      supported_features: [],
+    });
+    expect(config).toMatchObject({ type: "object", title: "Cloudflare R2 config object", readonly: false });
+    expect(Object.keys(config.properties).sort()).toEqual(Object.keys(destinations.r2?.fields.shape ?? {}).sort());
+    expectGoDecodable(config, "r2.config");
+    expectGoDecodable(auth, "r2.auth");
+
+    const d1 = (await call("GET", "/v1/metadata/connector-types/d1")).json.data;
+    expect(d1).toMatchObject({ id: "d1", type: "Warehouse", service_status: "general_availability" });
+    // Fivetran's destination ids: an alias, or `kind` where a source has the same id.
+    const warehouse = (await call("GET", "/v1/metadata/connector-types/postgres_warehouse")).json.data;
+    expect(warehouse).toMatchObject({ id: "postgres", type: "Warehouse", service_status: "general_availability" });
+    expect(warehouse.config.properties.host).toBeDefined();
+    expect((await call("GET", "/v1/metadata/connector-types/postgres")).json.data.type).toBe("Database");
+    const snowflake = await call("GET", "/v1/metadata/connector-types/snowflake?kind=destination");
+    expect(snowflake.status).toBe(200);
+    expect(snowflake.json.data).toMatchObject({ id: "snowflake", type: "Warehouse", service_status: "development" });
+    expect((await call("GET", "/v1/metadata/connector-types/snowflake")).json.data.type).toBe("Database");
+    expect((await call("GET", "/v1/metadata/connector-types/bigquery")).json.data.id).toBe("big_query");
+    expect((await call("GET", "/v1/metadata/connector-types/d1?kind=source")).status).toBe(404);
+
+    for (const [service, definition] of Object.entries(destinations)) {
+      const res = await call("GET", `/v1/metadata/connector-types/${service}?kind=destination`);
+      expect(res.status, service).toBe(200);
+      expect(res.json.data.service_status, service).toBe(canWrite(definition) ? "general_availability" : "development");
+      for (const key of secretKeys(definition.fields)) {
+        expect(res.json.data.config.properties[key]?.format, `${service}.${key}`).toBe("password");
       }
     }
   });
