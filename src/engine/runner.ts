@@ -374,9 +374,10 @@ async function runStream<C>(
   const { writer } = input;
   // A full-mode stream finished by an earlier run starts a new snapshot; so does a stream
   // with no state (first run, re-sync). A snapshot in progress resumes where it stopped.
+  // Without a cursor a stream is re-read in full, whatever its mode says (protocol.ts).
+  const full = configured.mode === "full" || configured.cursorField === undefined;
   const fresh =
-    stored?.source === undefined ||
-    (configured.mode === "full" && stored.run !== input.runId && stored.snapshotSince === undefined);
+    stored?.source === undefined || (full && stored.run !== input.runId && stored.snapshotSince === undefined);
   let runner: RunnerState = {
     v: 2,
     run: input.runId,

@@ -200,6 +200,26 @@ export class CopyText {
     readonly ends: readonly number[],
   ) {}
 
+  /** COPY text of rows (for tests and sources that build COPY text themselves). */
+  static fromRows(rows: readonly PgTextRow[]): CopyText {
+    const ends: number[] = [];
+    const parts: Uint8Array[] = [];
+    let length = 0;
+    for (const row of rows) {
+      const bytes = new TextEncoder().encode(`${encodeCopyLine(row)}\n`);
+      parts.push(bytes);
+      length += bytes.length;
+      ends.push(length - 1);
+    }
+    const data = new Uint8Array(length);
+    let offset = 0;
+    for (const part of parts) {
+      data.set(part, offset);
+      offset += part.length;
+    }
+    return new CopyText(data, ends);
+  }
+
   get length(): number {
     return this.ends.length;
   }

@@ -1,7 +1,9 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { D1Writer, hash128, pgArrayToJson, rfc3339, rowId } from "../../../src/engine/destinations/d1/writer";
-import type { Column, ColumnType, RecordPage, Row, Stream } from "../../../src/engine/protocol";
+import { D1Writer, hash128, rowId } from "../../../src/engine/destinations/d1/writer";
+import type { Column, ColumnType, Stream, UpsertBatch } from "../../../src/engine/protocol";
+import { CopyText, type PgTextRow } from "../../../src/engine/toolkit/pg-copy";
+import { pgArrayToJson, rfc3339 } from "../../../src/engine/toolkit/pg-values";
 import { bindingExecutor, D1ApiError, type D1Executor, type D1Statement } from "../../../src/engine/toolkit/d1-client";
 import { cloudflareD1Fake } from "../../fakes/cloudflare-d1";
 
@@ -9,16 +11,26 @@ import { cloudflareD1Fake } from "../../fakes/cloudflare-d1";
  * A D1Writer whose writes are durable when they resolve: `write` lets the batch run while the
  * next page is prepared and `flush` waits for it; these tests read back after every write.
  */
-async function openWriter(...args: Parameters<typeof D1Writer.open>): Promise<D1Writer> {
-  const writer = await D1Writer.open(...args);
-  const write = writer.write.bind(writer);
-  writer.write = async (...writeArgs) => {
-    const result = await write(...writeArgs);
-    await writer.flush();
-    return result;
-  };
-  return writer;
+async function openWriter(...args: Parameters<typeof D1Writer.open>) {
+  return compat(await D1Writer.open(...args));
 }
+
+/** The writer addressed by schema and stream, as these tests were written. */
+function compat(writer: D1Writer) {
+  return {
+    inner: writer,
+    ensureSchema: (schema: string, streams: Stream[]) => writer.migrate(schema, streams),
+    async write(schema: string, s: Stream, batch: UpsertBatch, syncedAt: Date) {
+      const result = await writer.write({ schema, stream: s }, batch, syncedAt);
+      await writer.flush();
+      return result;
+    },
+    flush: () => writer.flush(),
+    close: () => writer.close(),
+  };
+}
+
+type Row = PgTextRow;
 
 const db = (env as unknown as { WAREHOUSE: D1Database }).WAREHOUSE;
 const T1 = new Date("2024-05-01T10:00:00.000Z");
@@ -32,8 +44,23 @@ function stream(name: string, columns: Column[], primaryKey: string[] = []): Str
   return { namespace: "public", name, columns, primaryKey, cursorCandidates: [] };
 }
 
-function page(s: Stream, rows: Row[], range?: RecordPage["range"]): RecordPage {
-  return { kind: "records", stream: `${s.namespace}.${s.name}`, rows, bytes: JSON.stringify(rows).length, range };
+/**
+ * A batch of rows given in PostgreSQL text, as a Postgres source sends it: COPY text (the
+ * `pg-copy` codec D1 declares), range bounds in text too (the writer renders key values as text).
+ */
+function page(s: Stream, rows: Row[], range?: { after: Row | null; through: Row }): UpsertBatch {
+  const copy = CopyText.fromRows(rows);
+  return {
+    kind: "upsert",
+    stream: `${s.namespace}.${s.name}`,
+    encoded: { codec: "pg-copy", data: copy },
+    count: rows.length,
+    bytes: copy.data.length,
+    range,
+    get rows() {
+      return rows;
+    },
+  };
 }
 
 const q = (name: string) => `"${name.replace(/"/g, '""')}"`;
@@ -186,10 +213,8 @@ describe("D1Writer on the WAREHOUSE binding", () => {
       ["2", "two", null],
       ["3", "three", "30"],
     ];
-    expect(await writer.write("d1w_upsert", orders, page(orders, rows), T1)).toEqual({
-      rows: 3,
-      bytes: JSON.stringify(rows).length,
-    });
+    const batch = page(orders, rows);
+    expect(await writer.write("d1w_upsert", orders, batch, T1)).toEqual({ rows: 3, bytes: batch.bytes });
     const read = () => select('SELECT id, name, qty, _fivetran_synced AS synced FROM "d1w_upsert__orders" ORDER BY id');
     const first = await read();
     expect(first).toEqual([
@@ -715,14 +740,15 @@ describe("D1Writer on the WAREHOUSE binding", () => {
       .run();
     const t = stream("t", [col("id", "int"), col("v", "string")], ["id"]);
     const writer = await D1Writer.open(db);
-    await writer.ensureSchema("d1w_pipeline", [t]);
-    await writer.write("d1w_pipeline", t, page(t, [["1", "ok"]]), T1);
+    const ref = { schema: "d1w_pipeline", stream: t };
+    await writer.migrate("d1w_pipeline", [t]);
+    await writer.write(ref, page(t, [["1", "ok"]]), T1);
     // The second write waits for the first batch before starting its own, so order holds.
-    await writer.write("d1w_pipeline", t, page(t, [["1", "newer"]]), T2);
+    await writer.write(ref, page(t, [["1", "newer"]]), T2);
     await writer.flush();
     expect(await select<{ v: string }>('SELECT v FROM "d1w_pipeline__t"')).toEqual([{ v: "newer" }]);
     // A failing batch does not fail its write; it fails the flush the checkpoint waits for.
-    await writer.write("d1w_pipeline", t, page(t, [["2", "broken"]]), T2);
+    await writer.write(ref, page(t, [["2", "broken"]]), T2);
     await expect(writer.flush()).rejects.toThrow(/CHECK constraint failed/);
     await writer.flush();
   });

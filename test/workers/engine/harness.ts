@@ -53,6 +53,10 @@ export interface RunOptions<C> {
   runStartedAt?: Date;
   /** Called after each commit; throw to simulate a crash. */
   afterCommit?: (count: number) => void;
+  /** The destination schema of each stream (default: `schema` for every stream). */
+  schemaOf?: (stream: Stream) => string;
+  /** Maps connector errors onto the engine's classes (SliceInput.mapError; default: none). */
+  mapError?: (error: unknown) => unknown;
 }
 
 /** A connector context for tests: the real fetch, a quiet logger, no bindings. */
@@ -74,7 +78,8 @@ export async function runToCompletion<C>(options: RunOptions<C>) {
         reader: options.reader,
         sourceConfig: options.config,
         writer,
-        schemaOf: () => options.schema,
+        schemaOf: options.schemaOf ?? (() => options.schema),
+        mapError: options.mapError,
         streams: options.streams,
         state: options.state,
         ctx: testContext(),

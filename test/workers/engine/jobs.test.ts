@@ -8,6 +8,7 @@ import { z } from "@hono/zod-openapi";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { SourceDefinition, Stream } from "../../../src/engine/protocol";
 import { sources } from "../../../src/engine/sources";
+import { mapPgError } from "../../../src/engine/toolkit/pg";
 import { call, newAccount } from "../helpers";
 import { PG, resetDatabase, sql } from "./harness";
 
@@ -38,28 +39,36 @@ const flaky: SourceDefinition = {
   async check() {
     return [{ title: "ok", status: "PASSED", message: "ok" }];
   },
+  // Like a real connector, vendor codes (here PostgreSQL's and the socket's) map onto the engine's classes.
+  mapError: mapPgError,
   reader: {
     async discover() {
-      return [STREAM];
+      return { streams: [STREAM], warnings: [] };
     },
-    async *read(config, streams, _state, ctx) {
-      const b = behaviour.get(String(config.schema)) ?? { failures: 0, error: failure("X", "x"), reads: 0 };
-      b.reads++;
-      if (b.failures > 0) {
-        b.failures--;
-        throw b.error();
-      }
-      const key = `${streams[0]?.stream.namespace}.${streams[0]?.stream.name}`;
-      yield {
-        kind: "records",
-        stream: key,
-        rows: [
-          ["1", "one"],
-          ["2", "two"],
-        ],
-        bytes: 12,
+    async open(config) {
+      return {
+        async *read(configured) {
+          const b = behaviour.get(String(config.schema)) ?? { failures: 0, error: failure("X", "x"), reads: 0 };
+          b.reads++;
+          if (b.failures > 0) {
+            b.failures--;
+            throw b.error();
+          }
+          const key = `${configured.stream.namespace}.${configured.stream.name}`;
+          yield {
+            kind: "upsert",
+            stream: key,
+            rows: [
+              [1n, "one"],
+              [2n, "two"],
+            ],
+            count: 2,
+            bytes: 12,
+          };
+          yield { kind: "checkpoint", stream: key, state: { done: true } };
+        },
+        async close() {},
       };
-      yield { kind: "checkpoint", stream: key, state: { run: ctx.runId, done: true } };
     },
   },
 };

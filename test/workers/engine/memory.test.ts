@@ -1,5 +1,6 @@
 /** Pages stay within the byte budget whatever the row width, with or without a primary key. */
 import { beforeAll, describe, expect, it } from "vitest";
+import { POSTGRES_CAPABILITIES } from "../../../src/engine/destinations/postgres/writer";
 import type { DestinationWriter } from "../../../src/engine/protocol";
 import type { PostgresSourceConfig } from "../../../src/engine/sources/postgres/index";
 import { postgresReader } from "../../../src/engine/sources/postgres/reader";
@@ -35,13 +36,16 @@ describe("memory bound", () => {
     const pages: Record<string, number[]> = {};
     const rows: Record<string, number> = {};
     const recorder: DestinationWriter = {
-      ensureSchema: async () => {},
+      capabilities: POSTGRES_CAPABILITIES,
+      migrate: async () => {},
+      delete: async () => 0,
+      truncate: async () => 0,
       flush: async () => {},
       close: async () => {},
-      async write(_schema, stream, page) {
-        pages[stream.name] = [...(pages[stream.name] ?? []), page.bytes];
-        rows[stream.name] = (rows[stream.name] ?? 0) + page.rows.length;
-        return { rows: page.rows.length, bytes: page.bytes };
+      async write({ stream }, batch) {
+        pages[stream.name] = [...(pages[stream.name] ?? []), batch.bytes];
+        rows[stream.name] = (rows[stream.name] ?? 0) + batch.rows.length;
+        return { rows: batch.rows.length, bytes: batch.bytes };
       },
     };
     const streams = configure(await postgresReader.discover(source, {} as never), "full");

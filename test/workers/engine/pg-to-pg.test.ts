@@ -82,7 +82,7 @@ describe("postgres → postgres", () => {
       "INSERT INTO widgets (id, name) SELECT g, 'w' || g FROM generate_series(1, 20) g ON CONFLICT DO NOTHING",
     );
     const discover = async () =>
-      configure((await postgresReader.discover(source, {} as never)).filter((s) => s.name === "widgets"));
+      configure((await postgresReader.discover(source, {} as never)).streams.filter((s) => s.name === "widgets"));
     const state = {};
     await runToCompletion({
       reader: postgresReader,

@@ -1,9 +1,9 @@
-import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { postgresSource } from "../../../src/engine/sources/postgres/index";
 import { parseConfig } from "../../../src/engine/toolkit/config";
+import { testContext } from "./harness";
 
-const ctx = { env, fetch, now: () => new Date() };
+const ctx = testContext();
 
 function config(input: Record<string, unknown>) {
   return parseConfig(postgresSource, { schema_prefix: "pg", ...input }) as Parameters<typeof postgresSource.check>[0];

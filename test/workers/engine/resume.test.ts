@@ -113,11 +113,14 @@ describe("resuming an interrupted run", () => {
       const crashingWriter = async (): Promise<DestinationWriter> => {
         const inner = await PostgresWriter.open({ ...PG, database: DST });
         return {
-          ensureSchema: (schema, s) => inner.ensureSchema(schema, s),
+          capabilities: inner.capabilities,
+          migrate: (schema, s) => inner.migrate(schema, s),
+          delete: (table, keys) => inner.delete(table, keys),
+          truncate: (table, before) => inner.truncate(table, before),
           flush: () => inner.flush(),
           close: () => inner.close(),
-          async write(schema, stream, page, syncedAt) {
-            const result = await inner.write(schema, stream, page, syncedAt);
+          async write(table, batch, syncedAt) {
+            const result = await inner.write(table, batch, syncedAt);
             if (++writes === crashOnWrite) throw new Crash(`crash after write ${writes}`);
             return result;
           },

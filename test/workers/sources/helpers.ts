@@ -1,4 +1,3 @@
-import { env } from "cloudflare:workers";
 import { expect } from "vitest";
 import type { ConnectorContext, SetupTest, SourceDefinition } from "../../../src/engine/protocol";
 import { parseConfig, secretKeys } from "../../../src/engine/toolkit/config";
@@ -6,7 +5,7 @@ import { ApiError } from "../../../src/errors";
 
 /** A ConnectorContext whose fetch is a fake vendor (or the real fetch for local servers). */
 export function context(fakeFetch: typeof fetch = fetch, now = new Date("2026-01-15T10:00:00Z")): ConnectorContext {
-  return { env, fetch: fakeFetch, now: () => now };
+  return { fetch: fakeFetch, log: { info() {}, warn() {} }, now: () => now, bindings: {} };
 }
 
 /** parseConfig for a source, typed for its check(). */
