@@ -10,7 +10,7 @@ import type { Env, SyncJob } from "../env";
 import { isoTimestamp } from "../lib/time";
 import { AuthError, ConfigurationError, EngineError, networkError, TransientError } from "./errors";
 import { destinationSchema } from "./naming";
-import { openDestinationWriter, loadConnection, readableSource } from "./open";
+import { loadConnection, openDestinationWriter, readableSource } from "./open";
 import type { ConfiguredStream, DestinationDefinition, SourceDefinition, Stream } from "./protocol";
 import { runSlice, type StreamWarning } from "./runner";
 import type { SliceTicket } from "./runs";
@@ -188,7 +188,10 @@ export async function handleSyncJob(env: Env, job: SyncJob, settings = engineSet
     }
     if (!result.done) {
       await env.SYNC_QUEUE.send({ connectionId: job.connectionId, runId: job.runId, seq: job.seq + 1 });
-      await sync.endSlice(job.runId, job.seq, { expectBy: Date.now() + settings.watchdogMs, warnings: result.warnings });
+      await sync.endSlice(job.runId, job.seq, {
+        expectBy: Date.now() + settings.watchdogMs,
+        warnings: result.warnings,
+      });
       return;
     }
     const run = await sync.finishRun(job.runId, "succeeded", undefined, result.warnings);

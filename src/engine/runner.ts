@@ -104,7 +104,9 @@ export function destinationStream(stream: Stream, caps: DestinationCapabilities)
   });
   const table = `${stream.namespace}.${stream.name}`;
   const { maxLength } = caps.identifiers;
-  const tooLong = [stream.name, ...columns.map((c) => c.name)].find((n) => new TextEncoder().encode(n).length > maxLength);
+  const tooLong = [stream.name, ...columns.map((c) => c.name)].find(
+    (n) => new TextEncoder().encode(n).length > maxLength,
+  );
   if (tooLong) throw new TableError(`'${tooLong}' is longer than the destination's ${maxLength}-byte names`);
   const seen = new Map<string, string>();
   for (const column of columns) {
@@ -423,7 +425,11 @@ async function runStream<C>(
       if (message.stream !== key) throw new Error(`the source answered for ${message.stream} while reading ${key}`);
       switch (message.kind) {
         case "upsert": {
-          const result = await writer.write(table, adapt(message, table.stream, writer.capabilities), input.runStartedAt);
+          const result = await writer.write(
+            table,
+            adapt(message, table.stream, writer.capabilities),
+            input.runStartedAt,
+          );
           add(total, key, result.rows, result.bytes);
           add(sinceCommit, key, result.rows, result.bytes);
           break;

@@ -2,8 +2,9 @@
  * Runs as the engine and the API see them. SyncDO (src/do/sync-do.ts) stores them; the
  * engine defines their shape, so the engine never imports a Durable Object.
  */
-import type { StreamStats, StreamWarning } from "./runner";
+
 import type { Stream, StreamState } from "./protocol";
+import type { StreamStats, StreamWarning } from "./runner";
 
 export type RunStatus = "running" | "succeeded" | "failed" | "cancelled";
 

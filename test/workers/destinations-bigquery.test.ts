@@ -1,9 +1,9 @@
 import { env } from "cloudflare:workers";
 import { decodeJwt, decodeProtectedHeader } from "jose";
 import { beforeAll, describe, expect, it } from "vitest";
-import { setupStatusOf } from "../../src/engine/destinations";
 import { bigQueryDestination } from "../../src/engine/destinations/big-query/index";
 import { parseConfig } from "../../src/engine/toolkit/config";
+import { setupStatusOf } from "../../src/engine/toolkit/setup-tests";
 import { bigQueryFake, TOKEN_URL } from "../fakes/bigquery";
 import { call, newAccount } from "./helpers";
 
@@ -61,7 +61,12 @@ async function check(input: Record<string, unknown>, bq = fake(), fetcher: typeo
     secret_key: keyFile(registered.privateKeyPem),
     ...input,
   }) as Parameters<typeof bigQueryDestination.check>[0];
-  const tests = await bigQueryDestination.check(config, { env, fetch: fetcher, now: () => new Date() });
+  const tests = await bigQueryDestination.check(config, {
+    fetch: fetcher,
+    log: { info() {}, warn() {} },
+    now: () => new Date(),
+    bindings: {},
+  });
   return { tests, bq, summary: tests.map((t) => [t.title, t.status]) };
 }
 

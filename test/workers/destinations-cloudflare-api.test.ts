@@ -1,9 +1,9 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { setupStatusOf } from "../../src/engine/destinations";
 import { d1Destination } from "../../src/engine/destinations/d1/index";
 import { r2Destination } from "../../src/engine/destinations/r2/index";
 import { parseConfig } from "../../src/engine/toolkit/config";
+import { setupStatusOf } from "../../src/engine/toolkit/setup-tests";
 import { cloudflareD1Fake } from "../fakes/cloudflare-d1";
 import { r2S3Fake } from "../fakes/r2-s3";
 
@@ -26,7 +26,12 @@ async function checkD1(input: Record<string, unknown>, fetcher: typeof fetch = d
     api_token: "good-token",
     ...input,
   }) as Parameters<typeof d1Destination.check>[0];
-  return d1Destination.check(config, { env, fetch: fetcher, now: () => new Date() });
+  return d1Destination.check(config, {
+    fetch: fetcher,
+    log: { info() {}, warn() {} },
+    now: () => new Date(),
+    bindings: {},
+  });
 }
 
 describe("d1 destination through Cloudflare's D1 HTTP API (fake API, real D1 behind it)", () => {
@@ -116,7 +121,12 @@ describe("r2 destination through R2's S3 API (fake, SigV4 verified)", () => {
       prefix: "raw",
       ...input,
     }) as Parameters<typeof r2Destination.check>[0];
-    const tests = await r2Destination.check(config, { env, fetch: fake.fetch, now: () => new Date() });
+    const tests = await r2Destination.check(config, {
+      fetch: fake.fetch,
+      log: { info() {}, warn() {} },
+      now: () => new Date(),
+      bindings: {},
+    });
     return { tests, fake };
   }
 

@@ -1,4 +1,3 @@
-import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { postgresDestination } from "../../src/engine/destinations/postgres/index";
 import { parseConfig } from "../../src/engine/toolkit/config";
@@ -14,7 +13,7 @@ const NO_LOGIN = "dest_probe_nologin";
 const PASSWORD_ROLE = "dest_probe_password";
 const PASSWORD = "right-Passw0rd";
 
-const ctx = { env, fetch, now: () => new Date() };
+const ctx = { fetch, log: { info() {}, warn() {} }, now: () => new Date(), bindings: {} };
 
 async function asSuperuser<T>(database: string, work: (client: Awaited<ReturnType<typeof openPg>>) => Promise<T>) {
   const client = await openPg({ host: "127.0.0.1", port: 5432, database, user: "postgres" });

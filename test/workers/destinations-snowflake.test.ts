@@ -1,10 +1,9 @@
-import { env } from "cloudflare:workers";
 import { createPrivateKey } from "node:crypto";
 import { decodeJwt, decodeProtectedHeader } from "jose";
 import { beforeAll, describe, expect, it } from "vitest";
-import { setupStatusOf } from "../../src/engine/destinations";
 import { snowflakeDestination } from "../../src/engine/destinations/snowflake/index";
 import { parseConfig } from "../../src/engine/toolkit/config";
+import { setupStatusOf } from "../../src/engine/toolkit/setup-tests";
 import { accountIdentifier } from "../../src/engine/toolkit/snowflake-auth";
 import { publicKeyFingerprint, snowflakeFake } from "../fakes/snowflake";
 
@@ -67,7 +66,12 @@ function config(input: Record<string, unknown>) {
 }
 
 async function check(input: Record<string, unknown>, sf = fake()) {
-  const tests = await snowflakeDestination.check(config(input), { env, fetch: sf.fetch, now: () => new Date() });
+  const tests = await snowflakeDestination.check(config(input), {
+    fetch: sf.fetch,
+    log: { info() {}, warn() {} },
+    now: () => new Date(),
+    bindings: {},
+  });
   return { tests, sf, summary: tests.map((t) => [t.title, t.status]) };
 }
 
@@ -111,9 +115,10 @@ describe("snowflake destination setup tests (against a fake of Snowflake's SQL A
     }) as typeof fetch;
     const now = new Date("2026-01-02T03:04:05Z");
     await snowflakeDestination.check(config({ role: "TRANSFORMER", warehouse: "big_wh" }), {
-      env,
       fetch: spy,
+      log: { info() {}, warn() {} },
       now: () => now,
+      bindings: {},
     });
     const [request] = seen;
     expect(request?.method).toBe("POST");
@@ -220,7 +225,12 @@ describe("snowflake destination setup tests (against a fake of Snowflake's SQL A
     const unreachable = (async () => {
       throw new TypeError("fetch failed: getaddrinfo ENOTFOUND");
     }) as unknown as typeof fetch;
-    const tests = await snowflakeDestination.check(config({}), { env, fetch: unreachable, now: () => new Date() });
+    const tests = await snowflakeDestination.check(config({}), {
+      fetch: unreachable,
+      log: { info() {}, warn() {} },
+      now: () => new Date(),
+      bindings: {},
+    });
     expect(tests[1]).toEqual({
       title: "Connecting to Snowflake",
       status: "FAILED",

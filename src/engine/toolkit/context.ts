@@ -25,7 +25,8 @@ export function connectorContext(
 ): ConnectorContext {
   const bindings: Record<string, unknown> = {};
   for (const name of definition.bindings?.(config as never) ?? []) {
-    if (!ENGINE_BINDINGS.has(name) && Object.hasOwn(env, name)) bindings[name] = (env as unknown as Record<string, unknown>)[name];
+    if (!ENGINE_BINDINGS.has(name) && Object.hasOwn(env, name))
+      bindings[name] = (env as unknown as Record<string, unknown>)[name];
   }
   return {
     fetch: (input, init) => fetch(input, init),

@@ -159,7 +159,6 @@ export function pgArrayToJson(literal: string, encode: ElementEncoder = asString
   return json;
 }
 
-
 /** How an array column's PostgreSQL literal becomes JSON text. */
 export function arrayJson(column: Column): (value: string) => string {
   // box is the one built-in type whose array delimiter is `;`.
@@ -167,7 +166,6 @@ export function arrayJson(column: Column): (value: string) => string {
   const encode = elementEncoder(column.sourceType);
   return (v) => pgArrayToJson(v, encode, delimiter);
 }
-
 
 const HEX = "0123456789abcdef";
 

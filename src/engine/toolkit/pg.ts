@@ -78,7 +78,22 @@ export function mapPgError(error: unknown): EngineError | undefined {
     ) {
       return new TransientError(message, undefined, { cause: error });
     }
-    if (["42501", "42P01", "42703", "42804", "42846", "42P16", "22P02", "22003", "22007", "22008", "22021", "54000"].includes(code)) {
+    if (
+      [
+        "42501",
+        "42P01",
+        "42703",
+        "42804",
+        "42846",
+        "42P16",
+        "22P02",
+        "22003",
+        "22007",
+        "22008",
+        "22021",
+        "54000",
+      ].includes(code)
+    ) {
       return new TableError(message, { cause: error });
     }
     return undefined;

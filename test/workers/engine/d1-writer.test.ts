@@ -2,9 +2,9 @@ import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { D1Writer, hash128, rowId } from "../../../src/engine/destinations/d1/writer";
 import type { Column, ColumnType, Stream, UpsertBatch } from "../../../src/engine/protocol";
+import { bindingExecutor, D1ApiError, type D1Executor, type D1Statement } from "../../../src/engine/toolkit/d1-client";
 import { CopyText, type PgTextRow } from "../../../src/engine/toolkit/pg-copy";
 import { pgArrayToJson, rfc3339 } from "../../../src/engine/toolkit/pg-values";
-import { bindingExecutor, D1ApiError, type D1Executor, type D1Statement } from "../../../src/engine/toolkit/d1-client";
 import { cloudflareD1Fake } from "../../fakes/cloudflare-d1";
 
 /**

@@ -39,7 +39,6 @@ import type {
   UpsertBatch,
   WriteResult,
 } from "../../protocol";
-import type { PgTextRow } from "../../toolkit/pg-copy";
 import {
   bindingExecutor,
   type D1Executor,
@@ -48,6 +47,7 @@ import {
   httpExecutor,
   isBinding,
 } from "../../toolkit/d1-client";
+import type { PgTextRow } from "../../toolkit/pg-copy";
 import { type CopyText, decodeCopyField, decodeCopyLine } from "../../toolkit/pg-copy";
 import { arrayJson, byteaHex, rfc3339, syncedText, TRUE, toPgText } from "../../toolkit/pg-values";
 

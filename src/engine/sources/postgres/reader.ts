@@ -20,9 +20,9 @@ import type {
   StreamState,
   UpsertBatch,
 } from "../../protocol";
-import { fromPgText } from "../../toolkit/pg-values";
 import { closePg, openPg, quoteIdent } from "../../toolkit/pg";
 import { type CopyText, copyOut, decodeCopyLine, type PgTextRow, quoteLiteral } from "../../toolkit/pg-copy";
+import { fromPgText } from "../../toolkit/pg-values";
 import type { PostgresSourceConfig } from ".";
 
 /** The session settings that make COPY text canonical whatever the server's defaults. */
