@@ -1,4 +1,4 @@
-import type { ConnectorContext, DestinationDefinition, DestinationOpener, SetupTest } from "../protocol";
+import type { DestinationDefinition, DestinationOpener } from "../protocol";
 import { bigQueryDestination } from "./big-query/index";
 import { d1Destination } from "./d1/index";
 import { postgresDestination } from "./postgres/index";
@@ -32,34 +32,4 @@ export function canWrite(
   definition: DestinationDefinition,
 ): definition is DestinationDefinition & { writer: DestinationOpener } {
   return definition.writer !== undefined;
-}
-
-/** Fivetran's `setup_status`, always lowercase. */
-export type SetupStatus = "incomplete" | "connected" | "broken";
-
-/** `connected` when every test PASSED, WARNED or was SKIPPED; `broken` as soon as one failed. */
-export function setupStatusOf(tests: SetupTest[]): SetupStatus {
-  return tests.some((t) => t.status === "FAILED" || t.status === "JOB_FAILED") ? "broken" : "connected";
-}
-
-/**
- * Runs a destination's setup tests on validated config. A check is written never to throw;
- * should one throw anyway, the run still answers, as one JOB_FAILED test, never as a 500.
- */
-export async function runSetupTests(
-  definition: DestinationDefinition,
-  config: Record<string, unknown>,
-  ctx: ConnectorContext,
-): Promise<SetupTest[]> {
-  try {
-    return await definition.check(config as never, ctx);
-  } catch (error) {
-    return [
-      {
-        title: "Running setup tests",
-        status: "JOB_FAILED",
-        message: `The setup tests stopped unexpectedly: ${(error as Error)?.message ?? String(error)}`,
-      },
-    ];
-  }
 }

@@ -3,8 +3,10 @@
  * masking, normalisation and validation, PATCH merging, and Fivetran's response quirks.
  */
 import { z } from "@hono/zod-openapi";
+import type { Env } from "../../env";
 import { ApiError } from "../../errors";
 import { describeIssue } from "../../lib/router";
+import { decryptJson, encryptJson } from "../../lib/secrets";
 import type { ConfigFields, ServiceDefinition } from "../protocol";
 
 /** What Fivetran returns in place of every secret that is set. */
@@ -66,6 +68,51 @@ export function maskConfig(fields: ConfigFields, plain: Record<string, unknown>,
     if (secretNames.includes(key)) masked[key] = MASK;
   }
   return masked;
+}
+
+/** The secret fields of `fields` that `config` sets. */
+export function setSecretNames(fields: ConfigFields, config: Record<string, unknown>): string[] {
+  return secretKeys(fields).filter((key) => config[key] !== undefined);
+}
+
+/** A config as a catalog row stores it: its `config` column in clear, its `secrets` column sealed. */
+export interface SealedConfig {
+  /** The fields that are not secret; with `masks`, plus `******` for each secret that is set. */
+  config: Record<string, unknown>;
+  /** The secret fields, AES-256-GCM encrypted (lib/secrets.ts); null when none is set. */
+  secrets: string | null;
+}
+
+/**
+ * The one way connections and destinations store config: split by the service's `secret()`
+ * marks, the secrets encrypted with FIVETRAN_ENCRYPTION_KEY (a 503 when it is unset). With
+ * `masks` (the default, as connections store it) `config` records each set secret as `******`,
+ * so responses are masked without decrypting; without (as destinations store it) no secret's
+ * name appears in `config` either. {@link openConfig} reads both forms back.
+ */
+export async function sealConfig(
+  env: Pick<Env, "FIVETRAN_ENCRYPTION_KEY">,
+  definition: Pick<ServiceDefinition, "fields">,
+  full: Record<string, unknown>,
+  options: { masks?: boolean } = {},
+): Promise<SealedConfig> {
+  const { plain, secrets } = splitSecrets(definition.fields, full);
+  return {
+    config: options.masks === false ? plain : maskConfig(definition.fields, plain, Object.keys(secrets)),
+    secrets: await encryptJson(env.FIVETRAN_ENCRYPTION_KEY, secrets),
+  };
+}
+
+/**
+ * The full config {@link sealConfig} stored, secrets decrypted and `******` placeholders
+ * dropped: the base a PATCH merges onto, and what checks and syncs run with.
+ */
+export async function openConfig(
+  env: Pick<Env, "FIVETRAN_ENCRYPTION_KEY">,
+  stored: { config: Record<string, unknown>; secrets: string | null },
+): Promise<Record<string, unknown>> {
+  const visible = Object.fromEntries(Object.entries(stored.config).filter(([, value]) => value !== MASK));
+  return { ...visible, ...(await decryptJson(env.FIVETRAN_ENCRYPTION_KEY, stored.secrets)) };
 }
 
 /**

@@ -3,15 +3,24 @@ import { type Catalog, catalog } from "../../db/client";
 import { groupConnectionIds } from "../../db/connections";
 import * as repo from "../../db/destinations";
 import { getGroup } from "../../db/groups";
-import { findDestination, runSetupTests as runChecks, setupStatusOf } from "../../engine/destinations";
+import { findDestination } from "../../engine/destinations";
 import type { ConnectorContext, DestinationDefinition, SetupTest } from "../../engine/protocol";
+import {
+  MASK,
+  maskConfig,
+  openConfig,
+  parseConfig,
+  sealConfig,
+  setSecretNames,
+  stringifyValues,
+} from "../../engine/toolkit/config";
 import { connectorContext } from "../../engine/toolkit/context";
-import { MASK, maskConfig, parseConfig, splitSecrets, stringifyValues } from "../../engine/toolkit/config";
+import { runSetupTests as runChecks, setupStatusOf } from "../../engine/toolkit/setup-tests";
 import type { AppEnv, Env } from "../../env";
 import { ApiError } from "../../errors";
 import { done, ok } from "../../lib/envelope";
 import { decodeCursor, toPage } from "../../lib/pagination";
-import { decryptJson, encryptJson } from "../../lib/secrets";
+import { decryptJson } from "../../lib/secrets";
 import { isoTimestamp } from "../../lib/time";
 import type * as routes from "./destinations.routes";
 import type { Destination } from "./destinations.schemas";
@@ -124,10 +133,12 @@ export const createDestination: RouteHandler<typeof routes.createDestination, Ap
   if (await repo.getDestination(db, accountId, group.id)) throw alreadyExists(group.id);
 
   const config = parseConfig(definition, body.config);
-  const { plain, secrets } = splitSecrets(definition.fields, config);
   // Sealed before the tests run: a server without an encryption key answers at once.
-  const sealed = await encryptJson(c.env.FIVETRAN_ENCRYPTION_KEY, secrets);
-  const tests = body.run_setup_tests === false ? null : await runChecks(definition, config, setupContext(c.env, definition, config));
+  const sealed = await sealConfig(c.env, definition, config, { masks: false });
+  const tests =
+    body.run_setup_tests === false
+      ? null
+      : await runChecks(definition, config, setupContext(c.env, definition, config));
   const now = isoTimestamp();
   const row = await repo.insertDestination(db, {
     id: group.id,
@@ -142,8 +153,8 @@ export const createDestination: RouteHandler<typeof routes.createDestination, Ap
     hybridDeploymentAgentId: body.hybrid_deployment_agent_id ?? null,
     externalSecretsManagerId: body.external_secrets_manager_id ?? null,
     setupStatus: tests ? setupStatusOf(tests) : "incomplete",
-    config: plain,
-    secrets: sealed,
+    config: sealed.config,
+    secrets: sealed.secrets,
     setupTests: tests,
     createdAt: now,
     updatedAt: now,
@@ -152,7 +163,10 @@ export const createDestination: RouteHandler<typeof routes.createDestination, Ap
   if (row === "no_group") throw ApiError.notFound("Group", group.id);
   // The group's connections had nowhere to write: those that can run now get their schedule.
   await rescheduleGroup(c.env, group.id);
-  return c.json(ok("Destination has been created", withTests(serialize(row, Object.keys(secrets)), tests)), 201);
+  return c.json(
+    ok("Destination has been created", withTests(serialize(row, setSecretNames(definition.fields, config)), tests)),
+    201,
+  );
 };
 
 export const getDestination: RouteHandler<typeof routes.getDestination, AppEnv> = async (c) => {
@@ -169,7 +183,7 @@ export const updateDestination: RouteHandler<typeof routes.updateDestination, Ap
   const { accountId } = c.var.auth;
   const row = await requireDestination(db, accountId, destinationId);
   const secrets = await storedSecrets(c.env, row);
-  const stored = { ...row.config, ...secrets };
+  const stored = await openConfig(c.env, row);
 
   let config = stored;
   let configChanged = false;
@@ -183,14 +197,16 @@ export const updateDestination: RouteHandler<typeof routes.updateDestination, Ap
     config = parseConfig(definition, body.config ?? {}, stored);
     configChanged = !sameConfig(config, stored);
     if (configChanged) {
-      const split = splitSecrets(definition.fields, config);
-      plain = split.plain;
-      secretNames = Object.keys(split.secrets);
-      sealed = await encryptJson(c.env.FIVETRAN_ENCRYPTION_KEY, split.secrets);
+      const next = await sealConfig(c.env, definition, config, { masks: false });
+      plain = next.config;
+      secretNames = setSecretNames(definition.fields, config);
+      sealed = next.secrets;
     }
   }
   const tests =
-    definition && body.run_setup_tests === true ? await runChecks(definition, config, setupContext(c.env, definition, config)) : null;
+    definition && body.run_setup_tests === true
+      ? await runChecks(definition, config, setupContext(c.env, definition, config))
+      : null;
 
   const updated = await repo.updateDestination(db, accountId, destinationId, {
     region: body.region ?? undefined,
@@ -243,7 +259,7 @@ export const runSetupTests: RouteHandler<typeof routes.runSetupTests, AppEnv> = 
   const definition = requireDefinition(row.service);
   const secrets = await storedSecrets(c.env, row);
   // Stored config goes through validation again: it fills defaults added since it was saved.
-  const config = parseConfig(definition, {}, { ...row.config, ...secrets });
+  const config = parseConfig(definition, {}, await openConfig(c.env, row));
   const tests = await runChecks(definition, config, setupContext(c.env, definition, config));
   const updated = await repo.updateDestination(db, accountId, destinationId, {
     setupStatus: setupStatusOf(tests),

@@ -1,0 +1,102 @@
+/**
+ * The one runner of setup tests, for sources and destinations alike: a check that throws
+ * becomes one JOB_FAILED test (never a 500), a check that runs over its time limit becomes one
+ * FAILED test saying it timed out (never a hung request), and the tests decide the setup status.
+ */
+import type { Env } from "../../env";
+import type { ConnectorContext, SetupTest, SourceDefinition } from "../protocol";
+import { connectorContext } from "./context";
+import { shorten } from "./http";
+
+/** How long a check may run by default. */
+export const SETUP_TEST_TIMEOUT_MS = 30_000;
+
+/** The title of the test a runner reports for a check that threw or timed out. */
+export const RUNNER_TEST_TITLE = "Running setup tests";
+
+/** Fivetran's `setup_status`, always lowercase. */
+export type SetupStatus = "incomplete" | "connected" | "broken";
+
+/**
+ * `broken` as soon as a test FAILED or JOB_FAILED, or a test that did not pass names a
+ * credential problem (`details.auth`); `connected` otherwise (PASSED, WARNING, SKIPPED).
+ */
+export function setupStatusOf(tests: readonly SetupTest[]): "connected" | "broken" {
+  const broken = tests.some(
+    (test) =>
+      test.status === "FAILED" ||
+      test.status === "JOB_FAILED" ||
+      (test.status !== "PASSED" && (test.details as { auth?: unknown } | undefined)?.auth === true),
+  );
+  return broken ? "broken" : "connected";
+}
+
+export interface SetupTestOptions {
+  /** Give up on the check after this long; default {@link SETUP_TEST_TIMEOUT_MS}. */
+  timeoutMs?: number;
+}
+
+/**
+ * Runs `definition.check` on validated config. The check gets `ctx` with a signal that also
+ * aborts at the time limit, so its requests stop; should it not return by then anyway, the
+ * run answers without it.
+ */
+export async function runSetupTests(
+  definition: { check(config: never, ctx: ConnectorContext): Promise<SetupTest[]> },
+  config: Record<string, unknown>,
+  ctx: ConnectorContext,
+  options: SetupTestOptions = {},
+): Promise<SetupTest[]> {
+  const timeoutMs = options.timeoutMs ?? SETUP_TEST_TIMEOUT_MS;
+  const limit = new AbortController();
+  const signal = ctx.signal ? AbortSignal.any([ctx.signal, limit.signal]) : limit.signal;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timedOut = new Promise<SetupTest[]>((resolve) => {
+    timer = setTimeout(() => {
+      limit.abort(new Error(`setup tests timed out after ${describe(timeoutMs)}`));
+      resolve([
+        {
+          title: RUNNER_TEST_TITLE,
+          status: "FAILED",
+          message: `The setup tests timed out after ${describe(timeoutMs)}`,
+          details: { timed_out: true },
+        },
+      ]);
+    }, timeoutMs);
+  });
+  const run = (async () => definition.check(config as never, { ...ctx, signal }))().catch(
+    (error: unknown): SetupTest[] => [
+      {
+        title: RUNNER_TEST_TITLE,
+        status: "JOB_FAILED",
+        message: `The setup tests stopped unexpectedly: ${shorten(error instanceof Error ? error.message : String(error))}`,
+      },
+    ],
+  );
+  try {
+    return await Promise.race([run, timedOut]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** The outcome of a source's setup tests, as the connection routes store it. */
+export interface SetupResult {
+  setupState: "connected" | "broken";
+  setupTests: SetupTest[];
+}
+
+/** {@link runSetupTests} for a source's connection, in the source's own connector context. */
+export async function runSourceSetupTests(
+  env: Env,
+  definition: SourceDefinition,
+  config: Record<string, unknown>,
+  options: SetupTestOptions = {},
+): Promise<SetupResult> {
+  const setupTests = await runSetupTests(definition, config, connectorContext(env, definition, config), options);
+  return { setupState: setupStatusOf(setupTests), setupTests };
+}
+
+function describe(ms: number): string {
+  return ms >= 1000 ? `${Math.round(ms / 1000)} s` : `${ms} ms`;
+}
