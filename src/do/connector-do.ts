@@ -18,7 +18,7 @@ import { eq } from "drizzle-orm";
 import { catalog } from "../db/client";
 import { type ConnectionRow, connectionWithDestination } from "../db/connections";
 import { connections } from "../db/schema";
-import { engineSettings } from "../engine/jobs";
+import { engineSettings } from "../engine/settings";
 import type { Stream } from "../engine/protocol";
 import { nextRunAt, scheduleBlocker, syncBlockers } from "../engine/readiness";
 import type { Env } from "../env";

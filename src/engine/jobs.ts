@@ -227,5 +227,6 @@ export async function handleSyncJob(env: Env, job: SyncJob, settings = engineSet
       ...(failure.auth ? { setupState: "broken" } : {}),
     });
   }
-  if (!running) await connector.reschedule(job.connectionId);
+  // The run is over: the schedule arms for the next one (no run in progress to ask SyncDO about).
+  if (!running) await connector.reschedule(job.connectionId, { running: false });
 }

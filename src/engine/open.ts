@@ -5,10 +5,10 @@
 import { connectionById, destinationById } from "../db/engine";
 import type { Env } from "../env";
 import { decryptJson } from "../lib/secrets";
-import { findDestination } from "./destinations";
+import { canWrite, findDestination } from "./destinations";
 import { ConfigurationError } from "./errors";
 import type { DestinationDefinition, DestinationWriter, SourceDefinition } from "./protocol";
-import { findSource } from "./sources";
+import { canSync, findSource } from "./sources";
 import { MASK } from "./toolkit/config";
 import { connectorContext } from "./toolkit/context";
 
@@ -38,7 +38,7 @@ export async function openDestinationWriter(
   const destination = await loadDestination(env, destinationId);
   if (!destination) throw new ConfigurationError(`Group '${destinationId}' has no destination`, "missing_destination");
   const definition = findDestination(destination.row.service);
-  if (!definition?.writer) {
+  if (!definition || !canWrite(definition)) {
     throw new ConfigurationError(
       `Destination service '${destination.row.service}' cannot be written to yet`,
       "unsupported_destination",
@@ -52,7 +52,7 @@ export async function openDestinationWriter(
 /** The source definition that can read this connection, or a ConfigurationError. */
 export function readableSource(service: string) {
   const definition = findSource(service);
-  if (!definition?.reader)
+  if (!definition || !canSync(definition))
     throw new ConfigurationError(`Source service '${service}' cannot be synced yet`, "unsupported_source");
   return definition as SourceDefinition & { reader: NonNullable<SourceDefinition["reader"]> };
 }
