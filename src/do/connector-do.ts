@@ -14,13 +14,12 @@
  * destination created, unpausing) calls `reschedule`.
  */
 import { DurableObject } from "cloudflare:workers";
-import { eq } from "drizzle-orm";
 import { catalog } from "../db/client";
 import { type ConnectionRow, connectionWithDestination } from "../db/connections";
-import { connections } from "../db/schema";
-import { engineSettings } from "../engine/settings";
+import { setConnectionStatus } from "../db/engine";
 import type { Stream } from "../engine/protocol";
 import { nextRunAt, scheduleBlocker, syncBlockers } from "../engine/readiness";
+import { engineSettings } from "../engine/settings";
 import type { Env } from "../env";
 import { isoTimestamp } from "../lib/time";
 
@@ -165,10 +164,7 @@ export class ConnectorDO extends DurableObject<Env> {
       ...(options.force ? { cancel: "restarted by a forced sync" } : {}),
     });
     if (!result.started) return { started: false, runId: result.run.id };
-    await catalog(this.env.DB)
-      .update(connections)
-      .set({ syncState: "syncing", updatedAt: isoTimestamp() })
-      .where(eq(connections.id, connectionId));
+    await setConnectionStatus(this.env.DB, connectionId, { syncState: "syncing" });
     await this.env.SYNC_QUEUE.send({ connectionId, runId, seq: 0 });
     // Only the watchdog while the run is in progress; its end re-arms the schedule from the
     // row as it is then. No stored next run stays due meanwhile to start a second one.
