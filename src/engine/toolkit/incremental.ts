@@ -155,7 +155,8 @@ export class IncrementalCursor {
 
   private read(value: CursorValue): number {
     const m = magnitude(value, this.format);
-    if (Number.isNaN(m)) throw new TypeError(`not a cursor value of format ${this.format}: ${String(value).slice(0, 40)}`);
+    if (Number.isNaN(m))
+      throw new TypeError(`not a cursor value of format ${this.format}: ${String(value).slice(0, 40)}`);
     return m;
   }
 
