@@ -3,6 +3,7 @@ import { Scalar } from "@scalar/hono-api-reference";
 import { HTTPException } from "hono/http-exception";
 import { requestId } from "hono/request-id";
 import type { AppEnv } from "./env";
+import { InvalidInputError } from "./engine/errors";
 import { ApiError, errorBody } from "./errors";
 import { createRouter } from "./lib/router";
 import { basicAuth } from "./middleware/auth";
@@ -105,6 +106,7 @@ export function createApp() {
     if (error instanceof ApiError) {
       return c.json(errorBody(error.code, error.message), error.status, error.headers);
     }
+    if (error instanceof InvalidInputError) return c.json(errorBody("InvalidInput", error.message), 400);
     if (error instanceof HTTPException && error.status < 500) {
       const code = error.status === 400 ? "InvalidInput" : `Http${error.status}`;
       return c.json(errorBody(code, error.message || "Bad request"), error.status);

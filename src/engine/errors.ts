@@ -77,3 +77,15 @@ export function networkError(error: unknown): TransientError | undefined {
   }
   return undefined;
 }
+
+/**
+ * User input the engine validates (a config, a schedule) is invalid. Not a sync failure: the
+ * API answers it as 400 `InvalidInput` with this message (src/app.ts), so the engine needs no
+ * import of the HTTP layer.
+ */
+export class InvalidInputError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "InvalidInputError";
+  }
+}

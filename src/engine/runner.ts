@@ -447,7 +447,6 @@ async function runStream<C>(
       }
     }
     await producer;
-    await commitHeld();
   } catch (error) {
     queue.close();
     await producer;
@@ -455,12 +454,17 @@ async function runStream<C>(
     await commitHeld().catch(() => {});
     throw error;
   }
-  if (signal.aborted) return false;
+  if (signal.aborted) {
+    await commitHeld();
+    return false;
+  }
+  // Done: one commit carries the last checkpoint and the end of the stream.
   if (runner.snapshotSince !== undefined) {
     // The snapshot saw every source row: what it did not rewrite is gone at the source.
     await writer.truncate(table, new Date(runner.snapshotSince));
-    await writer.flush();
   }
-  await input.commit(key, { v: 2, run: input.runId, source: runner.source, done: true }, sinceCommit);
+  await writer.flush();
+  const source = held ? held.state : runner.source;
+  await input.commit(key, { v: 2, run: input.runId, source, done: true }, sinceCommit);
   return true;
 }

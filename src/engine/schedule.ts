@@ -14,7 +14,7 @@
  * in whole hours (no daylight saving shift). Without a destination they are UTC.
  */
 import { Cron } from "croner";
-import { ApiError } from "../errors";
+import { InvalidInputError } from "./errors";
 
 /** The sync frequencies Fivetran accepts, in minutes. */
 export const SYNC_FREQUENCIES = [1, 5, 15, 30, 60, 120, 180, 360, 480, 720, 1440] as const;
@@ -67,8 +67,8 @@ export interface ScheduleFields {
   timeZoneOffset?: string | null;
 }
 
-function invalid(field: string, reason: string): ApiError {
-  return ApiError.invalid(`Invalid value for field '${field}': ${reason}`);
+function invalid(field: string, reason: string): InvalidInputError {
+  return new InvalidInputError(`Invalid value for field '${field}': ${reason}`);
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -248,7 +248,7 @@ export function resolveSchedule(input: unknown, field = "schedule"): ResolvedSch
       });
     }
     case "CRON": {
-      if (typeof input.cron !== "string") throw ApiError.invalid(`Field '${field}.cron' is required`);
+      if (typeof input.cron !== "string") throw new InvalidInputError(`Field '${field}.cron' is required`);
       return withFivetranFields({ schedule_type: "CRON", cron: checkCron(input.cron, `${field}.cron`) });
     }
     case "MANUAL":

@@ -5,7 +5,7 @@
  * object maps onto them.
  */
 import { z } from "@hono/zod-openapi";
-import { ApiError } from "../../errors";
+import { InvalidInputError } from "../errors";
 import { isRecord } from "./common";
 import { MASK, secret } from "./config";
 import { pickString } from "./http";
@@ -66,11 +66,11 @@ export function normalizeApiAuth(input: Record<string, unknown>): Record<string,
   const out: Record<string, unknown> = {};
   if (auth === "none") out.auth_type = "none";
   else if (!isRecord(auth)) {
-    throw ApiError.invalid("Invalid value for field 'config.auth': expected 'none' or an object with a type");
+    throw new InvalidInputError("Invalid value for field 'config.auth': expected 'none' or an object with a type");
   } else {
     const type = String(auth.type ?? "").replace(/^apiKey$/, "api_key");
     if (!["none", "bearer", "basic", "api_key"].includes(type)) {
-      throw ApiError.invalid(
+      throw new InvalidInputError(
         "Invalid value for field 'config.auth.type': expected one of none, bearer, basic, api_key",
       );
     }

@@ -4,9 +4,9 @@
  */
 import { z } from "@hono/zod-openapi";
 import type { Env } from "../../env";
-import { ApiError } from "../../errors";
 import { describeIssue } from "../../lib/router";
 import { decryptJson, encryptJson } from "../../lib/secrets";
+import { InvalidInputError } from "../errors";
 import type { ConfigFields, ServiceDefinition } from "../protocol";
 
 /** What Fivetran returns in place of every secret that is set. */
@@ -158,14 +158,14 @@ export function parseConfig(
   stored: Record<string, unknown> = {},
 ): Record<string, unknown> {
   if (input !== undefined && input !== null && !isPlainObject(input)) {
-    throw ApiError.invalid("Invalid value for field 'config': expected an object");
+    throw new InvalidInputError("Invalid value for field 'config': expected an object");
   }
   const raw = provided(isPlainObject(input) ? input : {});
   const normalized = definition.normalize ? definition.normalize(raw) : raw;
   const merged = { ...stored, ...normalized };
   const result = definition.fields.safeParse(merged);
   if (!result.success) {
-    throw ApiError.invalid(
+    throw new InvalidInputError(
       result.error.issues
         .map((issue) => describeIssue({ ...issue, path: ["config", ...issue.path] }, { config: merged }))
         .join("; "),
@@ -180,7 +180,7 @@ export function parseConnectionString(url: string, defaultPort: number): Record<
   try {
     parsed = new URL(url);
   } catch {
-    throw ApiError.invalid("Invalid value for field 'config.connectionString': not a URL");
+    throw new InvalidInputError("Invalid value for field 'config.connectionString': not a URL");
   }
   const out: Record<string, unknown> = {
     host: decodeURIComponent(parsed.hostname),

@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { ApiError } from "../../../errors";
+import { InvalidInputError } from "../../errors";
 import type { SourceDefinition } from "../../protocol";
 import {
   apiAuthFields,
@@ -102,7 +102,7 @@ export const graphqlSource: SourceDefinition<typeof fields> = {
     const out = normalizeApiAuth(renameKeys(input, { url: "endpoint" }));
     if (out.queries !== undefined) out.queries = normalizeQueries(out.queries);
     if (Array.isArray(out.queries) && out.queries.some((q) => !isRecord(q))) {
-      throw ApiError.invalid(
+      throw new InvalidInputError(
         "Invalid value for field 'config.queries': expected query strings or {name, query} objects",
       );
     }

@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { ApiError } from "../../../errors";
+import { InvalidInputError } from "../../errors";
 import type { SourceDefinition } from "../../protocol";
 import { listSome, schemaName } from "../../toolkit/common";
 import { booleanish, secret } from "../../toolkit/config";
@@ -75,7 +75,7 @@ const CONNECTION_STRING = /^(mongodb(?:\+srv)?):\/\/(?:([^:@/]*)(?::([^@/]*))?@)
 export function parseMongoConnectionString(url: string): Record<string, unknown> {
   const match = CONNECTION_STRING.exec(url.trim());
   if (!match) {
-    throw ApiError.invalid(
+    throw new InvalidInputError(
       "Invalid value for field 'config.connectionString': expected mongodb://host:port,… or mongodb+srv://host",
     );
   }
@@ -83,7 +83,7 @@ export function parseMongoConnectionString(url: string): Record<string, unknown>
   const srv = scheme === "mongodb+srv";
   const hosts = hostList.split(",").map((h) => decodeURIComponent(h.trim()));
   if (srv && (hosts.length !== 1 || /:\d+$/.test(hosts[0] ?? ""))) {
-    throw ApiError.invalid(
+    throw new InvalidInputError(
       "Invalid value for field 'config.connectionString': mongodb+srv:// takes one host name without a port",
     );
   }

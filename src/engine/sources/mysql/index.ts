@@ -1,6 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import type mysql from "mysql2/promise";
-import { ApiError } from "../../../errors";
+import { InvalidInputError } from "../../errors";
 import type { SetupTest, SourceDefinition } from "../../protocol";
 import { listSome, schemaName } from "../../toolkit/common";
 import { booleanish, parseConnectionString, secret } from "../../toolkit/config";
@@ -61,7 +61,7 @@ function splitTable(name: string, database: string | undefined): [string, string
 /** `mysql://` or `mariadb://` URLs; `?ssl=true` / `?sslmode=REQUIRED` turn TLS on. */
 function fromConnectionString(url: string): Record<string, unknown> {
   if (!/^(mysql|mariadb):\/\//i.test(url)) {
-    throw ApiError.invalid(
+    throw new InvalidInputError(
       "Invalid value for field 'config.connectionString': expected mysql://user:password@host:port/database",
     );
   }

@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { ApiError } from "../../../errors";
+import { InvalidInputError } from "../../errors";
 import type { ConnectorContext, SetupTest, SourceDefinition } from "../../protocol";
 import { isRecord, listSome, schemaName } from "../../toolkit/common";
 import { booleanish, MASK, secret } from "../../toolkit/config";
@@ -70,11 +70,11 @@ function flattenCredentials(value: unknown, field: string): Record<string, unkno
     try {
       credentials = JSON.parse(credentials);
     } catch {
-      throw ApiError.invalid(`Invalid value for field 'config.${field}': expected an object or its JSON`);
+      throw new InvalidInputError(`Invalid value for field 'config.${field}': expected an object or its JSON`);
     }
   }
   if (!isRecord(credentials)) {
-    throw ApiError.invalid(`Invalid value for field 'config.${field}': expected an object or its JSON`);
+    throw new InvalidInputError(`Invalid value for field 'config.${field}': expected an object or its JSON`);
   }
   const out: Record<string, unknown> = {};
   const sources = [isRecord(credentials.client_access) ? credentials.client_access : {}, credentials];
