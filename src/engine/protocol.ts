@@ -340,6 +340,11 @@ export interface DestinationWriter {
   delete(table: TableRef, keys: Row[]): Promise<number>;
   /** Deletes every row, or those whose `_fivetran_synced` is before `before`. */
   truncate(table: TableRef, before?: Date): Promise<number>;
+  /**
+   * Whether the table holds no row (cheaply, without a scan). A snapshot that starts on an empty
+   * table has nothing older than itself to delete when it ends; without this the runner deletes.
+   */
+  isEmpty?(table: TableRef): Promise<boolean>;
   /** Resolves once everything written is durable. */
   flush(): Promise<void>;
   close(): Promise<void>;

@@ -59,6 +59,8 @@ export interface RunnerState {
   source?: StreamState;
   /** A snapshot in progress began at this instant (ISO); rows synced before it go when it ends. */
   snapshotSince?: string;
+  /** The destination table was empty when that snapshot began: nothing older to delete. */
+  snapshotOnEmpty?: boolean;
   /** `run` finished the stream. */
   done?: boolean;
   /** `run` skipped the stream for this reason. */
@@ -385,6 +387,7 @@ async function runStream<C>(
     run: input.runId,
     source: fresh ? undefined : stored?.source,
     snapshotSince: fresh ? input.runStartedAt.toISOString() : stored?.snapshotSince,
+    snapshotOnEmpty: fresh ? await writer.isEmpty?.(table) : stored?.snapshotOnEmpty,
   };
 
   const queue = new BatchQueue(input.pageBytes);
@@ -459,7 +462,7 @@ async function runStream<C>(
     return false;
   }
   // Done: one commit carries the last checkpoint and the end of the stream.
-  if (runner.snapshotSince !== undefined) {
+  if (runner.snapshotSince !== undefined && runner.snapshotOnEmpty !== true) {
     // The snapshot saw every source row: what it did not rewrite is gone at the source.
     await writer.truncate(table, new Date(runner.snapshotSince));
   }

@@ -569,6 +569,12 @@ export class D1Writer implements DestinationWriter {
     return 0;
   }
 
+  async isEmpty(ref: TableRef): Promise<boolean> {
+    await this.flush();
+    const rows = await this.db.query({ sql: `SELECT 1 FROM ${quoteName(this.table(ref).name)} LIMIT 1`, params: [] });
+    return rows.length === 0;
+  }
+
   /** Sends a batch after the previous one; not awaited (see `pending`): flush() makes it durable. */
   private async run(statements: D1Statement[], what: string, table: TablePlan): Promise<void> {
     await this.flush();

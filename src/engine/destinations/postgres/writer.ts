@@ -258,6 +258,11 @@ export class PostgresWriter implements DestinationWriter {
     return result.rowCount ?? 0;
   }
 
+  async isEmpty(ref: TableRef): Promise<boolean> {
+    const { rows } = await this.client.query(`SELECT 1 FROM ${this.table(ref).ident} LIMIT 1`);
+    return rows.length === 0;
+  }
+
   /** Every write commits its own transaction, so there is nothing left to flush. */
   async flush(): Promise<void> {}
 
