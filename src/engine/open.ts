@@ -4,30 +4,23 @@
  */
 import { connectionById, destinationById } from "../db/engine";
 import type { Env } from "../env";
-import { decryptJson } from "../lib/secrets";
 import { canWrite, findDestination } from "./destinations";
 import { ConfigurationError } from "./errors";
 import type { DestinationDefinition, DestinationWriter, SourceDefinition } from "./protocol";
 import { canSync, findSource } from "./sources";
-import { MASK } from "./toolkit/config";
+import { openConfig } from "./toolkit/config";
 import { connectorContext } from "./toolkit/context";
-
-/** A stored config with its secrets decrypted (the `******` placeholders dropped first). */
-export async function fullConfig(env: Env, plain: Record<string, unknown>, sealed: string | null) {
-  const visible = Object.fromEntries(Object.entries(plain).filter(([, value]) => value !== MASK));
-  return { ...visible, ...(await decryptJson(env.FIVETRAN_ENCRYPTION_KEY, sealed)) };
-}
 
 export async function loadConnection(env: Env, connectionId: string) {
   const row = await connectionById(env.DB, connectionId);
   if (!row) return undefined;
-  return { row, config: await fullConfig(env, row.config, row.secrets) };
+  return { row, config: await openConfig(env, row) };
 }
 
 export async function loadDestination(env: Env, destinationId: string) {
   const row = await destinationById(env.DB, destinationId);
   if (!row) return undefined;
-  return { row, config: await fullConfig(env, row.config, row.secrets) };
+  return { row, config: await openConfig(env, row) };
 }
 
 /** An open writer to the destination with id `destinationId` (the group's id), and its definition. */
