@@ -1,0 +1,7 @@
+/** Destination conformance: one line per destination connector (see suite.ts for the checks). */
+import { d1Fixture } from "./fixtures/d1";
+import { postgresDestinationFixture } from "./fixtures/postgres";
+import { destinationConformance } from "./suite";
+
+destinationConformance("postgres", postgresDestinationFixture);
+destinationConformance("d1", d1Fixture);
