@@ -74,7 +74,9 @@ export function configureStreams(streams: Stream[], options: ReturnType<typeof s
       options.cursor && stream.columns.some((c) => c.name === options.cursor)
         ? options.cursor
         : stream.cursorCandidates[0];
-    const incremental = options.mode === "incremental" && chosen !== undefined;
+    // Without a primary key a changed row is a new row (identified by its values' hash) and
+    // a keyset by cursor alone skips rows that share a cursor value: such tables re-read in full.
+    const incremental = options.mode === "incremental" && chosen !== undefined && stream.primaryKey.length > 0;
     return {
       stream,
       mode: incremental ? "incremental" : "full",

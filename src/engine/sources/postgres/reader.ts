@@ -147,7 +147,10 @@ export async function discoverPostgres(client: pg.Client, config: PostgresSource
   }
   const found = [...streams.values()].map(({ pk, ...stream }) => {
     stream.primaryKey = pk.sort((a, b) => a[0] - b[0]).map(([, name]) => name);
+    // A table without a primary key re-reads in full: a changed row is a new row there (its
+    // `_fivetran_id` is the hash of its values), and a keyset of the cursor alone skips ties.
     stream.cursorCandidates = stream.columns
+      .filter(() => stream.primaryKey.length > 0)
       .filter((c) => CURSOR_TYPES.has(c.type) && CURSOR_NAMES.includes(c.name.toLowerCase()))
       .sort((a, b) => CURSOR_NAMES.indexOf(a.name.toLowerCase()) - CURSOR_NAMES.indexOf(b.name.toLowerCase()))
       .map((c) => c.name);
@@ -441,8 +444,10 @@ async function* readStream(
       `${q(cursor.name)} <= ${quoteLiteral(state.signpost)}::${cursor.sourceType}`,
       // Without a lookback the bound is strict; a lookback re-reads its window inclusively
       // (the upsert makes the overlap harmless) to catch rows committed late with old cursors.
+      // A date cursor is always inclusive: a row changed later on the signpost's own day
+      // carries the same value and would never be read again.
       state.lower
-        ? `${q(cursor.name)} ${configured.lookbackMs > 0 ? ">=" : ">"} ${lowerBound(cursor, state.lower, configured.lookbackMs)}`
+        ? `${q(cursor.name)} ${configured.lookbackMs > 0 || cursor.type === "date" ? ">=" : ">"} ${lowerBound(cursor, state.lower, configured.lookbackMs)}`
         : undefined,
     ].filter(Boolean);
     while (!ctx.signal.aborted) {

@@ -165,6 +165,8 @@ interface SampleState {
   complete?: boolean;
   /** This generation delivers every row (first read or re-sync), not only the changes. */
   full?: boolean;
+  /** The run (its start, ISO) the generation belongs to: a resumed run re-reads none. */
+  runStartedAt?: string;
 }
 
 /** Reads one table: generation g+1 after a complete g, everything when there is no state. */
@@ -178,9 +180,12 @@ async function* readTable(
   const spec = TABLES[stream.name];
   if (!spec) return;
   const tableNo = Object.keys(TABLES).indexOf(stream.name) + 1;
+  const run = ctx.runStartedAt.toISOString();
+  // This run's generation is read already (a slice resumed after its last checkpoint).
+  if (state?.complete && state.runStartedAt === run) return;
   let current: SampleState =
     !state || state.complete
-      ? { generation: (state?.generation ?? 0) + 1, after: 0, complete: false, full: !state }
+      ? { generation: (state?.generation ?? 0) + 1, after: 0, complete: false, full: !state, runStartedAt: run }
       : state;
   const g = current.generation;
   const fresh = current.full === true;
@@ -213,7 +218,11 @@ async function* readTable(
     }
   }
   yield* flush(total);
-  yield { kind: "checkpoint", stream: key, state: { generation: g, complete: true } };
+  yield {
+    kind: "checkpoint",
+    stream: key,
+    state: { generation: g, complete: true, runStartedAt: current.runStartedAt },
+  };
 }
 
 /** The sample source's reader. */
