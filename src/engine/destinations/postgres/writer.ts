@@ -145,17 +145,20 @@ export class PostgresWriter implements DestinationWriter {
           await this.client.query(`ALTER TABLE ${ident} ADD COLUMN IF NOT EXISTS ${q(column.name)} ${pgType(column)}`);
         }
       }
+      const encoders = stream.columns.map((c) => toPgText(c, pgType(c).endsWith("[]")));
       this.tables.set(`${schema}.${stream.name}`, {
         ident,
         columns: stream.columns,
         keyed,
         stage: q(stageName(schema, stream.name)),
-        encoders: stream.columns.map((c) => toPgText(c, pgType(c).endsWith("[]"))),
+        encoders,
+        // A key value as a typed SQL literal, through the same encoder as the column's COPY field.
         keyLiterals: keyColumns(stream).map((c) => {
-          const encode = toPgText(c, pgType(c).endsWith("[]"));
+          const encode = encoders[stream.columns.indexOf(c)] as (value: Value) => string | null;
+          const type = pgType(c);
           return (v: Value) => {
             const text = encode(v);
-            return text === null ? "NULL" : `${quoteLiteral(text)}::${pgType(c)}`;
+            return text === null ? "NULL" : `${quoteLiteral(text)}::${type}`;
           };
         }),
       });
