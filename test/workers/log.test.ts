@@ -1,3 +1,4 @@
+/// <reference types="vite/client" />
 /**
  * The trace store keeps no secrets, credentials in URLs or SQL literals (issue #9 §8): every
  * log line goes through src/lib/log.ts.
