@@ -53,14 +53,16 @@ function tooManyAttempts(retryAfter: number): ApiError {
 /** Throws 429 when any of `keys` is blocked; otherwise returns. */
 export async function assertNotBlocked(keys: string[]): Promise<void> {
   const now = Date.now();
-  for (const key of keys) {
-    const marker = await caches.default.match(markerUrl(key));
+  // Every authenticated request pays these lookups: in parallel, one round trip.
+  const markers = await Promise.all(keys.map((key) => caches.default.match(markerUrl(key))));
+  let wait = 0;
+  for (const marker of markers) {
     if (!marker) continue;
     await marker.body?.cancel();
-    const until = Number(marker.headers.get(BLOCKED_UNTIL));
-    const seconds = Math.ceil((until - now) / 1000);
-    if (Number.isFinite(seconds) && seconds > 0) throw tooManyAttempts(seconds);
+    const seconds = Math.ceil((Number(marker.headers.get(BLOCKED_UNTIL)) - now) / 1000);
+    if (Number.isFinite(seconds)) wait = Math.max(wait, seconds);
   }
+  if (wait > 0) throw tooManyAttempts(wait);
 }
 
 /** `simple.period` of the AUTH_FAILURES binding in wrangler.toml (the binding cannot report it). */
