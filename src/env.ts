@@ -19,6 +19,10 @@ export interface Env {
   SYNC: DurableObjectNamespace<SyncDO>;
   DESTINATION: DurableObjectNamespace<DestinationDO>;
   SYNC_QUEUE: Queue<SyncJob>;
+  /** Counts failed authentications per key and per address (src/middleware/throttle.ts). */
+  AUTH_FAILURES?: RateLimit;
+  /** Largest accepted request body in bytes (default 2 MiB, src/middleware/limits.ts). */
+  FIVETRAN_MAX_BODY_BYTES?: string;
   /** Bootstrap API key of the first account (Worker secret). */
   FIVETRAN_API_KEY?: string;
   /** Bootstrap API secret of the first account (Worker secret). */

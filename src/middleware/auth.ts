@@ -4,6 +4,7 @@ import { catalog } from "../db/client";
 import type { AppEnv, AuthContext } from "../env";
 import { ApiError } from "../errors";
 import { constantTimeEqual } from "../lib/crypto";
+import { assertNotBlocked, recordFailure, throttleKeys } from "./throttle";
 
 /** Splits `Authorization: Basic base64(key:secret)`; undefined when it is not that. */
 export function parseBasic(header: string | undefined): { key: string; secret: string } | undefined {
@@ -32,15 +33,22 @@ async function resolve(env: AppEnv["Bindings"], key: string, secret: string): Pr
 
 /**
  * HTTP Basic `api_key:api_secret`, as Fivetran. Sets `auth` (account, user, key) for the
- * handlers, which scope every query to that account.
+ * handlers, which scope every query to that account. Wrong credentials are throttled per key
+ * and per client address (./throttle.ts): a blocked key or address answers 429 before its
+ * secret is even checked. A request without credentials is not a guess and is not counted.
  */
 export const basicAuth: MiddlewareHandler<AppEnv> = async (c, next) => {
   const credentials = parseBasic(c.req.header("authorization"));
   if (!credentials) {
     throw ApiError.unauthorized("Authentication required: send HTTP Basic credentials api_key:api_secret");
   }
+  const throttled = await throttleKeys(c, credentials.key);
+  await assertNotBlocked(throttled);
   const auth = await resolve(c.env, credentials.key, credentials.secret);
-  if (!auth) throw ApiError.unauthorized("Invalid API key or secret");
+  if (!auth) {
+    await recordFailure(c, throttled);
+    throw ApiError.unauthorized("Invalid API key or secret");
+  }
   c.set("auth", auth);
   return next();
 };

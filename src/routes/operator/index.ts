@@ -7,6 +7,7 @@ import { ApiError } from "../../errors";
 import { constantTimeEqual } from "../../lib/crypto";
 import { envelope, errorSchema, jsonResponse, ok } from "../../lib/envelope";
 import { createRouter } from "../../lib/router";
+import { assertNotBlocked, recordFailure, throttleKeys } from "../../middleware/throttle";
 
 /**
  * The operator API: create accounts, issue, rotate and revoke their keys. Opened only by
@@ -22,7 +23,11 @@ export const operatorAuth: MiddlewareHandler<AppEnv> = async (c, next) => {
     .header("authorization")
     ?.match(/^Bearer\s+(.+)$/i)?.[1]
     ?.trim();
+  // The operator secret is one value: failures are throttled per client address only.
+  const throttled = token ? await throttleKeys(c) : [];
+  await assertNotBlocked(throttled);
   if (!token || !(await constantTimeEqual(token, expected))) {
+    await recordFailure(c, throttled);
     throw new ApiError(401, "Unauthorized", "Operator API: send Authorization: Bearer <FIVETRAN_OPERATOR_SECRET>", {
       "WWW-Authenticate": 'Bearer realm="fivetran.do operator"',
     });
