@@ -28,13 +28,17 @@ export function defaultNamespace(accountId: string): string {
     .replace(/_+$/, "");
 }
 
-/** What the runtime hands a D1 binding or an R2 binding as. */
+/**
+ * Whether `value` is a D1 or an R2 binding, by the runtime's class names (workerd's
+ * `D1Database`, `R2Bucket`) and their methods. Method checks alone would not do: a service
+ * binding or RPC stub answers every property name with a function.
+ */
 export function bindingKind(value: unknown): "d1" | "r2" | undefined {
   if (!value || typeof value !== "object") return undefined;
   const v = value as Record<string, unknown>;
-  if (typeof v.prepare === "function" && typeof v.batch === "function" && typeof v.exec === "function") return "d1";
-  if (typeof v.put === "function" && typeof v.list === "function" && typeof v.createMultipartUpload === "function")
-    return "r2";
+  const className = Object.getPrototypeOf(value)?.constructor?.name;
+  if (className === "D1Database" && typeof v.prepare === "function" && typeof v.batch === "function") return "d1";
+  if (className === "R2Bucket" && typeof v.put === "function" && typeof v.list === "function") return "r2";
   return undefined;
 }
 
