@@ -106,6 +106,27 @@ export async function resolveGrants(db: Catalog, accountId: string, names: strin
   return held;
 }
 
+/**
+ * For each of `names`: the non-empty namespaces granted in it to accounts other than
+ * `accountId` (the empty-namespace holder's names must stay out of them).
+ */
+export async function otherNamespaces(db: Catalog, accountId: string, names: string[]): Promise<Map<string, string[]>> {
+  const out = new Map<string, string[]>(names.map((name) => [name, []]));
+  if (names.length === 0) return out;
+  const rows = await db
+    .select({ binding: bindingGrants.binding, namespace: bindingGrants.namespace })
+    .from(bindingGrants)
+    .where(
+      and(
+        inArray(bindingGrants.binding, names),
+        ne(bindingGrants.namespace, ""),
+        ne(bindingGrants.accountId, accountId),
+      ),
+    );
+  for (const row of rows) out.get(row.binding)?.push(row.namespace);
+  return out;
+}
+
 /** The bootstrap account's id, if it exists yet. */
 export async function bootstrapAccountId(db: Catalog): Promise<string | undefined> {
   return (await db.select({ id: accounts.id }).from(accounts).where(eq(accounts.bootstrap, true)).get())?.id;

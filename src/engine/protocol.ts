@@ -51,6 +51,11 @@ export interface ConnectorContext {
    * reads `<namespace>__…` (destinations/d1). Absent in hand-built contexts that share nothing.
    */
   namespaces?: Readonly<Record<string, string>>;
+  /**
+   * For a binding held under the empty namespace: the other accounts' namespaces in it. Its
+   * tables must not be named `<one of them>__…` (R2 keys under them are refused already).
+   */
+  otherNamespaces?: Readonly<Record<string, readonly string[]>>;
 }
 
 /** Metadata shown by /v1/metadata/connector-types. */

@@ -123,6 +123,37 @@ describe("two tenants on the WAREHOUSE binding", () => {
     expect(synced.status.tasks).toEqual([]);
   });
 
+  it("keeps the bootstrap account's unprefixed tables out of another account's namespace", async () => {
+    const tenant = await newAccountWithId("tenant", []);
+    const namespace = `tenant_${id()}`;
+    await call("PUT", `/operator/accounts/${tenant.accountId}/bindings/WAREHOUSE`, {
+      auth: OPERATOR,
+      body: { namespace },
+    });
+    const schema = `iso_${id()}`;
+    const tenantConnection = await sampleConnection(
+      tenant.auth,
+      await groupWith(tenant.auth, "d1", { database: "WAREHOUSE" }),
+      { schema, scale: 20, tables: ["customers"] },
+    );
+    expect((await syncToEnd(tenant.auth, tenantConnection)).failed_at).toBeNull();
+    const table = `${namespace}__${schema}__customers`;
+    const before = await firstCustomer(table);
+
+    // The bootstrap's schema `<namespace>__<schema>` would name exactly the tenant's table.
+    const groupId = await groupWith(BOOTSTRAP, "d1", { database: "WAREHOUSE" });
+    const intruder = await sampleConnection(BOOTSTRAP, groupId, {
+      schema: `${namespace}__${schema}`,
+      seed: 9,
+      scale: 50,
+      tables: ["customers"],
+    });
+    const run = await syncToEnd(BOOTSTRAP, intruder);
+    expect(JSON.stringify(run.status)).toContain(`would be in the namespace '${namespace}' of another account`);
+    expect(await rowCount(table)).toBe(20);
+    expect(await firstCustomer(table)).toEqual(before);
+  });
+
   it("refuses an account that was not granted the binding: 400 at destination create and PATCH, nothing stored", async () => {
     const auth = await newAccount("ungranted", []);
     const accountId = await accountIdOf(auth);

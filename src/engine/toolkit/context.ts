@@ -4,7 +4,7 @@
  * the account was granted it, under the account's namespace there. The catalog database and
  * the engine's own Durable Objects and queue are never handed out, whatever a config names.
  */
-import { resolveGrants } from "../../db/bindings";
+import { otherNamespaces, resolveGrants } from "../../db/bindings";
 import { catalog } from "../../db/client";
 import type { Env } from "../../env";
 import type { ConnectorContext, Logger, ServiceDefinition } from "../protocol";
@@ -56,12 +56,19 @@ export async function connectorContext(
   signal?: AbortSignal,
 ): Promise<ConnectorContext> {
   const granted = await grantedNamespaces(env, accountId, definition, config);
+  // The empty namespace's names must stay out of the other accounts' namespaces.
+  const unprefixed = [...granted].filter(([, namespace]) => namespace === "").map(([name]) => name);
+  const others = await otherNamespaces(catalog(env.DB), accountId, unprefixed);
   const bindings: Record<string, unknown> = {};
   const namespaces: Record<string, string> = {};
+  const otherNamespacesOf: Record<string, readonly string[]> = {};
   for (const [name, namespace] of granted) {
     const binding = (env as unknown as Record<string, unknown>)[name];
-    bindings[name] = sharedBindingKind(env, name) === "r2" ? namespacedBucket(binding as R2Bucket, namespace) : binding;
+    const foreign = others.get(name) ?? [];
+    bindings[name] =
+      sharedBindingKind(env, name) === "r2" ? namespacedBucket(binding as R2Bucket, namespace, foreign) : binding;
     namespaces[name] = namespace;
+    if (foreign.length > 0) otherNamespacesOf[name] = foreign;
   }
   return {
     fetch: (input, init) => fetch(input, init),
@@ -70,5 +77,6 @@ export async function connectorContext(
     now: () => new Date(),
     bindings,
     namespaces,
+    otherNamespaces: otherNamespacesOf,
   };
 }

@@ -39,14 +39,33 @@ function stripObject<T extends { key: string }>(object: T, strip: (key: string) 
   });
 }
 
-/** `bucket` with every key under `<namespace>/`; the bucket itself for the empty namespace. */
-export function namespacedBucket(bucket: R2Bucket, namespace: string): R2Bucket {
-  if (namespace === "") return bucket;
-  if (!NAMESPACE_PATTERN.test(namespace)) throw new R2KeyError(`invalid namespace '${namespace}'`);
-  const root = `${namespace}/`;
+/** The first path segment of `key` when it is a directory (`a` of `a/b`), else undefined. */
+function topSegment(key: string): string | undefined {
+  const slash = key.indexOf("/");
+  return slash < 0 ? undefined : key.slice(0, slash);
+}
+
+/**
+ * `bucket` with every key under `<namespace>/`. The empty namespace (the bootstrap account's)
+ * stores keys as they are, except under `others`, the namespaces of the other accounts in the
+ * bucket: those keys are refused and listed objects there are left out. With neither, this is
+ * the bucket itself.
+ */
+export function namespacedBucket(bucket: R2Bucket, namespace: string, others: readonly string[] = []): R2Bucket {
+  if (namespace === "" && others.length === 0) return bucket;
+  if (namespace !== "" && !NAMESPACE_PATTERN.test(namespace)) throw new R2KeyError(`invalid namespace '${namespace}'`);
+  const root = namespace === "" ? "" : `${namespace}/`;
+  const foreign = new Set(namespace === "" ? others : []);
   const inside = (key: string, what?: string) => {
     checkKey(key, what);
+    const top = topSegment(key);
+    if (top !== undefined && foreign.has(top))
+      throw new R2KeyError(`R2 ${what ?? "key"} '${key}' is in the namespace of another account`);
     return root + key;
+  };
+  const mine = (key: string) => {
+    const top = topSegment(key);
+    return top === undefined || !foreign.has(top);
   };
   const strip = (key: string) => (key.startsWith(root) ? key.slice(root.length) : key);
   const object = <T extends { key: string } | null>(value: T): T => (value ? stripObject(value, strip) : value) as T;
@@ -82,8 +101,8 @@ export function namespacedBucket(bucket: R2Bucket, namespace: string): R2Bucket 
       });
       return {
         ...listed,
-        objects: listed.objects.map((item) => stripObject(item, strip)),
-        delimitedPrefixes: listed.delimitedPrefixes.map(strip),
+        objects: listed.objects.filter((item) => mine(item.key)).map((item) => stripObject(item, strip)),
+        delimitedPrefixes: listed.delimitedPrefixes.filter(mine).map(strip),
       };
     },
     async createMultipartUpload(key: string, options?: R2MultipartOptions) {

@@ -137,6 +137,32 @@ describe("namespacedBucket", () => {
     await bucket.delete("big/file.bin");
   });
 
+  it("keeps the empty namespace out of the other accounts' namespaces: refused keys, filtered listings", async () => {
+    const { a, b } = namespaces();
+    const other = namespacedBucket(raw, a);
+    await other.put("theirs.txt", "a's");
+    const bootstrap = namespacedBucket(raw, "", [a]);
+    for (const key of [`${a}/theirs.txt`, `${a}/new.txt`]) {
+      await expect(bootstrap.get(key), key).rejects.toThrow(/in the namespace of another account/);
+      await expect(bootstrap.put(key, "x"), key).rejects.toBeInstanceOf(R2KeyError);
+      await expect(bootstrap.delete(key), key).rejects.toBeInstanceOf(R2KeyError);
+    }
+    await expect(bootstrap.list({ prefix: `${a}/` })).rejects.toBeInstanceOf(R2KeyError);
+    // Its own keys, even one named like the namespace without a slash, are stored as they are.
+    await bootstrap.put(`${b}/mine.txt`, "mine");
+    await bootstrap.put(a, "a file, not a folder");
+    expect(await rawKeys(`${b}/`)).toEqual([`${b}/mine.txt`]);
+    const listed = await bootstrap.list({ prefix: a.slice(0, 4), delimiter: "/" });
+    expect(listed.delimitedPrefixes).not.toContain(`${a}/`);
+    expect(listed.objects.map((o) => o.key)).toContain(a);
+    expect((await bootstrap.list({ prefix: a.slice(0, 4) })).objects.map((o) => o.key)).not.toContain(
+      `${a}/theirs.txt`,
+    );
+    expect(await (await other.get("theirs.txt"))?.text()).toBe("a's");
+    await bootstrap.delete([`${b}/mine.txt`, a]);
+    await other.delete("theirs.txt");
+  });
+
   it("is the bucket itself for the empty namespace, and refuses a namespace that is not one", () => {
     expect(namespacedBucket(raw, "")).toBe(raw);
     for (const bad of ["A", "a__b", "_a", "a_", "a/b", "a b", ".."]) {

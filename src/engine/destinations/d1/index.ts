@@ -67,10 +67,13 @@ const fields = z
 export type D1DestinationConfig = z.infer<typeof fields>;
 
 /** A binding's D1 database and the account's namespace in it (both from the context). */
-function boundDatabase(ctx: ConnectorContext, name: string): { db: D1Database; namespace: string } | undefined {
+function boundDatabase(
+  ctx: ConnectorContext,
+  name: string,
+): { db: D1Database; namespace: string; otherNamespaces: readonly string[] } | undefined {
   const db = ctx.bindings[name] as D1Database | undefined;
   if (!db || typeof db.prepare !== "function" || typeof db.batch !== "function") return undefined;
-  return { db, namespace: ctx.namespaces?.[name] ?? "" };
+  return { db, namespace: ctx.namespaces?.[name] ?? "", otherNamespaces: ctx.otherNamespaces?.[name] ?? [] };
 }
 
 /**
@@ -154,7 +157,7 @@ export const d1Destination = defineDestination({
       // The context holds only the binding `database` names, never the catalog.
       const bound = boundDatabase(ctx, config.database ?? "");
       if (!bound) throw new ConfigurationError(`This Worker has no D1 binding '${config.database}'`, "missing_binding");
-      return D1Writer.open(bound.db, { namespace: bound.namespace });
+      return D1Writer.open(bound.db, { namespace: bound.namespace, otherNamespaces: bound.otherNamespaces });
     },
   },
   normalize(input) {

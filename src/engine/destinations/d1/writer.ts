@@ -318,6 +318,8 @@ export interface D1WriterOptions {
   chunkChars?: number;
   /** The account's namespace in a shared binding (ctx.namespaces): tables are `<namespace>__<schema>__<table>`. */
   namespace?: string;
+  /** Other accounts' namespaces in the binding (ctx.otherNamespaces): no table may be named under them. */
+  otherNamespaces?: readonly string[];
 }
 
 function utf8Length(text: string): number {
@@ -446,6 +448,8 @@ export class D1Writer implements DestinationWriter {
 
   /** The account's namespace in a shared binding: every table name starts with it. */
   private readonly namespace: string;
+  /** `<namespace>__` of the other accounts in the binding, folded: no table of ours starts so. */
+  private readonly otherNamespaces: string[];
 
   private constructor(
     private readonly db: D1Executor,
@@ -454,6 +458,7 @@ export class D1Writer implements DestinationWriter {
   ) {
     this.chunkChars = options.chunkChars ?? DEFAULT_CHUNK_CHARS;
     this.namespace = options.namespace ?? "";
+    this.otherNamespaces = (options.otherNamespaces ?? []).map((ns) => `${fold(ns)}__`);
     this.capabilities = d1Capabilities(transactional);
   }
 
@@ -473,6 +478,12 @@ export class D1Writer implements DestinationWriter {
         throw new TableError(`streams ${clash} and ${stream.namespace}.${stream.name} both map to D1 table "${name}"`);
       }
       names.set(fold(name), `${stream.namespace}.${stream.name}`);
+      const foreign = this.otherNamespaces.find((prefix) => fold(name).startsWith(prefix));
+      if (foreign !== undefined) {
+        throw new TableError(
+          `D1 table "${name}" would be in the namespace '${foreign.slice(0, -2)}' of another account; choose a schema name that does not start with it`,
+        );
+      }
       checkNames(name, stream);
       const ident = quoteName(name);
       const keyed = stream.primaryKey.length > 0;
