@@ -104,7 +104,8 @@ async function probe(target: D1Client, namespace: string, ctx: ConnectorContext)
   const id = crypto.randomUUID();
   const writtenAt = ctx.now().toISOString();
   // Under the account's namespace, like every table it writes.
-  const table = quoteName(namespace ? `${namespace}__${PROBE_TABLE}` : PROBE_TABLE);
+  const name = namespace ? `${namespace}__${PROBE_TABLE}` : PROBE_TABLE;
+  const table = quoteName(name);
   try {
     const results = await target.batchRows([
       { sql: `CREATE TABLE IF NOT EXISTS ${table} (id TEXT PRIMARY KEY, written_at TEXT NOT NULL)`, params: [] },
@@ -116,7 +117,7 @@ async function probe(target: D1Client, namespace: string, ctx: ConnectorContext)
     if (row?.id !== id || row.written_at !== writtenAt) {
       return { title, status: "FAILED", message: `The probe row written to ${target.label} did not read back` };
     }
-    return { title, status: "PASSED", message: `Created, wrote, read and dropped ${table} in ${target.label}` };
+    return { title, status: "PASSED", message: `Created, wrote, read and dropped ${name} in ${target.label}` };
   } catch (error) {
     return { title, status: "FAILED", message: describeD1Error(error) };
   }
