@@ -1,4 +1,4 @@
-import { and, asc, eq, getTableColumns } from "drizzle-orm";
+import { and, asc, eq, getTableColumns, inArray, ne } from "drizzle-orm";
 import { isUniqueViolation, withUniqueId } from "../lib/ids";
 import type { Keyset } from "../lib/pagination";
 import { afterKeyset, type Catalog } from "./client";
@@ -101,6 +101,37 @@ export async function schemaTaken(db: Catalog, groupId: string, schema: string):
     .where(and(eq(connections.groupId, groupId), eq(connections.schema, schema)))
     .get();
   return row !== undefined;
+}
+
+/**
+ * Connections of the account with one of `schemas` in groups other than `groupId`, each with
+ * its group's destination (service and plain config; null without one): the candidates for
+ * writing the same tables through a binding two groups' destinations share.
+ */
+export async function sameSchemaElsewhere(db: Catalog, accountId: string, groupId: string, schemas: string[]) {
+  if (schemas.length === 0) return [];
+  return db
+    .select({
+      id: connections.id,
+      groupId: connections.groupId,
+      schema: connections.schema,
+      destinationService: destinations.service,
+      destinationConfig: destinations.config,
+    })
+    .from(connections)
+    .leftJoin(destinations, eq(destinations.id, connections.groupId))
+    .where(
+      and(eq(connections.accountId, accountId), inArray(connections.schema, schemas), ne(connections.groupId, groupId)),
+    );
+}
+
+/** Schemas of the group's connections. */
+export async function groupSchemas(db: Catalog, groupId: string): Promise<string[]> {
+  const rows = await db
+    .select({ schema: connections.schema })
+    .from(connections)
+    .where(eq(connections.groupId, groupId));
+  return rows.map((row) => row.schema);
 }
 
 /**

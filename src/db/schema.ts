@@ -153,3 +153,26 @@ export const connections = sqliteTable(
     index("connections_group_order_idx").on(t.groupId, t.createdAt, t.id),
   ],
 );
+
+/**
+ * Which account may use a shared Worker binding (a D1 database, an R2 bucket a connector can
+ * name), and under which namespace: its tables and objects there are `<namespace>__…` and
+ * `<namespace>/…`, so two accounts never meet in one. Granted by the operator API; the
+ * bootstrap account holds every binding under the empty namespace without a row.
+ */
+export const bindingGrants = sqliteTable(
+  "binding_grants",
+  {
+    binding: text("binding").notNull(),
+    accountId: text("account_id")
+      .notNull()
+      .references(() => accounts.id),
+    namespace: text("namespace").notNull(),
+    createdAt: text("created_at").notNull(),
+  },
+  (t) => [
+    uniqueIndex("binding_grants_binding_account_unique").on(t.binding, t.accountId),
+    uniqueIndex("binding_grants_binding_namespace_unique").on(t.binding, t.namespace),
+    index("binding_grants_account_idx").on(t.accountId),
+  ],
+);

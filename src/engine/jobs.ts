@@ -133,7 +133,7 @@ export async function handleSyncJob(env: Env, job: SyncJob, settings = engineSet
   try {
     source = readableSource(row.service);
     const config = source.fields.parse(loaded.config);
-    const ctx = connectorContext(env, source, config);
+    const ctx = await connectorContext(env, row.accountId, source, config);
     // The destination opens while the source is discovered.
     const opening = openDestinationWriter(env, row.groupId);
     opening.catch(() => {}); // its error surfaces where it is awaited, below

@@ -38,7 +38,11 @@ export async function openDestinationWriter(
     );
   }
   const parsed = definition.fields.parse(destination.config);
-  const writer = await definition.writer.open(parsed, connectorContext(env, definition, parsed));
+  const writer = await definition.writer.open(
+    parsed,
+    // The destination's account: the namespace of a shared binding is its own (grants can be revoked).
+    await connectorContext(env, destination.row.accountId, definition, parsed),
+  );
   return { writer, definition };
 }
 

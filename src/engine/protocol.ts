@@ -44,6 +44,18 @@ export interface ConnectorContext {
   signal?: AbortSignal;
   now(): Date;
   bindings: Readonly<Record<string, unknown>>;
+  /**
+   * The account's namespace in each binding of `bindings` ('' when it holds the binding
+   * unshared: the bootstrap account). An R2 bucket is handed out already confined to
+   * `<namespace>/`; SQL cannot be confined, so a D1 connector names every table it creates or
+   * reads `<namespace>__…` (destinations/d1). Absent in hand-built contexts that share nothing.
+   */
+  namespaces?: Readonly<Record<string, string>>;
+  /**
+   * For a binding held under the empty namespace: the other accounts' namespaces in it. Its
+   * tables must not be named `<one of them>__…` (R2 keys under them are refused already).
+   */
+  otherNamespaces?: Readonly<Record<string, readonly string[]>>;
 }
 
 /** Metadata shown by /v1/metadata/connector-types. */

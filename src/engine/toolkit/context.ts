@@ -1,14 +1,15 @@
 /**
  * The one builder of a connector's context: `fetch`, a logger, a clock, the abort signal, and
- * only the Worker bindings the connector's definition names for its config. The catalog
- * database and the engine's own Durable Objects and queue are never handed out, whatever a
- * config names.
+ * only the Worker bindings the connector's definition names for its config — each only when
+ * the account was granted it, under the account's namespace there. The catalog database and
+ * the engine's own Durable Objects and queue are never handed out, whatever a config names.
  */
+import { otherNamespaces, resolveGrants } from "../../db/bindings";
+import { catalog } from "../../db/client";
 import type { Env } from "../../env";
 import type { ConnectorContext, Logger, ServiceDefinition } from "../protocol";
-
-/** Bindings that belong to the engine itself: no connector config may reach them. */
-const ENGINE_BINDINGS = new Set(["DB", "CONNECTOR", "SYNC", "DESTINATION", "SYNC_QUEUE"]);
+import { BindingNotGrantedError, sharedBindingKind } from "./bindings";
+import { namespacedBucket } from "./r2-namespace";
 
 function logger(service: string): Logger {
   const line = (level: "info" | "warn", message: string, fields?: Record<string, unknown>) =>
@@ -16,17 +17,58 @@ function logger(service: string): Logger {
   return { info: (m, f) => line("info", m, f), warn: (m, f) => line("warn", m, f) };
 }
 
-/** The context `definition` gets for `config` (validated config; the binding names it uses are read from it). */
-export function connectorContext(
+type Definition = Pick<ServiceDefinition, "service" | "bindings">;
+
+/** The shared bindings `config` names (engine bindings and names this Worker lacks are none). */
+function namedBindings(env: Env, definition: Definition, config: Record<string, unknown>): string[] {
+  const names = definition.bindings?.(config as never) ?? [];
+  return [...new Set(names)].filter((name) => sharedBindingKind(env, name) !== undefined);
+}
+
+/**
+ * The namespace `accountId` holds in each shared binding `config` names; throws
+ * {@link BindingNotGrantedError} for the first one it was not granted. No catalog query when
+ * the config names none.
+ */
+export async function grantedNamespaces(
   env: Env,
-  definition: Pick<ServiceDefinition, "service" | "bindings">,
+  accountId: string,
+  definition: Definition,
+  config: Record<string, unknown>,
+): Promise<Map<string, string>> {
+  const names = namedBindings(env, definition, config);
+  const held = await resolveGrants(catalog(env.DB), accountId, names);
+  for (const name of names) if (!held.has(name)) throw new BindingNotGrantedError(name);
+  return held;
+}
+
+/**
+ * The context `definition` gets for `config` (validated config; the binding names it uses are
+ * read from it) on behalf of `accountId`. R2 buckets come confined to the account's namespace
+ * (toolkit/r2-namespace.ts); D1 databases come with their namespace in `ctx.namespaces`, which
+ * the D1 destination puts in front of every table name.
+ */
+export async function connectorContext(
+  env: Env,
+  accountId: string,
+  definition: Definition,
   config: Record<string, unknown>,
   signal?: AbortSignal,
-): ConnectorContext {
+): Promise<ConnectorContext> {
+  const granted = await grantedNamespaces(env, accountId, definition, config);
+  // The empty namespace's names must stay out of the other accounts' namespaces.
+  const unprefixed = [...granted].filter(([, namespace]) => namespace === "").map(([name]) => name);
+  const others = await otherNamespaces(catalog(env.DB), accountId, unprefixed);
   const bindings: Record<string, unknown> = {};
-  for (const name of definition.bindings?.(config as never) ?? []) {
-    if (!ENGINE_BINDINGS.has(name) && Object.hasOwn(env, name))
-      bindings[name] = (env as unknown as Record<string, unknown>)[name];
+  const namespaces: Record<string, string> = {};
+  const otherNamespacesOf: Record<string, readonly string[]> = {};
+  for (const [name, namespace] of granted) {
+    const binding = (env as unknown as Record<string, unknown>)[name];
+    const foreign = others.get(name) ?? [];
+    bindings[name] =
+      sharedBindingKind(env, name) === "r2" ? namespacedBucket(binding as R2Bucket, namespace, foreign) : binding;
+    namespaces[name] = namespace;
+    if (foreign.length > 0) otherNamespacesOf[name] = foreign;
   }
   return {
     fetch: (input, init) => fetch(input, init),
@@ -34,5 +76,7 @@ export function connectorContext(
     signal,
     now: () => new Date(),
     bindings,
+    namespaces,
+    otherNamespaces: otherNamespacesOf,
   };
 }

@@ -4,7 +4,8 @@
  * FAILED test saying it timed out (never a hung request), and the tests decide the setup status.
  */
 import type { Env } from "../../env";
-import type { ConnectorContext, SetupTest, SourceDefinition } from "../protocol";
+import type { ConnectorContext, ServiceDefinition, SetupTest, SourceDefinition } from "../protocol";
+import { BindingNotGrantedError } from "./bindings";
 import { connectorContext } from "./context";
 import { shorten } from "./http";
 
@@ -89,12 +90,35 @@ export interface SetupResult {
 /** {@link runSetupTests} for a source's connection, in the source's own connector context. */
 export async function runSourceSetupTests(
   env: Env,
+  accountId: string,
   definition: SourceDefinition,
   config: Record<string, unknown>,
   options: SetupTestOptions = {},
 ): Promise<SetupResult> {
-  const setupTests = await runSetupTests(definition, config, connectorContext(env, definition, config), options);
+  const setupTests = await runAccountSetupTests(env, accountId, definition, config, options);
   return { setupState: setupStatusOf(setupTests), setupTests };
+}
+
+/**
+ * {@link runSetupTests} in the connector context of `accountId`. A binding the config names but
+ * the account no longer holds (its grant was revoked) is one FAILED test, so the setup status
+ * says the connector cannot run; create and PATCH refuse such a config before this (400).
+ */
+export async function runAccountSetupTests(
+  env: Env,
+  accountId: string,
+  definition: ServiceDefinition,
+  config: Record<string, unknown>,
+  options: SetupTestOptions & { signal?: AbortSignal } = {},
+): Promise<SetupTest[]> {
+  let ctx: ConnectorContext;
+  try {
+    ctx = await connectorContext(env, accountId, definition, config, options.signal);
+  } catch (error) {
+    if (!(error instanceof BindingNotGrantedError)) throw error;
+    return [{ title: "Checking access to the binding", status: "FAILED", message: error.message }];
+  }
+  return runSetupTests(definition, config, ctx, options);
 }
 
 function describe(ms: number): string {

@@ -1,6 +1,7 @@
 import type { RouteHandler } from "@hono/zod-openapi";
 import { type Catalog, catalog } from "../../db/client";
 import * as repo from "../../db/connections";
+import { getDestination } from "../../db/destinations";
 import { getGroup } from "../../db/groups";
 import type { SourceDefinition } from "../../engine/protocol";
 import type { FlexibleSchedule } from "../../engine/schedule";
@@ -12,6 +13,7 @@ import { ApiError } from "../../errors";
 import { done, ok } from "../../lib/envelope";
 import { decodeCursor, toPage } from "../../lib/pagination";
 import { isoTimestamp } from "../../lib/time";
+import { requireGrantedBindings, requireUnsharedSchemas } from "../shared-bindings";
 import { schemaName } from "./connections.config";
 import { connectorOf, syncOf } from "./connections.objects";
 import type { connectionsRoutes as routes } from "./connections.routes";
@@ -82,9 +84,12 @@ export const createConnection: RouteHandler<typeof routes.create, AppEnv> = asyn
   const schema = schemaName(definition, config);
   const group = await requireGroup(db, accountId, body.group_id);
   if (await repo.schemaTaken(db, group.id, schema)) throw duplicateSchema(schema, group.id);
+  await requireGrantedBindings(c.env, accountId, definition, config);
+  const destination = await getDestination(db, accountId, group.id);
+  await requireUnsharedSchemas(c.env, accountId, group.id, [schema], destination);
   const sealed = await sealConfig(c.env, definition, config);
 
-  const setup = body.run_setup_tests === false ? undefined : await runSetupTests(c.env, definition, config);
+  const setup = body.run_setup_tests === false ? undefined : await runSetupTests(c.env, accountId, definition, config);
   const now = isoTimestamp();
   const id = await repo.insertConnection(db, {
     accountId,
@@ -149,6 +154,7 @@ export const updateConnection: RouteHandler<typeof routes.update, AppEnv> = asyn
           `Invalid value for field 'config.${definition.naming}': the connection's schema '${row.schema}' cannot be changed after it is created`,
         );
       }
+      await requireGrantedBindings(c.env, accountId, definition, config);
       Object.assign(changes, await sealConfig(c.env, definition, config));
     }
   }
@@ -194,7 +200,7 @@ export const updateConnection: RouteHandler<typeof routes.update, AppEnv> = asyn
   // `destination_configuration` (Snowflake warehouses); see connections.schemas.ts.
 
   if (body.run_setup_tests === true && config) {
-    const setup = await runSetupTests(c.env, sourceOf(row.service), config);
+    const setup = await runSetupTests(c.env, accountId, sourceOf(row.service), config);
     changes.setupState = setup.setupState;
     changes.setupTests = setup.setupTests;
   }
@@ -227,7 +233,7 @@ export const testConnection: RouteHandler<typeof routes.test, AppEnv> = async (c
   const { accountId } = c.var.auth;
   const row = await requireConnection(db, accountId, connectionId);
   const definition = sourceOf(row.service);
-  const setup = await runSetupTests(c.env, definition, await fullConfig(c.env, definition, row));
+  const setup = await runSetupTests(c.env, accountId, definition, await fullConfig(c.env, definition, row));
   const changed = await repo.updateConnection(db, accountId, connectionId, {
     setupState: setup.setupState,
     setupTests: setup.setupTests,

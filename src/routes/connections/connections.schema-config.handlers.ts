@@ -52,7 +52,7 @@ async function discover(env: Env, row: ConnectionRow): Promise<Stream[]> {
   try {
     const found = await definition.reader.discover(
       config,
-      connectorContext(env, definition, config, AbortSignal.timeout(DISCOVERY_BUDGET_MS)),
+      await connectorContext(env, row.accountId, definition, config, AbortSignal.timeout(DISCOVERY_BUDGET_MS)),
     );
     return found.streams;
   } catch (error) {

@@ -1,10 +1,10 @@
 import type { RouteHandler } from "@hono/zod-openapi";
 import { type Catalog, catalog } from "../../db/client";
-import { groupConnectionIds } from "../../db/connections";
+import { groupConnectionIds, groupSchemas } from "../../db/connections";
 import * as repo from "../../db/destinations";
 import { getGroup } from "../../db/groups";
 import { findDestination } from "../../engine/destinations";
-import type { ConnectorContext, DestinationDefinition, SetupTest } from "../../engine/protocol";
+import type { DestinationDefinition, SetupTest } from "../../engine/protocol";
 import {
   MASK,
   maskConfig,
@@ -14,14 +14,14 @@ import {
   setSecretNames,
   stringifyValues,
 } from "../../engine/toolkit/config";
-import { connectorContext } from "../../engine/toolkit/context";
-import { runSetupTests as runChecks, setupStatusOf } from "../../engine/toolkit/setup-tests";
+import { runAccountSetupTests, setupStatusOf } from "../../engine/toolkit/setup-tests";
 import type { AppEnv, Env } from "../../env";
 import { ApiError } from "../../errors";
 import { done, ok } from "../../lib/envelope";
 import { decodeCursor, toPage } from "../../lib/pagination";
 import { decryptJson } from "../../lib/secrets";
 import { isoTimestamp } from "../../lib/time";
+import { requireGrantedBindings, requireUnsharedSchemas } from "../shared-bindings";
 import type * as routes from "./destinations.routes";
 import type { Destination } from "./destinations.schemas";
 
@@ -31,8 +31,11 @@ const SETUP_TEST_TIMEOUT_MS = 60_000;
 /** Config values Fivetran returns typed rather than as strings (§7.2's one exception). */
 const TYPED_CONFIG_KEYS = ["is_private_key_encrypted"];
 
-function setupContext(env: Env, definition: DestinationDefinition, config: Record<string, unknown>): ConnectorContext {
-  return connectorContext(env, definition, config, AbortSignal.timeout(SETUP_TEST_TIMEOUT_MS));
+/** The destination's setup tests on behalf of `accountId` (the namespace of a shared binding is its own). */
+function setupTests(env: Env, accountId: string, definition: DestinationDefinition, config: Record<string, unknown>) {
+  return runAccountSetupTests(env, accountId, definition, config, {
+    signal: AbortSignal.timeout(SETUP_TEST_TIMEOUT_MS),
+  });
 }
 
 /** Config for a response: secrets that are set become "******", every other value a string. */
@@ -133,12 +136,14 @@ export const createDestination: RouteHandler<typeof routes.createDestination, Ap
   if (await repo.getDestination(db, accountId, group.id)) throw alreadyExists(group.id);
 
   const config = parseConfig(definition, body.config);
+  await requireGrantedBindings(c.env, accountId, definition, config);
+  await requireUnsharedSchemas(c.env, accountId, group.id, await groupSchemas(db, group.id), {
+    service: definition.service,
+    config,
+  });
   // Sealed before the tests run: a server without an encryption key answers at once.
   const sealed = await sealConfig(c.env, definition, config, { masks: false });
-  const tests =
-    body.run_setup_tests === false
-      ? null
-      : await runChecks(definition, config, setupContext(c.env, definition, config));
+  const tests = body.run_setup_tests === false ? null : await setupTests(c.env, accountId, definition, config);
   const now = isoTimestamp();
   const row = await repo.insertDestination(db, {
     id: group.id,
@@ -197,6 +202,11 @@ export const updateDestination: RouteHandler<typeof routes.updateDestination, Ap
     config = parseConfig(definition, body.config ?? {}, stored);
     configChanged = !sameConfig(config, stored);
     if (configChanged) {
+      await requireGrantedBindings(c.env, accountId, definition, config);
+      await requireUnsharedSchemas(c.env, accountId, destinationId, await groupSchemas(db, destinationId), {
+        service: definition.service,
+        config,
+      });
       const next = await sealConfig(c.env, definition, config, { masks: false });
       plain = next.config;
       secretNames = setSecretNames(definition.fields, config);
@@ -204,9 +214,7 @@ export const updateDestination: RouteHandler<typeof routes.updateDestination, Ap
     }
   }
   const tests =
-    definition && body.run_setup_tests === true
-      ? await runChecks(definition, config, setupContext(c.env, definition, config))
-      : null;
+    definition && body.run_setup_tests === true ? await setupTests(c.env, accountId, definition, config) : null;
 
   const updated = await repo.updateDestination(db, accountId, destinationId, {
     region: body.region ?? undefined,
@@ -260,7 +268,7 @@ export const runSetupTests: RouteHandler<typeof routes.runSetupTests, AppEnv> = 
   const secrets = await storedSecrets(c.env, row);
   // Stored config goes through validation again: it fills defaults added since it was saved.
   const config = parseConfig(definition, {}, await openConfig(c.env, row));
-  const tests = await runChecks(definition, config, setupContext(c.env, definition, config));
+  const tests = await setupTests(c.env, accountId, definition, config);
   const updated = await repo.updateDestination(db, accountId, destinationId, {
     setupStatus: setupStatusOf(tests),
     setupTests: tests,

@@ -1,8 +1,15 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import type { MiddlewareHandler } from "hono";
 import * as accounts from "../../db/accounts";
+import * as bindings from "../../db/bindings";
 import { catalog } from "../../db/client";
-import type { AppEnv } from "../../env";
+import {
+  defaultNamespace,
+  NAMESPACE_MAX_LENGTH,
+  NAMESPACE_PATTERN,
+  sharedBindingKind,
+} from "../../engine/toolkit/bindings";
+import type { AppEnv, Env } from "../../env";
 import { ApiError } from "../../errors";
 import { constantTimeEqual } from "../../lib/crypto";
 import { envelope, errorSchema, jsonResponse, ok } from "../../lib/envelope";
@@ -150,6 +157,111 @@ const revokeKey = createRoute({
   },
 });
 
+const bindingParam = z.object({
+  accountId: z.string().openapi({ param: { name: "accountId", in: "path" } }),
+  binding: z.string().openapi({ param: { name: "binding", in: "path" }, example: "WAREHOUSE" }),
+});
+
+const bindingGrantSchema = z
+  .object({
+    binding: z.string().openapi({ example: "WAREHOUSE" }),
+    account_id: z.string(),
+    namespace: z.string().openapi({
+      description: "Prefix of the account's tables (`<namespace>__<schema>__<table>`) and objects (`<namespace>/…`)",
+      example: "acme",
+    }),
+    implicit: z.boolean().openapi({
+      description: "True for the bootstrap account's own access to a binding it holds no grant of",
+    }),
+    created_at: z.string().nullable(),
+  })
+  .openapi("BindingGrant");
+
+const namespaceSchema = z
+  .string()
+  .max(NAMESPACE_MAX_LENGTH)
+  .refine((value) => value === "" || NAMESPACE_PATTERN.test(value), {
+    message: "lowercase letters and digits, words joined by single _ (no _ at either end), or empty",
+  })
+  .openapi({
+    description:
+      "Defaults to the account id made an identifier. Empty: the account's tables and objects are not prefixed (one account per binding at most, the bootstrap account's by default)",
+    example: "acme",
+  });
+
+const grantBinding = createRoute({
+  method: "put",
+  path: "/operator/accounts/{accountId}/bindings/{binding}",
+  tags,
+  security,
+  operationId: "operator_grant_binding",
+  summary: "Let an account use a shared Worker binding (a D1 database, an R2 bucket) under its own namespace",
+  request: {
+    params: bindingParam,
+    body: {
+      required: false,
+      content: { "application/json": { schema: z.object({ namespace: namespaceSchema.optional() }) } },
+    },
+  },
+  responses: {
+    200: jsonResponse("Grant has been updated", envelope(bindingGrantSchema)),
+    201: jsonResponse("Binding has been granted", envelope(bindingGrantSchema)),
+    404: jsonResponse("No such account", errorSchema),
+    409: jsonResponse("Another account holds this namespace in the binding", errorSchema),
+    ...errors,
+  },
+});
+
+const listBindings = createRoute({
+  method: "get",
+  path: "/operator/accounts/{accountId}/bindings",
+  tags,
+  security,
+  operationId: "operator_list_bindings",
+  summary: "List the shared bindings an account may use, with its namespace in each",
+  request: { params: accountIdParam },
+  responses: {
+    200: jsonResponse("Grants retrieved successfully", envelope(z.object({ items: z.array(bindingGrantSchema) }))),
+    404: jsonResponse("No such account", errorSchema),
+    ...errors,
+  },
+});
+
+const revokeBinding = createRoute({
+  method: "delete",
+  path: "/operator/accounts/{accountId}/bindings/{binding}",
+  tags,
+  security,
+  operationId: "operator_revoke_binding",
+  summary: "Revoke an account's grant of a binding; its syncs through it fail from then on (its data stays)",
+  request: { params: bindingParam },
+  responses: {
+    200: jsonResponse("Grant has been revoked", z.object({ code: z.string(), message: z.string() })),
+    404: jsonResponse("No such account or grant", errorSchema),
+    ...errors,
+  },
+});
+
+/** 400 unless `name` is a shared binding of this Worker (a D1 or R2 binding, not the engine's). */
+function requireSharedBinding(env: Env, name: string): void {
+  if (sharedBindingKind(env, name) === undefined) {
+    const known = Object.keys(env).filter((key) => sharedBindingKind(env, key) !== undefined);
+    throw ApiError.invalid(
+      `'${name}' is not a shared binding of this Worker; grantable: ${known.length ? known.join(", ") : "none"}`,
+    );
+  }
+}
+
+function grantOut(row: bindings.BindingGrantRow): z.infer<typeof bindingGrantSchema> {
+  return {
+    binding: row.binding,
+    account_id: row.accountId,
+    namespace: row.namespace,
+    implicit: false,
+    created_at: row.createdAt,
+  };
+}
+
 function issued(key: accounts.IssuedKey) {
   return { account_id: key.accountId, user_id: key.userId, api_key: key.apiKey, api_secret: key.apiSecret };
 }
@@ -198,6 +310,64 @@ export const operatorRouter = createRouter()
     const key = await accounts.rotateKey(catalog(c.env.DB), apiKey);
     if (!key) throw ApiError.notFound("ApiKey", apiKey);
     return c.json(ok("Key has been rotated", issued(key)), 200);
+  })
+  .openapi(grantBinding, async (c) => {
+    const { accountId, binding } = c.req.valid("param");
+    const db = catalog(c.env.DB);
+    const account = await requireAccount(db, accountId);
+    requireSharedBinding(c.env, binding);
+    const explicit = c.req.valid("json")?.namespace;
+    const namespace = explicit ?? defaultNamespace(accountId);
+    if (explicit === undefined && !namespace) {
+      throw ApiError.invalid(`Account id '${accountId}' makes no namespace; send one: {"namespace": "…"}`);
+    }
+    if (!namespace && !account.bootstrap) {
+      // The bootstrap account holds the empty namespace of every binding it has no grant of.
+      const boot = await bindings.bootstrapAccountId(db);
+      const bootGrant = boot ? (await bindings.listGrants(db, boot)).find((g) => g.binding === binding) : undefined;
+      if (boot && (!bootGrant || bootGrant.namespace === "")) {
+        throw ApiError.conflict(
+          `The empty namespace of binding '${binding}' belongs to the bootstrap account; grant it a namespace first`,
+        );
+      }
+    }
+    const result = await bindings.putGrant(db, { binding, accountId, namespace });
+    if (result === "taken") {
+      const holder = await bindings.grantByNamespace(db, binding, namespace);
+      throw ApiError.conflict(
+        `Namespace '${namespace}' of binding '${binding}' is already granted to account '${holder?.accountId ?? "another account"}'`,
+      );
+    }
+    return result.created
+      ? c.json(ok("Binding has been granted", grantOut(result.row)), 201)
+      : c.json(ok("Grant has been updated", grantOut(result.row)), 200);
+  })
+  .openapi(listBindings, async (c) => {
+    const { accountId } = c.req.valid("param");
+    const db = catalog(c.env.DB);
+    const account = await requireAccount(db, accountId);
+    const items = (await bindings.listGrants(db, accountId)).map(grantOut);
+    if (account.bootstrap) {
+      const shared = Object.keys(c.env).filter((key) => sharedBindingKind(c.env, key) !== undefined);
+      const held = await bindings.resolveGrants(db, accountId, shared);
+      for (const name of shared) {
+        if (held.get(name) === "" && !items.some((item) => item.binding === name)) {
+          items.push({ binding: name, account_id: accountId, namespace: "", implicit: true, created_at: null });
+        }
+      }
+      items.sort((a, b) => (a.binding < b.binding ? -1 : a.binding > b.binding ? 1 : 0));
+    }
+    return c.json(ok("Grants retrieved successfully", { items }), 200);
+  })
+  .openapi(revokeBinding, async (c) => {
+    const { accountId, binding } = c.req.valid("param");
+    const db = catalog(c.env.DB);
+    await requireAccount(db, accountId);
+    if (!(await bindings.deleteGrant(db, accountId, binding))) throw ApiError.notFound("BindingGrant", binding);
+    return c.json(
+      { code: "Success", message: `Binding '${binding}' has been revoked for account '${accountId}'` },
+      200,
+    );
   })
   .openapi(revokeKey, async (c) => {
     const { apiKey } = c.req.valid("param");

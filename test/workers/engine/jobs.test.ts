@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { SourceDefinition, Stream } from "../../../src/engine/protocol";
 import { sources } from "../../../src/engine/sources";
 import { mapPgError } from "../../../src/engine/toolkit/pg";
-import { call, newAccount } from "../helpers";
+import { call, namespaceOf, newAccount, newAccountWithId } from "../helpers";
 import { PG, resetDatabase, sql } from "./harness";
 
 const DST = "jobs_dst";
@@ -180,7 +180,8 @@ describe("sync jobs", () => {
 
 describe("the sample source into D1", () => {
   it("lands deterministic rows, then an incremental run brings only new and changed ones", async () => {
-    const auth = await newAccount();
+    const { auth, accountId } = await newAccountWithId();
+    const namespace = await namespaceOf(accountId, "WAREHOUSE");
     const group = (await call("POST", "/v1/groups", { auth, body: { name: "shop" } })).json.data;
     const dest = await call("POST", "/v1/destinations", {
       auth,
@@ -202,7 +203,11 @@ describe("the sample source into D1", () => {
     expect(first.status.tasks).toEqual([]);
     expect(first.failed_at).toBeNull();
     const count = async (table: string) =>
-      (await env.WAREHOUSE.prepare(`SELECT count(*) AS n FROM "shop_jobs__${table}"`).first<{ n: number }>())?.n;
+      (
+        await env.WAREHOUSE.prepare(`SELECT count(*) AS n FROM "${namespace}__shop_jobs__${table}"`).first<{
+          n: number;
+        }>()
+      )?.n;
     expect(await count("customers")).toBe(200);
     expect(await count("orders")).toBe(200);
 

@@ -8,10 +8,10 @@ import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import type { SyncJob } from "../../../src/env";
 import worker from "../../../src/index";
-import { call, newAccount } from "../helpers";
+import { call, namespaceOf, newAccountWithId } from "../helpers";
 
 async function sampleConnection(scale: number) {
-  const auth = await newAccount();
+  const { auth, accountId } = await newAccountWithId();
   const group = (await call("POST", "/v1/groups", { auth, body: { name: `q_${crypto.randomUUID().slice(0, 8)}` } }))
     .json.data.id as string;
   const destination = await call("POST", "/v1/destinations", {
@@ -25,7 +25,9 @@ async function sampleConnection(scale: number) {
     body: { group_id: group, service: "sample", schedule_type: "manual", config: { schema, scale } },
   });
   expect(connection.status).toBe(201);
-  return { auth, id: connection.json.data.id as string, schema };
+  // The account's tables in WAREHOUSE are `<namespace>__<schema>__<table>`.
+  const tables = `${await namespaceOf(accountId, "WAREHOUSE")}__${schema}`;
+  return { auth, id: connection.json.data.id as string, schema, tables };
 }
 
 /** Delivers one message to the Worker's queue handler and returns what it acked. */
@@ -45,7 +47,7 @@ async function count(table: string): Promise<number> {
 
 describe("the sync queue consumer", () => {
   it("runs the slice a message names, acks it, and ends the run; a redelivery changes nothing", async () => {
-    const { auth, id, schema } = await sampleConnection(40);
+    const { auth, id, schema, tables } = await sampleConnection(40);
     const sync = env.SYNC.get(env.SYNC.idFromName(id));
     const runId = crypto.randomUUID();
     // Started directly, so no message is on the real queue: this test delivers the only one.
@@ -62,7 +64,7 @@ describe("the sync queue consumer", () => {
       [`${schema}.products`]: { rows: 40 },
       [`${schema}.orders`]: { rows: 40 },
     });
-    expect(await count(`${schema}__customers`)).toBe(40);
+    expect(await count(`${tables}__customers`)).toBe(40);
     const { json } = await call("GET", `/v1/connections/${id}`, { auth });
     expect(json.data.succeeded_at).toMatch(/Z$/);
     expect(json.data.status.sync_state).toBe("scheduled");
@@ -71,11 +73,11 @@ describe("the sync queue consumer", () => {
     const again = await deliver({ connectionId: id, runId, seq: 0 }, first.id);
     expect(again.result.explicitAcks).toEqual([first.id]);
     expect((await sync.history(5)).runs).toHaveLength(1);
-    expect(await count(`${schema}__customers`)).toBe(40);
+    expect(await count(`${tables}__customers`)).toBe(40);
   });
 
   it("skips a message for a slice that is not the run's next one", async () => {
-    const { id, schema } = await sampleConnection(10);
+    const { id, tables: prefix } = await sampleConnection(10);
     const sync = env.SYNC.get(env.SYNC.idFromName(id));
     const runId = crypto.randomUUID();
     await sync.startRun({ runId, trigger: "manual", expectBy: Date.now() + 60_000 });
@@ -83,7 +85,7 @@ describe("the sync queue consumer", () => {
     expect(stale.result.explicitAcks).toEqual([stale.id]);
     expect(await sync.current()).toMatchObject({ id: runId, status: "running", stats: {} });
     const tables = await env.WAREHOUSE.prepare("SELECT name FROM sqlite_master WHERE name LIKE ?1")
-      .bind(`${schema}__%`)
+      .bind(`${prefix}__%`)
       .all();
     expect(tables.results).toEqual([]);
   });

@@ -3,7 +3,7 @@ import { ConfigurationError } from "../../errors";
 import { type ConnectorContext, defineDestination, type SetupTest } from "../../protocol";
 import { secret } from "../../toolkit/config";
 import { bindingExecutor, D1ApiError, type D1Client, httpExecutor } from "../../toolkit/d1-client";
-import { D1Writer } from "./writer";
+import { D1Writer, quoteName } from "./writer";
 
 /**
  * D1 bindings of this Worker that a `d1` destination may name. Only databases kept for
@@ -66,42 +66,58 @@ const fields = z
 
 export type D1DestinationConfig = z.infer<typeof fields>;
 
-/** The database a validated `d1` config points at (through the toolkit's D1 client). */
-export function d1Target(config: D1DestinationConfig, ctx: ConnectorContext): D1Client {
+/** A binding's D1 database and the account's namespace in it (both from the context). */
+function boundDatabase(
+  ctx: ConnectorContext,
+  name: string,
+): { db: D1Database; namespace: string; otherNamespaces: readonly string[] } | undefined {
+  const db = ctx.bindings[name] as D1Database | undefined;
+  if (!db || typeof db.prepare !== "function" || typeof db.batch !== "function") return undefined;
+  return { db, namespace: ctx.namespaces?.[name] ?? "", otherNamespaces: ctx.otherNamespaces?.[name] ?? [] };
+}
+
+/**
+ * The database a validated `d1` config points at (through the toolkit's D1 client), and the
+ * namespace its tables are named under ('' over the HTTP API: the database is the user's own).
+ */
+export function d1Target(config: D1DestinationConfig, ctx: ConnectorContext): { client: D1Client; namespace: string } {
   if (config.account_id && config.database_id && config.api_token) {
-    return httpExecutor({
+    const client = httpExecutor({
       accountId: config.account_id,
       databaseId: config.database_id,
       apiToken: config.api_token,
       fetch: ctx.fetch,
       signal: ctx.signal,
     });
+    return { client, namespace: "" };
   }
   const name = config.database ?? "";
-  const db = ctx.bindings[name] as D1Database | undefined;
-  if (!db || typeof db.prepare !== "function" || typeof db.batch !== "function") {
-    throw new Error(`This Worker has no D1 binding '${name}'`);
-  }
-  return bindingExecutor(db, `D1 binding ${name}`);
+  const bound = boundDatabase(ctx, name);
+  if (!bound) throw new Error(`This Worker has no D1 binding '${name}'`);
+  const label = `D1 binding ${name}${bound.namespace ? ` (namespace ${bound.namespace})` : ""}`;
+  return { client: bindingExecutor(bound.db, label), namespace: bound.namespace };
 }
 
 /** Creates, writes, reads back and drops the probe table in one atomic batch. */
-async function probe(target: D1Client, ctx: ConnectorContext): Promise<SetupTest> {
+async function probe(target: D1Client, namespace: string, ctx: ConnectorContext): Promise<SetupTest> {
   const title = "Writing and reading a probe row";
   const id = crypto.randomUUID();
   const writtenAt = ctx.now().toISOString();
+  // Under the account's namespace, like every table it writes.
+  const name = namespace ? `${namespace}__${PROBE_TABLE}` : PROBE_TABLE;
+  const table = quoteName(name);
   try {
     const results = await target.batchRows([
-      { sql: `CREATE TABLE IF NOT EXISTS ${PROBE_TABLE} (id TEXT PRIMARY KEY, written_at TEXT NOT NULL)`, params: [] },
-      { sql: `INSERT INTO ${PROBE_TABLE} (id, written_at) VALUES (?1, ?2)`, params: [id, writtenAt] },
-      { sql: `SELECT id, written_at FROM ${PROBE_TABLE} WHERE id = ?1`, params: [id] },
-      { sql: `DROP TABLE ${PROBE_TABLE}`, params: [] },
+      { sql: `CREATE TABLE IF NOT EXISTS ${table} (id TEXT PRIMARY KEY, written_at TEXT NOT NULL)`, params: [] },
+      { sql: `INSERT INTO ${table} (id, written_at) VALUES (?1, ?2)`, params: [id, writtenAt] },
+      { sql: `SELECT id, written_at FROM ${table} WHERE id = ?1`, params: [id] },
+      { sql: `DROP TABLE ${table}`, params: [] },
     ]);
     const row = results[2]?.[0];
     if (row?.id !== id || row.written_at !== writtenAt) {
       return { title, status: "FAILED", message: `The probe row written to ${target.label} did not read back` };
     }
-    return { title, status: "PASSED", message: `Created, wrote, read and dropped ${PROBE_TABLE} in ${target.label}` };
+    return { title, status: "PASSED", message: `Created, wrote, read and dropped ${name} in ${target.label}` };
   } catch (error) {
     return { title, status: "FAILED", message: describeD1Error(error) };
   }
@@ -140,9 +156,9 @@ export const d1Destination = defineDestination({
         });
       }
       // The context holds only the binding `database` names, never the catalog.
-      const db = ctx.bindings[config.database ?? ""] as D1Database | undefined;
-      if (!db) throw new ConfigurationError(`This Worker has no D1 binding '${config.database}'`, "missing_binding");
-      return D1Writer.open(db);
+      const bound = boundDatabase(ctx, config.database ?? "");
+      if (!bound) throw new ConfigurationError(`This Worker has no D1 binding '${config.database}'`, "missing_binding");
+      return D1Writer.open(bound.db, { namespace: bound.namespace, otherNamespaces: bound.otherNamespaces });
     },
   },
   normalize(input) {
@@ -155,12 +171,15 @@ export const d1Destination = defineDestination({
     return out;
   },
   async check(config, ctx) {
-    let target: D1Client;
+    let target: ReturnType<typeof d1Target>;
     try {
       target = d1Target(config, ctx);
     } catch (error) {
       return [{ title: "Resolving the database", status: "FAILED", message: (error as Error).message }];
     }
-    return [{ title: "Resolving the database", status: "PASSED", message: target.label }, await probe(target, ctx)];
+    return [
+      { title: "Resolving the database", status: "PASSED", message: target.client.label },
+      await probe(target.client, target.namespace, ctx),
+    ];
   },
 });

@@ -2,7 +2,8 @@
  * Writing into Cloudflare D1 (SQLite), through a Worker binding or Cloudflare's D1 HTTP API.
  *
  * Naming: SQLite has no schemas, so `schema.table` becomes the table `<schema>__<table>`
- * (`pg__orders`). Identifiers are double-quoted with embedded quotes doubled, so any name
+ * (`pg__orders`); in a binding shared by several accounts, after the account's namespace
+ * (`acme__pg__orders`, see toolkit/bindings.ts). Identifiers are double-quoted with embedded quotes doubled, so any name
  * works; SQLite folds ASCII case in names, so names differing only in case are refused.
  *
  * Types (SQLite is dynamically typed; the declared type sets the column's affinity):
@@ -77,9 +78,12 @@ export function quoteName(name: string): string {
   return `"${name.replace(/"/g, '""')}"`;
 }
 
-/** The D1 table of `schema.table`: D1 has no schemas, so the schema becomes a prefix. */
-export function d1TableName(schema: string, table: string): string {
-  return `${schema}__${table}`;
+/**
+ * The D1 table of `schema.table`: D1 has no schemas, so the schema becomes a prefix, after the
+ * account's namespace in a shared binding (`acme__pg__orders`; none for the empty namespace).
+ */
+export function d1TableName(schema: string, table: string, namespace = ""): string {
+  return `${namespace ? `${namespace}__` : ""}${schema}__${table}`;
 }
 
 /** SQLite compares names case-insensitively in ASCII only. */
@@ -312,6 +316,10 @@ interface TablePlan {
 export interface D1WriterOptions {
   /** Chunk size in UTF-16 code units of JSON (default {@link DEFAULT_CHUNK_CHARS}). */
   chunkChars?: number;
+  /** The account's namespace in a shared binding (ctx.namespaces): tables are `<namespace>__<schema>__<table>`. */
+  namespace?: string;
+  /** Other accounts' namespaces in the binding (ctx.otherNamespaces): no table may be named under them. */
+  otherNamespaces?: readonly string[];
 }
 
 function utf8Length(text: string): number {
@@ -438,12 +446,19 @@ export class D1Writer implements DestinationWriter {
    */
   private pending: Promise<void> | undefined;
 
+  /** The account's namespace in a shared binding: every table name starts with it. */
+  private readonly namespace: string;
+  /** `<namespace>__` of the other accounts in the binding, folded: no table of ours starts so. */
+  private readonly otherNamespaces: string[];
+
   private constructor(
     private readonly db: D1Executor,
     options: D1WriterOptions,
     transactional: boolean,
   ) {
     this.chunkChars = options.chunkChars ?? DEFAULT_CHUNK_CHARS;
+    this.namespace = options.namespace ?? "";
+    this.otherNamespaces = (options.otherNamespaces ?? []).map((ns) => `${fold(ns)}__`);
     this.capabilities = d1Capabilities(transactional);
   }
 
@@ -457,12 +472,18 @@ export class D1Writer implements DestinationWriter {
   async migrate(schema: string, streams: Stream[]): Promise<void> {
     const names = new Map<string, string>();
     for (const stream of streams) {
-      const name = d1TableName(schema, stream.name);
+      const name = d1TableName(schema, stream.name, this.namespace);
       const clash = names.get(fold(name));
       if (clash !== undefined) {
         throw new TableError(`streams ${clash} and ${stream.namespace}.${stream.name} both map to D1 table "${name}"`);
       }
       names.set(fold(name), `${stream.namespace}.${stream.name}`);
+      const foreign = this.otherNamespaces.find((prefix) => fold(name).startsWith(prefix));
+      if (foreign !== undefined) {
+        throw new TableError(
+          `D1 table "${name}" would be in the namespace '${foreign.slice(0, -2)}' of another account; choose a schema name that does not start with it`,
+        );
+      }
       checkNames(name, stream);
       const ident = quoteName(name);
       const keyed = stream.primaryKey.length > 0;

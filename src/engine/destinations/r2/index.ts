@@ -90,13 +90,15 @@ export class S3ApiError extends Error {
   }
 }
 
-function bindingTarget(bindings: Readonly<Record<string, unknown>>, name: string): R2Target {
-  const bucket = bindings[name] as R2Bucket | undefined;
+/** A binding's bucket: the context hands it out already confined to the account's namespace. */
+function bindingTarget(ctx: ConnectorContext, name: string): R2Target {
+  const bucket = ctx.bindings[name] as R2Bucket | undefined;
   if (!bucket || typeof bucket.put !== "function" || typeof bucket.get !== "function") {
     throw new Error(`This Worker has no R2 binding '${name}'`);
   }
+  const namespace = ctx.namespaces?.[name];
   return {
-    label: `R2 binding ${name}`,
+    label: `R2 binding ${name}${namespace ? ` (namespace ${namespace})` : ""}`,
     async put(key, body, contentType) {
       await bucket.put(key, body, { httpMetadata: { contentType } });
     },
@@ -176,7 +178,7 @@ export function r2Target(config: R2DestinationConfig, ctx: ConnectorContext): R2
       ctx,
     );
   }
-  return bindingTarget(ctx.bindings, config.bucket ?? "");
+  return bindingTarget(ctx, config.bucket ?? "");
 }
 
 /** Writes, reads back and deletes one object under the configured prefix. */
