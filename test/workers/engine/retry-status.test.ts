@@ -12,6 +12,7 @@ import { env } from "cloudflare:workers";
 import { z } from "@hono/zod-openapi";
 import { beforeAll, describe, expect, it } from "vitest";
 import { RateLimitedError } from "../../../src/engine/errors";
+import { engineSettings, handleSyncJob } from "../../../src/engine/jobs";
 import type { SourceDefinition, Stream } from "../../../src/engine/protocol";
 import { sources } from "../../../src/engine/sources";
 import { secret } from "../../../src/engine/toolkit/config";
@@ -24,11 +25,20 @@ const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
 
 /** The errors each connection's source throws next (by schema), one per read. */
 const failures = new Map<string, (() => Error)[]>();
+/** The errors each connection's discovery throws next (by schema). */
+const discoveryFailures = new Map<string, (() => Error)[]>();
+/**
+ * Reads of a connection in this set wait (by schema) until it leaves the set or their slice
+ * runs out of budget. Polled, not a
+ * promise: the queue consumer runs in another request, and workerd does not wake a request
+ * on a promise resolved from a different one.
+ */
+const held = new Set<string>();
 
-function stream(schema: string): Stream {
+function stream(schema: string, name: string): Stream {
   return {
     namespace: schema,
-    name: "things",
+    name,
     columns: [{ name: "id", type: "long", sourceType: "bigint", nullable: false }],
     primaryKey: ["id"],
     cursorCandidates: [],
@@ -48,13 +58,22 @@ const source: SourceDefinition = {
   },
   reader: {
     async discover(config) {
-      return { streams: [stream(String(config.schema))], warnings: [] };
+      const next = discoveryFailures.get(String(config.schema))?.shift();
+      if (next) throw next();
+      return {
+        streams: [stream(String(config.schema), "things"), stream(String(config.schema), "others")],
+        warnings: [],
+      };
     },
-    async open(config) {
+    async open(config, ctx) {
       return {
         async *read(configured) {
           const next = failures.get(String(config.schema))?.shift();
           if (next) throw next();
+          // A slice out of budget is not held: it must end for the next one to start.
+          while (held.has(String(config.schema)) && !ctx.signal?.aborted) {
+            await new Promise((resolve) => setTimeout(resolve, 20));
+          }
           const key = `${configured.stream.namespace}.${configured.stream.name}`;
           yield { kind: "upsert", stream: key, rows: [[1n], [2n]], count: 2, bytes: 8 };
           yield { kind: "checkpoint", stream: key, state: { done: true } };
@@ -174,7 +193,7 @@ describe("a run waiting to retry", () => {
       status: "succeeded",
       error: null,
       retries: 1,
-      rows: 2,
+      rows: 4,
       attempts: [attempt],
     });
     // Both namings serve the same history.
@@ -222,6 +241,32 @@ describe("a run waiting to retry", () => {
         retry_at: null,
       },
     ]);
+  });
+
+  it("the warning goes once the retried slice passes, while later slices of the run go on", async () => {
+    const { auth, id, schema, sync } = await connection();
+    discoveryFailures.set(schema, [rateLimited("HTTP 429 from api.example.test")]);
+    held.add(schema);
+    const runId = crypto.randomUUID();
+    await sync.startRun({ runId, trigger: "manual", expectBy: Date.now() + 60_000 });
+    await deliver({ connectionId: id, runId, seq: 0 });
+    expect((await details(auth, id)).status.warnings.map((w: { code: string }) => w.code)).toEqual(["sync_retrying"]);
+
+    // The retry of slice 0 discovers and runs out of its (zero) budget at once: the run goes
+    // on with slice 1 (which the real queue delivers and `held` holds), no longer retrying.
+    await handleSyncJob(env, { connectionId: id, runId, seq: 0 }, { ...engineSettings(env), sliceBudgetMs: 0 });
+    const going = await details(auth, id);
+    expect(going.status.warnings).toEqual([]);
+    expect(going.status.current_run).toMatchObject({ id: runId });
+    expect((await runs(auth, id))[0]).toMatchObject({ status: "running", attempts: [{ slice: 0, attempt: 1 }] });
+
+    held.delete(schema);
+    const deadline = Date.now() + 4_000;
+    while (!(await details(auth, id)).succeeded_at) {
+      if (Date.now() > deadline) throw new Error("the run did not end");
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect((await runs(auth, id))[0]).toMatchObject({ status: "succeeded", attempts: [{ slice: 0 }] });
   });
 
   it("a forced sync that restarts a retrying run clears its warning", async () => {
