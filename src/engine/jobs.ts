@@ -2,8 +2,11 @@
  * The queue consumer's work: one sync job = one slice of one run. It admits the slice with
  * SyncDO (a redelivered or stale message is dropped), runs it, and either enqueues the next
  * slice or ends the run, updating the connection's status in the catalog. Transient failures
- * are retried with exponential backoff and jitter (honouring Retry-After); permanent ones end
- * the run as failed with a task a person can act on; tables skipped are warnings.
+ * are retried with exponential backoff and jitter (honouring Retry-After), the connection's
+ * status warning of the wait saying why and until when; permanent ones end the run as failed
+ * with a task a person can act on; an authentication failure is retried once, then turns the
+ * connection's setup broken; tables skipped are warnings. Every failed attempt is kept in the
+ * run's history (SyncDO).
  */
 import { setConnectionStatus, warningsWith } from "../db/engine";
 import type { Env, SyncJob } from "../env";
@@ -13,7 +16,7 @@ import { destinationSchema } from "./naming";
 import { loadConnection, openDestinationWriter, readableSource } from "./open";
 import type { ConfiguredStream, DestinationDefinition, SourceDefinition, Stream } from "./protocol";
 import { runSlice, type StreamWarning } from "./runner";
-import { type AttemptKind, RECONNECT_TASK, RETRY_WARNING, type SliceTicket } from "./runs";
+import { type AttemptKind, RECONNECT_TASK, RETRY_WARNING, type RunAttempt, type SliceTicket } from "./runs";
 import { parseDuration } from "./schedule";
 import { type EngineSettings, engineSettings } from "./settings";
 import { secretKeys } from "./toolkit/config";
@@ -272,22 +275,20 @@ export async function handleSyncJob(env: Env, job: SyncJob, settings = engineSet
     // An authentication failure is retried once per slice (a credential being rotated, a token
     // refreshed on reconnect); failing again, the run fails and the connection turns broken
     // rather than retry on, which could lock the account out at the source.
-    const retryable =
-      ticket.attempt < allowed &&
-      (failure.transient ||
-        (failure.auth &&
-          !((await sync.attempts(job.runId)) as { seq: number; kind: string }[]).some(
-            (a) => a.seq === job.seq && a.kind === "auth",
-          )));
+    const authRetried = async () =>
+      ((await sync.attempts(job.runId)) as RunAttempt[]).some((a) => a.seq === job.seq && a.kind === "auth");
+    const retryable = ticket.attempt < allowed && (failure.transient || (failure.auth && !(await authRetried())));
     if (retryable) {
       const delay = backoffMs(ticket.attempt + 1, options.backoff, settings, failure.retryAfterMs);
-      const retryAt = isoTimestamp(new Date(Date.now() + delay));
+      // The queue delays by whole seconds: the next attempt is due when the message is.
+      const delaySeconds = Math.ceil(delay / 1000);
+      const retryAt = isoTimestamp(new Date(Date.now() + delaySeconds * 1000));
       const attempt = await sync.recordRetry(job.runId, reason, Date.now() + delay + settings.watchdogMs, {
         kind,
         code: failure.code,
         retryAt,
       });
-      await env.SYNC_QUEUE.send(job, { delaySeconds: Math.ceil(delay / 1000) });
+      await env.SYNC_QUEUE.send(job, { delaySeconds });
       // Not when the run was cancelled meanwhile (a forced restart): no attempt is due.
       if (attempt > 0) {
         await setConnectionStatus(env.DB, job.connectionId, {
