@@ -185,5 +185,6 @@ describe("a postgres connection whose password stops working", () => {
     expect(again.status.last_run).toMatchObject({ status: "succeeded" });
     expect(again.status.setup_state).toBe("connected");
     expect(again.status.tasks).toEqual([]);
-  });
+    // Four syncs, two of them with a retry a second later, and four setup-test runs.
+  }, 60_000);
 });

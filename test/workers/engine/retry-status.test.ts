@@ -135,7 +135,8 @@ async function runs(auth: string, id: string) {
   return res.json.data.items;
 }
 
-describe("a run waiting to retry", () => {
+// Each test drives several slices and polls for a run's end: more than the default 5 s on a busy machine.
+describe("a run waiting to retry", { timeout: 30_000 }, () => {
   it("shows a warning with the reason and the next attempt's time; success clears it and the history keeps the attempt", async () => {
     const { auth, id, schema, sync } = await connection();
     failures.set(schema, [rateLimited("HTTP 429 from api.example.test: slow down")]);
