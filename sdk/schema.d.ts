@@ -307,7 +307,7 @@ export interface paths {
         };
         /**
          * Retrieve the connection state
-         * @description The committed checkpoint of every stream, keyed by source `schema.table`.
+         * @description As on Fivetran, only Function and Connector SDK connections have a state a user may read; every connector of this server keeps its checkpoints itself, so this answers 400 `InvalidInput` for each of them (404 first for an unknown connection). The 200 shape is Fivetran's.
          */
         get: operations["connection_state"];
         put?: never;
@@ -317,7 +317,7 @@ export interface paths {
         head?: never;
         /**
          * Update the connection state
-         * @description Replaces the state of every stream. The connection must be paused (409 otherwise) and no sync may be in progress (409).
+         * @description As on Fivetran, only Function and Connector SDK connections have a state a user may edit (paused, no sync in progress); every connector of this server keeps its checkpoints itself, so this answers 400 `InvalidInput` for each of them (404 first for an unknown connection). To read tables again from scratch, re-sync them. The 200 shape is Fivetran's.
          */
         patch: operations["modify_connection_state"];
         trace?: never;
@@ -1343,12 +1343,13 @@ export interface components {
             is_historical_sync: boolean;
             /** @example 2024-12-01T15:43:29.013000Z */
             rescheduled_for?: string | null;
+            /** @description What a person must do after the last run failed: `reconnect` (with `setup_state` broken) when the source refused the credentials; cleared by passing setup tests or a successful run */
             tasks: {
                 code: string;
                 message: string;
                 details?: unknown;
             }[];
-            /** @description Besides the warnings of the last run: `unsupported_source` or `unsupported_destination` when the connection's source cannot sync yet or its destination cannot be written to yet (it can be configured and tested, but no data moves) */
+            /** @description Besides the warnings of the last run: `sync_retrying` while a run waits to retry a failed attempt (its message names the reason and the next attempt's time; `details` has `attempt`, `max_attempts`, `next_attempt_at`, `reason`, `run_id`), gone when the run ends; `unsupported_source` or `unsupported_destination` when the connection's source cannot sync yet or its destination cannot be written to yet (it can be configured and tested, but no data moves) */
             warnings: {
                 code: string;
                 message: string;
@@ -1707,6 +1708,8 @@ export interface components {
             duration_ms: number | null;
             error: string | null;
             retries: number;
+            /** @description Every failed attempt of the run's slices, oldest first, kept after the run ends; the last one has `retry_at` null when it ended the run */
+            attempts: components["schemas"]["RunAttempt"][];
             rows: number;
             bytes: number;
             /** @description Rows and bytes written per source `schema.table` */
@@ -1717,6 +1720,24 @@ export interface components {
                 };
             };
             progress_at: string | null;
+        };
+        RunAttempt: {
+            /** @description The slice of the run (0-based) the attempt ran */
+            slice: number;
+            /** @description 1-based within the slice: the first try is attempt 1 */
+            attempt: number;
+            failed_at: string;
+            /**
+             * @description transient and rate_limited are retried; auth is retried once, then the connection's setup_state turns broken; configuration and unknown end the run
+             * @enum {string}
+             */
+            kind: "transient" | "rate_limited" | "auth" | "configuration" | "unknown";
+            /** @description sync_failed, authentication_failed, or a configuration code */
+            code: string;
+            /** @description The error, sanitised: no secret or credential-shaped text */
+            message: string;
+            /** @description When the next attempt was due; null for the attempt that ended the run */
+            retry_at: string | null;
         };
         StandardConfig: {
             enable_new_by_default: boolean;
@@ -3498,7 +3519,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid input: the message names the field */
+            /** @description Invalid input, or the connection's state is not user-editable (every connector of this server) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3556,7 +3577,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid input: the message names the field */
+            /** @description Invalid input, or the connection's state is not user-editable (every connector of this server) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3576,15 +3597,6 @@ export interface operations {
             };
             /** @description No such resource in this account */
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Conflicts with the resource's current state */
-            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4678,7 +4690,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid input: the message names the field */
+            /** @description Invalid input, or the connection's state is not user-editable (every connector of this server) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4736,7 +4748,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid input: the message names the field */
+            /** @description Invalid input, or the connection's state is not user-editable (every connector of this server) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4756,15 +4768,6 @@ export interface operations {
             };
             /** @description No such resource in this account */
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Conflicts with the resource's current state */
-            409: {
                 headers: {
                     [name: string]: unknown;
                 };

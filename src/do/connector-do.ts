@@ -16,9 +16,10 @@
 import { DurableObject } from "cloudflare:workers";
 import { catalog } from "../db/client";
 import { type ConnectionRow, connectionWithDestination } from "../db/connections";
-import { setConnectionStatus } from "../db/engine";
+import { setConnectionStatus, warningsWith } from "../db/engine";
 import type { Stream } from "../engine/protocol";
 import { nextRunAt, scheduleBlocker, syncBlockers } from "../engine/readiness";
+import { RETRY_WARNING } from "../engine/runs";
 import { engineSettings } from "../engine/settings";
 import type { Env } from "../env";
 import { isoTimestamp } from "../lib/time";
@@ -164,7 +165,11 @@ export class ConnectorDO extends DurableObject<Env> {
       ...(options.force ? { cancel: "restarted by a forced sync" } : {}),
     });
     if (!result.started) return { started: false, runId: result.run.id };
-    await setConnectionStatus(this.env.DB, connectionId, { syncState: "syncing" });
+    // A retry warning left by a run a forced sync cancelled is no longer true.
+    await setConnectionStatus(this.env.DB, connectionId, {
+      syncState: "syncing",
+      warnings: warningsWith(RETRY_WARNING),
+    });
     await this.env.SYNC_QUEUE.send({ connectionId, runId, seq: 0 });
     // Only the watchdog while the run is in progress; its end re-arms the schedule from the
     // row as it is then. No stored next run stays due meanwhile to start a second one.

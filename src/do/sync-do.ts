@@ -8,11 +8,11 @@
 import { DurableObject } from "cloudflare:workers";
 import type { Stream, StreamState } from "../engine/protocol";
 import type { RunnerState, StreamStats, StreamWarning } from "../engine/runner";
-import type { RunRecord, RunStatus, SliceTicket } from "../engine/runs";
+import type { AttemptFailure, AttemptKind, RunAttempt, RunRecord, RunStatus, SliceTicket } from "../engine/runs";
 import type { Env } from "../env";
 import { isoTimestamp } from "../lib/time";
 
-export type { RunRecord, RunStatus, SliceTicket } from "../engine/runs";
+export type { RunAttempt, RunRecord, RunStatus, SliceTicket } from "../engine/runs";
 
 const SCHEMA_VERSION = 3;
 
@@ -34,6 +34,29 @@ interface RunRow extends Record<string, SqlStorageValue> {
   expected_by: number | null;
   warnings: string;
   migrated: number;
+}
+
+interface AttemptRow extends Record<string, SqlStorageValue> {
+  run_id: string;
+  seq: number;
+  attempt: number;
+  failed_at: string;
+  kind: string;
+  code: string;
+  message: string;
+  retry_at: string | null;
+}
+
+function toAttempt(row: AttemptRow): RunAttempt {
+  return {
+    seq: row.seq,
+    attempt: row.attempt,
+    failedAt: row.failed_at,
+    kind: row.kind as AttemptKind,
+    code: row.code,
+    message: row.message,
+    retryAt: row.retry_at,
+  };
 }
 
 function toRecord(row: RunRow): RunRecord {
@@ -100,7 +123,43 @@ export class SyncDO extends DurableObject<Env> {
       this.sql.exec("ALTER TABLE runs ADD COLUMN warnings TEXT NOT NULL DEFAULT '[]'");
       this.sql.exec("ALTER TABLE runs ADD COLUMN migrated INTEGER NOT NULL DEFAULT 0");
     }
+    // Every failed attempt of a run's slices, kept after the run ends. Created by name rather
+    // than by a version step: it is a table of its own, so it needs no ALTER of `runs`.
+    this.sql.exec(`CREATE TABLE IF NOT EXISTS attempts (
+      run_id TEXT NOT NULL,
+      seq INTEGER NOT NULL,
+      attempt INTEGER NOT NULL,
+      failed_at TEXT NOT NULL,
+      kind TEXT NOT NULL,
+      code TEXT NOT NULL,
+      message TEXT NOT NULL,
+      retry_at TEXT,
+      PRIMARY KEY (run_id, seq, attempt)
+    )`);
     this.sql.exec("INSERT OR REPLACE INTO meta (key, value) VALUES ('version', ?)", String(SCHEMA_VERSION));
+  }
+
+  /** Records failed attempt `attempt` of the run's slice `seq` (a second record of it is ignored). */
+  private addAttempt(runId: string, seq: number, attempt: number, message: string, failure: AttemptFailure): void {
+    this.sql.exec(
+      "INSERT OR IGNORE INTO attempts (run_id, seq, attempt, failed_at, kind, code, message, retry_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+      runId,
+      seq,
+      attempt,
+      isoTimestamp(),
+      failure.kind,
+      failure.code,
+      message,
+      failure.retryAt,
+    );
+  }
+
+  /** Every failed attempt of a run, oldest first. */
+  async attempts(runId: string): Promise<RunAttempt[]> {
+    return this.sql
+      .exec<AttemptRow>("SELECT * FROM attempts WHERE run_id = ? ORDER BY seq, attempt", runId)
+      .toArray()
+      .map(toAttempt);
   }
 
   private run(runId: string): RunRow | undefined {
@@ -268,15 +327,23 @@ export class SyncDO extends DurableObject<Env> {
     return { runId: row.id, seq: row.next_seq };
   }
 
-  /** Records a failed attempt of the current slice that will be retried; its message must start by `expectBy`. */
-  async recordRetry(runId: string, error: string, expectBy: number): Promise<number> {
-    this.sql.exec(
+  /**
+   * Records a failed attempt of the current slice that will be retried; its message must start
+   * by `expectBy`. With `failure`, the attempt is kept in the run's history of attempts.
+   * Returns how many attempts of the slice have failed (the number of the one that just did),
+   * 0 when the run is no longer running (cancelled meanwhile): nothing was recorded.
+   */
+  async recordRetry(runId: string, error: string, expectBy: number, failure?: AttemptFailure): Promise<number> {
+    const updated = this.sql.exec(
       "UPDATE runs SET attempt = attempt + 1, retries = retries + 1, error = ?, lease_until = NULL, expected_by = ? WHERE id = ? AND status = 'running'",
       error,
       expectBy,
       runId,
-    );
-    return this.run(runId)?.attempt ?? 0;
+    ).rowsWritten;
+    const row = this.run(runId);
+    if (updated === 0 || !row) return 0;
+    if (failure) this.addAttempt(runId, row.next_seq, row.attempt, error, failure);
+    return row.attempt;
   }
 
   /** Ends the run. */
@@ -285,8 +352,16 @@ export class SyncDO extends DurableObject<Env> {
     outcome: "succeeded" | "failed",
     error?: string,
     warnings: StreamWarning[] = [],
+    failure?: AttemptFailure,
   ): Promise<RunRecord | null> {
-    if (this.run(runId)?.status === "running") this.addWarnings(runId, warnings);
+    const running = this.run(runId);
+    if (running?.status === "running") {
+      this.addWarnings(runId, warnings);
+      // The attempt that made the run give up, after the ones retried before it.
+      if (outcome === "failed" && failure) {
+        this.addAttempt(runId, running.next_seq, running.attempt + 1, error ?? "failed", failure);
+      }
+    }
     this.sql.exec(
       "UPDATE runs SET status = ?, ended_at = ?, error = ?, lease_until = NULL WHERE id = ? AND status = 'running'",
       outcome,
@@ -298,8 +373,11 @@ export class SyncDO extends DurableObject<Env> {
     return row ? toRecord(row) : null;
   }
 
-  /** Runs newest first, `limit` after the run with ordinal `before`. */
-  async history(limit: number, before?: number): Promise<{ runs: (RunRecord & { ordinal: number })[] }> {
+  /** Runs newest first, `limit` after the run with ordinal `before`, each with its failed attempts. */
+  async history(
+    limit: number,
+    before?: number,
+  ): Promise<{ runs: (RunRecord & { ordinal: number; attempts: RunAttempt[] })[] }> {
     const rows = this.sql
       .exec<RunRow>(
         "SELECT * FROM runs WHERE ordinal < ? ORDER BY ordinal DESC LIMIT ?",
@@ -307,25 +385,31 @@ export class SyncDO extends DurableObject<Env> {
         limit,
       )
       .toArray();
-    return { runs: rows.map((row) => ({ ...toRecord(row), ordinal: row.ordinal })) };
+    const attempts = new Map<string, RunAttempt[]>();
+    const oldest = rows.at(-1);
+    if (oldest) {
+      // The page is a range of ordinals: one query by that range (no list of ids to bind).
+      for (const row of this.sql.exec<AttemptRow>(
+        "SELECT a.* FROM attempts a JOIN runs r ON r.id = a.run_id WHERE r.ordinal BETWEEN ? AND ? ORDER BY a.seq, a.attempt",
+        oldest.ordinal,
+        rows[0]?.ordinal ?? oldest.ordinal,
+      )) {
+        const list = attempts.get(row.run_id) ?? [];
+        list.push(toAttempt(row));
+        attempts.set(row.run_id, list);
+      }
+    }
+    return {
+      runs: rows.map((row) => ({ ...toRecord(row), ordinal: row.ordinal, attempts: attempts.get(row.id) ?? [] })),
+    };
   }
 
-  /** The committed state of every stream. */
+  /** The committed state of every stream (the engine's; no API exposes it, see GET …/state). */
   async getState(): Promise<Record<string, StreamState>> {
     const state: Record<string, StreamState> = {};
     for (const entry of this.sql.exec<{ stream: string; value: string }>("SELECT stream, value FROM state")) {
       state[entry.stream] = JSON.parse(entry.value) as StreamState;
     }
     return state;
-  }
-
-  /** Replaces the state (PATCH /state); refused while a run is in progress. */
-  async setState(state: Record<string, StreamState>): Promise<boolean> {
-    if (await this.current()) return false;
-    this.sql.exec("DELETE FROM state");
-    for (const [stream, value] of Object.entries(state)) {
-      this.sql.exec("INSERT INTO state (stream, value) VALUES (?, ?)", stream, JSON.stringify(value));
-    }
-    return true;
   }
 }

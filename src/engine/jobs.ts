@@ -2,21 +2,26 @@
  * The queue consumer's work: one sync job = one slice of one run. It admits the slice with
  * SyncDO (a redelivered or stale message is dropped), runs it, and either enqueues the next
  * slice or ends the run, updating the connection's status in the catalog. Transient failures
- * are retried with exponential backoff and jitter (honouring Retry-After); permanent ones end
- * the run as failed with a task a person can act on; tables skipped are warnings.
+ * are retried with exponential backoff and jitter (honouring Retry-After), the connection's
+ * status warning of the wait saying why and until when; permanent ones end the run as failed
+ * with a task a person can act on; an authentication failure is retried once, then turns the
+ * connection's setup broken; tables skipped are warnings. Every failed attempt is kept in the
+ * run's history (SyncDO).
  */
-import { setConnectionStatus } from "../db/engine";
+import { setConnectionStatus, warningsWith } from "../db/engine";
 import type { Env, SyncJob } from "../env";
 import { isoTimestamp } from "../lib/time";
-import { AuthError, ConfigurationError, EngineError, networkError, TransientError } from "./errors";
+import { AuthError, ConfigurationError, EngineError, networkError, RateLimitedError, TransientError } from "./errors";
 import { destinationSchema } from "./naming";
 import { loadConnection, openDestinationWriter, readableSource } from "./open";
 import type { ConfiguredStream, DestinationDefinition, SourceDefinition, Stream } from "./protocol";
 import { runSlice, type StreamWarning } from "./runner";
-import type { SliceTicket } from "./runs";
+import { type AttemptKind, RECONNECT_TASK, RETRY_WARNING, type RunAttempt, type SliceTicket } from "./runs";
 import { parseDuration } from "./schedule";
 import { type EngineSettings, engineSettings } from "./settings";
+import { secretKeys } from "./toolkit/config";
 import { connectorContext } from "./toolkit/context";
+import { sanitizeExcerpt } from "./toolkit/http-client";
 
 export { DEFAULT_SETTINGS, type EngineSettings, engineSettings } from "./settings";
 
@@ -35,6 +40,54 @@ export function classify(error: unknown): {
   if (error instanceof AuthError) return { transient: false, auth: true, code: "authentication_failed", message };
   if (error instanceof ConfigurationError) return { transient: false, auth: false, code: error.code, message };
   return { transient: false, auth: false, code: "sync_failed", message };
+}
+
+/** The kind of a failure as the run history records it. */
+export function attemptKind(error: unknown): AttemptKind {
+  if (error instanceof RateLimitedError) return "rate_limited";
+  if (error instanceof TransientError) return "transient";
+  if (error instanceof AuthError) return "auth";
+  if (error instanceof ConfigurationError) return "configuration";
+  return "unknown";
+}
+
+/** Longest reason a status message, task or attempt carries. */
+const REASON_CHARS = 300;
+
+/**
+ * An error's message fit for the status, the run history and the logs: the connection's own
+ * secret values and credential-shaped text (`Bearer …`, `password=…`, URL query strings, the
+ * password of a URL's userinfo) replaced, whitespace collapsed, cut to {@link REASON_CHARS}.
+ */
+export function sanitizeReason(message: string, secrets: readonly string[] = []): string {
+  const withoutUserinfo = message.replace(/\b([a-z][a-z0-9+.-]*:\/\/[^\s:/@]*):[^\s@/]*@/gi, "$1:****@");
+  return sanitizeExcerpt(withoutUserinfo, secrets, REASON_CHARS);
+}
+
+/** The string values of a config's secret fields (what a message must never show). */
+function secretValues(source: SourceDefinition | undefined, config: Record<string, unknown>): string[] {
+  if (!source) return [];
+  return secretKeys(source.fields)
+    .map((key) => config[key])
+    .filter((value): value is string => typeof value === "string" && value.length > 0);
+}
+
+/** The connection warning of a run waiting to retry (Fivetran's `{code, message, details}` alert). */
+export function retryWarning(attempt: number, attempts: number, reason: string, retryAt: string, runId: string) {
+  return {
+    code: RETRY_WARNING,
+    message: `Attempt ${attempt} of ${attempts} failed: ${reason}. Next attempt at ${retryAt}.`,
+    details: { run_id: runId, attempt, max_attempts: attempts, next_attempt_at: retryAt, reason },
+  };
+}
+
+/** The task a run that failed on credentials leaves on a connection it turns `broken`. */
+export function reconnectTask(connectionId: string, reason: string) {
+  return {
+    code: RECONNECT_TASK,
+    message: `The source refused the connection's credentials: ${reason}. Fix them (PATCH /v1/connections/${connectionId} with the new config), then rerun the setup tests (POST /v1/connections/${connectionId}/test); scheduled syncs stay off until they pass.`,
+    details: { reason },
+  };
 }
 
 /** Delay before retry `attempt` (1-based): exponential, linear or fixed, with jitter. */
@@ -194,6 +247,10 @@ export async function handleSyncJob(env: Env, job: SyncJob, settings = engineSet
         expectBy: Date.now() + settings.watchdogMs,
         warnings: result.warnings,
       });
+      // This slice failed before and now passed: the run is no longer waiting to retry.
+      if (ticket.attempt > 0) {
+        await setConnectionStatus(env.DB, job.connectionId, { warnings: warningsWith(RETRY_WARNING) });
+      }
       return;
     }
     const run = await sync.finishRun(job.runId, "succeeded", undefined, result.warnings);
@@ -212,20 +269,42 @@ export async function handleSyncJob(env: Env, job: SyncJob, settings = engineSet
   } catch (raw) {
     const error = mapper(source, destination)(raw);
     const failure = classify(error);
+    const kind = attemptKind(error);
+    const reason = sanitizeReason(failure.message, secretValues(source, loaded.config));
     const allowed = options.retries ?? settings.retries;
-    if (failure.transient && ticket.attempt < allowed) {
+    // An authentication failure is retried once per slice (a credential being rotated, a token
+    // refreshed on reconnect); failing again, the run fails and the connection turns broken
+    // rather than retry on, which could lock the account out at the source.
+    const authRetried = async () =>
+      ((await sync.attempts(job.runId)) as RunAttempt[]).some((a) => a.seq === job.seq && a.kind === "auth");
+    const retryable = ticket.attempt < allowed && (failure.transient || (failure.auth && !(await authRetried())));
+    if (retryable) {
       const delay = backoffMs(ticket.attempt + 1, options.backoff, settings, failure.retryAfterMs);
-      await sync.recordRetry(job.runId, failure.message, Date.now() + delay + settings.watchdogMs);
-      await env.SYNC_QUEUE.send(job, { delaySeconds: Math.ceil(delay / 1000) });
+      // The queue delays by whole seconds: the next attempt is due when the message is.
+      const delaySeconds = Math.ceil(delay / 1000);
+      const retryAt = isoTimestamp(new Date(Date.now() + delaySeconds * 1000));
+      const attempt = await sync.recordRetry(job.runId, reason, Date.now() + delay + settings.watchdogMs, {
+        kind,
+        code: failure.code,
+        retryAt,
+      });
+      await env.SYNC_QUEUE.send(job, { delaySeconds });
+      // Not when the run was cancelled meanwhile (a forced restart): no attempt is due.
+      if (attempt > 0) {
+        await setConnectionStatus(env.DB, job.connectionId, {
+          warnings: warningsWith(RETRY_WARNING, retryWarning(attempt, allowed + 1, reason, retryAt, job.runId)),
+        });
+      }
       return;
     }
-    await sync.finishRun(job.runId, "failed", failure.message);
+    await sync.finishRun(job.runId, "failed", reason, [], { kind, code: failure.code, retryAt: null });
     running = false;
     await setConnectionStatus(env.DB, job.connectionId, {
       syncState: "scheduled",
       failedAt: isoTimestamp(),
       updateState: "delayed",
-      tasks: [{ code: failure.code, message: failure.message }],
+      tasks: [failure.auth ? reconnectTask(job.connectionId, reason) : { code: failure.code, message: reason }],
+      warnings: warningsWith(RETRY_WARNING),
       ...(failure.auth ? { setupState: "broken" } : {}),
     });
   }

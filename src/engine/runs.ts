@@ -37,3 +37,32 @@ export type SliceTicket =
       attempt: number;
     }
   | { action: "skip"; reason: string };
+
+/** How a failed attempt failed, from the engine's error classes (engine/errors.ts). */
+export type AttemptKind = "transient" | "rate_limited" | "auth" | "configuration" | "unknown";
+
+/** Why an attempt of a slice failed: what SyncDO records with it. */
+export interface AttemptFailure {
+  kind: AttemptKind;
+  /** The code the job loop classified the error as (`sync_failed`, `authentication_failed`, …). */
+  code: string;
+  /** When the next attempt is due (ISO); null when the run gave up. */
+  retryAt: string | null;
+}
+
+/** A failed attempt of one slice of a run, kept after the run ends (the run history shows each). */
+export interface RunAttempt extends AttemptFailure {
+  /** The slice (0-based) the attempt ran. */
+  seq: number;
+  /** 1-based within the slice: the first try is attempt 1. */
+  attempt: number;
+  failedAt: string;
+  /** Sanitised: no secret of the connection, no credential-shaped text. */
+  message: string;
+}
+
+/** The code of the connection warning shown while a run waits to retry. */
+export const RETRY_WARNING = "sync_retrying";
+
+/** The code of the task a run that failed on credentials leaves (Fivetran's, with `setup_state` broken). */
+export const RECONNECT_TASK = "reconnect";

@@ -117,6 +117,7 @@ describe("POST /sync and the connection status", () => {
       duration_ms: last.duration_ms,
       error: null,
       retries: 0,
+      attempts: [],
       rows: 5,
       bytes: last.bytes,
       tables: {
@@ -211,6 +212,18 @@ describe("POST /sync and the connection status", () => {
     const [task] = failed.status.tasks;
     expect(task.message).toContain(`database "${MISSING_DB}" does not exist`);
     expect(failed.status.last_run).toMatchObject({ status: "failed", rows: 0, bytes: 0, error: task.message });
+    // A permanent failure is not retried: one attempt, the one that ended the run.
+    expect((await runs(auth, id)).items[0].attempts).toEqual([
+      {
+        slice: 0,
+        attempt: 1,
+        failed_at: expect.stringMatching(TIMESTAMP),
+        kind: "configuration",
+        code: "database_not_found",
+        message: task.message,
+        retry_at: null,
+      },
+    ]);
   });
 });
 
@@ -329,71 +342,56 @@ describe("POST /resync and the table re-sync endpoints", () => {
 });
 
 describe("GET and PATCH /state", () => {
-  it("returns every stream's checkpoint; PATCH needs a paused connection and no sync in progress", async () => {
+  it("answer 400 in Fivetran's envelope for every connector here (none has user-editable state), 404 first", async () => {
     const auth = await newAccount();
     const { id, source } = await syncedConnection(auth);
-    const customers = `${source}.customers`;
-    const orders = `${source}.orders`;
-
-    const got = await call("GET", `/v1/connections/${id}/state`, { auth });
-    expect(got.status).toBe(200);
-    expect(got.json.message).toBe("Connection state retrieved successfully");
-    expect(Object.keys(got.json.data.state).sort()).toEqual([customers, orders]);
-    expect((await call("GET", `/v1/connectors/${id}/state`, { auth })).json).toEqual(got.json);
-    const original = got.json.data.state;
-
-    const unpaused = await call("PATCH", `/v1/connections/${id}/state`, { auth, body: { state: {} } });
-    expect(unpaused.status).toBe(409);
-    expect(unpaused.json).toEqual({
-      code: "Conflict",
-      message: `Connection with id '${id}' must be paused before its state can be updated`,
-    });
-    expect((await call("GET", `/v1/connections/${id}/state`, { auth })).json.data.state).toEqual(original);
-
-    expect((await call("PATCH", `/v1/connections/${id}`, { auth, body: { paused: true } })).status).toBe(200);
-    for (const [body, message] of [
-      [{}, "Field 'state' is required"],
-      [{ state: { [customers]: "x" } }, `Invalid value for field 'state.${customers}'`],
-      [{ state: { "public.nope": {} } }, "Invalid value for field 'state': unknown table(s) public.nope"],
-    ] as const) {
-      const res = await call("PATCH", `/v1/connections/${id}/state`, { auth, body });
-      expect(res.status).toBe(400);
-      expect(res.json.message).toContain(message);
+    const sync = env.SYNC.get(env.SYNC.idFromName(id));
+    // The engine's own checkpoints, read from SyncDO: the API does not expose them.
+    const engineState = await sync.getState();
+    expect(Object.keys(engineState).sort()).toEqual([`${source}.customers`, `${source}.orders`]);
+    const refused = {
+      code: "InvalidInput",
+      message: `Connection with id '${id}' has no user-editable state: only Function and Connector SDK connections expose their state, and service 'postgres' keeps its checkpoints itself. To read tables again from scratch, re-sync them (POST /v1/connections/${id}/resync).`,
+    };
+    const requests = (naming: string): [string, string, unknown][] => [
+      ["GET", `/v1/${naming}/${id}/state`, undefined],
+      ["PATCH", `/v1/${naming}/${id}/state`, { state: {} }],
+      ["PATCH", `/v1/${naming}/${id}/state`, { state: { [`${source}.orders`]: {} } }],
+    ];
+    // Unpaused, paused, and paused with a run in progress: always the same 400, nothing changes.
+    for (const paused of [false, true]) {
+      expect((await call("PATCH", `/v1/connections/${id}`, { auth, body: { paused } })).status).toBe(200);
+      for (const naming of ["connections", "connectors"]) {
+        for (const [method, path, body] of requests(naming)) {
+          const res = await call(method, path, { auth, body });
+          expect(res.status, `${method} ${path} paused=${paused}`).toBe(400);
+          expect(res.json).toEqual(refused);
+        }
+      }
     }
-
     const pending = await runInProgress(id);
     const busy = await call("PATCH", `/v1/connectors/${id}/state`, { auth, body: { state: {} } });
-    expect(busy.status).toBe(409);
-    expect(busy.json.message).toBe(`A sync is in progress for connection with id '${id}'; retry once it has finished`);
+    expect(busy.status).toBe(400);
+    expect(busy.json).toEqual(refused);
     await pending.end();
-    expect((await call("GET", `/v1/connections/${id}/state`, { auth })).json.data.state).toEqual(original);
+    expect(await sync.getState()).toEqual(engineState);
 
-    // Keep customers' checkpoint and drop orders': orders is read from scratch on the next sync.
-    const patched = await call("PATCH", `/v1/connectors/${id}/state`, {
-      auth,
-      body: { state: { [customers]: original[customers] } },
-    });
-    expect(patched.status).toBe(200);
-    expect(patched.json).toEqual({
-      code: "Success",
-      message: "Connection state has been updated",
-      data: { state: { [customers]: original[customers] } },
-    });
-    expect((await call("GET", `/v1/connections/${id}/state`, { auth })).json.data.state).toEqual({
-      [customers]: original[customers],
-    });
-
-    await call("PATCH", `/v1/connections/${id}`, { auth, body: { paused: false } });
-    const since = (await call("GET", `/v1/connections/${id}`, { auth })).json.data.succeeded_at;
-    await call("POST", `/v1/connections/${id}/sync`, { auth });
-    await waitForRun(auth, id, since);
-    const newest = (await runs(auth, id)).items[0];
-    expect(newest.tables[orders].rows).toBe(2);
-    expect(newest.tables[customers]?.rows ?? 0).toBe(0);
+    // An unknown connection is 404 first (another account's: see "tenancy" below).
+    for (const [method, body] of [
+      ["GET", undefined],
+      ["PATCH", { state: {} }],
+    ] as const) {
+      const res = await call(method, "/v1/connections/nope_nothing/state", { auth, body });
+      expect(res.status).toBe(404);
+      expect(res.json).toEqual({
+        code: "NotFound_Connection",
+        message: "Connection with id 'nope_nothing' does not exist.",
+      });
+    }
 
     // Deleting the connection forgets its checkpoints.
     expect((await call("DELETE", `/v1/connections/${id}`, { auth })).status).toBe(200);
-    expect(await env.SYNC.get(env.SYNC.idFromName(id)).getState()).toEqual({});
+    expect(await sync.getState()).toEqual({});
   });
 });
 

@@ -4,10 +4,11 @@ import * as repo from "../../db/connections";
 import { getDestination } from "../../db/destinations";
 import { getGroup } from "../../db/groups";
 import type { SourceDefinition } from "../../engine/protocol";
+import { RECONNECT_TASK } from "../../engine/runs";
 import type { FlexibleSchedule } from "../../engine/schedule";
 import { findSource } from "../../engine/sources";
 import { openConfig, parseConfig, sealConfig } from "../../engine/toolkit/config";
-import { runSourceSetupTests as runSetupTests } from "../../engine/toolkit/setup-tests";
+import { runSourceSetupTests as runSetupTests, type SetupResult } from "../../engine/toolkit/setup-tests";
 import type { AppEnv, Env } from "../../env";
 import { ApiError } from "../../errors";
 import { done, ok } from "../../lib/envelope";
@@ -54,6 +55,19 @@ function sourceOf(service: string): SourceDefinition {
 
 function duplicateSchema(schema: string, groupId: string): ApiError {
   return ApiError.conflict(`A connection with schema '${schema}' already exists in group '${groupId}'`);
+}
+
+/**
+ * The status changes of a setup-test run: its result, and once the tests pass, the
+ * connection's tasks without the one a credential failure left (engine/jobs.ts), which they
+ * resolve: a broken connection is `connected` again and its schedule re-arms.
+ */
+function setupChanges(row: repo.ConnectionRow, setup: SetupResult) {
+  const changes: repo.ConnectionChanges = { setupState: setup.setupState, setupTests: setup.setupTests };
+  if (setup.setupState === "connected") {
+    changes.tasks = (row.tasks as { code?: string }[]).filter((task) => task.code !== RECONNECT_TASK);
+  }
+  return changes;
 }
 
 /** The full stored config, decrypted and validated again (defaults filled), for setup tests. */
@@ -201,8 +215,7 @@ export const updateConnection: RouteHandler<typeof routes.update, AppEnv> = asyn
 
   if (body.run_setup_tests === true && config) {
     const setup = await runSetupTests(c.env, accountId, sourceOf(row.service), config);
-    changes.setupState = setup.setupState;
-    changes.setupTests = setup.setupTests;
+    Object.assign(changes, setupChanges(row, setup));
   }
   changes.updatedAt = isoTimestamp();
 
@@ -235,8 +248,7 @@ export const testConnection: RouteHandler<typeof routes.test, AppEnv> = async (c
   const definition = sourceOf(row.service);
   const setup = await runSetupTests(c.env, accountId, definition, await fullConfig(c.env, definition, row));
   const changed = await repo.updateConnection(db, accountId, connectionId, {
-    setupState: setup.setupState,
-    setupTests: setup.setupTests,
+    ...setupChanges(row, setup),
     updatedAt: isoTimestamp(),
   });
   if (!changed) throw ApiError.notFound("Connection", connectionId);

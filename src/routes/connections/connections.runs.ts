@@ -2,7 +2,7 @@
  * Runs as the API shows them (extension): items of GET …/runs, and the `current_run` and
  * `last_run` of a connection's status in GET details.
  */
-import type { RunRecord } from "../../do/sync-do";
+import type { RunAttempt, RunRecord } from "../../do/sync-do";
 import type { StreamStats } from "../../engine/runner";
 import type { Env } from "../../env";
 import { currentRun, syncOf } from "./connections.objects";
@@ -24,8 +24,21 @@ function durationMs(run: RunRecord): number | null {
   return run.endedAt === null ? null : new Date(run.endedAt).getTime() - new Date(run.startedAt).getTime();
 }
 
-/** A run in the shape of GET …/runs. */
-export function serializeRun(run: RunRecord) {
+/** A failed attempt of a run in the shape of GET …/runs. */
+function serializeAttempt(attempt: RunAttempt) {
+  return {
+    slice: attempt.seq,
+    attempt: attempt.attempt,
+    failed_at: attempt.failedAt,
+    kind: attempt.kind,
+    code: attempt.code,
+    message: attempt.message,
+    retry_at: attempt.retryAt,
+  };
+}
+
+/** A run in the shape of GET …/runs, with every failed attempt of its slices. */
+export function serializeRun(run: RunRecord & { attempts: RunAttempt[] }) {
   return {
     id: run.id,
     trigger: run.trigger,
@@ -35,6 +48,7 @@ export function serializeRun(run: RunRecord) {
     duration_ms: durationMs(run),
     error: run.error,
     retries: run.retries,
+    attempts: run.attempts.map(serializeAttempt),
     ...totals(run.stats),
     tables: run.stats,
     progress_at: run.progressAt,

@@ -49,10 +49,13 @@ export const connectionStatusSchema = z
     update_state: z.enum(["on_schedule", "delayed"]),
     is_historical_sync: z.boolean(),
     rescheduled_for: timestamp.optional(),
-    tasks: z.array(alert),
+    tasks: z.array(alert).openapi({
+      description:
+        "What a person must do after the last run failed: `reconnect` (with `setup_state` broken) when the source refused the credentials; cleared by passing setup tests or a successful run",
+    }),
     warnings: z.array(alert).openapi({
       description:
-        "Besides the warnings of the last run: `unsupported_source` or `unsupported_destination` when the connection's source cannot sync yet or its destination cannot be written to yet (it can be configured and tested, but no data moves)",
+        "Besides the warnings of the last run: `sync_retrying` while a run waits to retry a failed attempt (its message names the reason and the next attempt's time; `details` has `attempt`, `max_attempts`, `next_attempt_at`, `reason`, `run_id`), gone when the run ends; `unsupported_source` or `unsupported_destination` when the connection's source cannot sync yet or its destination cannot be written to yet (it can be configured and tested, but no data moves)",
     }),
     next_sync_at: timestamp.openapi({
       description:

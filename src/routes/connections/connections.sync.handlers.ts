@@ -1,8 +1,7 @@
 import type { RouteHandler } from "@hono/zod-openapi";
 import { catalog } from "../../db/client";
 import type { ConnectionRow } from "../../db/connections";
-import type { RunRecord } from "../../do/sync-do";
-import type { StreamState } from "../../engine/protocol";
+import type { RunAttempt, RunRecord } from "../../do/sync-do";
 import { syncBlockers } from "../../engine/readiness";
 import type { AppEnv, Env } from "../../env";
 import { ApiError } from "../../errors";
@@ -131,34 +130,26 @@ export const resyncTable: RouteHandler<typeof routes.resyncTable, AppEnv> = asyn
   return c.json(done(TABLES_RESYNC_MESSAGE), 200);
 };
 
-async function stateOf(env: Env, connectionId: string): Promise<Record<string, StreamState>> {
-  return (await syncOf(env, connectionId).getState()) as Record<string, StreamState>;
+/**
+ * 400 for GET and PATCH …/state: as on Fivetran, only Function and Connector SDK connections
+ * have a state a user may read or edit, and this server has none of those. Every connector
+ * here keeps its checkpoints itself (in SyncDO), and editing them by hand could skip or
+ * duplicate rows; a re-sync is the supported way to read tables again.
+ */
+function stateNotEditable(row: ConnectionRow): ApiError {
+  return ApiError.invalid(
+    `Connection with id '${row.id}' has no user-editable state: only Function and Connector SDK connections expose their state, and service '${row.service}' keeps its checkpoints itself. To read tables again from scratch, re-sync them (POST /v1/connections/${row.id}/resync).`,
+  );
 }
 
 export const getState: RouteHandler<typeof routes.getState, AppEnv> = async (c) => {
   const { connectionId } = c.req.valid("param");
-  await ownConnection(c.env, c.var.auth.accountId, connectionId);
-  return c.json(ok("Connection state retrieved successfully", { state: await stateOf(c.env, connectionId) }), 200);
+  throw stateNotEditable(await ownConnection(c.env, c.var.auth.accountId, connectionId));
 };
 
 export const updateState: RouteHandler<typeof routes.updateState, AppEnv> = async (c) => {
   const { connectionId } = c.req.valid("param");
-  const { state } = c.req.valid("json");
-  const row = await ownConnection(c.env, c.var.auth.accountId, connectionId);
-  if (!row.paused) {
-    throw ApiError.conflict(`Connection with id '${connectionId}' must be paused before its state can be updated`);
-  }
-  const known = await discoveredTables(c.env, connectionId);
-  if (known) {
-    // State is keyed by stream; a key that names no table would silently do nothing.
-    const keys = new Set(known.map(({ stream }) => streamKey(stream.namespace, stream.name)));
-    const unknown = Object.keys(state).filter((key) => !keys.has(key));
-    if (unknown.length > 0) {
-      throw ApiError.invalid(`Invalid value for field 'state': unknown table(s) ${unknown.join(", ")}`);
-    }
-  }
-  if (!(await syncOf(c.env, connectionId).setState(state))) throw syncInProgress(connectionId);
-  return c.json(ok("Connection state has been updated", { state: await stateOf(c.env, connectionId) }), 200);
+  throw stateNotEditable(await ownConnection(c.env, c.var.auth.accountId, connectionId));
 };
 
 /** The run ordinal a runs cursor points after (the cursor's keyset id). */
@@ -178,7 +169,7 @@ export const listRuns: RouteHandler<typeof routes.listRuns, AppEnv> = async (c) 
   await ownConnection(c.env, c.var.auth.accountId, connectionId);
   const before = ordinalAfter(cursor);
   const { runs } = (await syncOf(c.env, connectionId).history(limit + 1, before)) as {
-    runs: (RunRecord & { ordinal: number })[];
+    runs: (RunRecord & { ordinal: number; attempts: RunAttempt[] })[];
   };
   // Newest first by ordinal: the cursor is the ordinal of the last run on the page.
   const rows = runs.map((run) => ({ createdAt: run.startedAt, id: String(run.ordinal), run }));

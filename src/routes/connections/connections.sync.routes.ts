@@ -25,6 +25,12 @@ const runErrors = {
   ),
 };
 
+/** GET and PATCH …/state: 400 for every connector this server has (see the handlers). */
+const stateNotEditable = jsonResponse(
+  "Invalid input, or the connection's state is not user-editable (every connector of this server)",
+  errorSchema,
+);
+
 function optionalJson<T>(schema: T) {
   return { required: false, content: { "application/json": { schema } } };
 }
@@ -132,12 +138,14 @@ function getStateRoute(naming: Naming) {
     tags,
     operationId: operationId(naming, "connection_state", "connector_state"),
     summary: "Retrieve the connection state",
-    description: "The committed checkpoint of every stream, keyed by source `schema.table`.",
+    description:
+      "As on Fivetran, only Function and Connector SDK connections have a state a user may read; every connector of this server keeps its checkpoints itself, so this answers 400 `InvalidInput` for each of them (404 first for an unknown connection). The 200 shape is Fivetran's.",
     ...legacy(naming),
     request: { params: connectionIdParam },
     responses: {
       200: jsonResponse("Connection state retrieved successfully", envelope(stateData)),
       ...commonErrors,
+      400: stateNotEditable,
       ...notFoundError,
     },
   });
@@ -151,7 +159,7 @@ function updateStateRoute(naming: Naming) {
     operationId: operationId(naming, "modify_connection_state", "modify_connector_state"),
     summary: "Update the connection state",
     description:
-      "Replaces the state of every stream. The connection must be paused (409 otherwise) and no sync may be in progress (409).",
+      "As on Fivetran, only Function and Connector SDK connections have a state a user may edit (paused, no sync in progress); every connector of this server keeps its checkpoints itself, so this answers 400 `InvalidInput` for each of them (404 first for an unknown connection). To read tables again from scratch, re-sync them. The 200 shape is Fivetran's.",
     ...legacy(naming),
     request: {
       params: connectionIdParam,
@@ -160,8 +168,8 @@ function updateStateRoute(naming: Naming) {
     responses: {
       200: jsonResponse("Connection state has been updated", envelope(stateData)),
       ...commonErrors,
+      400: stateNotEditable,
       ...notFoundError,
-      ...conflictError,
     },
   });
 }

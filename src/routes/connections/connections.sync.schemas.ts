@@ -34,6 +34,24 @@ export const connectionState = z
 export const stateBody = z.object({ state: connectionState }).openapi("UpdateConnectionStateRequest");
 export const stateData = z.object({ state: connectionState }).openapi("ConnectionStateResponse");
 
+export const runAttemptSchema = z
+  .object({
+    slice: z.number().int().openapi({ description: "The slice of the run (0-based) the attempt ran" }),
+    attempt: z.number().int().openapi({ description: "1-based within the slice: the first try is attempt 1" }),
+    failed_at: z.string(),
+    kind: z.enum(["transient", "rate_limited", "auth", "configuration", "unknown"]).openapi({
+      description:
+        "transient and rate_limited are retried; auth is retried once, then the connection's setup_state turns broken; configuration and unknown end the run",
+    }),
+    code: z.string().openapi({ description: "sync_failed, authentication_failed, or a configuration code" }),
+    message: z.string().openapi({ description: "The error, sanitised: no secret or credential-shaped text" }),
+    retry_at: z
+      .string()
+      .nullable()
+      .openapi({ description: "When the next attempt was due; null for the attempt that ended the run" }),
+  })
+  .openapi("RunAttempt");
+
 export const runSchema = z
   .object({
     id: z.string(),
@@ -44,6 +62,10 @@ export const runSchema = z
     duration_ms: z.number().int().nullable().openapi({ description: "null while running" }),
     error: z.string().nullable(),
     retries: z.number().int(),
+    attempts: z.array(runAttemptSchema).openapi({
+      description:
+        "Every failed attempt of the run's slices, oldest first, kept after the run ends; the last one has `retry_at` null when it ended the run",
+    }),
     rows: z.number().int(),
     bytes: z.number().int(),
     tables: z

@@ -123,6 +123,24 @@ describe("sync jobs", () => {
     expect(behaviour.get("flaky_twice")?.reads).toBe(3);
     const { runs } = await env.SYNC.get(env.SYNC.idFromName(id)).history(10);
     expect(runs[0]).toMatchObject({ status: "succeeded", retries: 2, stats: { "app.things": { rows: 2 } } });
+    // Each failed attempt stays in the history after the success.
+    expect(runs[0]?.attempts).toEqual([
+      expect.objectContaining({
+        seq: 0,
+        attempt: 1,
+        kind: "transient",
+        code: "sync_failed",
+        message: "read ECONNRESET",
+      }),
+      expect.objectContaining({
+        seq: 0,
+        attempt: 2,
+        kind: "transient",
+        code: "sync_failed",
+        message: "read ECONNRESET",
+      }),
+    ]);
+    expect(status.status.warnings).toEqual([]);
     const rows = await sql(DST, "SELECT id, label FROM flaky_twice.things ORDER BY id");
     expect(rows.rows).toEqual([
       { id: "1", label: "one" },
@@ -130,22 +148,50 @@ describe("sync jobs", () => {
     ]);
   });
 
-  it("a permanent failure ends the run as failed with a task, and an auth failure marks setup broken", async () => {
+  it("an auth failure is retried once; failing again, the run fails and setup turns broken with a reconnect task", async () => {
     const { auth, id } = await setup("flaky_auth");
-    behaviour.set("flaky_auth", {
-      failures: 1,
-      error: failure("28P01", 'password authentication failed for user "x"'),
-      reads: 0,
-    });
+    const reason = 'password authentication failed for user "x"';
+    behaviour.set("flaky_auth", { failures: 2, error: failure("28P01", reason), reads: 0 });
     await trigger(id);
     const status = await waitForRunEnd(auth, id);
     expect(status.succeeded_at).toBeNull();
     expect(status.failed_at).toMatch(/Z$/);
     expect(status.status.setup_state).toBe("broken");
     expect(status.status.tasks).toEqual([
-      { code: "authentication_failed", message: 'password authentication failed for user "x"' },
+      {
+        code: "reconnect",
+        message: `The source refused the connection's credentials: ${reason}. Fix them (PATCH /v1/connections/${id} with the new config), then rerun the setup tests (POST /v1/connections/${id}/test); scheduled syncs stay off until they pass.`,
+        details: { reason },
+      },
     ]);
-    expect(behaviour.get("flaky_auth")?.reads).toBe(1);
+    expect(status.status.warnings).toEqual([]);
+    expect(behaviour.get("flaky_auth")?.reads).toBe(2);
+    const { runs } = await env.SYNC.get(env.SYNC.idFromName(id)).history(10);
+    expect(runs[0]?.attempts.map((a) => [a.attempt, a.kind, a.code, a.retryAt === null])).toEqual([
+      [1, "auth", "authentication_failed", false],
+      [2, "auth", "authentication_failed", true],
+    ]);
+  });
+
+  it("an auth failure that passes on its retry leaves the connection connected", async () => {
+    const { auth, id } = await setup("flaky_auth_once");
+    behaviour.set("flaky_auth_once", { failures: 1, error: failure("28P01", "password expired"), reads: 0 });
+    await trigger(id);
+    const status = await waitForRunEnd(auth, id);
+    expect(status.succeeded_at).toMatch(/Z$/);
+    expect(status.status.setup_state).toBe("connected");
+    expect(status.status.tasks).toEqual([]);
+    expect(behaviour.get("flaky_auth_once")?.reads).toBe(2);
+  });
+
+  it("a connection that allows no retries turns broken on its first auth failure", async () => {
+    const { auth, id } = await setup("flaky_auth_noretry");
+    await call("PATCH", `/v1/connections/${id}`, { auth, body: { sync_options: { retries: 0 } } });
+    behaviour.set("flaky_auth_noretry", { failures: 1, error: failure("28P01", "no"), reads: 0 });
+    await trigger(id);
+    const status = await waitForRunEnd(auth, id);
+    expect(status.status.setup_state).toBe("broken");
+    expect(behaviour.get("flaky_auth_noretry")?.reads).toBe(1);
   });
 
   it("gives up after the connection's retries and fails the run", async () => {
