@@ -4,18 +4,23 @@
  * slice or ends the run, updating the connection's status in the catalog. Transient failures
  * are retried with exponential backoff and jitter (honouring Retry-After); permanent ones end
  * the run as failed with a task a person can act on; tables skipped are warnings.
+ *
+ * A running slice holds a lease on its run, renewed every third of it (settings.ts). Every
+ * write to SyncDO presents the lease; when a renewal or a write is refused, another copy of
+ * the slice took over and this one stops without writing anything more. A slice still running
+ * at its deadline (budget + grace: a read or write that hangs) is abandoned and retried.
  */
 import { setConnectionStatus } from "../db/engine";
 import type { Env, SyncJob } from "../env";
 import { isoTimestamp } from "../lib/time";
-import { AuthError, ConfigurationError, EngineError, networkError, TransientError } from "./errors";
+import { AuthError, ConfigurationError, EngineError, LeaseLostError, networkError, TransientError } from "./errors";
 import { destinationSchema } from "./naming";
 import { loadConnection, openDestinationWriter, readableSource } from "./open";
 import type { ConfiguredStream, DestinationDefinition, SourceDefinition, Stream } from "./protocol";
 import { runSlice, type StreamWarning } from "./runner";
 import type { SliceTicket } from "./runs";
 import { parseDuration } from "./schedule";
-import { type EngineSettings, engineSettings } from "./settings";
+import { type EngineSettings, engineSettings, sliceDeadlineMs } from "./settings";
 import { connectorContext } from "./toolkit/context";
 
 export { DEFAULT_SETTINGS, type EngineSettings, engineSettings } from "./settings";
@@ -118,13 +123,45 @@ export async function handleSyncJob(env: Env, job: SyncJob, settings = engineSet
     await sync.finishRun(job.runId, "failed", "the connection was deleted");
     return;
   }
-  const ticket = (await sync.beginSlice(
-    job.runId,
-    job.seq,
-    settings.sliceBudgetMs + settings.watchdogMs,
-  )) as SliceTicket;
+  const ticket = (await sync.beginSlice(job.runId, job.seq, settings.leaseMs)) as SliceTicket;
   if (ticket.action === "skip") return;
+  const { lease } = ticket;
   const { row } = loaded;
+  // The slice stops when its lease is lost or at its deadline; both reasons abort this signal.
+  const abort = new AbortController();
+  const leaseLost = () => abort.abort(new LeaseLostError(`slice ${job.seq} of run ${job.runId}`));
+  const heartbeat = setInterval(() => {
+    // A failed call (the object briefly unreachable) is not a lost lease: the next beat may pass,
+    // and if none does the lease lapses and the watchdog hands the slice to another copy.
+    sync.renewLease(job.runId, lease, settings.leaseMs).then(
+      (held) => held || leaseLost(),
+      () => {},
+    );
+  }, settings.leaseMs / 3);
+  const deadlineMs = sliceDeadlineMs(settings);
+  const deadline = setTimeout(() => {
+    abort.abort(
+      new TransientError(
+        `the sync slice did not finish within ${deadlineMs / 1000} s (its budget of ${settings.sliceBudgetMs / 1000} s and ${settings.sliceGraceMs / 1000} s of grace): a read or write hung, so it was abandoned`,
+      ),
+    );
+  }, deadlineMs);
+  // What the slice awaits is raced against this: an abandoned slice returns at once, whatever
+  // it was blocked on (its writes are refused from then on: it no longer holds the lease).
+  const abandoned = new Promise<never>((_, reject) => {
+    abort.signal.addEventListener("abort", () => reject(abort.signal.reason), { once: true });
+  });
+  abandoned.catch(() => {});
+  const stop = () => {
+    clearInterval(heartbeat);
+    clearTimeout(deadline);
+  };
+  const held = (written: boolean | null) => {
+    if (written === false || written === null) {
+      leaseLost();
+      throw abort.signal.reason;
+    }
+  };
   const options = syncOptions(row);
   const connector = env.CONNECTOR.get(env.CONNECTOR.idFromName(job.connectionId));
   let source: ReturnType<typeof readableSource> | undefined;
@@ -133,70 +170,78 @@ export async function handleSyncJob(env: Env, job: SyncJob, settings = engineSet
   try {
     source = readableSource(row.service);
     const config = source.fields.parse(loaded.config);
-    const ctx = connectorContext(env, source, config);
+    const ctx = connectorContext(env, source, config, abort.signal);
+    const readSource = source;
     // The destination opens while the source is discovered.
     const opening = openDestinationWriter(env, row.groupId);
     opening.catch(() => {}); // its error surfaces where it is awaited, below
-    let streams = ticket.streams;
-    try {
-      if (!streams) {
-        const discovered = await source.reader.discover(config, ctx);
-        streams = await connector.recordDiscovery(job.connectionId, discovered.streams);
-        const notFound: StreamWarning[] = discovered.warnings.map((w) => ({ code: "table_not_found", ...w }));
-        await sync.setRunStreams(job.runId, streams, notFound);
-      }
-    } catch (error) {
-      await opening.then((o) => o.writer.close()).catch(() => {});
-      throw error;
-    }
-    const opened = await opening;
-    destination = opened.definition;
-    const writer = opened.writer;
     const destinationDo = env.DESTINATION.get(env.DESTINATION.idFromName(row.groupId));
-    let result: Awaited<ReturnType<typeof runSlice>>;
+    const readAndWrite = async () => {
+      let streams = ticket.streams;
+      try {
+        if (!streams) {
+          const discovered = await readSource.reader.discover(config, ctx);
+          streams = await connector.recordDiscovery(job.connectionId, discovered.streams);
+          const notFound: StreamWarning[] = discovered.warnings.map((w) => ({ code: "table_not_found", ...w }));
+          held(await sync.setRunStreams(job.runId, streams, notFound, lease));
+        }
+      } catch (error) {
+        await opening.then((o) => o.writer.close()).catch(() => {});
+        throw error;
+      }
+      const opened = await opening;
+      destination = opened.definition;
+      const writer = opened.writer;
+      try {
+        return await runSlice({
+          reader: readSource.reader,
+          sourceConfig: config,
+          writer,
+          schemaOf: (stream) => destinationSchema(row.service, row.schema, stream.namespace),
+          streams: configureStreams(streams, options),
+          state: ticket.state,
+          ctx,
+          runId: job.runId,
+          runStartedAt: new Date(ticket.run.startedAt),
+          budgetMs: settings.sliceBudgetMs,
+          pageBytes: settings.pageBytes,
+          mapError: mapper(source, destination),
+          async migrate(schema, targets, apply) {
+            // A run's streams are pinned: once a slice migrated them, later slices only load.
+            if (ticket.migrated) return apply();
+            const lease = await destinationDo.beginMigration(schema, targets, settings.sliceBudgetMs);
+            if (!lease.token) return apply();
+            try {
+              await apply();
+              await destinationDo.endMigration(lease.token, schema, targets);
+            } catch (error) {
+              await destinationDo.abandonMigration(lease.token).catch(() => {});
+              throw error;
+            }
+          },
+          async commit(stream, state, delta) {
+            held(await sync.commit(job.runId, lease, stream, state, delta));
+          },
+        });
+      } finally {
+        await writer.close();
+      }
+    };
+    let result: Awaited<ReturnType<typeof readAndWrite>>;
     try {
-      result = await runSlice({
-        reader: source.reader,
-        sourceConfig: config,
-        writer,
-        schemaOf: (stream) => destinationSchema(row.service, row.schema, stream.namespace),
-        streams: configureStreams(streams, options),
-        state: ticket.state,
-        ctx,
-        runId: job.runId,
-        runStartedAt: new Date(ticket.run.startedAt),
-        budgetMs: settings.sliceBudgetMs,
-        pageBytes: settings.pageBytes,
-        mapError: mapper(source, destination),
-        async migrate(schema, targets, apply) {
-          // A run's streams are pinned: once a slice migrated them, later slices only load.
-          if (ticket.migrated) return apply();
-          const lease = await destinationDo.beginMigration(schema, targets, settings.sliceBudgetMs);
-          if (!lease.token) return apply();
-          try {
-            await apply();
-            await destinationDo.endMigration(lease.token, schema, targets);
-          } catch (error) {
-            await destinationDo.abandonMigration(lease.token).catch(() => {});
-            throw error;
-          }
-        },
-        async commit(stream, state, delta) {
-          await sync.commit(job.runId, job.seq, stream, state, delta);
-        },
-      });
+      result = await Promise.race([readAndWrite(), abandoned]);
     } finally {
-      await writer.close();
+      stop();
     }
     if (!result.done) {
       await env.SYNC_QUEUE.send({ connectionId: job.connectionId, runId: job.runId, seq: job.seq + 1 });
-      await sync.endSlice(job.runId, job.seq, {
+      await sync.endSlice(job.runId, lease, {
         expectBy: Date.now() + settings.watchdogMs,
         warnings: result.warnings,
       });
       return;
     }
-    const run = await sync.finishRun(job.runId, "succeeded", undefined, result.warnings);
+    const run = await sync.finishRun(job.runId, "succeeded", undefined, result.warnings, lease);
     running = false;
     // A run cancelled by a forced restart while this slice ran must not report success.
     if (run?.status !== "succeeded") return;
@@ -210,16 +255,23 @@ export async function handleSyncJob(env: Env, job: SyncJob, settings = engineSet
       setupState: row.setupState === "broken" ? "connected" : row.setupState,
     });
   } catch (raw) {
+    stop();
+    // Another copy of the slice holds the lease: it records whatever happens next.
+    if (abort.signal.reason instanceof LeaseLostError) return;
     const error = mapper(source, destination)(raw);
     const failure = classify(error);
     const allowed = options.retries ?? settings.retries;
     if (failure.transient && ticket.attempt < allowed) {
       const delay = backoffMs(ticket.attempt + 1, options.backoff, settings, failure.retryAfterMs);
-      await sync.recordRetry(job.runId, failure.message, Date.now() + delay + settings.watchdogMs);
+      if (
+        (await sync.recordRetry(job.runId, failure.message, Date.now() + delay + settings.watchdogMs, lease)) === null
+      )
+        return;
       await env.SYNC_QUEUE.send(job, { delaySeconds: Math.ceil(delay / 1000) });
       return;
     }
-    await sync.finishRun(job.runId, "failed", failure.message);
+    const run = await sync.finishRun(job.runId, "failed", failure.message, [], lease);
+    if (run?.status !== "failed") return;
     running = false;
     await setConnectionStatus(env.DB, job.connectionId, {
       syncState: "scheduled",
