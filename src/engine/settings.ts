@@ -14,8 +14,10 @@
  *   sliceGraceMs` (a read or write that hangs) is abandoned: the consumer stops waiting, gives
  *   up its lease and retries the slice from the last committed checkpoint.
  * - Between slices no lease is held: the next slice's message must start within `watchdogMs`
- *   (15 s) or the alarm enqueues it again (a message lost with a crashed process). A copy sent
- *   too early is harmless: SyncDO admits one slice per sequence number and skips the other.
+ *   (10 s) or the alarm enqueues it again (a message lost with a crashed process), so that
+ *   case too is caught within 10 s + 5 s. A copy sent too early (the message was only slow,
+ *   e.g. queued behind a long batch) is harmless: SyncDO admits one copy of a slice and the
+ *   consumer skips the other.
  */
 import type { Env } from "../env";
 
@@ -44,7 +46,7 @@ export const DEFAULT_SETTINGS: EngineSettings = {
   retryBaseMs: 10_000,
   retryMaxMs: 10 * 60_000,
   retries: 3,
-  watchdogMs: 15_000,
+  watchdogMs: 10_000,
   leaseMs: 10_000,
   sliceGraceMs: 30_000,
 };
