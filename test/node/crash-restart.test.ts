@@ -20,7 +20,7 @@ const CRASHES = 3;
 /** Issue #9 §6: a killed server resumes its run within 15 s of restarting. */
 const RECOVERY_MS = 15_000;
 /** Small slices and pages so the run takes many slices; lease and watchdog keep their defaults. */
-const ENGINE = ["--var", "FIVETRAN_SLICE_BUDGET_MS:700", "--var", "FIVETRAN_PAGE_BYTES:262144"];
+const ENGINE = ["--var", "FIVETRAN_SLICE_BUDGET_MS:400", "--var", "FIVETRAN_PAGE_BYTES:131072"];
 
 async function sql(database: string, text: string) {
   const client = new pg.Client({ host: "127.0.0.1", port: 5432, user: "postgres", database });
