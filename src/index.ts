@@ -25,12 +25,31 @@ export default {
   /**
    * Sync slices. A job's failures are recorded on its run by handleSyncJob; only an
    * infrastructure error (D1 or a Durable Object unreachable) lets the queue redeliver it.
+   * A batch may carry several connections' slices: they run concurrently, and one
+   * connection's messages one after another (its runs are one at a time, and SyncDO admits
+   * one copy of a slice at a time anyway). Local dev dispatches one batch at a time whatever
+   * `max_concurrency` says (miniflare's queue broker), so this is how syncs of different
+   * connections overlap there; on Cloudflare consumer invocations also run concurrently.
    */
   async queue(batch: MessageBatch<SyncJob>, env: Env): Promise<void> {
+    const byConnection = new Map<string, Message<SyncJob>[]>();
     for (const message of batch.messages) {
-      await handleSyncJob(env, message.body);
-      message.ack();
+      const id = message.body.connectionId;
+      byConnection.set(id, [...(byConnection.get(id) ?? []), message]);
     }
+    await Promise.all(
+      [...byConnection.values()].map(async (messages) => {
+        for (const message of messages) {
+          try {
+            await handleSyncJob(env, message.body);
+            message.ack();
+          } catch (error) {
+            console.error(JSON.stringify({ level: "error", message: "sync job failed", error: String(error) }));
+            message.retry();
+          }
+        }
+      }),
+    );
   },
 
   /** Cron watchdog: re-arms the schedule alarm of every connection (an alarm lost is re-armed). */

@@ -20,7 +20,7 @@ import { setConnectionStatus, warningsWith } from "../db/engine";
 import type { Stream } from "../engine/protocol";
 import { nextRunAt, scheduleBlocker, syncBlockers } from "../engine/readiness";
 import { RETRY_WARNING } from "../engine/runs";
-import { engineSettings } from "../engine/settings";
+import { engineSettings, runWatchMs } from "../engine/settings";
 import type { Env } from "../env";
 import { isoTimestamp } from "../lib/time";
 
@@ -99,7 +99,7 @@ export class ConnectorDO extends DurableObject<Env> {
     // While a run is in progress only the watchdog is armed: a schedule due meanwhile could not
     // start a run, and re-arming for it would fire again and again until the run ends. The end
     // of the run re-arms the schedule (engine/jobs.ts calls `reschedule`).
-    const at = inProgress ? Date.now() + engineSettings(this.env).watchdogMs : next?.getTime();
+    const at = inProgress ? Date.now() + runWatchMs(engineSettings(this.env)) : next?.getTime();
     if (at === undefined) await this.ctx.storage.deleteAlarm();
     else await this.ctx.storage.setAlarm(at);
     return next ? isoTimestamp(next) : null;
@@ -122,29 +122,39 @@ export class ConnectorDO extends DurableObject<Env> {
   }
 
   /**
-   * The alarm fired: first the watchdog (enqueue again the slice of a run whose message was
-   * lost with a crashed process), then the schedule (start a run if one is due and the
-   * connection can run), then re-arm. A connection that cannot run is left without an alarm.
+   * The alarm fired: first the watchdog (enqueue again the slice of a run whose slice stopped
+   * renewing its lease, or whose message was lost with a crashed process), then the schedule
+   * (start a run if one is due and the connection can run), then re-arm. A connection that
+   * cannot run is left without an alarm.
+   *
+   * While a run is in progress the alarm fires every half lease (settings.ts), so it costs one
+   * SyncDO call per running connection per period and no catalog query: the schedule cannot
+   * start a run then, and the run's end re-arms it.
    */
   override async alarm(): Promise<void> {
     const connectionId = this.meta("connection_id");
     if (!connectionId) return;
     const now = Date.now();
+    const settings = engineSettings(this.env);
     const sync = this.syncOf(connectionId);
-    const stalled = await sync.overdue(now);
+    const { running, stalled } = await sync.watch(now);
     if (stalled) {
       await this.env.SYNC_QUEUE.send({ connectionId, ...stalled });
-      await sync.expect(stalled.runId, now + engineSettings(this.env).watchdogMs);
+      await sync.expect(stalled.runId, now + settings.watchdogMs);
+    }
+    if (running) {
+      await this.ctx.storage.setAlarm(now + runWatchMs(settings));
+      return;
     }
     const row = await this.load(connectionId);
-    let running = stalled ? true : undefined;
+    let inProgress = false;
     const due = Number(this.meta("next_sync_at") ?? Number.POSITIVE_INFINITY) <= now;
-    if (row && due && !stalled && scheduleBlocker(row) === null) {
-      // Started: trigger armed the watchdog. Not started: a run (a manual one) is in progress.
+    if (row && due && scheduleBlocker(row) === null) {
+      // Started: trigger armed the watchdog. Not started: a run began since `watch` answered.
       if ((await this.trigger(connectionId, { trigger: "scheduled" })).started) return;
-      running = true;
+      inProgress = true;
     }
-    await this.arm(connectionId, row, running);
+    await this.arm(connectionId, row, inProgress);
   }
 
   /**
@@ -154,14 +164,14 @@ export class ConnectorDO extends DurableObject<Env> {
   async trigger(connectionId: string, options: TriggerOptions): Promise<TriggerResult> {
     this.setMeta("connection_id", connectionId);
     const runId = crypto.randomUUID();
-    const { watchdogMs } = engineSettings(this.env);
+    const settings = engineSettings(this.env);
     // One SyncDO round trip: it cancels a run in progress when forced, starts this one, and
     // expects its first slice by the watchdog's deadline.
     const result = await this.syncOf(connectionId).startRun({
       runId,
       trigger: options.trigger,
       resync: options.resync,
-      expectBy: Date.now() + watchdogMs,
+      expectBy: Date.now() + settings.watchdogMs,
       ...(options.force ? { cancel: "restarted by a forced sync" } : {}),
     });
     if (!result.started) return { started: false, runId: result.run.id };
@@ -174,7 +184,7 @@ export class ConnectorDO extends DurableObject<Env> {
     // Only the watchdog while the run is in progress; its end re-arms the schedule from the
     // row as it is then. No stored next run stays due meanwhile to start a second one.
     this.setMeta("next_sync_at", null);
-    await this.ctx.storage.setAlarm(Date.now() + watchdogMs);
+    await this.ctx.storage.setAlarm(Date.now() + runWatchMs(settings));
     return { started: true, runId };
   }
 

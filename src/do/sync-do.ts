@@ -8,13 +8,21 @@
 import { DurableObject } from "cloudflare:workers";
 import type { Stream, StreamState } from "../engine/protocol";
 import type { RunnerState, StreamStats, StreamWarning } from "../engine/runner";
-import type { AttemptFailure, AttemptKind, RunAttempt, RunRecord, RunStatus, SliceTicket } from "../engine/runs";
+import type {
+  AttemptFailure,
+  AttemptKind,
+  RunAttempt,
+  RunRecord,
+  RunStatus,
+  SliceLease,
+  SliceTicket,
+} from "../engine/runs";
 import type { Env } from "../env";
 import { isoTimestamp } from "../lib/time";
 
-export type { RunAttempt, RunRecord, RunStatus, SliceTicket } from "../engine/runs";
+export type { RunAttempt, RunRecord, RunStatus, SliceLease, SliceTicket } from "../engine/runs";
 
-const SCHEMA_VERSION = 3;
+const SCHEMA_VERSION = 4;
 
 interface RunRow extends Record<string, SqlStorageValue> {
   id: string;
@@ -31,6 +39,7 @@ interface RunRow extends Record<string, SqlStorageValue> {
   progress_at: string | null;
   ordinal: number;
   lease_until: number | null;
+  lease_token: string | null;
   expected_by: number | null;
   warnings: string;
   migrated: number;
@@ -123,6 +132,11 @@ export class SyncDO extends DurableObject<Env> {
       this.sql.exec("ALTER TABLE runs ADD COLUMN warnings TEXT NOT NULL DEFAULT '[]'");
       this.sql.exec("ALTER TABLE runs ADD COLUMN migrated INTEGER NOT NULL DEFAULT 0");
     }
+    if (version < 4) {
+      // The lease's holder: a random token per admitted slice, so a second copy of the same
+      // slice (a redelivery after the lease lapsed) cannot write as the first.
+      this.sql.exec("ALTER TABLE runs ADD COLUMN lease_token TEXT");
+    }
     // Every failed attempt of a run's slices, kept after the run ends. Created by name rather
     // than by a version step: it is a table of its own, so it needs no ALTER of `runs`.
     this.sql.exec(`CREATE TABLE IF NOT EXISTS attempts (
@@ -164,6 +178,17 @@ export class SyncDO extends DurableObject<Env> {
 
   private run(runId: string): RunRow | undefined {
     return this.sql.exec<RunRow>("SELECT * FROM runs WHERE id = ?", runId).toArray()[0];
+  }
+
+  /**
+   * The run, when `lease` is the live holder of its current slice. Only the token decides, not
+   * the clock: a lease that lapsed unnoticed still has no other holder until a new `beginSlice`
+   * replaced the token, and then the old holder is refused.
+   */
+  private held(runId: string, lease: SliceLease): RunRow | undefined {
+    const row = this.run(runId);
+    if (row?.status !== "running" || row.next_seq !== lease.seq || row.lease_token !== lease.token) return undefined;
+    return row;
   }
 
   /** The run in progress, if any. */
@@ -226,8 +251,9 @@ export class SyncDO extends DurableObject<Env> {
   }
 
   /**
-   * Admits slice `seq` of a run, or tells the consumer to drop the message: the run is over,
-   * or that slice was already committed (a redelivery), or it is not the next one.
+   * Admits slice `seq` of a run with a lease of `leaseMs` under a new token, or tells the
+   * consumer to drop the message: the run is over, or that slice was already committed (a
+   * redelivery), or it is not the next one, or another copy of it holds a live lease.
    */
   async beginSlice(runId: string, seq: number, leaseMs: number): Promise<SliceTicket> {
     const row = this.run(runId);
@@ -236,7 +262,13 @@ export class SyncDO extends DurableObject<Env> {
     if (seq !== row.next_seq) return { action: "skip", reason: `slice ${seq} is not the next (${row.next_seq})` };
     const now = Date.now();
     if (row.lease_until !== null && row.lease_until > now) return { action: "skip", reason: `slice ${seq} is running` };
-    this.sql.exec("UPDATE runs SET lease_until = ?, expected_by = NULL WHERE id = ?", now + leaseMs, runId);
+    const token = crypto.randomUUID();
+    this.sql.exec(
+      "UPDATE runs SET lease_until = ?, lease_token = ?, expected_by = NULL WHERE id = ?",
+      now + leaseMs,
+      token,
+      runId,
+    );
     const state: Record<string, StreamState> = {};
     for (const entry of this.sql.exec<{ stream: string; value: string }>("SELECT stream, value FROM state")) {
       state[entry.stream] = JSON.parse(entry.value) as StreamState;
@@ -248,20 +280,38 @@ export class SyncDO extends DurableObject<Env> {
       streams: row.streams ? (JSON.parse(row.streams) as Stream[]) : null,
       migrated: row.migrated === 1,
       attempt: row.attempt,
+      lease: { seq, token },
     };
+  }
+
+  /**
+   * The heartbeat of a running slice: extends its lease to `leaseMs` from now. False when the
+   * caller no longer holds it (another copy took the slice, or the run ended): stop, write nothing.
+   */
+  async renewLease(runId: string, lease: SliceLease, leaseMs: number): Promise<boolean> {
+    if (!this.held(runId, lease)) return false;
+    this.sql.exec("UPDATE runs SET lease_until = ? WHERE id = ?", Date.now() + leaseMs, runId);
+    return true;
   }
 
   /**
    * Pins the streams a run reads, so every slice of it sees the same tables and columns, with
    * what discovery warned about (configured tables not found).
    */
-  async setRunStreams(runId: string, streams: Stream[], warnings: StreamWarning[] = []): Promise<void> {
+  async setRunStreams(
+    runId: string,
+    streams: Stream[],
+    warnings: StreamWarning[] = [],
+    lease?: SliceLease,
+  ): Promise<boolean> {
+    if (lease && !this.held(runId, lease)) return false;
     this.sql.exec(
       "UPDATE runs SET streams = ?, warnings = ? WHERE id = ? AND status = 'running'",
       JSON.stringify(streams),
       JSON.stringify(warnings),
       runId,
     );
+    return true;
   }
 
   private addWarnings(runId: string, warnings: StreamWarning[]): void {
@@ -272,10 +322,19 @@ export class SyncDO extends DurableObject<Env> {
     this.sql.exec("UPDATE runs SET warnings = ? WHERE id = ?", JSON.stringify(all), runId);
   }
 
-  /** Commits a checkpoint of slice `seq` and adds the rows and bytes written since the last. */
-  async commit(runId: string, seq: number, stream: string, state: RunnerState, delta: StreamStats): Promise<boolean> {
-    const row = this.run(runId);
-    if (row?.status !== "running" || row.next_seq !== seq) return false;
+  /**
+   * Commits a checkpoint of the slice holding `lease` and adds the rows and bytes written since
+   * the last. False, and nothing written, when the caller does not hold the lease.
+   */
+  async commit(
+    runId: string,
+    lease: SliceLease,
+    stream: string,
+    state: RunnerState,
+    delta: StreamStats,
+  ): Promise<boolean> {
+    const row = this.held(runId, lease);
+    if (!row) return false;
     const stats = JSON.parse(row.stats) as StreamStats;
     for (const [name, d] of Object.entries(delta)) {
       const entry = stats[name] ?? { rows: 0, bytes: 0 };
@@ -294,18 +353,25 @@ export class SyncDO extends DurableObject<Env> {
   }
 
   /**
-   * Ends slice `seq`: the next message must carry `seq + 1` and start by `expectBy` (ms epoch,
-   * the watchdog's deadline). A retry resets the attempt count; the tables are migrated.
+   * Ends the slice holding `lease`: the next message must carry `seq + 1` and start by
+   * `expectBy` (ms epoch, the watchdog's deadline). A retry resets the attempt count; the
+   * tables are migrated. False when the caller does not hold the lease.
    */
-  async endSlice(runId: string, seq: number, next: { expectBy: number; warnings?: StreamWarning[] }): Promise<void> {
+  async endSlice(
+    runId: string,
+    lease: SliceLease,
+    next: { expectBy: number; warnings?: StreamWarning[] },
+  ): Promise<boolean> {
     const ended = this.sql.exec(
-      "UPDATE runs SET next_seq = ?, attempt = 0, lease_until = NULL, expected_by = ?, migrated = 1 WHERE id = ? AND next_seq = ? AND status = 'running'",
-      seq + 1,
+      "UPDATE runs SET next_seq = ?, attempt = 0, lease_until = NULL, lease_token = NULL, expected_by = ?, migrated = 1 WHERE id = ? AND next_seq = ? AND lease_token = ? AND status = 'running'",
+      lease.seq + 1,
       next.expectBy,
       runId,
-      seq,
+      lease.seq,
+      lease.token,
     ).rowsWritten;
     if (ended > 0) this.addWarnings(runId, next.warnings ?? []);
+    return ended > 0;
   }
 
   /** A message for the run's next slice was enqueued: it must start by `deadline` (ms epoch). */
@@ -314,28 +380,44 @@ export class SyncDO extends DurableObject<Env> {
   }
 
   /**
-   * The slice to enqueue again if the run in progress stalled: no slice holds a live lease
-   * and the expected message is overdue (lost with a crashed process). Null otherwise.
+   * The run watchdog's question (ConnectorDO's alarm): is a run in progress, and if so, is its
+   * slice to be enqueued again — no slice holds a live lease (its holder stopped renewing:
+   * the process died or the slice hangs past its lease) and no message for it is still
+   * expected (lost with a crashed process). The copy enqueued then is admitted by
+   * `beginSlice`, as the lapsed lease no longer counts.
    */
-  async overdue(now: number): Promise<{ runId: string; seq: number } | null> {
+  async watch(now: number): Promise<{ running: boolean; stalled: { runId: string; seq: number } | null }> {
     const row = this.sql
       .exec<RunRow>("SELECT * FROM runs WHERE status = 'running' ORDER BY ordinal DESC LIMIT 1")
       .toArray()[0];
-    if (!row) return null;
-    if (row.lease_until !== null && row.lease_until > now) return null;
-    if (row.expected_by !== null && row.expected_by > now) return null;
-    return { runId: row.id, seq: row.next_seq };
+    if (!row) return { running: false, stalled: null };
+    if (row.lease_until !== null && row.lease_until > now) return { running: true, stalled: null };
+    if (row.expected_by !== null && row.expected_by > now) return { running: true, stalled: null };
+    return { running: true, stalled: { runId: row.id, seq: row.next_seq } };
+  }
+
+  /** The slice to enqueue again if the run in progress stalled (see `watch`); null otherwise. */
+  async overdue(now: number): Promise<{ runId: string; seq: number } | null> {
+    return (await this.watch(now)).stalled;
   }
 
   /**
-   * Records a failed attempt of the current slice that will be retried; its message must start
-   * by `expectBy`. With `failure`, the attempt is kept in the run's history of attempts.
-   * Returns how many attempts of the slice have failed (the number of the one that just did),
-   * 0 when the run is no longer running (cancelled meanwhile): nothing was recorded.
+   * Records a failed attempt of the slice holding `lease`, to be retried: the lease is given
+   * up and the retry's message must start by `expectBy`. With `failure`, the attempt is kept in
+   * the run's history of attempts. Null when the caller does not hold the lease (nothing is
+   * recorded), 0 when the run is no longer running (cancelled meanwhile), else how many
+   * attempts of the slice have failed (the number of the one that just did).
    */
-  async recordRetry(runId: string, error: string, expectBy: number, failure?: AttemptFailure): Promise<number> {
+  async recordRetry(
+    runId: string,
+    error: string,
+    expectBy: number,
+    lease: SliceLease,
+    failure?: AttemptFailure,
+  ): Promise<number | null> {
+    if (!this.held(runId, lease)) return null;
     const updated = this.sql.exec(
-      "UPDATE runs SET attempt = attempt + 1, retries = retries + 1, error = ?, lease_until = NULL, expected_by = ? WHERE id = ? AND status = 'running'",
+      "UPDATE runs SET attempt = attempt + 1, retries = retries + 1, error = ?, lease_until = NULL, lease_token = NULL, expected_by = ? WHERE id = ? AND status = 'running'",
       error,
       expectBy,
       runId,
@@ -346,14 +428,22 @@ export class SyncDO extends DurableObject<Env> {
     return row.attempt;
   }
 
-  /** Ends the run. */
+  /**
+   * Ends the run. With `lease`, only the slice holding it may (a slice ending its run);
+   * without, anyone (the connection was deleted). The run as it is afterwards.
+   */
   async finishRun(
     runId: string,
     outcome: "succeeded" | "failed",
     error?: string,
     warnings: StreamWarning[] = [],
     failure?: AttemptFailure,
+    lease?: SliceLease,
   ): Promise<RunRecord | null> {
+    if (lease && !this.held(runId, lease)) {
+      const row = this.run(runId);
+      return row ? toRecord(row) : null;
+    }
     const running = this.run(runId);
     if (running?.status === "running") {
       this.addWarnings(runId, warnings);
@@ -363,7 +453,7 @@ export class SyncDO extends DurableObject<Env> {
       }
     }
     this.sql.exec(
-      "UPDATE runs SET status = ?, ended_at = ?, error = ?, lease_until = NULL WHERE id = ? AND status = 'running'",
+      "UPDATE runs SET status = ?, ended_at = ?, error = ?, lease_until = NULL, lease_token = NULL WHERE id = ? AND status = 'running'",
       outcome,
       isoTimestamp(),
       outcome === "failed" ? (error ?? "failed") : null,

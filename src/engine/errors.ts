@@ -89,3 +89,14 @@ export class InvalidInputError extends Error {
     this.name = "InvalidInputError";
   }
 }
+
+/**
+ * Not a failure of the sync: the slice no longer holds its run's lease (SyncDO refused a
+ * renewal or a write), so another copy of it runs. The job stops and records nothing.
+ */
+export class LeaseLostError extends Error {
+  constructor(slice: string) {
+    super(`${slice} lost its lease to another copy of the slice`);
+    this.name = "LeaseLostError";
+  }
+}

@@ -7,18 +7,31 @@
  * with a task a person can act on; an authentication failure is retried once, then turns the
  * connection's setup broken; tables skipped are warnings. Every failed attempt is kept in the
  * run's history (SyncDO).
+ *
+ * A running slice holds a lease on its run, renewed every third of it (settings.ts). Every
+ * write to SyncDO presents the lease; when a renewal or a write is refused, another copy of
+ * the slice took over and this one stops without writing anything more. A slice still running
+ * at its deadline (budget + grace: a read or write that hangs) is abandoned and retried.
  */
 import { setConnectionStatus, warningsWith } from "../db/engine";
 import type { Env, SyncJob } from "../env";
 import { isoTimestamp } from "../lib/time";
-import { AuthError, ConfigurationError, EngineError, networkError, RateLimitedError, TransientError } from "./errors";
+import {
+  AuthError,
+  ConfigurationError,
+  EngineError,
+  LeaseLostError,
+  networkError,
+  RateLimitedError,
+  TransientError,
+} from "./errors";
 import { destinationSchema } from "./naming";
 import { loadConnection, openDestinationWriter, readableSource } from "./open";
 import type { ConfiguredStream, DestinationDefinition, SourceDefinition, Stream } from "./protocol";
 import { runSlice, type StreamWarning } from "./runner";
 import { type AttemptKind, RECONNECT_TASK, RETRY_WARNING, type RunAttempt, type SliceTicket } from "./runs";
 import { parseDuration } from "./schedule";
-import { type EngineSettings, engineSettings } from "./settings";
+import { type EngineSettings, engineSettings, sliceDeadlineMs } from "./settings";
 import { secretKeys } from "./toolkit/config";
 import { connectorContext } from "./toolkit/context";
 import { sanitizeExcerpt } from "./toolkit/http-client";
@@ -171,13 +184,45 @@ export async function handleSyncJob(env: Env, job: SyncJob, settings = engineSet
     await sync.finishRun(job.runId, "failed", "the connection was deleted");
     return;
   }
-  const ticket = (await sync.beginSlice(
-    job.runId,
-    job.seq,
-    settings.sliceBudgetMs + settings.watchdogMs,
-  )) as SliceTicket;
+  const ticket = (await sync.beginSlice(job.runId, job.seq, settings.leaseMs)) as SliceTicket;
   if (ticket.action === "skip") return;
+  const { lease } = ticket;
   const { row } = loaded;
+  // The slice stops when its lease is lost or at its deadline; both reasons abort this signal.
+  const abort = new AbortController();
+  const leaseLost = () => abort.abort(new LeaseLostError(`slice ${job.seq} of run ${job.runId}`));
+  const heartbeat = setInterval(() => {
+    // A failed call (the object briefly unreachable) is not a lost lease: the next beat may pass,
+    // and if none does the lease lapses and the watchdog hands the slice to another copy.
+    sync.renewLease(job.runId, lease, settings.leaseMs).then(
+      (held) => held || leaseLost(),
+      () => {},
+    );
+  }, settings.leaseMs / 3);
+  const deadlineMs = sliceDeadlineMs(settings);
+  const deadline = setTimeout(() => {
+    abort.abort(
+      new TransientError(
+        `the sync slice did not finish within ${deadlineMs / 1000} s (its budget of ${settings.sliceBudgetMs / 1000} s and ${settings.sliceGraceMs / 1000} s of grace): a read or write hung, so it was abandoned`,
+      ),
+    );
+  }, deadlineMs);
+  // What the slice awaits is raced against this: an abandoned slice returns at once, whatever
+  // it was blocked on (its writes are refused from then on: it no longer holds the lease).
+  const abandoned = new Promise<never>((_, reject) => {
+    abort.signal.addEventListener("abort", () => reject(abort.signal.reason), { once: true });
+  });
+  abandoned.catch(() => {});
+  const stop = () => {
+    clearInterval(heartbeat);
+    clearTimeout(deadline);
+  };
+  const held = (written: boolean | null) => {
+    if (written === false || written === null) {
+      leaseLost();
+      throw abort.signal.reason;
+    }
+  };
   const options = syncOptions(row);
   const connector = env.CONNECTOR.get(env.CONNECTOR.idFromName(job.connectionId));
   let source: ReturnType<typeof readableSource> | undefined;
@@ -186,64 +231,72 @@ export async function handleSyncJob(env: Env, job: SyncJob, settings = engineSet
   try {
     source = readableSource(row.service);
     const config = source.fields.parse(loaded.config);
-    const ctx = await connectorContext(env, row.accountId, source, config);
+    const ctx = await connectorContext(env, row.accountId, source, config, abort.signal);
+    const readSource = source;
     // The destination opens while the source is discovered.
     const opening = openDestinationWriter(env, row.groupId);
     opening.catch(() => {}); // its error surfaces where it is awaited, below
-    let streams = ticket.streams;
-    try {
-      if (!streams) {
-        const discovered = await source.reader.discover(config, ctx);
-        streams = await connector.recordDiscovery(job.connectionId, discovered.streams);
-        const notFound: StreamWarning[] = discovered.warnings.map((w) => ({ code: "table_not_found", ...w }));
-        await sync.setRunStreams(job.runId, streams, notFound);
-      }
-    } catch (error) {
-      await opening.then((o) => o.writer.close()).catch(() => {});
-      throw error;
-    }
-    const opened = await opening;
-    destination = opened.definition;
-    const writer = opened.writer;
     const destinationDo = env.DESTINATION.get(env.DESTINATION.idFromName(row.groupId));
-    let result: Awaited<ReturnType<typeof runSlice>>;
+    const readAndWrite = async () => {
+      let streams = ticket.streams;
+      try {
+        if (!streams) {
+          const discovered = await readSource.reader.discover(config, ctx);
+          streams = await connector.recordDiscovery(job.connectionId, discovered.streams);
+          const notFound: StreamWarning[] = discovered.warnings.map((w) => ({ code: "table_not_found", ...w }));
+          held(await sync.setRunStreams(job.runId, streams, notFound, lease));
+        }
+      } catch (error) {
+        await opening.then((o) => o.writer.close()).catch(() => {});
+        throw error;
+      }
+      const opened = await opening;
+      destination = opened.definition;
+      const writer = opened.writer;
+      try {
+        return await runSlice({
+          reader: readSource.reader,
+          sourceConfig: config,
+          writer,
+          schemaOf: (stream) => destinationSchema(row.service, row.schema, stream.namespace),
+          streams: configureStreams(streams, options),
+          state: ticket.state,
+          ctx,
+          runId: job.runId,
+          runStartedAt: new Date(ticket.run.startedAt),
+          budgetMs: settings.sliceBudgetMs,
+          pageBytes: settings.pageBytes,
+          mapError: mapper(source, destination),
+          async migrate(schema, targets, apply) {
+            // A run's streams are pinned: once a slice migrated them, later slices only load.
+            if (ticket.migrated) return apply();
+            const lease = await destinationDo.beginMigration(schema, targets, settings.sliceBudgetMs);
+            if (!lease.token) return apply();
+            try {
+              await apply();
+              await destinationDo.endMigration(lease.token, schema, targets);
+            } catch (error) {
+              await destinationDo.abandonMigration(lease.token).catch(() => {});
+              throw error;
+            }
+          },
+          async commit(stream, state, delta) {
+            held(await sync.commit(job.runId, lease, stream, state, delta));
+          },
+        });
+      } finally {
+        await writer.close();
+      }
+    };
+    let result: Awaited<ReturnType<typeof readAndWrite>>;
     try {
-      result = await runSlice({
-        reader: source.reader,
-        sourceConfig: config,
-        writer,
-        schemaOf: (stream) => destinationSchema(row.service, row.schema, stream.namespace),
-        streams: configureStreams(streams, options),
-        state: ticket.state,
-        ctx,
-        runId: job.runId,
-        runStartedAt: new Date(ticket.run.startedAt),
-        budgetMs: settings.sliceBudgetMs,
-        pageBytes: settings.pageBytes,
-        mapError: mapper(source, destination),
-        async migrate(schema, targets, apply) {
-          // A run's streams are pinned: once a slice migrated them, later slices only load.
-          if (ticket.migrated) return apply();
-          const lease = await destinationDo.beginMigration(schema, targets, settings.sliceBudgetMs);
-          if (!lease.token) return apply();
-          try {
-            await apply();
-            await destinationDo.endMigration(lease.token, schema, targets);
-          } catch (error) {
-            await destinationDo.abandonMigration(lease.token).catch(() => {});
-            throw error;
-          }
-        },
-        async commit(stream, state, delta) {
-          await sync.commit(job.runId, job.seq, stream, state, delta);
-        },
-      });
+      result = await Promise.race([readAndWrite(), abandoned]);
     } finally {
-      await writer.close();
+      stop();
     }
     if (!result.done) {
       await env.SYNC_QUEUE.send({ connectionId: job.connectionId, runId: job.runId, seq: job.seq + 1 });
-      await sync.endSlice(job.runId, job.seq, {
+      await sync.endSlice(job.runId, lease, {
         expectBy: Date.now() + settings.watchdogMs,
         warnings: result.warnings,
       });
@@ -253,7 +306,7 @@ export async function handleSyncJob(env: Env, job: SyncJob, settings = engineSet
       }
       return;
     }
-    const run = await sync.finishRun(job.runId, "succeeded", undefined, result.warnings);
+    const run = await sync.finishRun(job.runId, "succeeded", undefined, result.warnings, undefined, lease);
     running = false;
     // A run cancelled by a forced restart while this slice ran must not report success.
     if (run?.status !== "succeeded") return;
@@ -267,6 +320,9 @@ export async function handleSyncJob(env: Env, job: SyncJob, settings = engineSet
       setupState: row.setupState === "broken" ? "connected" : row.setupState,
     });
   } catch (raw) {
+    stop();
+    // Another copy of the slice holds the lease: it records whatever happens next.
+    if (abort.signal.reason instanceof LeaseLostError) return;
     const error = mapper(source, destination)(raw);
     const failure = classify(error);
     const kind = attemptKind(error);
@@ -283,11 +339,13 @@ export async function handleSyncJob(env: Env, job: SyncJob, settings = engineSet
       // The queue delays by whole seconds: the next attempt is due when the message is.
       const delaySeconds = Math.ceil(delay / 1000);
       const retryAt = isoTimestamp(new Date(Date.now() + delaySeconds * 1000));
-      const attempt = await sync.recordRetry(job.runId, reason, Date.now() + delay + settings.watchdogMs, {
+      const attempt = await sync.recordRetry(job.runId, reason, Date.now() + delay + settings.watchdogMs, lease, {
         kind,
         code: failure.code,
         retryAt,
       });
+      // Another copy of the slice holds the lease: it records whatever happens next.
+      if (attempt === null) return;
       await env.SYNC_QUEUE.send(job, { delaySeconds });
       // Not when the run was cancelled meanwhile (a forced restart): no attempt is due.
       if (attempt > 0) {
@@ -297,7 +355,15 @@ export async function handleSyncJob(env: Env, job: SyncJob, settings = engineSet
       }
       return;
     }
-    await sync.finishRun(job.runId, "failed", reason, [], { kind, code: failure.code, retryAt: null });
+    const run = await sync.finishRun(
+      job.runId,
+      "failed",
+      reason,
+      [],
+      { kind, code: failure.code, retryAt: null },
+      lease,
+    );
+    if (run?.status !== "failed") return;
     running = false;
     await setConnectionStatus(env.DB, job.connectionId, {
       syncState: "scheduled",

@@ -270,6 +270,10 @@ const keyOf = (stream: Stream) => `${stream.namespace}.${stream.name}`;
 export async function runSlice<C>(input: SliceInput<C>): Promise<SliceResult> {
   const budget = new AbortController();
   const timer = setTimeout(() => budget.abort(), input.budgetMs);
+  // The caller's signal (the slice abandoned, or its lease lost) stops the slice as the budget does.
+  const stopped = () => budget.abort();
+  input.ctx.signal?.addEventListener("abort", stopped, { once: true });
+  if (input.ctx.signal?.aborted) budget.abort();
   const total: StreamStats = {};
   const warnings: StreamWarning[] = [];
   const caps = input.writer.capabilities;
@@ -358,6 +362,7 @@ export async function runSlice<C>(input: SliceInput<C>): Promise<SliceResult> {
     return { done: !budget.signal.aborted, stats: total, warnings };
   } finally {
     clearTimeout(timer);
+    input.ctx.signal?.removeEventListener("abort", stopped);
     budget.abort();
     if (!session) session = await opening.catch(() => undefined);
     await session?.close().catch(() => {});

@@ -24,6 +24,12 @@ export interface RunRecord {
   progressAt: string | null;
 }
 
+/** The lease a running slice holds on its run: the slice's number and the token SyncDO gave it. */
+export interface SliceLease {
+  seq: number;
+  token: string;
+}
+
 /** What a slice needs to run, or why it must not. */
 export type SliceTicket =
   | {
@@ -35,6 +41,8 @@ export type SliceTicket =
       /** An earlier slice of this run migrated the destination's tables for these streams. */
       migrated: boolean;
       attempt: number;
+      /** Presented with every write of the slice, and renewed while it runs. */
+      lease: SliceLease;
     }
   | { action: "skip"; reason: string };
 

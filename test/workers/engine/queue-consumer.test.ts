@@ -76,6 +76,43 @@ describe("the sync queue consumer", () => {
     expect(await count(`${tables}__customers`)).toBe(40);
   });
 
+  it("runs a batch of several connections' slices, each once, and acks every message, a duplicate too", async () => {
+    const a = await sampleConnection(20);
+    const b = await sampleConnection(30);
+    const jobs: SyncJob[] = [];
+    for (const connection of [a, b]) {
+      const runId = crypto.randomUUID();
+      await env.SYNC.get(env.SYNC.idFromName(connection.id)).startRun({
+        runId,
+        trigger: "manual",
+        expectBy: Date.now() + 60_000,
+      });
+      jobs.push({ connectionId: connection.id, runId, seq: 0 });
+    }
+    // The first connection's slice twice in one batch: its messages run one after the other.
+    const messages = [jobs[0], jobs[1], jobs[0]].map((body) => ({
+      id: crypto.randomUUID(),
+      timestamp: new Date(),
+      attempts: 1,
+      body: body as SyncJob,
+    }));
+    const batch = createMessageBatch<SyncJob>("fivetran-sync-jobs", messages);
+    const ctx = createExecutionContext();
+    await worker.queue(batch, env);
+    const result = await getQueueResult(batch, ctx);
+    expect([...result.explicitAcks].sort()).toEqual(messages.map((m) => m.id).sort());
+    expect(result.retryMessages).toEqual([]);
+    for (const [connection, rows] of [
+      [a, 20],
+      [b, 30],
+    ] as const) {
+      const { runs } = await env.SYNC.get(env.SYNC.idFromName(connection.id)).history(5);
+      expect(runs).toHaveLength(1);
+      expect(runs[0]).toMatchObject({ status: "succeeded", stats: { [`${connection.schema}.customers`]: { rows } } });
+      expect(await count(`${connection.schema}__customers`)).toBe(rows);
+    }
+  });
+
   it("skips a message for a slice that is not the run's next one", async () => {
     const { id, tables: prefix } = await sampleConnection(10);
     const sync = env.SYNC.get(env.SYNC.idFromName(id));
