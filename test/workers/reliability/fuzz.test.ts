@@ -17,7 +17,7 @@ import { type ApiRoute, apiRoutes, contractViolation, fillPath, type JsonSchema,
 
 const knobs = env as unknown as { FUZZ_SEED?: string; FUZZ_RUNS?: string; FUZZ_DEBUG?: string };
 const SEED = Number(knobs.FUZZ_SEED ?? 20261202);
-const RUNS = Number(knobs.FUZZ_RUNS ?? 50);
+const RUNS = Number(knobs.FUZZ_RUNS ?? 40);
 
 interface Fixtures {
   auth: string;
@@ -30,6 +30,8 @@ interface Fixtures {
   spareKey: string;
   schemaName: string;
   tableName: string;
+  /** `schema.table`, the key of a stream's state. */
+  streamKey: string;
   services: string[];
   /** Config metadata of every source and destination service, from the metadata API. */
   configs: Record<Kind, Record<string, JsonSchema>>;
@@ -83,6 +85,7 @@ beforeAll(async () => {
     spareKey: spare.json.data.api_key,
     schemaName,
     tableName,
+    streamKey: `${schemaName}.${tableName}`,
     services,
     configs,
   };
@@ -115,6 +118,9 @@ const oddStrings = fc.constantFrom(
   "[]",
   "{}",
   "'; DROP TABLE connections; --",
+  "__proto__",
+  "constructor",
+  "toString",
   "../../etc/passwd",
   "%00",
   "%2F",
@@ -138,23 +144,28 @@ const weird: fc.Arbitrary<unknown> = fc.oneof(
   { weight: 2, arbitrary: fc.constantFrom(null, true, false, [], {}, [null], [[[]]], { "": null }) },
   { weight: 2, arbitrary: fc.string({ unit: "binary", maxLength: 40 }) },
   { weight: 2, arbitrary: fc.jsonValue({ maxDepth: 3 }) },
-  { weight: 1, arbitrary: fc.integer({ min: 50, max: 3_000 }).map((depth) => nested(depth)) },
+  { weight: 2, arbitrary: fc.integer({ min: 50, max: 10_000 }).map((depth) => nested(depth)) },
 );
 
-/** `{"a":{"a":…}}` or `[[…]]` nested `depth` deep. */
-function nested(depth: number): unknown {
-  let value: unknown = depth % 2 ? {} : [];
-  for (let i = 0; i < depth; i++) value = depth % 2 ? { a: value } : [value];
-  return value;
+/**
+ * `{"a":{"a":…}}` or `[[…]]` nested `depth` deep, as a placeholder `toJson` writes out as text:
+ * building the value itself would overflow this test's own stack in JSON.stringify.
+ */
+function nested(depth: number): string {
+  return `\u0001deep${depth}\u0001`;
 }
 
-/** JSON text of `value`, with the raw number placeholders replaced by their literals. */
+function nestedText(depth: number): string {
+  return depth % 2 ? `${'{"a":'.repeat(depth)}1${"}".repeat(depth)}` : `${"[".repeat(depth)}${"]".repeat(depth)}`;
+}
+
+/** JSON text of `value`, with the raw number and nesting placeholders written out. */
 function toJson(value: unknown): string {
   let text = JSON.stringify(value) ?? "null";
   RAW_NUMBERS.forEach((literal, i) => {
     text = text.split(JSON.stringify(RAW(i))).join(literal);
   });
-  return text;
+  return text.replace(/"\\u0001deep(\d+)\\u0001"/g, (_, depth: string) => nestedText(Number(depth)));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -189,7 +200,7 @@ function fromType(type: string, s: JsonSchema, kind: Kind, depth: number): fc.Ar
     case "string":
       if (s.enum) return fc.constantFrom(...s.enum);
       if (s.format === "uri") return fc.constantFrom(...UNREACHABLE_URLS);
-      if (s.pattern) return fc.stringMatching(new RegExp(s.pattern), { maxLength: 30 });
+      if (s.pattern) return fc.stringMatching(new RegExp(s.pattern));
       return s.example !== undefined ? fc.oneof(fc.constant(s.example), fc.string()) : fc.string({ maxLength: 20 });
     case "array":
       return fc.array(fromSchema(s.items ?? {}, kind, depth + 1), { maxLength: 3 });
@@ -198,7 +209,22 @@ function fromType(type: string, s: JsonSchema, kind: Kind, depth: number): fc.Ar
       const names = Object.keys(properties);
       if (names.length === 0) {
         const values = s.additionalProperties ? fromSchema(s.additionalProperties, kind, depth + 1) : weird;
-        return fc.dictionary(fc.string({ maxLength: 12 }), values, { maxKeys: 3 });
+        // Maps keyed by name (schemas, tables, columns): real names, odd names, names of Object.prototype.
+        const keys = fc.oneof(
+          { weight: 1, arbitrary: fc.string({ maxLength: 12 }) },
+          {
+            weight: 2,
+            arbitrary: fc.constantFrom(
+              fx.schemaName,
+              fx.tableName,
+              fx.streamKey,
+              "__proto__",
+              "constructor",
+              "toString",
+            ),
+          },
+        );
+        return fc.dictionary(keys, values, { maxKeys: 3 });
       }
       // A create names a service and its config together: the config follows the service's
       // own metadata (GET /v1/metadata/connector-types/{service}), or the handler never runs.
@@ -245,6 +271,12 @@ function hinted(name: string, fallback: fc.Arbitrary<unknown>): fc.Arbitrary<unk
       return fc.constant(["127.0.0.1:1"]);
     case "port":
       return fc.constant(1);
+    case "state":
+      // A connection's state is keyed by its streams; any other key is refused before it is stored.
+      return fc.oneof(
+        fc.record({ [fx.streamKey]: fc.dictionary(fc.constantFrom("cursor", "snapshot", "__proto__"), weird) }),
+        fallback,
+      );
     case "scale":
       // The sample source writes `scale` rows per table per run: keep syncs small.
       return fc.integer({ min: 1, max: 20 });
@@ -332,6 +364,8 @@ function segmentFor(route: ApiRoute, param: string): fc.Arbitrary<string> {
     "!$&'()*+,;=:@",
     "null",
     "undefined",
+    "__proto__",
+    "constructor",
     "-1",
     "0",
     "1e999",
@@ -341,12 +375,19 @@ function segmentFor(route: ApiRoute, param: string): fc.Arbitrary<string> {
     encodeURIComponent(`${fx.groupId}/../${fx.connectionId}`),
   );
   // Deleting the fixtures would leave the rest of the run fuzzing 404s only.
-  const valid = route.method === "DELETE" ? [] : [fc.constantFrom(...real), fc.constantFrom(...others)];
+  // The fixture's own id half the time, so most bodies reach the handler behind the 404.
+  const valid: fc.WeightedArbitrary<string>[] =
+    route.method === "DELETE"
+      ? []
+      : [
+          { weight: 4, arbitrary: fc.constantFrom(...real) },
+          { weight: 1, arbitrary: fc.constantFrom(...others) },
+        ];
   return fc.oneof(
     ...valid,
-    odd,
-    fc.string({ minLength: 1, maxLength: 40 }).map(encodeURIComponent),
-    fc.string({ unit: "grapheme", minLength: 1, maxLength: 20 }).map(encodeURIComponent),
+    { weight: 1, arbitrary: odd },
+    { weight: 1, arbitrary: fc.string({ minLength: 1, maxLength: 40 }).map(encodeURIComponent) },
+    { weight: 1, arbitrary: fc.string({ unit: "grapheme", minLength: 1, maxLength: 20 }).map(encodeURIComponent) },
   );
 }
 
@@ -423,9 +464,15 @@ function requestFor(route: ApiRoute): fc.Arbitrary<FuzzRequest> {
       query: queryFor(route),
       contentType: contentTypes,
       body: bodyFor(route),
+      // Now and then another method on the path (mostly 405 in the envelope). Never DELETE: the
+      // path may hold a fixture's id.
+      method: fc.oneof(
+        { weight: 12, arbitrary: fc.constant(route.method) },
+        { weight: 1, arbitrary: fc.constantFrom("GET", "POST", "PUT", "PATCH", "OPTIONS") },
+      ),
     })
-    .map(({ segments: values, query, contentType, body }) => ({
-      method: route.method,
+    .map(({ segments: values, query, contentType, body, method }) => ({
+      method,
       url: `${fillPath(route.path, values)}${query}`,
       contentType,
       body,
