@@ -12,6 +12,16 @@ export const TEST_SECRETS = {
   FIVETRAN_RETRY_BASE_MS: "100",
 };
 
+/** FUZZ_SEED, FUZZ_RUNS and FUZZ_DEBUG from the shell reach the reliability fuzz (test/workers/reliability). */
+function fuzzKnobs(): Record<string, string> {
+  const knobs: Record<string, string> = {};
+  for (const name of ["FUZZ_SEED", "FUZZ_RUNS", "FUZZ_DEBUG"]) {
+    const value = process.env[name];
+    if (value) knobs[name] = value;
+  }
+  return knobs;
+}
+
 export default defineConfig(async () => {
   const migrations = await readD1Migrations(path.join(import.meta.dirname, "migrations"));
   return {
@@ -26,7 +36,7 @@ export default defineConfig(async () => {
           plugins: [
             cloudflareTest({
               wrangler: { configPath: "./wrangler.toml" },
-              miniflare: { bindings: { ...TEST_SECRETS, TEST_MIGRATIONS: migrations } },
+              miniflare: { bindings: { ...TEST_SECRETS, ...fuzzKnobs(), TEST_MIGRATIONS: migrations } },
             }),
           ],
           test: {

@@ -342,6 +342,39 @@ describe("POST /resync and the table re-sync endpoints", () => {
 });
 
 describe("GET and PATCH /state", () => {
+  it("refuses a state nested deeper than 32 levels with 400 (fuzz counterexample: ~3,000 levels answered 500)", async () => {
+    const auth = await newAccount();
+    const group = (await call("POST", "/v1/groups", { auth, body: { name: "deep_state" } })).json.data.id;
+    const created = await call("POST", "/v1/connections", {
+      auth,
+      body: { group_id: group, service: "sample", paused: true, config: { schema: "deep_state" } },
+    });
+    const id = created.json.data.id;
+    expect((await call("POST", `/v1/connections/${id}/schemas/reload`, { auth })).status).toBe(200);
+    const customers = "deep_state.customers";
+    const nest = (depth: number) => `${'{"a":'.repeat(depth)}1${"}".repeat(depth)}`;
+
+    // The counterexample of test/workers/reliability/fuzz.test.ts: the checkpoint overflowed
+    // the stack on its way to the SyncDO.
+    for (const depth of [32, 3_000, 20_000]) {
+      const body = `{"state":{"${customers}":{"cursor":${nest(depth)}}}}`;
+      const res = await call("PATCH", `/v1/connections/${id}/state`, { auth, body });
+      expect(res.status, `depth ${depth}`).toBe(400);
+      expect(res.json).toEqual({
+        code: "InvalidInput",
+        message: `Invalid value for field 'state.${customers}': must not nest deeper than 32 levels`,
+      });
+    }
+    // 32 levels, the stream's own object included, pass validation and meet the 400 every
+    // connector here answers (no user-editable state).
+    const atLimit = await call("PATCH", `/v1/connections/${id}/state`, {
+      auth,
+      body: `{"state":{"${customers}":{"cursor":${nest(31)}}}}`,
+    });
+    expect(atLimit.status, JSON.stringify(atLimit.json)).toBe(400);
+    expect(atLimit.json.message).toContain("has no user-editable state");
+  });
+
   it("answer 400 in Fivetran's envelope for every connector here (none has user-editable state), 404 first", async () => {
     const auth = await newAccount();
     const { id, source } = await syncedConnection(auth);

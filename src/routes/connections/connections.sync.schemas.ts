@@ -24,7 +24,28 @@ export const resyncBody = z
   })
   .openapi("ResyncConnectionRequest");
 
-const streamState = z.record(z.string(), z.unknown());
+/** How deep a stream's state may nest: engine checkpoints nest a few levels, never dozens. */
+export const MAX_STATE_DEPTH = 32;
+
+/**
+ * Whether `value` nests at most `limit` objects or arrays deep. Walked with an explicit stack,
+ * because the point is to refuse values too deep for the recursive serialisers downstream
+ * (the SyncDO call and JSON.stringify overflowed the stack at ~3,000 levels: a 500).
+ */
+function withinDepth(value: unknown, limit: number): boolean {
+  const stack: [unknown, number][] = [[value, 1]];
+  while (stack.length > 0) {
+    const [current, depth] = stack.pop() as [unknown, number];
+    if (current === null || typeof current !== "object") continue;
+    if (depth > limit) return false;
+    for (const child of Object.values(current)) stack.push([child, depth + 1]);
+  }
+  return true;
+}
+
+const streamState = z
+  .record(z.string(), z.unknown())
+  .refine((value) => withinDepth(value, MAX_STATE_DEPTH), `must not nest deeper than ${MAX_STATE_DEPTH} levels`);
 
 /** The committed state of every stream, keyed by source `schema.table`. */
 export const connectionState = z
