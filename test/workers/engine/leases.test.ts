@@ -15,7 +15,7 @@ import type { SourceDefinition, Stream, StreamState } from "../../../src/engine/
 import type { SliceLease, SliceTicket } from "../../../src/engine/runs";
 import { DEFAULT_SETTINGS, type EngineSettings, engineSettings } from "../../../src/engine/settings";
 import { sources } from "../../../src/engine/sources";
-import { call, newAccount } from "../helpers";
+import { call, namespaceOf, newAccountWithId } from "../helpers";
 
 const STREAM: Stream = {
   namespace: "app",
@@ -89,7 +89,8 @@ beforeAll(() => {
 
 async function connection(schema: string, options: Partial<Behaviour> = {}, syncOptions?: Record<string, unknown>) {
   behaviour.set(schema, { hangs: 0, delayMs: 0, reads: [], ...options });
-  const auth = await newAccount();
+  const { auth, accountId } = await newAccountWithId();
+  namespaces.set(schema, await namespaceOf(accountId, "WAREHOUSE"));
   const group = (await call("POST", "/v1/groups", { auth, body: { name: `g_${schema}` } })).json.data.id as string;
   const destination = await call("POST", "/v1/destinations", {
     auth,
@@ -106,10 +107,15 @@ async function connection(schema: string, options: Partial<Behaviour> = {}, sync
   return { auth, id, sync: env.SYNC.get(env.SYNC.idFromName(id)) };
 }
 
+/** The WAREHOUSE namespace of each schema's account: its tables are `<namespace>__<schema>__<table>`. */
+const namespaces = new Map<string, string>();
+
 const unique = (prefix: string) => `${prefix}_${crypto.randomUUID().slice(0, 8)}`;
 
 async function rows(schema: string): Promise<{ id: number; label: string }[]> {
-  const result = await env.WAREHOUSE.prepare(`SELECT id, label FROM "${schema}__things" ORDER BY id`).all<{
+  const result = await env.WAREHOUSE.prepare(
+    `SELECT id, label FROM "${namespaces.get(schema)}__${schema}__things" ORDER BY id`,
+  ).all<{
     id: number;
     label: string;
   }>();
