@@ -1,11 +1,12 @@
 /**
- * The one builder of a connector's context: `fetch`, a logger, a clock, the abort signal, and
+ * The one builder of a connector's context: the egress-guarded `fetch` and policy, a logger, a clock, the abort signal, and
  * only the Worker bindings the connector's definition names for its config. The catalog
  * database and the engine's own Durable Objects and queue are never handed out, whatever a
  * config names.
  */
 import type { Env } from "../../env";
 import type { ConnectorContext, Logger, ServiceDefinition } from "../protocol";
+import { egressPolicy, guardedFetch } from "./egress";
 
 /** Bindings that belong to the engine itself: no connector config may reach them. */
 const ENGINE_BINDINGS = new Set(["DB", "CONNECTOR", "SYNC", "DESTINATION", "SYNC_QUEUE"]);
@@ -28,11 +29,13 @@ export function connectorContext(
     if (!ENGINE_BINDINGS.has(name) && Object.hasOwn(env, name))
       bindings[name] = (env as unknown as Record<string, unknown>)[name];
   }
+  const egress = egressPolicy(env);
   return {
-    fetch: (input, init) => fetch(input, init),
+    fetch: guardedFetch(egress, signal),
     log: logger(definition.service),
     signal,
     now: () => new Date(),
     bindings,
+    egress,
   };
 }

@@ -15,6 +15,7 @@ import {
   stringifyValues,
 } from "../../engine/toolkit/config";
 import { connectorContext } from "../../engine/toolkit/context";
+import { egressPolicy } from "../../engine/toolkit/egress";
 import { runSetupTests as runChecks, setupStatusOf } from "../../engine/toolkit/setup-tests";
 import type { AppEnv, Env } from "../../env";
 import { ApiError } from "../../errors";
@@ -132,7 +133,7 @@ export const createDestination: RouteHandler<typeof routes.createDestination, Ap
   if (!group) throw ApiError.notFound("Group", body.group_id);
   if (await repo.getDestination(db, accountId, group.id)) throw alreadyExists(group.id);
 
-  const config = parseConfig(definition, body.config);
+  const config = parseConfig(definition, body.config, {}, { egress: egressPolicy(c.env) });
   // Sealed before the tests run: a server without an encryption key answers at once.
   const sealed = await sealConfig(c.env, definition, config, { masks: false });
   const tests =
@@ -194,7 +195,13 @@ export const updateDestination: RouteHandler<typeof routes.updateDestination, Ap
   const definition = needsDefinition ? requireDefinition(row.service) : undefined;
   if (definition) {
     // Validated even without new config: a test run needs defaults added since it was saved.
-    config = parseConfig(definition, body.config ?? {}, stored);
+    // A new config is judged by today's egress policy; re-running tests alone is judged at connect time.
+    config = parseConfig(
+      definition,
+      body.config ?? {},
+      stored,
+      body.config != null ? { egress: egressPolicy(c.env) } : {},
+    );
     configChanged = !sameConfig(config, stored);
     if (configChanged) {
       const next = await sealConfig(c.env, definition, config, { masks: false });

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { PostgresWriter } from "../../../src/engine/destinations/postgres/writer";
 import type { PostgresSourceConfig } from "../../../src/engine/sources/postgres/index";
 import { postgresReader } from "../../../src/engine/sources/postgres/reader";
-import { checksum, configure, PG, resetDatabase, runToCompletion, sql } from "./harness";
+import { checksum, configure, PG, resetDatabase, runToCompletion, sql, TEST_EGRESS } from "./harness";
 
 const SRC = "awkward_src";
 const DST = "awkward_dst";
@@ -68,7 +68,7 @@ describe("awkward names and types", () => {
     await runToCompletion({
       reader: postgresReader,
       config: source,
-      openWriter: () => PostgresWriter.open({ ...PG, database: DST }),
+      openWriter: () => PostgresWriter.open({ ...PG, database: DST }, TEST_EGRESS),
       schema: "Weird Dest",
       streams,
       state: {},

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { PostgresWriter } from "../../../src/engine/destinations/postgres/writer";
 import type { PostgresSourceConfig } from "../../../src/engine/sources/postgres/index";
 import { postgresReader } from "../../../src/engine/sources/postgres/reader";
-import { checksum, configure, PG, resetDatabase, runToCompletion, sql } from "./harness";
+import { checksum, configure, PG, resetDatabase, runToCompletion, sql, TEST_EGRESS } from "./harness";
 
 const SRC = "engine_src";
 const DST = "engine_dst";
@@ -14,7 +14,7 @@ const source = {
   connection_type: "Directly",
   require_tls: false,
 } as PostgresSourceConfig;
-const openWriter = () => PostgresWriter.open({ ...PG, database: DST });
+const openWriter = () => PostgresWriter.open({ ...PG, database: DST }, TEST_EGRESS);
 const COLUMNS = ["id", "name", "amount", "updated_at"];
 
 beforeAll(async () => {
