@@ -210,7 +210,7 @@ function allowsAddress(policy: EgressPolicy, address: Address, kind: AddressClas
 }
 
 function article(kind: AddressClass): string {
-  return /^[aeiou]/.test(kind) ? "an" : "a";
+  return /^([aeio]|unspec)/.test(kind) ? "an" : "a";
 }
 
 /** Why `address` (written `shown`) may not be reached, or undefined when it may. */
