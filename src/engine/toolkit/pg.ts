@@ -43,8 +43,10 @@ export async function openPg(
     user: endpoint.user,
     password: endpoint.password,
     ssl: endpoint.require_tls ? { rejectUnauthorized: true } : false,
-    connectionTimeoutMillis: egress.connectTimeoutMs,
-    query_timeout: egress.queryTimeoutMs,
+    // pg's own timers are backstops: ours (below) and the server's statement_timeout fire first
+    // with clearer messages; query_timeout still ends a query on a server that stopped answering.
+    connectionTimeoutMillis: egress.connectTimeoutMs + 1000,
+    query_timeout: egress.queryTimeoutMs + 1000,
     statement_timeout: egress.queryTimeoutMs,
     lock_timeout: options.lockTimeout ? egress.lockTimeoutMs : undefined,
     application_name: "fivetran.do",
@@ -54,7 +56,7 @@ export async function openPg(
   const where = `${endpoint.host}:${endpoint.port}`;
   try {
     // Our own bound as well as pg's: a socket whose connect never settles would outlive pg's timer.
-    await withTimeout(client.connect(), egress.connectTimeoutMs + 1000, `Connecting to ${where}`, () => {
+    await withTimeout(client.connect(), egress.connectTimeoutMs, `Connecting to ${where}`, () => {
       client.end().catch(() => {});
     });
   } catch (error) {
@@ -97,9 +99,13 @@ function boundQueries(client: pg.Client, egress: EgressPolicy, locks: boolean): 
         );
       }
       if (e?.message === "Query read timeout") {
-        throw new TransientError(`A query got no answer within ${describeDuration(egress.queryTimeoutMs)}`, undefined, {
-          cause: error,
-        });
+        throw new TransientError(
+          `A query got no answer within ${describeDuration(egress.queryTimeoutMs + 1000)}`,
+          undefined,
+          {
+            cause: error,
+          },
+        );
       }
       throw error;
     });
