@@ -27,7 +27,9 @@ async function callProduction(method: string, path: string, body: unknown, auth 
   });
   const response = await worker.fetch(request, PRODUCTION, ctx);
   await waitOnExecutionContext(ctx);
-  return { status: response.status, json: await response.json<{ code: string; message: string; data?: any }>() };
+  // biome-ignore lint/suspicious/noExplicitAny: tests read arbitrary JSON bodies
+  const json: any = await response.json();
+  return { status: response.status, json };
 }
 
 async function group(auth: string): Promise<string> {

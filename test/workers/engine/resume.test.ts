@@ -8,7 +8,17 @@ import { PostgresWriter } from "../../../src/engine/destinations/postgres/writer
 import type { DestinationWriter, StreamState } from "../../../src/engine/protocol";
 import type { PostgresSourceConfig } from "../../../src/engine/sources/postgres/index";
 import { postgresReader } from "../../../src/engine/sources/postgres/reader";
-import { checksum, configure, PG, type RunOptions, resetDatabase, runToCompletion, sql, TEST_EGRESS } from "./harness";
+import {
+  checksum,
+  configure,
+  PG,
+  type RunOptions,
+  resetDatabase,
+  runToCompletion,
+  sql,
+  TEST_EGRESS,
+  testContext,
+} from "./harness";
 
 const SRC = "resume_src";
 const DST = "resume_dst";
@@ -38,7 +48,7 @@ beforeAll(async () => {
 });
 
 async function streams() {
-  return configure(await postgresReader.discover(source, {} as never));
+  return configure(await postgresReader.discover(source, testContext()));
 }
 
 async function clean(schema: string) {
