@@ -11,6 +11,12 @@
 import { createExecutionContext, waitOnExecutionContext } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
+import { findDestination } from "../../src/engine/destinations";
+import { InvalidInputError } from "../../src/engine/errors";
+import type { DestinationDefinition, SourceDefinition } from "../../src/engine/protocol";
+import { findSource } from "../../src/engine/sources";
+import { parseConfig } from "../../src/engine/toolkit/config";
+import { egressPolicy } from "../../src/engine/toolkit/egress";
 import type { Env } from "../../src/env";
 import worker from "../../src/index";
 import { BOOTSTRAP, call, newAccount } from "./helpers";
@@ -243,7 +249,7 @@ describe("credentials in non-secret fields", () => {
         ? pg("db.example.com")
         : service === "rest"
           ? { schema: "hv_rest", base_url: "https://api.example.com", endpoints: ["/items"] }
-          : { schema: "hv_gql", endpoint: "https://api.example.com/graphql", query: "{ items { id } }" };
+          : { schema: "hv_gql", endpoint: "https://api.example.com/graphql", queries: ["{ items { id } }"] };
     const res = await call("POST", "/v1/connections", {
       auth,
       body: { group_id: groupId, service, config: { ...base, ...config } },
@@ -270,5 +276,67 @@ describe("credentials in non-secret fields", () => {
     });
     expect(res.status).toBe(201);
     expect(res.json.data.config).toMatchObject({ host: "db.example.com", password: "******" });
+  });
+});
+
+describe("config validation of every service's hosts and URLs (parseConfig with a policy)", () => {
+  const production = { egress: egressPolicy({}) };
+  const loopback = { egress: egressPolicy({ FIVETRAN_EGRESS_ALLOW: "loopback" }) };
+  const refused = (fn: () => unknown) => {
+    try {
+      fn();
+    } catch (error) {
+      expect(error).toBeInstanceOf(InvalidInputError);
+      return (error as Error).message;
+    }
+    throw new Error("not refused");
+  };
+
+  it("mongodb hosts (host:port entries), snowflake destination hosts, salesforce and graphql URLs", () => {
+    const mongo = findSource("mongodb") as SourceDefinition;
+    const base = { schema_prefix: "m", user: "u", password: "p" };
+    expect(
+      refused(() => parseConfig(mongo, { ...base, hosts: ["db.example.com:27017", "[::1]:27017"] }, {}, production)),
+    ).toMatch(/^Invalid value for field 'config\.hosts\.1': Host \[::1\] is a loopback address/);
+    expect(parseConfig(mongo, { ...base, hosts: ["127.0.0.1:27017"] }, {}, loopback).hosts).toEqual([
+      "127.0.0.1:27017",
+    ]);
+
+    const snowflake = findDestination("snowflake") as DestinationDefinition;
+    expect(
+      refused(() =>
+        parseConfig(snowflake, { host: "10.0.0.1", database: "d", user: "u", password: "p" }, {}, production),
+      ),
+    ).toMatch(/^Invalid value for field 'config\.host': Host 10\.0\.0\.1 is a private address/);
+
+    const salesforce = findSource("salesforce") as SourceDefinition;
+    expect(
+      refused(() =>
+        parseConfig(
+          salesforce,
+          { schema: "sf", client_id: "c", client_secret: "s", refresh_token: "r", base_url: "https://[fd00::1]" },
+          {},
+          production,
+        ),
+      ),
+    ).toMatch(/^Invalid value for field 'config\.base_url': Host \[fd00::1\] is a unique-local address/);
+
+    const graphql = findSource("graphql") as SourceDefinition;
+    const gql = { schema: "g", queries: ["{ a }"] };
+    expect(
+      refused(() => parseConfig(graphql, { ...gql, endpoint: "http://localhost:4000/graphql" }, {}, production)),
+    ).toMatch(/^Invalid value for field 'config\.endpoint': Host localhost is a loopback name/);
+    expect(parseConfig(graphql, { ...gql, endpoint: "http://localhost:4000/graphql" }, {}, loopback).endpoint).toBe(
+      "http://localhost:4000/graphql",
+    );
+  });
+
+  it("judges stored config only when asked: re-validating for a setup test does not refuse", () => {
+    const postgres = findSource("postgres") as SourceDefinition;
+    const stored = parseConfig(postgres, pg("127.0.0.1"), {}, loopback);
+    expect(parseConfig(postgres, undefined, stored).host).toBe("127.0.0.1");
+    expect(refused(() => parseConfig(postgres, { port: 5433 }, stored, production))).toMatch(
+      /Host 127\.0\.0\.1 is a loopback address/,
+    );
   });
 });
