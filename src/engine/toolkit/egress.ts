@@ -429,7 +429,8 @@ export function guardedFetch(policy: EgressPolicy, outer?: AbortSignal): typeof 
     let url = new URL(first.url);
     let method = first.method;
     let headers = new Headers(first.headers);
-    // A body given as a replayable value can follow a 307/308; a stream goes once.
+    // The first hop sends the caller's request itself (its body keeps its length, as a signed
+    // upload needs); a later hop re-sends only a body given as a replayable value.
     let body: BodyInit | null | undefined = replayable(init?.body) ? init.body : first.body;
     const canReplay = body === null || replayable(body);
     const signals = [init?.signal, outer].filter((s): s is AbortSignal => s instanceof AbortSignal);
@@ -444,16 +445,15 @@ export function guardedFetch(policy: EgressPolicy, outer?: AbortSignal): typeof 
           ),
         policy.httpTimeoutMs,
       );
+      const signal = AbortSignal.any([...signals, limit.signal]);
       let response: Response;
       try {
         const send = policy.fetch ?? fetch;
-        response = await send(url, {
-          method,
-          headers,
-          body,
-          redirect: "manual",
-          signal: AbortSignal.any([...signals, limit.signal]),
-        });
+        response = await send(
+          hop === 0
+            ? new Request(first, { redirect: "manual", signal })
+            : new Request(url, { method, headers, body, redirect: "manual", signal }),
+        );
       } catch (error) {
         if (limit.signal.aborted && !signals.some((s) => s.aborted)) throw limit.signal.reason;
         throw error;

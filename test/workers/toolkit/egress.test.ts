@@ -240,7 +240,7 @@ function network(routes: Record<string, (request: Request) => Response | Promise
     const request = new Request(input, init);
     const body = request.body ? await request.text() : "";
     seen.push({ url: request.url, method: request.method, headers: Object.fromEntries(request.headers), body });
-    expect(init?.redirect, "the guard follows redirects itself").toBe("manual");
+    expect(request.redirect, "the guard follows redirects itself").toBe("manual");
     const route = routes[new URL(request.url).host];
     if (!route) throw new TypeError(`fake network: no route to ${request.url}`);
     return route(request);

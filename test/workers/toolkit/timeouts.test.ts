@@ -88,6 +88,16 @@ describe("database connects and queries", () => {
   });
 });
 
+describe("hosts stored before validation existed", () => {
+  it("an unbracketed ::1 is dialled in its socket form: refused at once instead of never completing", async () => {
+    // Nothing listens on [::1]:5432 here; before, `::1:5432` could not be parsed and hung the request.
+    const { error, ms } = await timed(openPg({ host: "::1", port: 5432, database: "x", user: "x" }, TEST_EGRESS));
+    expect(error).toBeInstanceOf(Error);
+    expect((error as Error).message).not.toMatch(/timed out|never complete|could not be parsed/);
+    expect(ms).toBeLessThan(3_000);
+  });
+});
+
 describe("the Postgres destination's lock wait", () => {
   const DB = "egress_timeouts_lock";
   const stream: Stream = {
