@@ -113,7 +113,11 @@ export function egressPolicy(env: EgressEnv): EgressPolicy {
     if (entry === "loopback") policy.loopback = true;
     else if (entry === "private") policy.private = true;
     else if (entry.includes("/") && ipaddr.isValidCIDR(entry)) policy.cidrs.push(ipaddr.parseCIDR(entry));
-    else if (entry.startsWith("*.") && entry.length > 2) policy.suffixes.push(entry.slice(1));
+    else if (parseAddress(entry)) {
+      // One address, however it is spelled in a config (`127.0.0.2` also allows `0x7f.0.0.2`).
+      const address = parseAddress(entry) as Address;
+      policy.cidrs.push([address, address.kind() === "ipv4" ? 32 : 128]);
+    } else if (entry.startsWith("*.") && entry.length > 2) policy.suffixes.push(entry.slice(1));
     else if (/^[a-z0-9.-]+$/.test(entry)) policy.hosts.add(entry.replace(/\.$/, ""));
     else console.warn(JSON.stringify({ level: "warn", message: "FIVETRAN_EGRESS_ALLOW: entry ignored", entry }));
   }

@@ -153,6 +153,10 @@ describe("the policy", () => {
     expect(hostRefusal(policy, "other.internal")).toBeDefined();
     expect(hostRefusal(policy, "pg.corp.example")).toBeUndefined();
     expect(policy.cidrs).toHaveLength(2);
+    const one = egressPolicy({ FIVETRAN_EGRESS_ALLOW: "127.0.0.2, ::1" });
+    expect(hostRefusal(one, "0x7f.0.0.2")).toBeUndefined();
+    expect(hostRefusal(one, "[0:0::1]")).toBeUndefined();
+    expect(hostRefusal(one, "127.0.0.1")).toBeDefined();
   });
 
   it("reads the timeouts from their vars, with defaults", () => {
