@@ -10,6 +10,8 @@ export const TEST_SECRETS = {
   FIVETRAN_ENCRYPTION_KEY: "test_encryption_key_0123456789abcdef",
   // Retries after 1 s (the queue's delay granularity) so retry tests stay fast.
   FIVETRAN_RETRY_BASE_MS: "100",
+  // The tests reach Postgres and MariaDB on 127.0.0.1, as `npm start` does (README "Egress").
+  FIVETRAN_EGRESS_ALLOW: "loopback",
 };
 
 /** FUZZ_SEED, FUZZ_RUNS and FUZZ_DEBUG from the shell reach the reliability fuzz (test/workers/reliability). */
@@ -43,6 +45,8 @@ export default defineConfig(async () => {
             name: "workers",
             include: ["test/workers/**/*.test.ts"],
             setupFiles: ["test/workers/setup.ts"],
+            // Servers workerd cannot run itself (silent TCP/HTTP peers, an IPv6 listener).
+            globalSetup: ["test/workers/global-setup.ts"],
           },
         },
         {

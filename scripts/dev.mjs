@@ -160,6 +160,12 @@ async function main() {
   if (stopping) process.exit(exitCodeOf(migrated));
   if (migrated.code !== 0) fail("`wrangler d1 migrations apply DB --local` failed", exitCodeOf(migrated));
 
+  // Local development reaches local databases: loopback is allowed unless .dev.vars or a
+  // `--var FIVETRAN_EGRESS_ALLOW:…` says otherwise (production leaves it unset: README "Egress").
+  const extra = process.argv.slice(2);
+  const egressSet = "FIVETRAN_EGRESS_ALLOW" in vars || extra.some((arg) => arg.startsWith("FIVETRAN_EGRESS_ALLOW:"));
+  const egressArgs = egressSet ? [] : ["--var", "FIVETRAN_EGRESS_ALLOW:loopback"];
+
   log(`starting wrangler dev on ${url}`);
   const server = runWrangler([
     "dev",
@@ -170,8 +176,9 @@ async function main() {
     "--local",
     "--show-interactive-dev-session=false",
     ...persistArgs,
+    ...egressArgs,
     // Anything after `npm start --` goes to wrangler dev, e.g. `--var FIVETRAN_PAGE_BYTES:1048576`.
-    ...process.argv.slice(2),
+    ...extra,
   ]);
 
   if (await waitUntilReady(`${url}/`, server)) {

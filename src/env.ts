@@ -31,6 +31,21 @@ export interface Env {
   FIVETRAN_OPERATOR_SECRET?: string;
   /** Key material for encrypting stored connection/destination secrets. */
   FIVETRAN_ENCRYPTION_KEY?: string;
+  /**
+   * Egress exceptions (src/engine/toolkit/egress.ts, README "Egress"): comma-separated
+   * `loopback`, `private`, CIDRs and host names. Unset = production: nothing private is reachable.
+   */
+  FIVETRAN_EGRESS_ALLOW?: string;
+  /** DNS-over-HTTPS JSON endpoint used to refuse host names that resolve to private addresses. Unset = off. */
+  FIVETRAN_EGRESS_DOH?: string;
+  /** Connect timeout of every database connection, in ms (default 10000). */
+  FIVETRAN_CONNECT_TIMEOUT_MS?: string;
+  /** Timeout of every database query, in ms (default 120000). */
+  FIVETRAN_QUERY_TIMEOUT_MS?: string;
+  /** How long a Postgres destination session waits for a table lock, in ms (default 15000). */
+  FIVETRAN_LOCK_TIMEOUT_MS?: string;
+  /** How long an HTTP request may wait for response headers, in ms (default 30000). */
+  FIVETRAN_HTTP_TIMEOUT_MS?: string;
 }
 
 /** Hono environment: bindings plus per-request variables set by middleware. */

@@ -14,8 +14,10 @@
  * A connector is one folder (sources/<name>/, destinations/<name>/) whose index.ts exports
  * `defineSource(…)` / `defineDestination(…)`; the registries list them.
  */
+
 import type { z } from "@hono/zod-openapi";
 import type { EngineError } from "./errors";
+import type { EgressPolicy } from "./toolkit/egress";
 
 export type SetupTestStatus = "PASSED" | "SKIPPED" | "WARNING" | "FAILED" | "JOB_FAILED";
 
@@ -39,6 +41,7 @@ export interface Logger {
  * (`bindings(config)`) — never the catalog database or the engine's own objects.
  */
 export interface ConnectorContext {
+  /** The egress-guarded fetch (toolkit/egress.ts): every hop checked, no credentials across origins. */
   fetch: typeof fetch;
   log: Logger;
   signal?: AbortSignal;
@@ -56,6 +59,8 @@ export interface ConnectorContext {
    * tables must not be named `<one of them>__…` (R2 keys under them are refused already).
    */
   otherNamespaces?: Readonly<Record<string, readonly string[]>>;
+  /** The Worker's egress policy and timeouts: every socket a connector opens is checked against it. */
+  egress: EgressPolicy;
 }
 
 /** Metadata shown by /v1/metadata/connector-types. */

@@ -80,6 +80,32 @@ describe("npm start (scripts/dev.mjs)", () => {
     expect(readBody.data).toMatchObject({ id: body.data.id, name: "dev_server_test" });
   });
 
+  it("reaches loopback databases (FIVETRAN_EGRESS_ALLOW=loopback by default) and nothing else private", async () => {
+    const post = (route: string, body: unknown) =>
+      fetch(`${baseUrl}${route}`, {
+        method: "POST",
+        headers: { authorization, "content-type": "application/json" },
+        body: JSON.stringify(body),
+      });
+    const group = (await (await post("/v1/groups", { name: "dev_server_egress" })).json()) as { data: { id: string } };
+    const connection = (host: string) =>
+      post("/v1/connections", {
+        group_id: group.data.id,
+        service: "postgres",
+        run_setup_tests: false,
+        config: {
+          schema_prefix: `dev_egress_${host.replace(/\W/g, "_")}`,
+          host,
+          database: "postgres",
+          user: "postgres",
+        },
+      });
+    expect((await connection("127.0.0.1")).status).toBe(201);
+    const metadata = await connection("169.254.169.254");
+    expect(metadata.status).toBe(400);
+    expect(((await metadata.json()) as { message: string }).message).toMatch(/is a cloud metadata address/);
+  });
+
   it("rejects requests without credentials with a JSON error", async () => {
     const response = await fetch(`${baseUrl}/v1/groups`);
     expect(response.status).toBe(401);

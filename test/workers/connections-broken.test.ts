@@ -10,6 +10,7 @@ import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { closePg, openPg } from "../../src/engine/toolkit/pg";
 import { waitForRun } from "./connections-sync-helpers";
+import { TEST_EGRESS } from "./engine/harness";
 import { call, newAccount } from "./helpers";
 import { requirePasswordFor } from "./pg-auth";
 
@@ -22,7 +23,7 @@ const SUPERUSER = { host: "127.0.0.1", port: 5432, user: "postgres" };
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
 
 async function asSuperuser(database: string, statements: string[]) {
-  const client = await openPg({ ...SUPERUSER, database });
+  const client = await openPg({ ...SUPERUSER, database }, TEST_EGRESS);
   try {
     for (const statement of statements) {
       try {
@@ -43,7 +44,7 @@ function setPassword(password: string) {
 }
 
 beforeAll(async () => {
-  const client = await openPg({ ...SUPERUSER, database: "postgres" });
+  const client = await openPg({ ...SUPERUSER, database: "postgres" }, TEST_EGRESS);
   let exists: boolean;
   try {
     exists = (await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [DATABASE])).rows.length > 0;

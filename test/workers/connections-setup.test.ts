@@ -10,6 +10,7 @@ import { env } from "cloudflare:workers";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { closePg, openPg } from "../../src/engine/toolkit/pg";
 import { decryptJson } from "../../src/lib/secrets";
+import { TEST_EGRESS } from "./engine/harness";
 import { call, newAccount } from "./helpers";
 import { requirePasswordFor } from "./pg-auth";
 
@@ -22,7 +23,7 @@ const SUPERUSER = { host: "127.0.0.1", port: 5432, user: "postgres" };
 
 /** Runs statements as the superuser, ignoring "already exists" from a concurrent run. */
 async function asSuperuser(database: string, statements: string[]) {
-  const client = await openPg({ ...SUPERUSER, database });
+  const client = await openPg({ ...SUPERUSER, database }, TEST_EGRESS);
   try {
     for (const statement of statements) {
       try {
@@ -40,7 +41,7 @@ async function asSuperuser(database: string, statements: string[]) {
 
 beforeAll(async () => {
   const { rows } = await (async () => {
-    const client = await openPg({ ...SUPERUSER, database: "postgres" });
+    const client = await openPg({ ...SUPERUSER, database: "postgres" }, TEST_EGRESS);
     try {
       return await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [DATABASE]);
     } finally {

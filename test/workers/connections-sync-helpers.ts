@@ -6,6 +6,7 @@
  */
 import { expect } from "vitest";
 import { closePg, openPg, quoteIdent } from "../../src/engine/toolkit/pg";
+import { TEST_EGRESS } from "./engine/harness";
 import { call } from "./helpers";
 
 export const SOURCE_DB = "sync_api_src";
@@ -14,7 +15,7 @@ const SERVER = { host: "127.0.0.1", port: 5432, user: "postgres" } as const;
 
 /** Runs statements on `database` as the superuser; returns the rows of the last one. */
 export async function sql(database: string, ...statements: string[]) {
-  const client = await openPg({ ...SERVER, database });
+  const client = await openPg({ ...SERVER, database }, TEST_EGRESS);
   try {
     let rows: Record<string, unknown>[] = [];
     for (const statement of statements) rows = (await client.query(statement)).rows;

@@ -5,6 +5,7 @@ import { bigQueryDestination } from "../../src/engine/destinations/big-query/ind
 import { parseConfig } from "../../src/engine/toolkit/config";
 import { setupStatusOf } from "../../src/engine/toolkit/setup-tests";
 import { bigQueryFake, TOKEN_URL } from "../fakes/bigquery";
+import { TEST_EGRESS } from "./engine/harness";
 import { call, newAccount } from "./helpers";
 
 const EMAIL = "loader@analytics-prod.iam.gserviceaccount.com";
@@ -66,6 +67,7 @@ async function check(input: Record<string, unknown>, bq = fake(), fetcher: typeo
     log: { info() {}, warn() {} },
     now: () => new Date(),
     bindings: {},
+    egress: TEST_EGRESS,
   });
   return { tests, bq, summary: tests.map((t) => [t.title, t.status]) };
 }

@@ -6,6 +6,7 @@ import { parseConfig } from "../../src/engine/toolkit/config";
 import { setupStatusOf } from "../../src/engine/toolkit/setup-tests";
 import { cloudflareD1Fake } from "../fakes/cloudflare-d1";
 import { r2S3Fake } from "../fakes/r2-s3";
+import { TEST_EGRESS } from "./engine/harness";
 
 const ACCOUNT = "0123456789abcdef0123456789abcdef";
 const OTHER_ACCOUNT = "fedcba9876543210fedcba9876543210";
@@ -31,6 +32,7 @@ async function checkD1(input: Record<string, unknown>, fetcher: typeof fetch = d
     log: { info() {}, warn() {} },
     now: () => new Date(),
     bindings: {},
+    egress: TEST_EGRESS,
   });
 }
 
@@ -126,6 +128,7 @@ describe("r2 destination through R2's S3 API (fake, SigV4 verified)", () => {
       log: { info() {}, warn() {} },
       now: () => new Date(),
       bindings: {},
+      egress: TEST_EGRESS,
     });
     return { tests, fake };
   }

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { postgresDestination } from "../../src/engine/destinations/postgres/index";
 import { parseConfig } from "../../src/engine/toolkit/config";
 import { closePg, openPg } from "../../src/engine/toolkit/pg";
+import { TEST_EGRESS } from "./engine/harness";
 import { call, newAccount } from "./helpers";
 import { requirePasswordFor } from "./pg-auth";
 
@@ -13,10 +14,10 @@ const NO_LOGIN = "dest_probe_nologin";
 const PASSWORD_ROLE = "dest_probe_password";
 const PASSWORD = "right-Passw0rd";
 
-const ctx = { fetch, log: { info() {}, warn() {} }, now: () => new Date(), bindings: {} };
+const ctx = { fetch, log: { info() {}, warn() {} }, now: () => new Date(), bindings: {}, egress: TEST_EGRESS };
 
 async function asSuperuser<T>(database: string, work: (client: Awaited<ReturnType<typeof openPg>>) => Promise<T>) {
-  const client = await openPg({ host: "127.0.0.1", port: 5432, database, user: "postgres" });
+  const client = await openPg({ host: "127.0.0.1", port: 5432, database, user: "postgres" }, TEST_EGRESS);
   try {
     return await work(client);
   } finally {

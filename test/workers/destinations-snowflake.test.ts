@@ -6,6 +6,7 @@ import { parseConfig } from "../../src/engine/toolkit/config";
 import { setupStatusOf } from "../../src/engine/toolkit/setup-tests";
 import { accountIdentifier } from "../../src/engine/toolkit/snowflake-auth";
 import { publicKeyFingerprint, snowflakeFake } from "../fakes/snowflake";
+import { TEST_EGRESS } from "./engine/harness";
 
 const HOST = "xy12345.snowflakecomputing.com";
 
@@ -71,6 +72,7 @@ async function check(input: Record<string, unknown>, sf = fake()) {
     log: { info() {}, warn() {} },
     now: () => new Date(),
     bindings: {},
+    egress: TEST_EGRESS,
   });
   return { tests, sf, summary: tests.map((t) => [t.title, t.status]) };
 }
@@ -119,6 +121,7 @@ describe("snowflake destination setup tests (against a fake of Snowflake's SQL A
       log: { info() {}, warn() {} },
       now: () => now,
       bindings: {},
+      egress: TEST_EGRESS,
     });
     const [request] = seen;
     expect(request?.method).toBe("POST");
@@ -230,6 +233,7 @@ describe("snowflake destination setup tests (against a fake of Snowflake's SQL A
       log: { info() {}, warn() {} },
       now: () => new Date(),
       bindings: {},
+      egress: TEST_EGRESS,
     });
     expect(tests[1]).toEqual({
       title: "Connecting to Snowflake",

@@ -7,6 +7,7 @@
  */
 import type pg from "pg";
 import { closePg, openPg } from "../../src/engine/toolkit/pg";
+import { TEST_EGRESS } from "./engine/harness";
 
 const SUPERUSER = { host: "127.0.0.1", port: 5432, user: "postgres" };
 
@@ -17,7 +18,7 @@ async function query<T extends pg.QueryResultRow>(client: pg.Client, text: strin
 /** Makes `role` authenticate with its password; resolves once a wrong password is refused. */
 export async function requirePasswordFor(role: string, database: string): Promise<void> {
   const line = `host all ${role} 127.0.0.1/32 scram-sha-256`;
-  const client = await openPg({ ...SUPERUSER, database: "postgres" });
+  const client = await openPg({ ...SUPERUSER, database: "postgres" }, TEST_EGRESS);
   try {
     const [file] = await query<{ path: string }>(client, "SELECT current_setting('hba_file') AS path");
     const [current] = await query<{ content: string }>(client, "SELECT pg_read_file($1) AS content", [file?.path]);
@@ -36,7 +37,10 @@ export async function requirePasswordFor(role: string, database: string): Promis
   // The reload is asynchronous: wait until a wrong password is refused.
   for (let attempt = 0; attempt < 100; attempt++) {
     try {
-      const probe = await openPg({ ...SUPERUSER, user: role, password: "certainly-not-the-password", database });
+      const probe = await openPg(
+        { ...SUPERUSER, user: role, password: "certainly-not-the-password", database },
+        TEST_EGRESS,
+      );
       await closePg(probe);
     } catch (error) {
       if ((error as { code?: string }).code === "28P01") return;

@@ -1,14 +1,16 @@
 /**
- * The one builder of a connector's context: `fetch`, a logger, a clock, the abort signal, and
- * only the Worker bindings the connector's definition names for its config — each only when
- * the account was granted it, under the account's namespace there. The catalog database and
- * the engine's own Durable Objects and queue are never handed out, whatever a config names.
+ * The one builder of a connector's context: the egress-guarded `fetch` and policy, a logger, a
+ * clock, the abort signal, and only the Worker bindings the connector's definition names for
+ * its config — each only when the account was granted it, under the account's namespace there.
+ * The catalog database and the engine's own Durable Objects and queue are never handed out,
+ * whatever a config names.
  */
 import { otherNamespaces, resolveGrants } from "../../db/bindings";
 import { catalog } from "../../db/client";
 import type { Env } from "../../env";
 import type { ConnectorContext, Logger, ServiceDefinition } from "../protocol";
 import { BindingNotGrantedError, sharedBindingKind } from "./bindings";
+import { egressPolicy, guardedFetch } from "./egress";
 import { namespacedBucket } from "./r2-namespace";
 
 function logger(service: string): Logger {
@@ -70,13 +72,15 @@ export async function connectorContext(
     namespaces[name] = namespace;
     if (foreign.length > 0) otherNamespacesOf[name] = foreign;
   }
+  const egress = egressPolicy(env);
   return {
-    fetch: (input, init) => fetch(input, init),
+    fetch: guardedFetch(egress, signal),
     log: logger(definition.service),
     signal,
     now: () => new Date(),
     bindings,
     namespaces,
     otherNamespaces: otherNamespacesOf,
+    egress,
   };
 }

@@ -6,6 +6,8 @@
  * of the whole API; the one D1 endpoint used here is a single POST with a small envelope.
  */
 
+import { excerpt } from "./egress";
+
 /** Cloudflare's REST API (D1 over HTTP reaches any database of an account). */
 export const CLOUDFLARE_API = "https://api.cloudflare.com/client/v4";
 
@@ -79,7 +81,8 @@ export class D1ApiError extends Error {
     readonly status: number,
     readonly errors: { code?: number; message?: string }[],
   ) {
-    const detail = errors.map((e) => `${e.message ?? "error"}${e.code ? ` (code ${e.code})` : ""}`).join("; ");
+    // Cloudflare's words, bounded like every remote text in a message.
+    const detail = excerpt(errors.map((e) => `${e.message ?? "error"}${e.code ? ` (code ${e.code})` : ""}`).join("; "));
     super(`Cloudflare D1 API answered HTTP ${status}${detail ? `: ${detail}` : ""}`);
     this.name = "D1ApiError";
     this.detail = detail;

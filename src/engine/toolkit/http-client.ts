@@ -21,6 +21,7 @@
  */
 import { AuthError, ConfigurationError, RateLimitedError, TransientError } from "../errors";
 import { apiErrorMessage } from "./api-auth";
+import { excerpt } from "./egress";
 import { readCapped } from "./http";
 
 // ---------------------------------------------------------------------------------------
@@ -199,12 +200,12 @@ function target(url: URL): string {
 }
 
 /**
- * A remote body (or error text) fit for a message: whitespace collapsed, every `secrets`
- * value and anything shaped like a credential (`Bearer …`, `key=…`, URL query strings)
- * replaced, cut to `max` characters.
+ * A remote body (or error text) fit for a message: markup and control characters stripped and
+ * whitespace collapsed ({@link excerpt}), every `secrets` value and anything shaped like a
+ * credential (`Bearer …`, `key=…`, URL query strings) replaced, cut to `max` (≤ 200) characters.
  */
 export function sanitizeExcerpt(text: string, secrets: readonly string[] = [], max = EXCERPT_CHARS): string {
-  let out = text.replace(/\s+/g, " ").trim();
+  let out = excerpt(text, Number.POSITIVE_INFINITY);
   for (const secret of secrets) {
     if (secret.length >= 4) out = out.split(secret).join("****");
   }
@@ -215,7 +216,7 @@ export function sanitizeExcerpt(text: string, secrets: readonly string[] = [], m
       "$1=****",
     )
     .replace(/(https?:\/\/[^\s?"']+)\?[^\s"']*/gi, "$1");
-  return out.length > max ? `${out.slice(0, max - 1)}…` : out;
+  return excerpt(out, Math.min(max, EXCERPT_CHARS));
 }
 
 // ---------------------------------------------------------------------------------------
@@ -356,6 +357,9 @@ export class HttpClient {
     } catch (error) {
       if (this.o.signal?.aborted) throw this.o.signal.reason;
       if (timeout.aborted) return timedOut();
+      // The egress guard refused the host or a redirect hop: no retry changes that.
+      if (error instanceof ConfigurationError) return { error, retryable: false, reason: "refused" };
+      if (error instanceof TransientError) return { error, retryable: true, reason: "network error" };
       const detail = sanitizeExcerpt((error as Error)?.message ?? String(error), secrets, 120);
       return {
         error: new TransientError(`Could not reach ${this.who(url)} for ${where}: ${detail}`, undefined, {
@@ -404,9 +408,9 @@ export class HttpClient {
       // Not JSON: the text is the message.
     }
     const said = this.o.errorMessage?.(body, response) ?? apiErrorMessage(body);
-    const excerpt = said ? sanitizeExcerpt(said, secrets) : "";
-    const message = `${this.who(url)} answered HTTP ${response.status} to ${where}${excerpt ? `: ${excerpt}` : ""}`;
-    const custom = this.o.classify?.(response, excerpt || undefined);
+    const quoted = said ? sanitizeExcerpt(said, secrets) : "";
+    const message = `${this.who(url)} answered HTTP ${response.status} to ${where}${quoted ? `: ${quoted}` : ""}`;
+    const custom = this.o.classify?.(response, quoted || undefined);
     const hint = serverWaitMs(response.headers, this.o.now());
     const status = response.status;
     if (custom) {

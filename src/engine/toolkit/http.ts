@@ -6,6 +6,7 @@
  * headers or query strings, so no secret reaches a response or a log.
  */
 import type { ConnectorContext, SetupTest } from "../protocol";
+import { excerpt } from "./egress";
 
 /** The parsed body of a response: JSON when it parses, else text (possibly truncated). */
 export type Body = unknown;
@@ -90,10 +91,12 @@ export function retryAfterSeconds(headers: Headers, now: Date): number | undefin
   return Math.max(0, Math.ceil((date - now.getTime()) / 1000));
 }
 
-/** Collapses whitespace and bounds a vendor message so it reads well in a setup test. */
-export function shorten(text: string, max = 300): string {
-  const flat = text.replace(/\s+/g, " ").trim();
-  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+/**
+ * Bounds a vendor message for a setup test or an error: {@link excerpt} (markup and control
+ * characters stripped, at most 200 characters), the one gate remote text passes.
+ */
+export function shorten(text: string, max = 200): string {
+  return excerpt(text, Math.min(max, 200));
 }
 
 /** The generic verdict for a non-2xx answer. */

@@ -1,4 +1,6 @@
 import mysql from "mysql2/promise";
+import { TransientError } from "../errors";
+import { checkedSocketHost, describeDuration, type EgressPolicy, excerpt, withTimeout } from "./egress";
 
 /** Where and as whom to connect, in Fivetran's field names. */
 export interface MysqlEndpoint {
@@ -12,7 +14,10 @@ export interface MysqlEndpoint {
 }
 
 /**
- * Opens one mysql2 connection over workerd's `node:net` (nodejs_compat). `disableEval` is
+ * Opens one mysql2 connection over workerd's `node:net` (nodejs_compat), after the egress
+ * guard has checked the host. The connect is bounded by the policy's connect timeout (ours as
+ * well as mysql2's: a socket that never settles would outlive its timer), every query by the
+ * policy's query timeout (mysql2 destroys the connection when one runs out). `disableEval` is
  * required: mysql2 otherwise compiles a row parser per result shape with `new Function`,
  * and workerd forbids code generation from strings ("EvalError: Code generation from
  * strings disallowed for this context"). The connection keeps an `error` listener so a
@@ -20,16 +25,20 @@ export interface MysqlEndpoint {
  */
 export async function openMysql(
   endpoint: MysqlEndpoint,
-  options: { connectTimeoutMs?: number } = {},
+  egress: EgressPolicy,
+  options: { signal?: AbortSignal } = {},
 ): Promise<mysql.Connection> {
-  const connection = await mysql.createConnection({
-    host: endpoint.host,
+  const host = await checkedSocketHost(egress, endpoint.host, options.signal);
+  const where = `${endpoint.host}:${endpoint.port}`;
+  const pending = mysql.createConnection({
+    // node:net takes an IPv6 literal without brackets.
+    host: host.replace(/^\[(.*)\]$/, "$1"),
     port: endpoint.port,
     user: endpoint.user,
     password: endpoint.password ?? "",
     database: endpoint.database,
     ssl: endpoint.always_encrypted ? { rejectUnauthorized: true } : undefined,
-    connectTimeout: options.connectTimeoutMs ?? 10_000,
+    connectTimeout: egress.connectTimeoutMs,
     disableEval: true,
     // Readable values for checks; the sync engine will choose its own type handling.
     supportBigNumbers: true,
@@ -37,19 +46,61 @@ export async function openMysql(
     dateStrings: true,
     connectAttributes: { program_name: "fivetran.do" },
   });
+  let connection: mysql.Connection;
+  try {
+    connection = await withTimeout(pending, egress.connectTimeoutMs + 1000, `Connecting to ${where}`, () => {
+      pending.then((late) => late.destroy()).catch(() => {});
+    });
+  } catch (error) {
+    const e = error as { code?: string };
+    if (e?.code === "ETIMEDOUT") {
+      throw new TransientError(
+        `Connecting to ${where} timed out after ${describeDuration(egress.connectTimeoutMs)}`,
+        undefined,
+        {
+          cause: error,
+        },
+      );
+    }
+    throw error;
+  }
   connection.on("error", () => {});
+  boundQueries(connection, egress.queryTimeoutMs);
   return connection;
 }
 
-/** Ends a connection, ignoring errors of an already broken one. */
+/**
+ * Gives every `query`/`execute` the policy's timeout unless the caller sets one (mysql2's
+ * per-query `timeout` option), and retells its PROTOCOL_SEQUENCE_TIMEOUT as a TransientError.
+ */
+function boundQueries(connection: mysql.Connection, ms: number): void {
+  for (const method of ["query", "execute"] as const) {
+    const original = connection[method].bind(connection) as (...args: unknown[]) => Promise<unknown>;
+    (connection as unknown as Record<string, unknown>)[method] = (sql: unknown, ...rest: unknown[]) => {
+      const options = typeof sql === "string" ? { sql, timeout: ms } : { timeout: ms, ...(sql as object) };
+      return original(options, ...rest).catch((error: unknown) => {
+        if ((error as { code?: string })?.code === "PROTOCOL_SEQUENCE_TIMEOUT") {
+          throw new TransientError(`A query timed out after ${describeDuration(ms)}`, undefined, { cause: error });
+        }
+        throw error;
+      });
+    };
+  }
+}
+
+/**
+ * Ends a connection, ignoring errors of an already broken one. Bounded: `end()` of a
+ * connection mysql2 already tore down (a query timeout destroys it) never settles.
+ */
 export async function closeMysql(connection: mysql.Connection): Promise<void> {
-  await connection.end().catch(() => connection.destroy());
+  await withTimeout(connection.end(), 1000, "Closing the connection").catch(() => connection.destroy());
 }
 
 /** A person-readable reason for a driver error, never containing secrets. */
 export function describeMysqlError(error: unknown): { auth: boolean; message: string } {
   const e = error as { code?: string; errno?: number; message?: string };
-  const text = e.message ?? e.code ?? String(error);
+  // The server's words, bounded: a reached server chooses what it says.
+  const text = excerpt(e.message ?? e.code ?? String(error));
   switch (e.code) {
     case "ER_ACCESS_DENIED_ERROR":
     case "ER_ACCESS_DENIED_NO_PASSWORD_ERROR":

@@ -1,5 +1,6 @@
 import pg from "pg";
 import { AuthError, ConfigurationError, type EngineError, networkError, TableError, TransientError } from "../errors";
+import { checkedSocketHost, describeDuration, type EgressPolicy, excerpt, withTimeout } from "./egress";
 import { routeCopyData } from "./pg-copy";
 
 /** Where and as whom to connect, in Fivetran's field names. */
@@ -12,32 +13,113 @@ export interface PgEndpoint {
   require_tls?: boolean;
 }
 
+/** What bounds a session beyond the policy's own timeouts. */
+export interface PgSessionOptions {
+  /** Set `lock_timeout` (the Postgres destination: a writer behind another session's lock fails instead of waiting). */
+  lockTimeout?: boolean;
+  signal?: AbortSignal;
+}
+
 /**
  * Opens one pg client (node-postgres: the driver Cloudflare supports over
- * `cloudflare:sockets`). The client always has an `error` listener: on current workerd a
- * closed socket's pending read rejects after `end()`, and pg re-emits that as a client
- * error, which would otherwise surface as an unhandled rejection.
+ * `cloudflare:sockets`), after the egress guard has checked the host (the check runs before
+ * any socket opens, so a refusal says nothing about which ports are open). The connect is
+ * bounded by the policy's connect timeout, every query by its query timeout (client-side
+ * `query_timeout` plus server-side `statement_timeout`, so the server stops working too). The
+ * client always has an `error` listener: on current workerd a closed socket's pending read
+ * rejects after `end()`, and pg re-emits that as a client error, which would otherwise surface
+ * as an unhandled rejection.
  */
-export async function openPg(endpoint: PgEndpoint, options: { connectTimeoutMs?: number } = {}): Promise<pg.Client> {
+export async function openPg(
+  endpoint: PgEndpoint,
+  egress: EgressPolicy,
+  options: PgSessionOptions = {},
+): Promise<pg.Client> {
+  const host = await checkedSocketHost(egress, endpoint.host, options.signal);
   const client = new pg.Client({
-    host: endpoint.host,
+    host,
     port: endpoint.port,
     database: endpoint.database,
     user: endpoint.user,
     password: endpoint.password,
     ssl: endpoint.require_tls ? { rejectUnauthorized: true } : false,
-    connectionTimeoutMillis: options.connectTimeoutMs ?? 10_000,
+    // pg's own timers are backstops: ours (below) and the server's statement_timeout fire first
+    // with clearer messages; query_timeout still ends a query on a server that stopped answering.
+    connectionTimeoutMillis: egress.connectTimeoutMs + 1000,
+    query_timeout: egress.queryTimeoutMs + 1000,
+    statement_timeout: egress.queryTimeoutMs,
+    lock_timeout: options.lockTimeout ? egress.lockTimeoutMs : undefined,
     application_name: "fivetran.do",
   });
   client.on("error", () => {});
   routeCopyData(client);
+  const where = `${endpoint.host}:${endpoint.port}`;
   try {
-    await client.connect();
+    // Our own bound as well as pg's: a socket whose connect never settles would outlive pg's timer.
+    await withTimeout(client.connect(), egress.connectTimeoutMs, `Connecting to ${where}`, () => {
+      client.end().catch(() => {});
+    });
   } catch (error) {
     await client.end().catch(() => {});
-    throw error;
+    throw timeoutOf(error, `Connecting to ${where}`, egress.connectTimeoutMs) ?? error;
   }
+  boundQueries(client, egress, options.lockTimeout === true);
   return client;
+}
+
+/** A session's lock_timeout ran out; the writer names the table it was writing. */
+export class PgLockTimeout extends TransientError {}
+
+/**
+ * Turns the timeouts of `client.query` into TransientErrors that say what ran out: the
+ * server's statement_timeout (57014), its lock_timeout (55P03, naming the relation), and pg's
+ * client-side "Query read timeout". Streams (COPY, cursors) pass through unchanged.
+ */
+function boundQueries(client: pg.Client, egress: EgressPolicy, locks: boolean): void {
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  client.query = ((...args: unknown[]) => {
+    const result = query(...args);
+    if (!(result instanceof Promise)) return result;
+    return result.catch((error: unknown) => {
+      const e = error as { code?: string; message?: string };
+      if (e?.code === "57014" && /statement timeout/i.test(e.message ?? "")) {
+        throw new TransientError(
+          `A query timed out after ${describeDuration(egress.queryTimeoutMs)}: ${e.message}`,
+          undefined,
+          {
+            cause: error,
+          },
+        );
+      }
+      if (e?.code === "55P03" && locks) {
+        throw new PgLockTimeout(
+          `Waiting for a lock timed out after ${describeDuration(egress.lockTimeoutMs)} (another session holds it): ${e.message}`,
+          undefined,
+          { cause: error },
+        );
+      }
+      if (e?.message === "Query read timeout") {
+        throw new TransientError(
+          `A query got no answer within ${describeDuration(egress.queryTimeoutMs + 1000)}`,
+          undefined,
+          {
+            cause: error,
+          },
+        );
+      }
+      throw error;
+    });
+  }) as typeof client.query;
+}
+
+/** pg's own timeout errors, as TransientErrors saying what timed out after how long. */
+function timeoutOf(error: unknown, what: string, ms: number): TransientError | undefined {
+  if (error instanceof TransientError) return error;
+  const message = (error as { message?: string })?.message ?? "";
+  if (/timeout|timed out/i.test(message)) {
+    return new TransientError(`${what} timed out after ${describeDuration(ms)}`, undefined, { cause: error });
+  }
+  return undefined;
 }
 
 /** Ends a client, ignoring errors of an already broken connection. */
@@ -47,7 +129,9 @@ export async function closePg(client: pg.Client): Promise<void> {
 
 /** A person-readable reason for a driver error, never containing secrets. */
 export function describePgError(error: unknown): { auth: boolean; message: string } {
-  const e = error as { code?: string; message?: string };
+  const raw = error as { code?: string; message?: string };
+  // The server's words, bounded: a reached server chooses what it says.
+  const e = { code: raw?.code, message: raw?.message === undefined ? undefined : excerpt(raw.message) };
   if (e.code === "28P01" || e.code === "28000") return { auth: true, message: `Authentication failed: ${e.message}` };
   if (e.code === "3D000") return { auth: false, message: `Database does not exist: ${e.message}` };
   if (e.code === "42501") return { auth: false, message: `Permission denied: ${e.message}` };

@@ -8,6 +8,7 @@ import { RECONNECT_TASK } from "../../engine/runs";
 import type { FlexibleSchedule } from "../../engine/schedule";
 import { findSource } from "../../engine/sources";
 import { openConfig, parseConfig, sealConfig } from "../../engine/toolkit/config";
+import { egressPolicy } from "../../engine/toolkit/egress";
 import { runSourceSetupTests as runSetupTests, type SetupResult } from "../../engine/toolkit/setup-tests";
 import type { AppEnv, Env } from "../../env";
 import { ApiError } from "../../errors";
@@ -94,7 +95,7 @@ export const createConnection: RouteHandler<typeof routes.create, AppEnv> = asyn
   if (!definition) throw ApiError.invalid(`Unsupported service '${body.service}'`);
   const schedule = applySchedule(DEFAULT_SCHEDULE, body);
   const syncOptions = applySyncOptions(null, body.sync_options);
-  const config = parseConfig(definition, withAuth(body.config, body.auth));
+  const config = parseConfig(definition, withAuth(body.config, body.auth), {}, { egress: egressPolicy(c.env) });
   const schema = schemaName(definition, config);
   const group = await requireGroup(db, accountId, body.group_id);
   if (await repo.schemaTaken(db, group.id, schema)) throw duplicateSchema(schema, group.id);
@@ -160,7 +161,14 @@ export const updateConnection: RouteHandler<typeof routes.update, AppEnv> = asyn
     const definition = sourceOf(row.service);
     // Stored secrets are decrypted first so a PATCH merges onto the real values and a
     // `******` sent back (dropped by parseConfig) leaves them as they are.
-    config = parseConfig(definition, withAuth(body.config, body.auth), await openConfig(c.env, row));
+    // A new config is judged by today's egress policy; re-running tests alone is judged at connect time.
+    const changing = body.config != null || body.auth != null;
+    config = parseConfig(
+      definition,
+      withAuth(body.config, body.auth),
+      await openConfig(c.env, row),
+      changing ? { egress: egressPolicy(c.env) } : {},
+    );
     if (body.config != null) {
       const name = schemaName(definition, config);
       if (name !== row.schema) {

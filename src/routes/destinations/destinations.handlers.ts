@@ -14,6 +14,7 @@ import {
   setSecretNames,
   stringifyValues,
 } from "../../engine/toolkit/config";
+import { egressPolicy } from "../../engine/toolkit/egress";
 import { runAccountSetupTests, setupStatusOf } from "../../engine/toolkit/setup-tests";
 import type { AppEnv, Env } from "../../env";
 import { ApiError } from "../../errors";
@@ -135,7 +136,7 @@ export const createDestination: RouteHandler<typeof routes.createDestination, Ap
   if (!group) throw ApiError.notFound("Group", body.group_id);
   if (await repo.getDestination(db, accountId, group.id)) throw alreadyExists(group.id);
 
-  const config = parseConfig(definition, body.config);
+  const config = parseConfig(definition, body.config, {}, { egress: egressPolicy(c.env) });
   await requireGrantedBindings(c.env, accountId, definition, config);
   await requireUnsharedSchemas(c.env, accountId, group.id, await groupSchemas(db, group.id), {
     service: definition.service,
@@ -199,7 +200,13 @@ export const updateDestination: RouteHandler<typeof routes.updateDestination, Ap
   const definition = needsDefinition ? requireDefinition(row.service) : undefined;
   if (definition) {
     // Validated even without new config: a test run needs defaults added since it was saved.
-    config = parseConfig(definition, body.config ?? {}, stored);
+    // A new config is judged by today's egress policy; re-running tests alone is judged at connect time.
+    config = parseConfig(
+      definition,
+      body.config ?? {},
+      stored,
+      body.config != null ? { egress: egressPolicy(c.env) } : {},
+    );
     configChanged = !sameConfig(config, stored);
     if (configChanged) {
       await requireGrantedBindings(c.env, accountId, definition, config);

@@ -11,7 +11,7 @@ import type { PostgresSourceConfig } from "../../../src/engine/sources/postgres/
 import { postgresReader } from "../../../src/engine/sources/postgres/reader";
 import { sampleReader } from "../../../src/engine/sources/sample/reader";
 import { mapPgError } from "../../../src/engine/toolkit/pg";
-import { configure, PG, resetDatabase, runToCompletion, sql, testContext } from "../engine/harness";
+import { configure, PG, resetDatabase, runToCompletion, sql, TEST_EGRESS, testContext } from "../engine/harness";
 import { warehouse } from "./fixtures/d1";
 import { pgSourceConfig } from "./fixtures/postgres";
 import { Crash, MemoryDestination } from "./suite";
@@ -44,7 +44,7 @@ const byText = (a: (string | null)[], b: (string | null)[]) => {
 const DESTINATIONS: Destination[] = [
   {
     name: "postgres",
-    open: () => PostgresWriter.open({ ...PG, database: DST }),
+    open: () => PostgresWriter.open({ ...PG, database: DST }, TEST_EGRESS),
     async rows(schema, table, columns) {
       const exists = await sql(DST, "SELECT to_regclass($1) IS NOT NULL AS e", [`${q(schema)}.${q(table)}`]);
       if (!exists.rows[0]?.e) return [];
@@ -473,7 +473,7 @@ describe("regression: a table without a primary key updated during its snapshot"
     const state: Record<string, StreamState> = {};
     const options = {
       config,
-      openWriter: () => PostgresWriter.open({ ...PG, database: DST }),
+      openWriter: () => PostgresWriter.open({ ...PG, database: DST }, TEST_EGRESS),
       schema,
       streams,
       state,
@@ -537,7 +537,7 @@ describe("regression: incremental pages of a table without a primary key", () =>
     const options = {
       reader: postgresReader,
       config,
-      openWriter: () => PostgresWriter.open({ ...PG, database: DST }),
+      openWriter: () => PostgresWriter.open({ ...PG, database: DST }, TEST_EGRESS),
       schema,
       streams,
       state,
@@ -578,7 +578,7 @@ describe("regression: a date cursor", () => {
     const options = {
       reader: postgresReader,
       config,
-      openWriter: () => PostgresWriter.open({ ...PG, database: DST }),
+      openWriter: () => PostgresWriter.open({ ...PG, database: DST }, TEST_EGRESS),
       schema,
       streams,
       state,

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { PostgresWriter } from "../../../src/engine/destinations/postgres/writer";
 import type { PostgresSourceConfig } from "../../../src/engine/sources/postgres/index";
 import { postgresReader } from "../../../src/engine/sources/postgres/reader";
-import { checksum, configure, PG, resetDatabase, runToCompletion, sql } from "./harness";
+import { checksum, configure, PG, resetDatabase, runToCompletion, sql, TEST_EGRESS, testContext } from "./harness";
 
 const SRC = "awkward_src";
 const DST = "awkward_dst";
@@ -63,12 +63,12 @@ beforeAll(async () => {
 
 describe("awkward names and types", () => {
   it("arrive exactly as they are in the source", async () => {
-    const streams = configure(await postgresReader.discover(source, {} as never), "full");
+    const streams = configure(await postgresReader.discover(source, testContext()), "full");
     expect(streams.map((s) => `${s.stream.namespace}.${s.stream.name}`)).toEqual(['Odd Schema.Order Items "x"']);
     await runToCompletion({
       reader: postgresReader,
       config: source,
-      openWriter: () => PostgresWriter.open({ ...PG, database: DST }),
+      openWriter: () => PostgresWriter.open({ ...PG, database: DST }, TEST_EGRESS),
       schema: "Weird Dest",
       streams,
       state: {},

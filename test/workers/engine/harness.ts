@@ -8,6 +8,10 @@ import type {
   StreamState,
 } from "../../../src/engine/protocol";
 import { runSlice, type SliceResult, type StreamStats } from "../../../src/engine/runner";
+import { egressPolicy } from "../../../src/engine/toolkit/egress";
+
+/** The policy the tests run under, as vitest.config.ts sets it: loopback allowed (local Postgres, MariaDB). */
+export const TEST_EGRESS = egressPolicy({ FIVETRAN_EGRESS_ALLOW: "loopback" });
 
 export const PG = { host: "127.0.0.1", port: 5432, user: "postgres" } as const;
 
@@ -61,7 +65,7 @@ export interface RunOptions<C> {
 
 /** A connector context for tests: the real fetch, a quiet logger, no bindings. */
 export function testContext(): ConnectorContext {
-  return { fetch, log: { info() {}, warn() {} }, now: () => new Date(), bindings: {} };
+  return { fetch, log: { info() {}, warn() {} }, now: () => new Date(), bindings: {}, egress: TEST_EGRESS };
 }
 
 /** Runs slices until the run is done, like the queue consumer does; returns the stats. */

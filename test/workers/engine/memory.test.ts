@@ -4,7 +4,7 @@ import { POSTGRES_CAPABILITIES } from "../../../src/engine/destinations/postgres
 import type { DestinationWriter } from "../../../src/engine/protocol";
 import type { PostgresSourceConfig } from "../../../src/engine/sources/postgres/index";
 import { postgresReader } from "../../../src/engine/sources/postgres/reader";
-import { configure, PG, resetDatabase, runToCompletion, sql } from "./harness";
+import { configure, PG, resetDatabase, runToCompletion, sql, testContext } from "./harness";
 
 const SRC = "memory_src";
 const source = {
@@ -48,7 +48,7 @@ describe("memory bound", () => {
         return { rows: batch.rows.length, bytes: batch.bytes };
       },
     };
-    const streams = configure(await postgresReader.discover(source, {} as never), "full");
+    const streams = configure(await postgresReader.discover(source, testContext()), "full");
     await runToCompletion({
       reader: postgresReader,
       config: source,

@@ -4,7 +4,7 @@ import { D1Writer } from "../../../src/engine/destinations/d1/writer";
 import type { StreamState } from "../../../src/engine/protocol";
 import type { PostgresSourceConfig } from "../../../src/engine/sources/postgres/index";
 import { postgresReader } from "../../../src/engine/sources/postgres/reader";
-import { configure, PG, resetDatabase, runToCompletion, sql } from "./harness";
+import { configure, PG, resetDatabase, runToCompletion, sql, testContext } from "./harness";
 
 const SRC = "d1w_src";
 const SCHEMA = "d1w_pg";
@@ -90,7 +90,7 @@ beforeAll(async () => {
 
 describe("postgres → d1", () => {
   it("full sync makes D1 hold every source value, then an incremental sync brings the updates", async () => {
-    const streams = configure(await postgresReader.discover(source(SRC), {} as never));
+    const streams = configure(await postgresReader.discover(source(SRC), testContext()));
     expect(streams.map((s) => [s.stream.name, s.stream.primaryKey, s.cursorField])).toEqual([
       ["items", ["id"], "updated_at"],
       ["log", [], undefined],
@@ -168,7 +168,7 @@ describe.skip("postgres → d1 throughput", () => {
       `INSERT INTO bulk SELECT g, 'name ' || g, g * 1.25, g % 2 = 0, now() - g * interval '1 second', now()
        FROM generate_series(1, 100000) g`,
     );
-    const streams = configure(await postgresReader.discover(source(database), {} as never));
+    const streams = configure(await postgresReader.discover(source(database), testContext()));
     const started = performance.now();
     const { stats } = await runToCompletion({
       reader: postgresReader,

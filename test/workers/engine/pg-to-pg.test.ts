@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { PostgresWriter } from "../../../src/engine/destinations/postgres/writer";
 import type { PostgresSourceConfig } from "../../../src/engine/sources/postgres/index";
 import { postgresReader } from "../../../src/engine/sources/postgres/reader";
-import { checksum, configure, PG, resetDatabase, runToCompletion, sql } from "./harness";
+import { checksum, configure, PG, resetDatabase, runToCompletion, sql, TEST_EGRESS, testContext } from "./harness";
 
 const SRC = "engine_src";
 const DST = "engine_dst";
@@ -14,7 +14,7 @@ const source = {
   connection_type: "Directly",
   require_tls: false,
 } as PostgresSourceConfig;
-const openWriter = () => PostgresWriter.open({ ...PG, database: DST });
+const openWriter = () => PostgresWriter.open({ ...PG, database: DST }, TEST_EGRESS);
 const COLUMNS = ["id", "name", "amount", "updated_at"];
 
 beforeAll(async () => {
@@ -32,7 +32,7 @@ beforeAll(async () => {
 
 describe("postgres → postgres", () => {
   it("full sync makes the destination equal to the source, then an incremental sync brings updates", async () => {
-    const streams = configure(await postgresReader.discover(source, {} as never));
+    const streams = configure(await postgresReader.discover(source, testContext()));
     expect(streams.map((s) => [s.stream.name, s.stream.primaryKey, s.cursorField])).toEqual([
       ["orders", ["id"], "updated_at"],
     ]);
@@ -82,7 +82,7 @@ describe("postgres → postgres", () => {
       "INSERT INTO widgets (id, name) SELECT g, 'w' || g FROM generate_series(1, 20) g ON CONFLICT DO NOTHING",
     );
     const discover = async () =>
-      configure((await postgresReader.discover(source, {} as never)).streams.filter((s) => s.name === "widgets"));
+      configure((await postgresReader.discover(source, testContext())).streams.filter((s) => s.name === "widgets"));
     const state = {};
     await runToCompletion({
       reader: postgresReader,

@@ -8,7 +8,17 @@ import { PostgresWriter } from "../../../src/engine/destinations/postgres/writer
 import type { DestinationWriter, StreamState } from "../../../src/engine/protocol";
 import type { PostgresSourceConfig } from "../../../src/engine/sources/postgres/index";
 import { postgresReader } from "../../../src/engine/sources/postgres/reader";
-import { checksum, configure, PG, type RunOptions, resetDatabase, runToCompletion, sql } from "./harness";
+import {
+  checksum,
+  configure,
+  PG,
+  type RunOptions,
+  resetDatabase,
+  runToCompletion,
+  sql,
+  TEST_EGRESS,
+  testContext,
+} from "./harness";
 
 const SRC = "resume_src";
 const DST = "resume_dst";
@@ -38,7 +48,7 @@ beforeAll(async () => {
 });
 
 async function streams() {
-  return configure(await postgresReader.discover(source, {} as never));
+  return configure(await postgresReader.discover(source, testContext()));
 }
 
 async function clean(schema: string) {
@@ -62,7 +72,7 @@ function run(
   return runToCompletion({
     reader: postgresReader,
     config: source,
-    openWriter: () => PostgresWriter.open({ ...PG, database: DST }),
+    openWriter: () => PostgresWriter.open({ ...PG, database: DST }, TEST_EGRESS),
     schema,
     streams: [],
     state,
@@ -111,7 +121,7 @@ describe("resuming an interrupted run", () => {
       // The page is written (and committed in the destination), then the process dies before
       // the checkpoint: the resumed run replays that page into rows that already exist.
       const crashingWriter = async (): Promise<DestinationWriter> => {
-        const inner = await PostgresWriter.open({ ...PG, database: DST });
+        const inner = await PostgresWriter.open({ ...PG, database: DST }, TEST_EGRESS);
         return {
           capabilities: inner.capabilities,
           migrate: (schema, s) => inner.migrate(schema, s),

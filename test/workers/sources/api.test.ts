@@ -5,6 +5,7 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { closeMysql, openMysql } from "../../../src/engine/toolkit/mysql";
 import { createStripeFake } from "../../fakes/stripe";
+import { TEST_EGRESS } from "../engine/harness";
 import { call, newAccount } from "../helpers";
 
 const DB = "src_mysql_test";
@@ -12,7 +13,7 @@ const USER = "src_mysql_api";
 const PASSWORD = "api-Pass-1";
 
 beforeAll(async () => {
-  const root = await openMysql({ host: "127.0.0.1", port: 3306, user: "root" });
+  const root = await openMysql({ host: "127.0.0.1", port: 3306, user: "root" }, TEST_EGRESS);
   try {
     for (const sql of [
       `CREATE DATABASE IF NOT EXISTS ${DB}`,

@@ -2,10 +2,11 @@ import { expect } from "vitest";
 import { InvalidInputError } from "../../../src/engine/errors";
 import type { ConnectorContext, SetupTest, SourceDefinition } from "../../../src/engine/protocol";
 import { parseConfig, secretKeys } from "../../../src/engine/toolkit/config";
+import { TEST_EGRESS } from "../engine/harness";
 
 /** A ConnectorContext whose fetch is a fake vendor (or the real fetch for local servers). */
 export function context(fakeFetch: typeof fetch = fetch, now = new Date("2026-01-15T10:00:00Z")): ConnectorContext {
-  return { fetch: fakeFetch, log: { info() {}, warn() {} }, now: () => now, bindings: {} };
+  return { fetch: fakeFetch, log: { info() {}, warn() {} }, now: () => now, bindings: {}, egress: TEST_EGRESS };
 }
 
 /** parseConfig for a source, typed for its check(). */

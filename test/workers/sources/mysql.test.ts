@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { binlogTests, mysqlSource } from "../../../src/engine/sources/mysql/index";
 import { closeMysql, openMysql } from "../../../src/engine/toolkit/mysql";
+import { TEST_EGRESS } from "../engine/harness";
 import { context, invalid, parse, secretKeys, summary } from "./helpers";
 
 const ROOT = "mysql://root@127.0.0.1:3306";
@@ -10,7 +11,7 @@ const NOREAD_PASSWORD = "noread-pw";
 
 beforeAll(async () => {
   // Idempotent: parallel runs and re-runs meet the same state.
-  const root = await openMysql({ host: "127.0.0.1", port: 3306, user: "root" });
+  const root = await openMysql({ host: "127.0.0.1", port: 3306, user: "root" }, TEST_EGRESS);
   try {
     for (const sql of [
       `CREATE DATABASE IF NOT EXISTS ${DB}`,

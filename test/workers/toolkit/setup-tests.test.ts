@@ -8,12 +8,14 @@ import {
   SETUP_TEST_TIMEOUT_MS,
   setupStatusOf,
 } from "../../../src/engine/toolkit/setup-tests";
+import { TEST_EGRESS } from "../engine/harness";
 
 const ctx: ConnectorContext = {
   fetch,
   log: { info() {}, warn() {} },
   now: () => new Date(),
   bindings: {},
+  egress: TEST_EGRESS,
 };
 
 const passed: SetupTest = { title: "Connecting", status: "PASSED", message: "ok" };

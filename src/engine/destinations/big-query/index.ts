@@ -1,6 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import type { ConnectorContext, DestinationDefinition, SetupTest } from "../../protocol";
 import { secret } from "../../toolkit/config";
+import { excerpt } from "../../toolkit/egress";
 import { GoogleTokenError, googleErrorDetail, ServiceAccountTokens } from "../../toolkit/google-auth";
 
 /** BigQuery's REST API v2. */
@@ -114,7 +115,7 @@ async function checkProject(config: BigQueryConfig, token: string, ctx: Connecto
     return {
       title: TITLES.project,
       status: "FAILED",
-      message: `Could not reach BigQuery: ${(error as Error).message}`,
+      message: `Could not reach BigQuery: ${excerpt((error as Error).message ?? String(error))}`,
     };
   }
 }
@@ -149,7 +150,7 @@ async function checkDataset(
     return {
       title: TITLES.dataset,
       status: "FAILED",
-      message: `Could not reach BigQuery: ${(error as Error).message}`,
+      message: `Could not reach BigQuery: ${excerpt((error as Error).message ?? String(error))}`,
     };
   }
 }

@@ -1,7 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import type pg from "pg";
 import { defineDestination, type SetupTest } from "../../protocol";
-import { booleanish, parseConnectionString, secret } from "../../toolkit/config";
+import { booleanish, hostField, parseConnectionString, secret } from "../../toolkit/config";
 import { closePg, describePgError, mapPgError, openPg, quoteIdent } from "../../toolkit/pg";
 import { PostgresWriter } from "./writer";
 
@@ -14,7 +14,7 @@ export const PROBE_SCHEMA = "_fivetran_setup_test";
  * maps onto them. `require_tls` is an extension for servers that only accept TLS.
  */
 const fields = z.object({
-  host: z.string().trim().min(1),
+  host: hostField(),
   port: z.coerce.number().int().min(1).max(65535).default(5432),
   database: z.string().trim().min(1),
   user: z.string().trim().min(1),
@@ -73,7 +73,7 @@ export const postgresDestination = defineDestination({
     linkToDocs: "https://fivetran.com/docs/destinations/postgresql",
   },
   fields,
-  writer: { open: (config) => PostgresWriter.open(config) },
+  writer: { open: (config, ctx) => PostgresWriter.open(config, ctx.egress) },
   mapError: mapPgError,
   normalize(input) {
     const { connectionString, ...rest } = input;
@@ -81,7 +81,7 @@ export const postgresDestination = defineDestination({
     // Explicit fields win over the parts of the connection string.
     return { ...parseConnectionString(connectionString, 5432), ...rest };
   },
-  async check(config) {
+  async check(config, ctx) {
     const connecting = "Connecting to database";
     if (config.connection_type !== "Directly") {
       return [
@@ -94,7 +94,7 @@ export const postgresDestination = defineDestination({
     }
     let client: pg.Client;
     try {
-      client = await openPg(config);
+      client = await openPg(config, ctx.egress, { signal: ctx.signal });
     } catch (error) {
       const reason = describePgError(error);
       return [{ title: connecting, status: "FAILED", message: reason.message, details: { auth: reason.auth } }];

@@ -7,7 +7,7 @@
  * staging table. Both are idempotent, so a batch replayed after a crash changes nothing.
  */
 import type pg from "pg";
-import { TableError } from "../../errors";
+import { TableError, TransientError } from "../../errors";
 import type {
   Column,
   DestinationCapabilities,
@@ -19,7 +19,8 @@ import type {
   Value,
   WriteResult,
 } from "../../protocol";
-import { closePg, openPg, type PgEndpoint, quoteIdent as q } from "../../toolkit/pg";
+import type { EgressPolicy } from "../../toolkit/egress";
+import { closePg, openPg, type PgEndpoint, PgLockTimeout, quoteIdent as q } from "../../toolkit/pg";
 import { copyIn, copyInText, encodeCopyLine, quoteLiteral } from "../../toolkit/pg-copy";
 import { toPgText } from "../../toolkit/pg-values";
 
@@ -102,6 +103,16 @@ function keyColumns(stream: Stream): Column[] {
   return stream.primaryKey.map((name) => stream.columns.find((c) => c.name === name) as Column);
 }
 
+/** A lock timeout, retold naming the table the writer waited for. */
+function lockedOut(error: unknown, ident: string): unknown {
+  if (!(error instanceof PgLockTimeout)) return error;
+  return new TransientError(
+    `Writing ${ident} waited too long for a lock another session holds: ${error.message}`,
+    undefined,
+    { cause: error },
+  );
+}
+
 /** A short stable name for a staging table: the stream alone is not unique across schemas. */
 function stageName(schema: string, table: string): string {
   let h = 0x811c9dc5;
@@ -117,8 +128,10 @@ export class PostgresWriter implements DestinationWriter {
 
   private constructor(private readonly client: pg.Client) {}
 
-  static async open(endpoint: PgEndpoint): Promise<PostgresWriter> {
-    const client = await openPg(endpoint);
+  static async open(endpoint: PgEndpoint, egress: EgressPolicy): Promise<PostgresWriter> {
+    // lock_timeout: a writer behind another session's lock fails naming the table (a retry
+    // follows) instead of waiting silently for as long as the other session holds it.
+    const client = await openPg(endpoint, egress, { lockTimeout: true });
     await client.query(SESSION.join("; ")); // one round trip for all settings
     return new PostgresWriter(client);
   }
@@ -127,42 +140,48 @@ export class PostgresWriter implements DestinationWriter {
     await this.client.query(`CREATE SCHEMA IF NOT EXISTS ${q(schema)}`);
     for (const stream of streams) {
       const ident = `${q(schema)}.${q(stream.name)}`;
-      // The catalog directly: information_schema.columns costs a few ms per call to plan.
-      const { rows } = await this.client.query<{ name: string }>(
-        "SELECT attname AS name FROM pg_attribute WHERE attrelid = to_regclass($1) AND attnum > 0 AND NOT attisdropped",
-        [ident],
-      );
-      const keyed = stream.primaryKey.length > 0;
-      if (rows.length === 0) {
-        const columns = stream.columns.map((c) => `${q(c.name)} ${pgType(c)}`);
-        columns.push(`${q(SYNCED)} timestamptz NOT NULL`);
-        if (!keyed) columns.push(`${q(ROW_ID)} text NOT NULL`);
-        const key = keyed ? stream.primaryKey.map(q).join(", ") : q(ROW_ID);
-        await this.client.query(`CREATE TABLE IF NOT EXISTS ${ident} (${columns.join(", ")}, PRIMARY KEY (${key}))`);
-      } else {
-        const existing = new Set(rows.map((r) => r.name));
-        for (const column of stream.columns.filter((c) => !existing.has(c.name))) {
-          await this.client.query(`ALTER TABLE ${ident} ADD COLUMN IF NOT EXISTS ${q(column.name)} ${pgType(column)}`);
-        }
-      }
-      const encoders = stream.columns.map((c) => toPgText(c, pgType(c).endsWith("[]")));
-      this.tables.set(`${schema}.${stream.name}`, {
-        ident,
-        columns: stream.columns,
-        keyed,
-        stage: q(stageName(schema, stream.name)),
-        encoders,
-        // A key value as a typed SQL literal, through the same encoder as the column's COPY field.
-        keyLiterals: keyColumns(stream).map((c) => {
-          const encode = encoders[stream.columns.indexOf(c)] as (value: Value) => string | null;
-          const type = pgType(c);
-          return (v: Value) => {
-            const text = encode(v);
-            return text === null ? "NULL" : `${quoteLiteral(text)}::${type}`;
-          };
-        }),
+      await this.migrateOne(schema, stream, ident).catch((error) => {
+        throw lockedOut(error, ident);
       });
     }
+  }
+
+  private async migrateOne(schema: string, stream: Stream, ident: string): Promise<void> {
+    // The catalog directly: information_schema.columns costs a few ms per call to plan.
+    const { rows } = await this.client.query<{ name: string }>(
+      "SELECT attname AS name FROM pg_attribute WHERE attrelid = to_regclass($1) AND attnum > 0 AND NOT attisdropped",
+      [ident],
+    );
+    const keyed = stream.primaryKey.length > 0;
+    if (rows.length === 0) {
+      const columns = stream.columns.map((c) => `${q(c.name)} ${pgType(c)}`);
+      columns.push(`${q(SYNCED)} timestamptz NOT NULL`);
+      if (!keyed) columns.push(`${q(ROW_ID)} text NOT NULL`);
+      const key = keyed ? stream.primaryKey.map(q).join(", ") : q(ROW_ID);
+      await this.client.query(`CREATE TABLE IF NOT EXISTS ${ident} (${columns.join(", ")}, PRIMARY KEY (${key}))`);
+    } else {
+      const existing = new Set(rows.map((r) => r.name));
+      for (const column of stream.columns.filter((c) => !existing.has(c.name))) {
+        await this.client.query(`ALTER TABLE ${ident} ADD COLUMN IF NOT EXISTS ${q(column.name)} ${pgType(column)}`);
+      }
+    }
+    const encoders = stream.columns.map((c) => toPgText(c, pgType(c).endsWith("[]")));
+    this.tables.set(`${schema}.${stream.name}`, {
+      ident,
+      columns: stream.columns,
+      keyed,
+      stage: q(stageName(schema, stream.name)),
+      encoders,
+      // A key value as a typed SQL literal, through the same encoder as the column's COPY field.
+      keyLiterals: keyColumns(stream).map((c) => {
+        const encode = encoders[stream.columns.indexOf(c)] as (value: Value) => string | null;
+        const type = pgType(c);
+        return (v: Value) => {
+          const text = encode(v);
+          return text === null ? "NULL" : `${quoteLiteral(text)}::${type}`;
+        };
+      }),
+    });
   }
 
   private table(ref: TableRef): TableInfo {
@@ -233,7 +252,7 @@ export class PostgresWriter implements DestinationWriter {
       await client.query("COMMIT");
     } catch (error) {
       await client.query("ROLLBACK").catch(() => {});
-      throw error;
+      throw lockedOut(error, table.ident);
     }
     return { rows: count, bytes: batch.bytes };
   }
@@ -247,7 +266,11 @@ export class PostgresWriter implements DestinationWriter {
       const values = keys
         .slice(i, i + 1000)
         .map((key) => `(${table.keyLiterals.map((literal, k) => literal(key[k] ?? null)).join(", ")})`);
-      const result = await this.client.query(`DELETE FROM ${table.ident} WHERE ${tuple} IN (${values.join(", ")})`);
+      const result = await this.client
+        .query(`DELETE FROM ${table.ident} WHERE ${tuple} IN (${values.join(", ")})`)
+        .catch((error) => {
+          throw lockedOut(error, table.ident);
+        });
       deleted += result.rowCount ?? 0;
     }
     return deleted;
@@ -255,9 +278,12 @@ export class PostgresWriter implements DestinationWriter {
 
   async truncate(ref: TableRef, before?: Date): Promise<number> {
     const table = this.table(ref);
-    const result = before
-      ? await this.client.query(`DELETE FROM ${table.ident} WHERE ${q(SYNCED)} < $1`, [before.toISOString()])
-      : await this.client.query(`DELETE FROM ${table.ident}`);
+    const result = await (before
+      ? this.client.query(`DELETE FROM ${table.ident} WHERE ${q(SYNCED)} < $1`, [before.toISOString()])
+      : this.client.query(`DELETE FROM ${table.ident}`)
+    ).catch((error) => {
+      throw lockedOut(error, table.ident);
+    });
     return result.rowCount ?? 0;
   }
 

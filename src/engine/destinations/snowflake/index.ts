@@ -1,6 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import type { ConnectorContext, DestinationDefinition, SetupTest } from "../../protocol";
-import { booleanish, secret } from "../../toolkit/config";
+import { booleanish, markHost, secret } from "../../toolkit/config";
 import {
   accountIdentifier,
   executeStatement,
@@ -23,7 +23,7 @@ const hostname = /^[A-Za-z0-9](?:[A-Za-z0-9_-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[
 
 const fields = z
   .object({
-    host: z.string().trim().regex(hostname, "a host name such as <account>.snowflakecomputing.com"),
+    host: markHost(z.string().trim().regex(hostname, "a host name such as <account>.snowflakecomputing.com")),
     port: z.coerce.number().int().min(1).max(65535).default(443),
     database: z.string().trim().min(1),
     auth: z.enum(["PASSWORD", "KEY_PAIR"]).default("PASSWORD"),

@@ -10,7 +10,7 @@ import {
   tokenEndpoint,
   tokenRequest,
 } from "../../toolkit/google-auth";
-import { pickString, probe } from "../../toolkit/http";
+import { pickString, probe, shorten } from "../../toolkit/http";
 /** The Cloud Storage JSON API. */
 export const GCS_API = "https://storage.googleapis.com/storage/v1";
 /** Listing and reading objects is all a source needs. */
@@ -105,7 +105,7 @@ async function accessToken(
         ? {
             title,
             status: "FAILED",
-            message: `Google refused the service account's token request (400)${message ? `: ${message}` : ""}`,
+            message: `Google refused the service account's token request (400)${message ? `: ${shorten(message)}` : ""}`,
             details: { status: 400, auth: true },
           }
         : undefined,

@@ -10,7 +10,7 @@ import {
   refineApiAuth,
 } from "../../toolkit/api-auth";
 import { isRecord, renameKeys, schemaName } from "../../toolkit/common";
-import { pick, pickString, probe } from "../../toolkit/http";
+import { pick, pickString, probe, shorten } from "../../toolkit/http";
 
 /** Braces outside strings and comments balance, and there is a selection set. */
 function wellFormed(query: string): boolean {
@@ -130,7 +130,7 @@ export const graphqlSource: SourceDefinition<typeof fields> = {
         {
           title,
           status: "FAILED",
-          message: `${host} answered with GraphQL errors: ${errors.map((e) => pickString(e, "message") ?? "unknown error").join("; ")}`,
+          message: `${host} answered with GraphQL errors: ${shorten(errors.map((e) => pickString(e, "message") ?? "unknown error").join("; "))}`,
         },
       ];
     }

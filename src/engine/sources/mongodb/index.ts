@@ -2,7 +2,7 @@ import { z } from "@hono/zod-openapi";
 import { InvalidInputError } from "../../errors";
 import type { SourceDefinition } from "../../protocol";
 import { listSome, schemaName } from "../../toolkit/common";
-import { booleanish, secret } from "../../toolkit/config";
+import { booleanish, markHost, secret } from "../../toolkit/config";
 
 /** `host:port`, `[v6]:port`, or (no port) an SRV record name, as Fivetran's `hosts` items. */
 const hostEntry = z
@@ -27,7 +27,7 @@ const hostEntry = z
 const fields = z
   .object({
     schema_prefix: schemaName,
-    hosts: z.array(hostEntry).min(1),
+    hosts: z.array(markHost(hostEntry, { withPort: true })).min(1),
     user: z.string().min(1).optional(),
     password: secret(z.string()).optional(),
     /** The database users authenticate against (`authSource`); `admin` by default. */

@@ -3,7 +3,7 @@ import type mysql from "mysql2/promise";
 import { InvalidInputError } from "../../errors";
 import type { SetupTest, SourceDefinition } from "../../protocol";
 import { listSome, schemaName } from "../../toolkit/common";
-import { booleanish, parseConnectionString, secret } from "../../toolkit/config";
+import { booleanish, hostField, parseConnectionString, secret } from "../../toolkit/config";
 import { closeMysql, describeMysqlError, openMysql, quoteMysqlIdent } from "../../toolkit/mysql";
 
 /** Schemas of the server itself, never synced. */
@@ -23,7 +23,7 @@ const RECOMMENDED_BINLOG_RETENTION_S = 7 * 24 * 3600;
 const fields = z
   .object({
     schema_prefix: schemaName,
-    host: z.string().trim().min(1),
+    host: hostField(),
     port: z.coerce.number().int().min(1).max(65535).default(3306),
     user: z.string().trim().min(1),
     password: secret(z.string()).optional(),
@@ -258,7 +258,7 @@ export const mysqlSource: SourceDefinition<typeof fields> = {
     if (typeof connectionString !== "string") return rest;
     return { ...fromConnectionString(connectionString), ...rest };
   },
-  async check(config) {
+  async check(config, ctx) {
     const title = "Connecting to database";
     if (config.connection_type !== "Directly") {
       return [
@@ -271,7 +271,7 @@ export const mysqlSource: SourceDefinition<typeof fields> = {
     }
     let connection: mysql.Connection;
     try {
-      connection = await openMysql(config);
+      connection = await openMysql(config, ctx.egress, { signal: ctx.signal });
     } catch (error) {
       const reason = describeMysqlError(error);
       return [{ title, status: "FAILED", message: reason.message, details: { auth: reason.auth } }];

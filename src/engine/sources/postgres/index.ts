@@ -1,7 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import type pg from "pg";
 import { defineSource, type SetupTest } from "../../protocol";
-import { parseConnectionString, secret } from "../../toolkit/config";
+import { hostField, parseConnectionString, secret } from "../../toolkit/config";
 import { closePg, describePgError, mapPgError, openPg } from "../../toolkit/pg";
 import { postgresReader } from "./reader";
 
@@ -17,7 +17,7 @@ const fields = z.object({
     .min(1)
     .max(100)
     .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "letters, digits and _ only"),
-  host: z.string().trim().min(1),
+  host: hostField(),
   port: z.coerce.number().int().min(1).max(65535).default(5432),
   database: z.string().trim().min(1),
   user: z.string().trim().min(1),
@@ -157,10 +157,10 @@ export const postgresSource = defineSource({
     if (replication === "logical") out.update_method ??= "WAL";
     return out;
   },
-  async check(config) {
+  async check(config, ctx) {
     let client: pg.Client;
     try {
-      client = await openPg(config);
+      client = await openPg(config, ctx.egress, { signal: ctx.signal });
     } catch (error) {
       const reason = describePgError(error);
       return [

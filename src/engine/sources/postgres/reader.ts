@@ -479,8 +479,8 @@ async function* readStream(
 
 /** The PostgreSQL source's reader. */
 export const postgresReader: SourceReader<PostgresSourceConfig> = {
-  async discover(config) {
-    const client = await openPg(config);
+  async discover(config, ctx) {
+    const client = await openPg(config, ctx.egress, { signal: ctx.signal });
     try {
       return await discoverPostgres(client, config);
     } finally {
@@ -488,8 +488,8 @@ export const postgresReader: SourceReader<PostgresSourceConfig> = {
     }
   },
 
-  async open(config) {
-    const client = await openPg(config);
+  async open(config, ctx) {
+    const client = await openPg(config, ctx.egress, { signal: ctx.signal });
     try {
       await client.query(SESSION.join("; ")); // one round trip for all settings
     } catch (error) {

@@ -3,7 +3,7 @@ import { InvalidInputError } from "../../errors";
 import type { ConnectorContext, SetupTest, SourceDefinition } from "../../protocol";
 import { isRecord, listSome, schemaName } from "../../toolkit/common";
 import { booleanish, MASK, secret } from "../../toolkit/config";
-import { pick, pickString, probe, rateLimited } from "../../toolkit/http";
+import { pick, pickString, probe, rateLimited, shorten } from "../../toolkit/http";
 
 /** Where OAuth starts when no My Domain (`base_url`) is configured. */
 export const SALESFORCE_LOGIN = "https://login.salesforce.com";
@@ -137,7 +137,7 @@ async function authenticate(
           ? {
               title,
               status: "FAILED",
-              message: `Salesforce refused the token request (400)${message ? `: ${message}` : ""}`,
+              message: `Salesforce refused the token request (400)${message ? `: ${shorten(message)}` : ""}`,
               details: { status: 400, auth: true },
             }
           : undefined,

@@ -2,7 +2,7 @@ import { z } from "@hono/zod-openapi";
 import type { ConnectorContext, SetupTest, SourceDefinition } from "../../protocol";
 import { renameKeys, schemaName } from "../../toolkit/common";
 import { booleanish, secret } from "../../toolkit/config";
-import { pick, pickString, probe } from "../../toolkit/http";
+import { pick, pickString, probe, shorten } from "../../toolkit/http";
 import {
   keyPairJwt,
   loadPrivateKey,
@@ -85,7 +85,7 @@ async function credentials(
 function snowflakeError(body: unknown): string | undefined {
   const message = pickString(body, "message");
   const code = pickString(body, "code");
-  return message ? `${message.replace(/\s+/g, " ").trim()}${code ? ` (code ${code})` : ""}` : undefined;
+  return message ? `${shorten(message)}${code ? ` (code ${code})` : ""}` : undefined;
 }
 
 export const snowflakeSource: SourceDefinition<typeof fields> = {

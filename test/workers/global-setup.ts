@@ -1,0 +1,49 @@
+/**
+ * Servers the workers tests need and workerd cannot run itself (a Worker cannot listen):
+ * a TCP server that accepts and never answers (connect timeouts), an HTTP server that takes a
+ * request and never responds (HTTP timeouts), and a TCP server on ::1 that greets (which form
+ * of an IPv6 host a socket connect needs). Their ports reach the tests through `inject`.
+ */
+import http from "node:http";
+import net from "node:net";
+import type { TestProject } from "vitest/node";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    silentTcpPort: number;
+    silentHttpPort: number;
+    ipv6GreeterPort: number;
+  }
+}
+
+function listening(server: net.Server, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(0, host, () => resolve((server.address() as net.AddressInfo).port));
+  });
+}
+
+export default async function setup(project: TestProject) {
+  const sockets = new Set<net.Socket>();
+  const hold = (socket: net.Socket) => {
+    sockets.add(socket);
+    socket.on("error", () => {});
+    socket.on("close", () => sockets.delete(socket));
+  };
+  const silentTcp = net.createServer(hold);
+  const silentHttp = http.createServer(() => {
+    // Never answers: the request stays open until the client gives up.
+  });
+  silentHttp.on("connection", hold);
+  const greeter = net.createServer((socket) => {
+    hold(socket);
+    socket.end("hello over ipv6\n");
+  });
+  project.provide("silentTcpPort", await listening(silentTcp, "127.0.0.1"));
+  project.provide("silentHttpPort", await listening(silentHttp, "127.0.0.1"));
+  project.provide("ipv6GreeterPort", await listening(greeter, "::1").catch(() => 0));
+  return async () => {
+    for (const socket of sockets) socket.destroy();
+    await Promise.all([silentTcp, silentHttp, greeter].map((s) => new Promise((r) => s.close(() => r(undefined)))));
+  };
+}
