@@ -5,6 +5,7 @@
 import { createApp } from "./app";
 import { handleSyncJob } from "./engine/jobs";
 import type { Env, SyncJob } from "./env";
+import { logError } from "./lib/log";
 
 export { ConnectorDO } from "./do/connector-do";
 export { DestinationDO } from "./do/destination-do";
@@ -44,7 +45,7 @@ export default {
             await handleSyncJob(env, message.body);
             message.ack();
           } catch (error) {
-            console.error(JSON.stringify({ level: "error", message: "sync job failed", error: String(error) }));
+            logError("sync job failed", error);
             message.retry();
           }
         }

@@ -53,3 +53,11 @@ export function describeError(error: unknown): { class: string; code?: string; m
 export function logError(message: string, error: unknown, fields: Record<string, unknown> = {}): void {
   console.error(JSON.stringify({ level: "error", message, ...fields, error: describeError(error) }));
 }
+
+/** Logs a warning as a JSON line; string fields are redacted like error messages. */
+export function logWarning(message: string, fields: Record<string, unknown> = {}): void {
+  const safe = Object.fromEntries(
+    Object.entries(fields).map(([key, value]) => [key, typeof value === "string" ? redact(value) : value]),
+  );
+  console.warn(JSON.stringify({ level: "warn", message, ...safe }));
+}

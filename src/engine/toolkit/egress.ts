@@ -26,6 +26,7 @@
  */
 import ipaddr from "ipaddr.js";
 import type { Env } from "../../env";
+import { logWarning } from "../../lib/log";
 import { ConfigurationError, TransientError } from "../errors";
 
 type Address = ipaddr.IPv4 | ipaddr.IPv6;
@@ -119,7 +120,7 @@ export function egressPolicy(env: EgressEnv): EgressPolicy {
       policy.cidrs.push([address, address.kind() === "ipv4" ? 32 : 128]);
     } else if (entry.startsWith("*.") && entry.length > 2) policy.suffixes.push(entry.slice(1));
     else if (/^[a-z0-9.-]+$/.test(entry)) policy.hosts.add(entry.replace(/\.$/, ""));
-    else console.warn(JSON.stringify({ level: "warn", message: "FIVETRAN_EGRESS_ALLOW: entry ignored", entry }));
+    else logWarning("FIVETRAN_EGRESS_ALLOW: entry ignored", { entry });
   }
   cache.set(key, policy);
   return policy;

@@ -109,7 +109,7 @@ describe("the sync queue consumer", () => {
       const { runs } = await env.SYNC.get(env.SYNC.idFromName(connection.id)).history(5);
       expect(runs).toHaveLength(1);
       expect(runs[0]).toMatchObject({ status: "succeeded", stats: { [`${connection.schema}.customers`]: { rows } } });
-      expect(await count(`${connection.schema}__customers`)).toBe(rows);
+      expect(await count(`${connection.tables}__customers`)).toBe(rows);
     }
   });
 

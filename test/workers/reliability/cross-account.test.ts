@@ -30,6 +30,9 @@ async function createOwned(): Promise<{ auth: string; owned: Owned }> {
   expect(account.status).toBe(201);
   const { api_key: apiKey, api_secret: apiSecret, account_id: accountId, user_id: userId } = account.json.data;
   const auth = basic(apiKey, apiSecret);
+  // The d1 destination below writes into WAREHOUSE, which a non-bootstrap account needs a grant for.
+  const grant = await call("PUT", `/operator/accounts/${accountId}/bindings/WAREHOUSE`, { auth: OPERATOR });
+  expect(grant.status).toBe(201);
   const groupId = (await call("POST", "/v1/groups", { auth, body: { name: "a_private" } })).json.data.id;
   const otherGroupId = (await call("POST", "/v1/groups", { auth, body: { name: "a_other" } })).json.data.id;
   const destination = await call("POST", "/v1/destinations", {
@@ -140,7 +143,6 @@ function snapshotReads(owned: Owned): string[] {
     `/v1/connectors/${owned.connectorId}`,
     `/v1/connections/${c}/schemas`,
     `/v1/connections/${c}/schemas/${owned.schemaName}/tables/${owned.tableName}/columns`,
-    `/v1/connections/${c}/state`,
     `/v1/connections/${c}/runs`,
     "/v1/groups",
     "/v1/destinations",
@@ -257,7 +259,10 @@ describe("cross-account probe", () => {
         headers: { authorization: authA, "content-type": "application/json" },
         body: body === undefined ? undefined : JSON.stringify(body),
       });
-      if (res.status === 400 || res.status >= 500)
+      // `…/state` answers 400 for every connector here (no user-editable state) after the
+      // ownership check, whatever the body: that 400 is the route's, not a malformed probe's.
+      const stateRefusal = route.path.endsWith("/state") && res.text.includes("has no user-editable state");
+      if ((res.status === 400 && !stateRefusal) || res.status >= 500)
         refused.push(`${route.method} ${route.path}: ${res.status} ${res.text}`);
     }
     expect(refused, refused.join("\n")).toEqual([]);
