@@ -155,6 +155,13 @@ abstract class CopyQuery {
   private settle!: { resolve: (rows: number) => void; reject: (error: unknown) => void };
   readonly done: Promise<number>;
   private rows = 0;
+  /**
+   * Set by pg when the client has a `query_timeout`: its wrapper clears the read timer. pg
+   * calls only a query's `callback` for that, so a submittable that never calls it keeps its
+   * timer, and with it the query and every frame or chunk it holds, alive for the whole
+   * timeout (the full table in memory during a sync), and is then errored after it finished.
+   */
+  callback?: (error: unknown, result?: unknown) => void;
 
   constructor(private readonly text: string) {
     this.done = new Promise((resolve, reject) => {
@@ -173,10 +180,19 @@ abstract class CopyQuery {
   handleError(error: unknown): void {
     this.error = error;
     this.settle.reject(error);
+    this.finished(error);
   }
 
   handleReadyForQuery(): void {
     if (!this.error) this.settle.resolve(this.rows);
+    this.finished(this.error ?? null);
+  }
+
+  /** Tells pg the query ended, once (an error is followed by ReadyForQuery). */
+  private finished(error: unknown): void {
+    const callback = this.callback;
+    this.callback = undefined;
+    callback?.(error, this.rows);
   }
 
   handleCopyInResponse(connection: PgConnection): void {

@@ -7,7 +7,7 @@
  */
 import { connect } from "cloudflare:sockets";
 import pg from "pg";
-import { describe, expect, inject, it } from "vitest";
+import { describe, expect, inject, it, vi } from "vitest";
 import { PostgresWriter } from "../../../src/engine/destinations/postgres/writer";
 import { TransientError } from "../../../src/engine/errors";
 import type { Stream } from "../../../src/engine/protocol";
@@ -15,6 +15,7 @@ import { egressPolicy, guardedFetch, socketHost } from "../../../src/engine/tool
 import { probe } from "../../../src/engine/toolkit/http";
 import { closeMysql, openMysql } from "../../../src/engine/toolkit/mysql";
 import { closePg, openPg } from "../../../src/engine/toolkit/pg";
+import { copyIn, copyOut } from "../../../src/engine/toolkit/pg-copy";
 import { PG, resetDatabase, sql, TEST_EGRESS } from "../engine/harness";
 
 const SHORT = egressPolicy({
@@ -169,5 +170,37 @@ describe("HTTP requests", () => {
 
   it("the default policy keeps the documented bounds", () => {
     expect(TEST_EGRESS).toMatchObject({ connectTimeoutMs: 10_000, httpTimeoutMs: 30_000 });
+  });
+});
+
+describe("COPY under pg's query_timeout", () => {
+  // pg clears a query's read timer only through its `callback`. COPY runs as a submittable,
+  // which had none: each page's timer, and with it the query and every frame it held, stayed
+  // alive for the whole query timeout, so a 1M-row sync held the table in memory (the
+  // benchmark's heap under a 64 MB cap peaked at 316 MB).
+  it("clears the read timer of every COPY once it ends, out and in", async () => {
+    const policy = egressPolicy({ FIVETRAN_EGRESS_ALLOW: "loopback", FIVETRAN_QUERY_TIMEOUT_MS: "59000" });
+    const readTimeoutMs = 60_000; // pg's query_timeout: the policy's query timeout + 1 s
+    const client = await openPg({ ...PG, database: "postgres" }, policy);
+    const set = vi.spyOn(globalThis, "setTimeout");
+    const cleared = vi.spyOn(globalThis, "clearTimeout");
+    try {
+      await client.query("CREATE TEMP TABLE copy_timer (id int)");
+      set.mockClear();
+      cleared.mockClear();
+      const text = await copyOut(client, "COPY (SELECT g FROM generate_series(1, 1000) g) TO STDOUT", 1 << 20);
+      expect(text?.ends.length).toBe(1000);
+      expect(await copyIn(client, "COPY copy_timer (id) FROM STDIN", ["1", "2", "3"])).toBe(3);
+      const timers = set.mock.calls.flatMap((call, i) =>
+        call[1] === readTimeoutMs ? [set.mock.results[i]?.value] : [],
+      );
+      expect(timers).toHaveLength(2);
+      const clearedIds = cleared.mock.calls.map((call) => call[0]);
+      for (const timer of timers) expect(clearedIds).toContain(timer);
+    } finally {
+      set.mockRestore();
+      cleared.mockRestore();
+      await closePg(client);
+    }
   });
 });
