@@ -9,7 +9,7 @@ import { logError } from "./lib/log";
 import { createRouter } from "./lib/router";
 import { basicAuth } from "./middleware/auth";
 import { jsonBody } from "./middleware/json-body";
-import { acceptJson, limitBody, limitUrl } from "./middleware/limits";
+import { acceptJson, DEFAULT_MAX_BODY_BYTES, limitBody, limitUrl, MAX_URL_BYTES } from "./middleware/limits";
 import { accountRouter } from "./routes/account";
 import { bootstrapRouter } from "./routes/bootstrap";
 import { connectionsRouter } from "./routes/connections";
@@ -23,7 +23,7 @@ export const API_VERSION = "1.0.0";
 
 /** The OpenAPI document: generated from the zod route definitions, nothing hand-written. */
 export function openApiDocument(app: OpenAPIHono<AppEnv>) {
-  return app.getOpenAPI31Document({
+  const document = app.getOpenAPI31Document({
     openapi: "3.1.0",
     info: {
       title: API_TITLE,
@@ -34,6 +34,41 @@ export function openApiDocument(app: OpenAPIHono<AppEnv>) {
     servers: [{ url: "http://127.0.0.1:8787", description: "npm start" }],
     security: [{ basicAuth: [] }],
   });
+  withMiddlewareResponses(document);
+  return document;
+}
+
+const errorContent = { "application/json": { schema: { $ref: "#/components/schemas/Error" } } };
+
+/**
+ * The answers the middleware in front of every `/v1` and `/operator` route gives (src/app.ts,
+ * src/middleware/): added to each operation here, so the document stays generated and says
+ * what a client may meet on every route, not only what its handler answers.
+ */
+function withMiddlewareResponses(document: ReturnType<OpenAPIHono<AppEnv>["getOpenAPI31Document"]>): void {
+  const maxBody = `${DEFAULT_MAX_BODY_BYTES / (1024 * 1024)} MiB`;
+  for (const [path, item] of Object.entries(document.paths ?? {})) {
+    if (!path.startsWith("/v1/") && !path.startsWith("/operator/")) continue;
+    for (const method of ["get", "put", "post", "delete", "patch"] as const) {
+      const operation = item?.[method];
+      if (!operation) continue;
+      operation.responses ??= {};
+      const responses = operation.responses;
+      const add = (status: string, description: string, headers?: Record<string, unknown>) => {
+        if (!responses[status])
+          responses[status] = { description, content: errorContent, ...(headers ? { headers } : {}) };
+      };
+      add("406", "NotAcceptable: the Accept header names no JSON type");
+      if (operation.requestBody) {
+        add("413", `PayloadTooLarge: the body is larger than ${maxBody} (FIVETRAN_MAX_BODY_BYTES)`);
+        add("415", "UnsupportedMediaType: the body is not JSON by its Content-Type");
+      }
+      add("414", `UriTooLong: the URL is longer than ${MAX_URL_BYTES / 1024} KiB`);
+      add("429", "TooManyRequests: too many failed authentications for this key or address", {
+        "Retry-After": { description: "Seconds until a request may succeed again", schema: { type: "integer" } },
+      });
+    }
+  }
 }
 
 /** `path` with `:param` segments, as a pattern that also accepts a trailing slash. */

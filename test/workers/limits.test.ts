@@ -161,6 +161,21 @@ describe("the OpenAPI document", () => {
     expect(JSON.parse(a).openapi).toBe("3.1.0");
     expect(build).toHaveBeenCalledTimes(1);
   });
+
+  it("names the middleware's answers on every route: 406, 414 and 429 everywhere, 413 and 415 where a body is read", async () => {
+    const document = await (await createApp().fetch(new Request(`${BASE}/openapi.json`), env)).json<{
+      paths: Record<string, Record<string, { responses: Record<string, { headers?: Record<string, unknown> }> }>>;
+    }>();
+    const create = document.paths["/v1/groups"]?.post?.responses ?? {};
+    const list = document.paths["/v1/groups"]?.get?.responses ?? {};
+    for (const status of ["406", "413", "414", "415", "429"]) expect(create, status).toHaveProperty(status);
+    expect(create["429"]?.headers).toHaveProperty("Retry-After");
+    for (const status of ["406", "414", "429"]) expect(list, status).toHaveProperty(status);
+    expect(list).not.toHaveProperty("413");
+    // The handler's own answers stay as the route declares them.
+    expect(create).toHaveProperty("201");
+    expect(create).toHaveProperty("400");
+  });
 });
 
 describe("every error is an envelope", () => {
