@@ -5,7 +5,7 @@
 import { createApp } from "./app";
 import { handleSyncJob } from "./engine/jobs";
 import type { Env, SyncJob } from "./env";
-import { logError } from "./lib/log";
+import { logError, redactedFailure } from "./lib/log";
 
 export { ConnectorDO } from "./do/connector-do";
 export { DestinationDO } from "./do/destination-do";
@@ -55,6 +55,10 @@ export default {
 
   /** Cron watchdog: re-arms the schedule alarm of every connection (an alarm lost is re-armed). */
   async scheduled(_controller: ScheduledController, env: Env): Promise<void> {
-    await rearmAll(env);
+    try {
+      await rearmAll(env);
+    } catch (error) {
+      throw redactedFailure("cron watchdog failed", error);
+    }
   },
 } satisfies ExportedHandler<Env, SyncJob>;

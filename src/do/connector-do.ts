@@ -22,6 +22,7 @@ import { nextRunAt, scheduleBlocker, syncBlockers } from "../engine/readiness";
 import { RETRY_WARNING } from "../engine/runs";
 import { engineSettings, runWatchMs } from "../engine/settings";
 import type { Env } from "../env";
+import { redactedFailure } from "../lib/log";
 import { isoTimestamp } from "../lib/time";
 
 export interface TriggerOptions {
@@ -134,6 +135,16 @@ export class ConnectorDO extends DurableObject<Env> {
   override async alarm(): Promise<void> {
     const connectionId = this.meta("connection_id");
     if (!connectionId) return;
+    try {
+      await this.onAlarm(connectionId);
+    } catch (error) {
+      // Rethrown, so the runtime retries the alarm; redacted, so its record of it holds no row values.
+      throw redactedFailure("connection alarm failed", error, { connectionId });
+    }
+  }
+
+  /** The alarm's work: the run watchdog while a run is in progress, else the schedule. */
+  private async onAlarm(connectionId: string): Promise<void> {
     const now = Date.now();
     const settings = engineSettings(this.env);
     const sync = this.syncOf(connectionId);

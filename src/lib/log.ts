@@ -61,3 +61,14 @@ export function logWarning(message: string, fields: Record<string, unknown> = {}
   );
   console.warn(JSON.stringify({ level: "warn", message, ...safe }));
 }
+
+/**
+ * For a handler the runtime retries when it throws (an alarm, a cron trigger): logs `error`
+ * redacted and returns an Error carrying only the redacted message, to throw instead, so the
+ * runtime's own record of the failure holds no more than the log does.
+ */
+export function redactedFailure(message: string, error: unknown, fields: Record<string, unknown> = {}): Error {
+  logError(message, error, fields);
+  const { class: kind, message: text } = describeError(error);
+  return new Error(`${message}: ${kind}: ${text}`);
+}

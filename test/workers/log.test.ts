@@ -6,6 +6,8 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it, vi } from "vitest";
 import { createApp } from "../../src/app";
+import type { Env } from "../../src/env";
+import worker from "../../src/index";
 import { describeError, redact } from "../../src/lib/log";
 import { BOOTSTRAP } from "./helpers";
 
@@ -85,6 +87,44 @@ describe("the 500 handler", () => {
         "query failed: INSERT INTO users (email, token) VALUES ('***', '***') via postgres://***@db/x",
       );
       for (const leaked of ["ada@example.com", SECRET, "pw123"]) expect(line).not.toContain(leaked);
+    } finally {
+      log.mockRestore();
+    }
+  });
+});
+
+describe("handlers the runtime retries", () => {
+  it("the cron watchdog rethrows a failure redacted, and logs it redacted", async () => {
+    const leaky = `D1_ERROR: UNIQUE constraint failed: VALUES ('ada@example.com', '${SECRET}')`;
+    const brokenDb = {
+      prepare() {
+        throw new Error(leaky);
+      },
+      batch() {
+        throw new Error(leaky);
+      },
+    };
+    const log = vi.spyOn(console, "error").mockImplementation(() => {});
+    try {
+      const failure = await worker
+        .scheduled(
+          { cron: "*/5 * * * *", scheduledTime: Date.now(), noRetry() {} } as ScheduledController,
+          {
+            ...env,
+            DB: brokenDb,
+          } as unknown as Env,
+        )
+        .then(
+          () => undefined,
+          (error: unknown) => error as Error,
+        );
+      expect(failure).toBeInstanceOf(Error);
+      expect(failure?.message).toBe(
+        "cron watchdog failed: Error: D1_ERROR: UNIQUE constraint failed: VALUES ('***', '***')",
+      );
+      expect(log).toHaveBeenCalledTimes(1);
+      const line = String(log.mock.calls[0]?.[0]);
+      for (const leaked of ["ada@example.com", SECRET]) expect(line).not.toContain(leaked);
     } finally {
       log.mockRestore();
     }
