@@ -396,17 +396,12 @@ export class SyncDO extends DurableObject<Env> {
     return { running: true, stalled: { runId: row.id, seq: row.next_seq } };
   }
 
-  /** The slice to enqueue again if the run in progress stalled (see `watch`); null otherwise. */
-  async overdue(now: number): Promise<{ runId: string; seq: number } | null> {
-    return (await this.watch(now)).stalled;
-  }
-
   /**
    * Records a failed attempt of the slice holding `lease`, to be retried: the lease is given
    * up and the retry's message must start by `expectBy`. With `failure`, the attempt is kept in
    * the run's history of attempts. Null when the caller does not hold the lease (nothing is
-   * recorded), 0 when the run is no longer running (cancelled meanwhile), else how many
-   * attempts of the slice have failed (the number of the one that just did).
+   * recorded; a cancelled run's lease is gone too), else how many attempts of the slice have
+   * failed (the number of the one that just did).
    */
   async recordRetry(
     runId: string,
@@ -415,17 +410,17 @@ export class SyncDO extends DurableObject<Env> {
     lease: SliceLease,
     failure?: AttemptFailure,
   ): Promise<number | null> {
-    if (!this.held(runId, lease)) return null;
-    const updated = this.sql.exec(
-      "UPDATE runs SET attempt = attempt + 1, retries = retries + 1, error = ?, lease_until = NULL, lease_token = NULL, expected_by = ? WHERE id = ? AND status = 'running'",
+    const held = this.held(runId, lease);
+    if (!held) return null;
+    this.sql.exec(
+      "UPDATE runs SET attempt = attempt + 1, retries = retries + 1, error = ?, lease_until = NULL, lease_token = NULL, expected_by = ? WHERE id = ?",
       error,
       expectBy,
       runId,
-    ).rowsWritten;
-    const row = this.run(runId);
-    if (updated === 0 || !row) return 0;
-    if (failure) this.addAttempt(runId, row.next_seq, row.attempt, error, failure);
-    return row.attempt;
+    );
+    const attempt = held.attempt + 1;
+    if (failure) this.addAttempt(runId, held.next_seq, attempt, error, failure);
+    return attempt;
   }
 
   /**

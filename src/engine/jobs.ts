@@ -64,17 +64,15 @@ export function attemptKind(error: unknown): AttemptKind {
   return "unknown";
 }
 
-/** Longest reason a status message, task or attempt carries. */
-const REASON_CHARS = 300;
-
 /**
  * An error's message fit for the status, the run history and the logs: the connection's own
  * secret values and credential-shaped text (`Bearer …`, `password=…`, URL query strings, the
- * password of a URL's userinfo) replaced, whitespace collapsed, cut to {@link REASON_CHARS}.
+ * password of a URL's userinfo) replaced, whitespace collapsed, cut like every excerpt
+ * ({@link sanitizeExcerpt}: 200 characters).
  */
 export function sanitizeReason(message: string, secrets: readonly string[] = []): string {
   const withoutUserinfo = message.replace(/\b([a-z][a-z0-9+.-]*:\/\/[^\s:/@]*):[^\s@/]*@/gi, "$1:****@");
-  return sanitizeExcerpt(withoutUserinfo, secrets, REASON_CHARS);
+  return sanitizeExcerpt(withoutUserinfo, secrets);
 }
 
 /** The string values of a config's secret fields (what a message must never show). */
@@ -344,15 +342,12 @@ export async function handleSyncJob(env: Env, job: SyncJob, settings = engineSet
         code: failure.code,
         retryAt,
       });
-      // Another copy of the slice holds the lease: it records whatever happens next.
+      // Another copy of the slice holds the lease, or the run was cancelled: no attempt is due.
       if (attempt === null) return;
       await env.SYNC_QUEUE.send(job, { delaySeconds });
-      // Not when the run was cancelled meanwhile (a forced restart): no attempt is due.
-      if (attempt > 0) {
-        await setConnectionStatus(env.DB, job.connectionId, {
-          warnings: warningsWith(RETRY_WARNING, retryWarning(attempt, allowed + 1, reason, retryAt, job.runId)),
-        });
-      }
+      await setConnectionStatus(env.DB, job.connectionId, {
+        warnings: warningsWith(RETRY_WARNING, retryWarning(attempt, allowed + 1, reason, retryAt, job.runId)),
+      });
       return;
     }
     const run = await sync.finishRun(

@@ -54,12 +54,22 @@ export function logError(message: string, error: unknown, fields: Record<string,
   console.error(JSON.stringify({ level: "error", message, ...fields, error: describeError(error) }));
 }
 
-/** Logs a warning as a JSON line; string fields are redacted like error messages. */
-export function logWarning(message: string, fields: Record<string, unknown> = {}): void {
+/** Logs a line at `level` as JSON; string fields are redacted like error messages. */
+function logLine(level: "info" | "warn", message: string, fields: Record<string, unknown>): void {
   const safe = Object.fromEntries(
     Object.entries(fields).map(([key, value]) => [key, typeof value === "string" ? redact(value) : value]),
   );
-  console.warn(JSON.stringify({ level: "warn", message, ...safe }));
+  console[level](JSON.stringify({ level, message, ...safe }));
+}
+
+/** Logs an informational line; string fields are redacted like error messages. */
+export function logInfo(message: string, fields: Record<string, unknown> = {}): void {
+  logLine("info", message, fields);
+}
+
+/** Logs a warning; string fields are redacted like error messages. */
+export function logWarning(message: string, fields: Record<string, unknown> = {}): void {
+  logLine("warn", message, fields);
 }
 
 /**

@@ -8,7 +8,7 @@ import { catalog } from "../db/client";
 import { sameSchemaElsewhere } from "../db/connections";
 import { findDestination } from "../engine/destinations";
 import type { ServiceDefinition } from "../engine/protocol";
-import { BindingNotGrantedError, sharedBindingKind } from "../engine/toolkit/bindings";
+import { BindingNotGrantedError, sharedBindingsNamed } from "../engine/toolkit/bindings";
 import { grantedNamespaces } from "../engine/toolkit/context";
 import type { Env } from "../env";
 import { ApiError } from "../errors";
@@ -31,8 +31,8 @@ export async function requireGrantedBindings(
 /** The shared bindings a destination's (plain, stored or validated) config names. */
 function destinationBindings(env: Env, service: string | null, config: Record<string, unknown> | null): string[] {
   const definition = service ? findDestination(service) : undefined;
-  if (!definition?.bindings || !config) return [];
-  return definition.bindings(config as never).filter((name) => sharedBindingKind(env, name) !== undefined);
+  if (!definition || !config) return [];
+  return sharedBindingsNamed(env, definition, config);
 }
 
 /**

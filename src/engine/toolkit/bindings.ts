@@ -4,6 +4,7 @@
  * it, each under its own namespace (db/bindings.ts keeps the grants).
  */
 import { ConfigurationError } from "../errors";
+import type { ServiceDefinition } from "../protocol";
 
 /** Bindings that belong to the engine itself: no connector config may reach them. */
 export const ENGINE_BINDINGS: ReadonlySet<string> = new Set(["DB", "CONNECTOR", "SYNC", "DESTINATION", "SYNC_QUEUE"]);
@@ -46,6 +47,16 @@ export function bindingKind(value: unknown): "d1" | "r2" | undefined {
 export function sharedBindingKind(env: object, name: string): "d1" | "r2" | undefined {
   if (ENGINE_BINDINGS.has(name) || !Object.hasOwn(env, name)) return undefined;
   return bindingKind((env as Record<string, unknown>)[name]);
+}
+
+/** The shared bindings a config names, each once (engine bindings and names this Worker lacks are none). */
+export function sharedBindingsNamed(
+  env: object,
+  definition: Pick<ServiceDefinition, "bindings">,
+  config: Record<string, unknown>,
+): string[] {
+  const names = definition.bindings?.(config as never) ?? [];
+  return [...new Set(names)].filter((name) => sharedBindingKind(env, name) !== undefined);
 }
 
 /** A config names a binding its account was not granted (or whose grant was revoked). */

@@ -8,24 +8,21 @@
 import { otherNamespaces, resolveGrants } from "../../db/bindings";
 import { catalog } from "../../db/client";
 import type { Env } from "../../env";
+import { logInfo, logWarning } from "../../lib/log";
 import type { ConnectorContext, Logger, ServiceDefinition } from "../protocol";
-import { BindingNotGrantedError, sharedBindingKind } from "./bindings";
+import { BindingNotGrantedError, sharedBindingKind, sharedBindingsNamed } from "./bindings";
 import { egressPolicy, guardedFetch } from "./egress";
 import { namespacedBucket } from "./r2-namespace";
 
+/** A connector's log lines: through src/lib/log.ts (redacted), tagged with the service. */
 function logger(service: string): Logger {
-  const line = (level: "info" | "warn", message: string, fields?: Record<string, unknown>) =>
-    console[level](JSON.stringify({ level, connector: service, message, ...fields }));
-  return { info: (m, f) => line("info", m, f), warn: (m, f) => line("warn", m, f) };
+  return {
+    info: (message, fields) => logInfo(message, { connector: service, ...fields }),
+    warn: (message, fields) => logWarning(message, { connector: service, ...fields }),
+  };
 }
 
 type Definition = Pick<ServiceDefinition, "service" | "bindings">;
-
-/** The shared bindings `config` names (engine bindings and names this Worker lacks are none). */
-function namedBindings(env: Env, definition: Definition, config: Record<string, unknown>): string[] {
-  const names = definition.bindings?.(config as never) ?? [];
-  return [...new Set(names)].filter((name) => sharedBindingKind(env, name) !== undefined);
-}
 
 /**
  * The namespace `accountId` holds in each shared binding `config` names; throws
@@ -38,7 +35,7 @@ export async function grantedNamespaces(
   definition: Definition,
   config: Record<string, unknown>,
 ): Promise<Map<string, string>> {
-  const names = namedBindings(env, definition, config);
+  const names = sharedBindingsNamed(env, definition, config);
   const held = await resolveGrants(catalog(env.DB), accountId, names);
   for (const name of names) if (!held.has(name)) throw new BindingNotGrantedError(name);
   return held;
