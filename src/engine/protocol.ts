@@ -242,6 +242,19 @@ export interface UpsertBatch {
    * orders agree for the key's types (capabilities.replaceRangeKeyTypes).
    */
   range?: { after: Row | null; through: Row };
+  /**
+   * Change capture only: when each row's change was committed at the source
+   * (`YYYY-MM-DDTHH:MM:SS.ffffffZ`), aligned with `rows`. History mode stamps a version's
+   * `_fivetran_start` with it; absent, the run's start is used.
+   */
+  changedAt?: readonly string[];
+  /**
+   * Change capture only: per row (aligned with `rows`), the indexes of columns whose value the
+   * source did not send because it did not change (PostgreSQL's unchanged TOASTed values). The
+   * row holds null there; the destination keeps the value it has (in history mode: the active
+   * version's). Absent or an empty entry: every value of the row is sent.
+   */
+  unchanged?: readonly (readonly number[] | undefined)[];
 }
 
 /** Rows deleted at the source, by primary key (values in primary-key order). */
@@ -249,12 +262,16 @@ export interface DeleteBatch {
   kind: "delete";
   stream: string;
   keys: Row[];
+  /** Change capture only: when each delete was committed (aligned with `keys`); see UpsertBatch. */
+  changedAt?: readonly string[];
 }
 
 /** Every row of the stream written before this message is gone at the source. */
 export interface Truncate {
   kind: "truncate";
   stream: string;
+  /** Change capture only: when the truncate was committed. */
+  changedAt?: string;
 }
 
 /** The stream's state once every message before it is durable in the destination. */
@@ -272,13 +289,26 @@ export type StreamState = Record<string, unknown>;
 /** How one stream is read in a run. */
 export interface ConfiguredStream {
   stream: Stream;
-  /** `incremental` reads changes past the cursor; `full` re-reads everything each run. */
-  mode: "incremental" | "full";
+  /**
+   * `incremental` reads changes past the cursor; `full` re-reads everything each run;
+   * `changes` snapshots the table once (`read` from no state) and then follows the source's
+   * change log (`SourceSession.changes`): the connection's config enabled change capture.
+   */
+  mode: "incremental" | "full" | "changes";
   /** The cursor column; undefined means the table is re-read in full. */
   cursorField?: string;
   /** Overlap re-read behind the cursor on every run, to catch late commits (ms). */
   lookbackMs: number;
+  /** How the destination keeps deletes and changes (the table's `sync_mode`); soft_delete when absent. */
+  syncMode?: SyncMode;
 }
+
+/**
+ * Fivetran's per-table `sync_mode`, lowercased: `soft_delete` (default) keeps a deleted row with
+ * `_fivetran_deleted = true`; `live` removes it; `history` keeps every version with
+ * `_fivetran_start`, `_fivetran_end` and `_fivetran_active` (at most one active per key).
+ */
+export type SyncMode = "soft_delete" | "live" | "history";
 
 /** What a read gets besides config. */
 export interface ReadContext extends ConnectorContext {
@@ -295,6 +325,55 @@ export interface SourceReader<C = Record<string, unknown>> {
   discover(config: C, ctx: ConnectorContext): Promise<Discovery>;
   /** Opens a session for one slice (one connection shared by the streams it reads). */
   open(config: C, ctx: ConnectorContext): Promise<SourceSession>;
+  /** Change data capture, for sources that have a change log (a replication slot, a binlog, a change stream). */
+  changeLog?: ChangeLog<C>;
+}
+
+/** The state key under which the runner stores the change log's position (beside the streams'). */
+export const CHANGE_LOG_STATE = "$changes";
+
+/**
+ * A source's change log. A connection whose config `enabled` it reads every stream in mode
+ * `changes`: a run first makes sure the log is being retained (`start`, before any snapshot,
+ * so no change between a snapshot and the stream is lost), then snapshots the streams that have
+ * no completed snapshot (`SourceSession.read` from no state, resumable as any snapshot), then
+ * reads the log (`SourceSession.changes`) from the committed position. The source's snapshot
+ * state must let `changes` skip what a snapshot already saw (no change lost or applied twice).
+ */
+export interface ChangeLog<C = Record<string, unknown>> {
+  /** Whether this config reads by change log (e.g. update_method WAL) rather than by query. */
+  enabled(config: C): boolean;
+  /**
+   * Creates or checks what retains the log for us (a slot, a binlog position) and returns the
+   * log state to start from: `state` (the committed one; undefined on a first run or after a
+   * re-sync) when it is still readable, else a new one — and why in `warnings`. Idempotent.
+   */
+  start(config: C, state: StreamState | undefined, ctx: ConnectorContext): Promise<ChangeLogStart>;
+  /**
+   * Health of the log for the connection's status (slot lag, an inactive, missing or
+   * invalidated slot, binlog retention), each with what to do. Never throws for a bad state.
+   */
+  health?(config: C, state: StreamState | undefined, ctx: ConnectorContext): Promise<ChangeLogWarning[]>;
+}
+
+export interface ChangeLogStart {
+  state: StreamState;
+  /** A log that was lost (slot invalidated, binlog purged) means the streams must re-snapshot. */
+  resnapshot?: boolean;
+  warnings: ChangeLogWarning[];
+}
+
+/** A warning about the change log, in the connection status's shape. */
+export interface ChangeLogWarning {
+  code: string;
+  message: string;
+}
+
+/** The change log's position, once every message before it is durable in the destination. */
+export interface ChangeCheckpoint {
+  kind: "checkpoint";
+  stream: typeof CHANGE_LOG_STATE;
+  state: StreamState;
 }
 
 export interface SourceSession {
@@ -305,6 +384,24 @@ export interface SourceSession {
    * an abort, return after a checkpoint and the next slice continues from it.
    */
   read(stream: ConfiguredStream, state: StreamState | undefined, ctx: ReadContext): AsyncIterable<SourceMessage>;
+  /**
+   * Reads the change log from `log` (ChangeLog.start's state or a later committed checkpoint)
+   * for `streams` (each with its committed stream state, e.g. what its snapshot saw), yielding
+   * their upserts, deletes and truncates in commit order and, between transactions, a
+   * ChangeCheckpoint. Changes of other tables are skipped. Returns when caught up, or after a
+   * checkpoint once `ctx.signal` aborts.
+   */
+  changes?(
+    streams: { configured: ConfiguredStream; state: StreamState | undefined }[],
+    log: StreamState,
+    ctx: ReadContext,
+  ): AsyncIterable<SourceMessage | ChangeCheckpoint>;
+  /**
+   * The runner committed `log` (everything before it is durable in the destination): the source
+   * may now release what precedes it (advance the slot's confirmed position, purge nothing
+   * earlier). Never called before the commit, so a crash replays and never skips.
+   */
+  acknowledge?(log: StreamState): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -335,12 +432,18 @@ export interface DestinationCapabilities {
   deletes: boolean;
   /** Whether each write is applied atomically. */
   transactions: boolean;
+  /** The sync modes it implements (soft_delete at least); a table in another mode fails alone. */
+  syncModes?: SyncMode[];
+  /** Whether it honours UpsertBatch.unchanged (needed by change capture from PostgreSQL). */
+  unchangedValues?: boolean;
 }
 
 /** A table in the destination: its schema and the stream as the destination names it. */
 export interface TableRef {
   schema: string;
   stream: Stream;
+  /** The table's sync mode (soft_delete when absent): how deletes and updates are kept. */
+  mode?: SyncMode;
 }
 
 /** An open connection to a destination for one slice. Every operation is idempotent. */
