@@ -524,7 +524,8 @@ export class PostgresWriter implements DestinationWriter {
     await c.query(
       `INSERT INTO ${t} (${names}, ${q(SYNCED)}, ${q(START)}, ${q(END)}, ${q(ACTIVE)})
        SELECT ${names}, ${q(SYNCED)}, ${q(START)},
-         coalesce(greatest(lead(${q(START)}) OVER w - interval '1 millisecond', ${q(START)}), '${MAX_TS}'::timestamptz),
+         CASE WHEN lead(${q(START)}) OVER w IS NULL THEN '${MAX_TS}'::timestamptz
+           ELSE greatest(lead(${q(START)}) OVER w - interval '1 millisecond', ${q(START)}) END,
          lead(${q(START)}) OVER w IS NULL
        FROM ${s} WHERE ${q(SKIP)} IS NOT TRUE WINDOW w AS (PARTITION BY ${key} ORDER BY ${q(START)})`,
     );
