@@ -1,10 +1,16 @@
 /**
  * Writing into PostgreSQL. Tables get the source's columns with mapped types plus Fivetran's
- * `_fivetran_synced` (and `_fivetran_id` when the source has no primary key). Rows travel as
- * COPY text: a `pg-copy` batch as it came from a PostgreSQL source, typed values rendered by
- * toolkit/pg-values. A snapshot batch whose key range the runner let through replaces that
- * range (DELETE + COPY in one transaction); any other batch is upserted through a temporary
- * staging table. Both are idempotent, so a batch replayed after a crash changes nothing.
+ * `_fivetran_synced` (and `_fivetran_id` when the source has no primary key) and the columns of
+ * their sync mode (TableRef.mode): soft_delete (default) `_fivetran_deleted`; history
+ * `_fivetran_start` (in the primary key), `_fivetran_end`, `_fivetran_active` (a partial unique
+ * index keeps one active version per key); live none. Rows travel as COPY text: a `pg-copy`
+ * batch as it came from a PostgreSQL source, typed values rendered by toolkit/pg-values. A
+ * snapshot batch whose key range the runner let through replaces that range in one transaction:
+ * live deletes the range and COPYs straight into the table; soft delete COPYs straight in when
+ * the range holds nothing yet (a first load), else marks what the batch lacks deleted and
+ * upserts; any other batch is upserted through a temporary staging table, values the source did
+ * not send (`unchanged`) taken from the table. History batches always go through the stage
+ * (writeHistory). All are idempotent, so a batch replayed after a crash changes nothing.
  */
 import type pg from "pg";
 import { TableError, TransientError } from "../../errors";
