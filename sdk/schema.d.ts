@@ -1814,7 +1814,7 @@ export interface components {
         UpdateTableConfigRequest: {
             enabled?: boolean | null;
             /**
-             * @description Only SOFT_DELETE is supported
+             * @description SOFT_DELETE (default: deleted rows stay, _fivetran_deleted = true), LIVE (deleted rows are removed) or HISTORY (every version kept with _fivetran_start, _fivetran_end, _fivetran_active; tables with a primary key): only modes the group's destination supports (supports_history_mode)
              * @enum {string|null}
              */
             sync_mode?: "SOFT_DELETE" | "HISTORY" | "LIVE" | null;

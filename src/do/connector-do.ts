@@ -17,7 +17,7 @@ import { DurableObject } from "cloudflare:workers";
 import { catalog } from "../db/client";
 import { type ConnectionRow, connectionWithDestination } from "../db/connections";
 import { setConnectionStatus, warningsWith } from "../db/engine";
-import type { Stream } from "../engine/protocol";
+import type { Stream, SyncMode } from "../engine/protocol";
 import { nextRunAt, scheduleBlocker, syncBlockers } from "../engine/readiness";
 import { RETRY_WARNING } from "../engine/runs";
 import { engineSettings, runWatchMs } from "../engine/settings";
@@ -44,10 +44,18 @@ export interface RescheduleHint {
   running?: boolean;
 }
 
-/** A discovered table with the user's choice. */
+/** A discovered table with the user's choices. */
 export interface TableSetting {
   stream: Stream;
   enabled: boolean;
+  /** Fivetran's `sync_mode`, lowercased; soft_delete unless the user chose another. */
+  syncMode: SyncMode;
+}
+
+const SYNC_MODES: readonly SyncMode[] = ["soft_delete", "live", "history"];
+
+function syncModeOf(stored: string | null): SyncMode {
+  return SYNC_MODES.includes(stored as SyncMode) ? (stored as SyncMode) : "soft_delete";
 }
 
 export class ConnectorDO extends DurableObject<Env> {
@@ -63,7 +71,10 @@ export class ConnectorDO extends DurableObject<Env> {
     this.sql.exec("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)");
     this.sql.exec(`CREATE TABLE IF NOT EXISTS tables (
       namespace TEXT NOT NULL, name TEXT NOT NULL, enabled INTEGER NOT NULL, stream TEXT NOT NULL,
-      discovered_at TEXT NOT NULL, PRIMARY KEY (namespace, name))`);
+      discovered_at TEXT NOT NULL, sync_mode TEXT, PRIMARY KEY (namespace, name))`);
+    // Objects created before per-table sync modes: the column is added once (NULL: soft_delete).
+    const columns = this.sql.exec<{ name: string }>("SELECT name FROM pragma_table_info('tables')").toArray();
+    if (!columns.some((c) => c.name === "sync_mode")) this.sql.exec("ALTER TABLE tables ADD COLUMN sync_mode TEXT");
   }
 
   private setMeta(key: string, value: string | null): void {
@@ -230,9 +241,41 @@ export class ConnectorDO extends DurableObject<Env> {
   async tables(): Promise<TableSetting[] | null> {
     if (this.meta("discovered_at") === null) return null;
     return this.sql
-      .exec<{ stream: string; enabled: number }>("SELECT stream, enabled FROM tables ORDER BY namespace, name")
+      .exec<{ stream: string; enabled: number; sync_mode: string | null }>(
+        "SELECT stream, enabled, sync_mode FROM tables ORDER BY namespace, name",
+      )
       .toArray()
-      .map((row) => ({ stream: JSON.parse(row.stream) as Stream, enabled: row.enabled === 1 }));
+      .map((row) => ({
+        stream: JSON.parse(row.stream) as Stream,
+        enabled: row.enabled === 1,
+        syncMode: syncModeOf(row.sync_mode),
+      }));
+  }
+
+  /** Each table's sync mode where it is not the default (`schema.table` → mode), for a run. */
+  async syncModes(): Promise<Record<string, SyncMode>> {
+    const modes: Record<string, SyncMode> = {};
+    for (const row of this.sql
+      .exec<{ key: string; sync_mode: string | null }>(
+        "SELECT namespace || '.' || name AS key, sync_mode FROM tables WHERE sync_mode IS NOT NULL",
+      )
+      .toArray()) {
+      Object.defineProperty(modes, row.key, { value: syncModeOf(row.sync_mode), enumerable: true });
+    }
+    return modes;
+  }
+
+  /** Sets tables' sync modes (`schema.table` → mode). Unknown tables are ignored. */
+  async setSyncModes(changes: Record<string, SyncMode>): Promise<void> {
+    for (const [key, mode] of Object.entries(changes)) {
+      const dot = key.indexOf(".");
+      this.sql.exec(
+        "UPDATE tables SET sync_mode = ? WHERE namespace = ? AND name = ?",
+        syncModeOf(mode),
+        key.slice(0, dot),
+        key.slice(dot + 1),
+      );
+    }
   }
 
   /** Enables or disables tables (`schema.table` → enabled). Unknown tables are ignored. */

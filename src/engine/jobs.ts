@@ -27,7 +27,7 @@ import {
 } from "./errors";
 import { destinationSchema } from "./naming";
 import { loadConnection, openDestinationWriter, readableSource } from "./open";
-import type { ConfiguredStream, DestinationDefinition, SourceDefinition, Stream } from "./protocol";
+import type { ConfiguredStream, DestinationDefinition, SourceDefinition, Stream, SyncMode } from "./protocol";
 import { runSlice, type StreamWarning } from "./runner";
 import { type AttemptKind, RECONNECT_TASK, RETRY_WARNING, type RunAttempt, type SliceTicket } from "./runs";
 import { parseDuration } from "./schedule";
@@ -150,6 +150,15 @@ export function configureStreams(streams: Stream[], options: ReturnType<typeof s
   });
 }
 
+/** The streams with their tables' sync modes (`schema.table` → mode; soft_delete elsewhere). */
+export function withSyncModes(streams: ConfiguredStream[], modes: Record<string, SyncMode>): ConfiguredStream[] {
+  return streams.map((configured) => {
+    const key = `${configured.stream.namespace}.${configured.stream.name}`;
+    const mode = Object.hasOwn(modes, key) ? modes[key] : undefined;
+    return mode ? { ...configured, syncMode: mode } : configured;
+  });
+}
+
 /** Maps an error with the connectors' own mappings, then the runtime's network errors. */
 function mapper(...definitions: (SourceDefinition | DestinationDefinition | undefined)[]) {
   return (error: unknown): unknown => {
@@ -248,6 +257,8 @@ export async function handleSyncJob(env: Env, job: SyncJob, settings = engineSet
         await opening.then((o) => o.writer.close()).catch(() => {});
         throw error;
       }
+      // Each table's sync mode, as the schema config set it (ConnectorDO).
+      const syncModes = (await connector.syncModes()) as Record<string, SyncMode>;
       const opened = await opening;
       destination = opened.definition;
       const writer = opened.writer;
@@ -257,7 +268,7 @@ export async function handleSyncJob(env: Env, job: SyncJob, settings = engineSet
           sourceConfig: config,
           writer,
           schemaOf: (stream) => destinationSchema(row.service, row.schema, stream.namespace),
-          streams: configureStreams(streams, options),
+          streams: withSyncModes(configureStreams(streams, options), syncModes),
           state: ticket.state,
           ctx,
           runId: job.runId,

@@ -7,6 +7,7 @@ import { env } from "cloudflare:workers";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sources } from "../../src/engine/sources";
 import {
+  DESTINATION_DB,
   destinationRows,
   destinationTableExists,
   dropCreated,
@@ -26,13 +27,14 @@ afterAll(dropCreated, 60_000);
 const NAMINGS = ["connections", "connectors"] as const;
 
 /** A table's entry in the schema config, as Fivetran shapes it. */
-function table(name: string, enabled = true) {
+function table(name: string, enabled = true, history = false, mode = "SOFT_DELETE") {
   return {
     name_in_destination: name,
     enabled,
-    sync_mode: "SOFT_DELETE",
+    sync_mode: mode,
     supports_columns_config: true,
-    supports_history_mode: false,
+    // Only where the group's destination implements history mode (PostgreSQL does).
+    supports_history_mode: history,
     enabled_patch_settings: { allowed: true },
     columns: {},
   };
@@ -226,7 +228,7 @@ describe("PATCH /schemas, /schemas/{schema} and /schemas/{schema}/tables/{table}
     expect(off.json.data.schemas[source]).toEqual({
       name_in_destination: schema,
       enabled: true,
-      tables: { customers: table("customers"), orders: table("orders", false) },
+      tables: { customers: table("customers", true, true), orders: table("orders", false, true) },
     });
 
     await call("POST", `/v1/connections/${id}/sync`, { auth });
@@ -243,7 +245,7 @@ describe("PATCH /schemas, /schemas/{schema} and /schemas/{schema}/tables/{table}
     expect(schemaOff.json.data.schemas[source]).toEqual({
       name_in_destination: schema,
       enabled: false,
-      tables: { customers: table("customers", false), orders: table("orders", false) },
+      tables: { customers: table("customers", false, true), orders: table("orders", false, true) },
     });
 
     const schemaOn = await call("PATCH", `/v1/connections/${id}/schemas/${source}`, {
@@ -252,7 +254,7 @@ describe("PATCH /schemas, /schemas/{schema} and /schemas/{schema}/tables/{table}
     });
     expect(schemaOn.json.data.schemas[source]).toMatchObject({
       enabled: true,
-      tables: { customers: table("customers"), orders: table("orders", false) },
+      tables: { customers: table("customers", true, true), orders: table("orders", false, true) },
     });
 
     const nested = await call("PATCH", `/v1/connectors/${id}/schemas`, {
@@ -264,7 +266,10 @@ describe("PATCH /schemas, /schemas/{schema} and /schemas/{schema}/tables/{table}
     });
     expect(nested.status).toBe(200);
     expect(nested.json.message).toBe("Schema configuration has been modified");
-    expect(nested.json.data.schemas[source].tables).toEqual({ customers: table("customers"), orders: table("orders") });
+    expect(nested.json.data.schemas[source].tables).toEqual({
+      customers: table("customers", true, true),
+      orders: table("orders", true, true),
+    });
     expect(await config(auth, id)).toEqual(nested.json.data);
   });
 
@@ -313,7 +318,7 @@ describe("PATCH /schemas, /schemas/{schema} and /schemas/{schema}/tables/{table}
       [
         { schemas: { [source]: { tables: { customers: { sync_mode: "LIVE" } } } } },
         "/schemas",
-        `Invalid value for field 'schemas.${source}.tables.customers.sync_mode': only SOFT_DELETE is supported`,
+        `Invalid value for field 'schemas.${source}.tables.customers.sync_mode': the connection's destination does not support LIVE (it supports SOFT_DELETE)`,
       ],
       [
         { tables: { customers: { columns: { name: { enabled: false } } } } },
@@ -323,7 +328,7 @@ describe("PATCH /schemas, /schemas/{schema} and /schemas/{schema}/tables/{table}
       [
         { sync_mode: "HISTORY" },
         `/schemas/${source}/tables/orders`,
-        "Invalid value for field 'sync_mode': only SOFT_DELETE is supported",
+        "Invalid value for field 'sync_mode': the connection's destination does not support HISTORY (it supports SOFT_DELETE)",
       ],
     ] as const;
     for (const [body, path, message] of messages) {
@@ -338,6 +343,59 @@ describe("PATCH /schemas, /schemas/{schema} and /schemas/{schema}/tables/{table}
     });
     expect(noop.status).toBe(200);
     expect(noop.json.data).toEqual(before);
+  });
+});
+
+describe("sync_mode per table", () => {
+  it("is stored, shown and carried into the run, whose tables take the mode; switching back migrates them", async () => {
+    const auth = await newAccount();
+    const { id, schema, source } = await discovered(auth, await groupWithDestination(auth));
+    const history = await call("PATCH", `/v1/connections/${id}/schemas/${source}/tables/orders`, {
+      auth,
+      body: { sync_mode: "HISTORY" },
+    });
+    expect(history.status, JSON.stringify(history.json)).toBe(200);
+    expect(history.json.data.schemas[source].tables.orders).toEqual(table("orders", true, true, "HISTORY"));
+    const live = await call("PATCH", `/v1/connections/${id}/schemas`, {
+      auth,
+      body: { schemas: { [source]: { tables: { customers: { sync_mode: "LIVE" } } } } },
+    });
+    expect(live.status).toBe(200);
+    expect((await config(auth, id)).schemas[source].tables).toEqual({
+      customers: table("customers", true, true, "LIVE"),
+      orders: table("orders", true, true, "HISTORY"),
+    });
+    await call("POST", `/v1/connections/${id}/sync`, { auth });
+    const synced = await waitForRun(auth, id);
+    expect(synced.status.last_run).toMatchObject({ status: "succeeded" });
+    const columns = async (name: string) =>
+      (
+        await sql(
+          DESTINATION_DB,
+          `SELECT column_name AS c FROM information_schema.columns WHERE table_schema = '${schema}' AND table_name = '${name}' AND column_name LIKE '_fivetran%' ORDER BY 1`,
+        )
+      ).map((r) => r.c);
+    expect(await columns("orders")).toEqual([
+      "_fivetran_active",
+      "_fivetran_end",
+      "_fivetran_start",
+      "_fivetran_synced",
+    ]);
+    expect(await columns("customers")).toEqual(["_fivetran_synced"]);
+    const orders = await destinationRows(schema, "orders", "id, _fivetran_active AS active");
+    expect(orders.length).toBeGreaterThan(0);
+    expect(orders.every((r) => r.active === true)).toBe(true);
+
+    // Back to SOFT_DELETE: the next run switches the tables (history columns dropped, _fivetran_deleted added).
+    const back = await call("PATCH", `/v1/connections/${id}/schemas/${source}`, {
+      auth,
+      body: { tables: { orders: { sync_mode: "SOFT_DELETE" }, customers: { sync_mode: "SOFT_DELETE" } } },
+    });
+    expect(back.status).toBe(200);
+    await call("POST", `/v1/connections/${id}/sync`, { auth });
+    await waitForRun(auth, id, synced.succeeded_at);
+    expect(await columns("orders")).toEqual(["_fivetran_deleted", "_fivetran_synced"]);
+    expect(await columns("customers")).toEqual(["_fivetran_deleted", "_fivetran_synced"]);
   });
 });
 

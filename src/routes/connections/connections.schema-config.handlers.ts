@@ -11,7 +11,14 @@ import { ApiError } from "../../errors";
 import { ok } from "../../lib/envelope";
 import { requireConnection } from "./connections.handlers";
 import { connectorOf, discoveredTables, streamKey } from "./connections.objects";
-import { columnsConfig, findTable, planSchemaPatch, schemaConfig } from "./connections.schema-config";
+import {
+  columnsConfig,
+  destinationSyncModes,
+  findTable,
+  planSchemaPatch,
+  type SchemaPatchPlan,
+  schemaConfig,
+} from "./connections.schema-config";
 import type { connectionsSchemaConfigRoutes as routes } from "./connections.schema-config.routes";
 
 /** How long discovery may take before the request gives up. */
@@ -27,12 +34,14 @@ async function currentConfig(env: Env, row: ConnectionRow) {
   return schemaConfig(
     (namespace) => destinationSchema(row.service, row.schema, namespace),
     await discoveredTables(env, row.id),
+    destinationSyncModes(row.destinationService),
   );
 }
 
-/** Applies `schema.table → enabled` changes, if any. */
-async function applyChanges(env: Env, connectionId: string, changes: Record<string, boolean>) {
-  if (Object.keys(changes).length > 0) await connectorOf(env, connectionId).setEnabled(changes);
+/** Applies a plan's `schema.table → enabled` and `→ sync mode` changes, if any. */
+async function applyChanges(env: Env, connectionId: string, plan: SchemaPatchPlan) {
+  if (Object.keys(plan.enabled).length > 0) await connectorOf(env, connectionId).setEnabled(plan.enabled);
+  if (Object.keys(plan.syncModes).length > 0) await connectorOf(env, connectionId).setSyncModes(plan.syncModes);
 }
 
 /**
@@ -78,11 +87,10 @@ export const reloadSchemaConfig: RouteHandler<typeof routes.reload, AppEnv> = as
   if (mode === "EXCLUDE" || mode === "INCLUDE") {
     const tables = (await discoveredTables(c.env, connectionId)) ?? [];
     const enabled = mode === "INCLUDE";
-    await applyChanges(
-      c.env,
-      connectionId,
-      Object.fromEntries(tables.map(({ stream }) => [streamKey(stream.namespace, stream.name), enabled])),
-    );
+    await applyChanges(c.env, connectionId, {
+      enabled: Object.fromEntries(tables.map(({ stream }) => [streamKey(stream.namespace, stream.name), enabled])),
+      syncModes: {},
+    });
   }
   return c.json(ok("Schema configuration has been reloaded", await currentConfig(c.env, row)), 200);
 };
@@ -97,7 +105,13 @@ export const patchSchemaConfig: RouteHandler<typeof routes.patchConfig, AppEnv> 
     );
   }
   const tables = await discoveredTables(c.env, connectionId);
-  const changes = planSchemaPatch(connectionId, tables, body.schemas ?? {}, "config");
+  const changes = planSchemaPatch(
+    connectionId,
+    tables,
+    body.schemas ?? {},
+    "config",
+    destinationSyncModes(row.destinationService),
+  );
   await applyChanges(c.env, connectionId, changes);
   return c.json(ok("Schema configuration has been modified", await currentConfig(c.env, row)), 200);
 };
@@ -107,7 +121,13 @@ export const patchSchema: RouteHandler<typeof routes.patchSchema, AppEnv> = asyn
   const body = c.req.valid("json");
   const row = await ownConnection(c.env, c.var.auth.accountId, connectionId);
   const tables = await discoveredTables(c.env, connectionId);
-  const changes = planSchemaPatch(connectionId, tables, { [schemaName]: body }, "schema");
+  const changes = planSchemaPatch(
+    connectionId,
+    tables,
+    { [schemaName]: body },
+    "schema",
+    destinationSyncModes(row.destinationService),
+  );
   await applyChanges(c.env, connectionId, changes);
   return c.json(ok("Database schema configuration has been modified", await currentConfig(c.env, row)), 200);
 };
@@ -117,7 +137,13 @@ export const patchTable: RouteHandler<typeof routes.patchTable, AppEnv> = async 
   const body = c.req.valid("json");
   const row = await ownConnection(c.env, c.var.auth.accountId, connectionId);
   const tables = await discoveredTables(c.env, connectionId);
-  const changes = planSchemaPatch(connectionId, tables, { [schemaName]: { tables: { [tableName]: body } } }, "table");
+  const changes = planSchemaPatch(
+    connectionId,
+    tables,
+    { [schemaName]: { tables: { [tableName]: body } } },
+    "table",
+    destinationSyncModes(row.destinationService),
+  );
   await applyChanges(c.env, connectionId, changes);
   return c.json(ok("Table configuration has been modified", await currentConfig(c.env, row)), 200);
 };

@@ -87,7 +87,10 @@ const columnPatch = z.object({
 export const tablePatch = z
   .object({
     enabled: z.boolean().nullish(),
-    sync_mode: z.enum(SYNC_MODES).nullish().openapi({ description: "Only SOFT_DELETE is supported" }),
+    sync_mode: z.enum(SYNC_MODES).nullish().openapi({
+      description:
+        "SOFT_DELETE (default: deleted rows stay, _fivetran_deleted = true), LIVE (deleted rows are removed) or HISTORY (every version kept with _fivetran_start, _fivetran_end, _fivetran_active; tables with a primary key): only modes the group's destination supports (supports_history_mode)",
+    }),
     columns: z
       .record(z.string(), columnPatch)
       .nullish()

@@ -10,12 +10,23 @@
  *   tables keep their source name.
  * - A schema has no flag of its own: it is enabled while any of its tables is. Disabling it
  *   disables its tables; enabling a disabled schema enables its tables.
- * - `schema_change_handling` is ALLOW_ALL (discovery enables new tables); `sync_mode` is
- *   SOFT_DELETE (rows deleted in the source stay in the destination); columns cannot be
+ * - `schema_change_handling` is ALLOW_ALL (discovery enables new tables); columns cannot be
  *   blocked or hashed yet, so no column is ever "touched" and `columns` is always empty.
+ * - `sync_mode` is per table, stored in ConnectorDO and carried into every run: SOFT_DELETE
+ *   (the default: a row deleted at the source stays, `_fivetran_deleted = true`), LIVE (it is
+ *   removed) or HISTORY (every version kept, `_fivetran_start`/`_fivetran_end`/`_fivetran_active`;
+ *   tables with a primary key). A PATCH accepts a mode only where the group's destination
+ *   implements it (DestinationDefinition.syncModes; `supports_history_mode` says so for
+ *   HISTORY), else 400; the next run switches the table's rows as Fivetran does (see
+ *   destinations/postgres/writer.ts `switchMode`).
+ * - Deletes reach the destination only from sources that see them: change capture (WAL, the
+ *   binlog, change streams) sends them; query-based incremental (a cursor column such as
+ *   `updated_at`) cannot see a deleted row, so such deletes are detected on the next full
+ *   re-sync of the table, which marks (or closes, or removes) the rows it did not see.
  */
 import type { TableSetting } from "../../do/connector-do";
-import type { Column, Stream } from "../../engine/protocol";
+import { findDestination } from "../../engine/destinations";
+import type { Column, Stream, SyncMode } from "../../engine/protocol";
 import { ApiError } from "../../errors";
 import { streamKey } from "./connections.objects";
 import type {
@@ -50,14 +61,26 @@ function columnNotFound(connectionId: string, stream: Stream, column: string): A
   );
 }
 
-function tableConfig(stream: Stream, enabled: boolean): TableConfig {
+/** The sync modes the group's destination implements (soft_delete only without a destination). */
+export function destinationSyncModes(destinationService: string | null): SyncMode[] {
+  if (destinationService === null) return ["soft_delete"];
+  return findDestination(destinationService)?.syncModes ?? ["soft_delete"];
+}
+
+const API_MODE: Record<SyncMode, TableConfig["sync_mode"] & string> = {
+  soft_delete: "SOFT_DELETE",
+  live: "LIVE",
+  history: "HISTORY",
+};
+
+function tableConfig(stream: Stream, enabled: boolean, syncMode: SyncMode, modes: readonly SyncMode[]): TableConfig {
   return {
     name_in_destination: stream.name,
     enabled,
-    sync_mode: "SOFT_DELETE",
+    sync_mode: API_MODE[syncMode],
     // GET …/columns answers for every discovered table.
     supports_columns_config: true,
-    supports_history_mode: false,
+    supports_history_mode: modes.includes("history") && stream.primaryKey.length > 0,
     enabled_patch_settings: { allowed: true },
     columns: {},
   };
@@ -70,11 +93,12 @@ function tableConfig(stream: Stream, enabled: boolean): TableConfig {
 export function schemaConfig(
   destinationSchema: (namespace: string) => string,
   tables: TableSetting[] | null,
+  modes: readonly SyncMode[] = ["soft_delete"],
 ): SchemaConfig {
   const config: SchemaConfig = { enable_new_by_default: true, schema_change_handling: "ALLOW_ALL" };
   if (tables === null) return config;
   const schemas = new Map<string, NonNullable<SchemaConfig["schemas"]>[string]>();
-  for (const { stream, enabled } of tables) {
+  for (const { stream, enabled, syncMode } of tables) {
     let entry = schemas.get(stream.namespace);
     if (!entry) {
       entry = { name_in_destination: destinationSchema(stream.namespace), enabled: false, tables: {} };
@@ -82,7 +106,7 @@ export function schemaConfig(
     }
     // Object.defineProperty keeps a table called "__proto__" an ordinary key.
     Object.defineProperty(entry.tables, stream.name, {
-      value: tableConfig(stream, enabled),
+      value: tableConfig(stream, enabled, syncMode ?? "soft_delete", modes),
       enumerable: true,
       writable: true,
       configurable: true,
@@ -138,10 +162,32 @@ function fieldName(level: PatchLevel, schema: string, table: string, rest: strin
   return rest;
 }
 
+/** The engine's mode for the API's `sync_mode`. */
+export function syncModeOf(mode: NonNullable<TablePatch["sync_mode"]>): SyncMode {
+  return mode === "LIVE" ? "live" : mode === "HISTORY" ? "history" : "soft_delete";
+}
+
 /** Refuses what a table PATCH asks that the engine cannot do; checks named columns exist. */
-function checkTablePatch(connectionId: string, stream: Stream, patch: TablePatch, field: (rest: string) => string) {
-  if (patch.sync_mode != null && patch.sync_mode !== "SOFT_DELETE") {
-    throw ApiError.invalid(`Invalid value for field '${field("sync_mode")}': only SOFT_DELETE is supported`);
+function checkTablePatch(
+  connectionId: string,
+  stream: Stream,
+  patch: TablePatch,
+  field: (rest: string) => string,
+  modes: readonly SyncMode[],
+) {
+  if (patch.sync_mode != null) {
+    const mode = syncModeOf(patch.sync_mode);
+    if (!modes.includes(mode)) {
+      const supported = modes.map((m) => API_MODE[m]).join(", ");
+      throw ApiError.invalid(
+        `Invalid value for field '${field("sync_mode")}': the connection's destination does not support ${patch.sync_mode} (it supports ${supported})`,
+      );
+    }
+    if (mode === "history" && stream.primaryKey.length === 0) {
+      throw ApiError.invalid(
+        `Invalid value for field '${field("sync_mode")}': table '${stream.namespace}.${stream.name}' has no primary key, which HISTORY needs to version its rows`,
+      );
+    }
   }
   for (const [name, column] of Object.entries(patch.columns ?? {})) {
     if (!stream.columns.some((c) => c.name === name)) throw columnNotFound(connectionId, stream, name);
@@ -158,18 +204,26 @@ function checkTablePatch(connectionId: string, stream: Stream, patch: TablePatch
   }
 }
 
+/** What a PATCH of schemas changes: `schema.table` → enabled, and → sync mode. */
+export interface SchemaPatchPlan {
+  enabled: Record<string, boolean>;
+  syncModes: Record<string, SyncMode>;
+}
+
 /**
- * The `schema.table → enabled` changes a PATCH of schemas asks for. Everything is checked
- * before anything is returned, so a refused request changes nothing: unknown names are 404,
- * what the engine cannot do is 400 naming the field.
+ * The changes a PATCH of schemas asks for. Everything is checked before anything is returned,
+ * so a refused request changes nothing: unknown names are 404, what the engine or the
+ * destination (`modes`: the sync modes it implements) cannot do is 400 naming the field.
  */
 export function planSchemaPatch(
   connectionId: string,
   tables: TableSetting[] | null,
   schemas: Record<string, SchemaPatch>,
   level: PatchLevel,
-): Record<string, boolean> {
+  modes: readonly SyncMode[] = ["soft_delete"],
+): SchemaPatchPlan {
   const changes: Record<string, boolean> = {};
+  const syncModes: Record<string, SyncMode> = {};
   for (const [schema, patch] of Object.entries(schemas)) {
     const inSchema = tables?.filter(({ stream }) => stream.namespace === schema) ?? [];
     if (inSchema.length === 0) throw schemaNotFound(connectionId, schema);
@@ -177,7 +231,8 @@ export function planSchemaPatch(
     for (const [table, tablePatch] of Object.entries(patch.tables ?? {})) {
       const setting = inSchema.find(({ stream }) => stream.name === table);
       if (!setting) throw tableNotFound(connectionId, schema, table);
-      checkTablePatch(connectionId, setting.stream, tablePatch, (rest) => fieldName(level, schema, table, rest));
+      checkTablePatch(connectionId, setting.stream, tablePatch, (rest) => fieldName(level, schema, table, rest), modes);
+      if (tablePatch.sync_mode != null) syncModes[streamKey(schema, table)] = syncModeOf(tablePatch.sync_mode);
       if (tablePatch.enabled != null) {
         changes[streamKey(schema, table)] = tablePatch.enabled;
         explicit.add(table);
@@ -193,5 +248,5 @@ export function planSchemaPatch(
       }
     }
   }
-  return changes;
+  return { enabled: changes, syncModes };
 }

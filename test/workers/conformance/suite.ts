@@ -18,6 +18,7 @@ import { describe, expect, it } from "vitest";
 import type {
   Column,
   ConfiguredStream,
+  DeleteTimes,
   DestinationCapabilities,
   DestinationWriter,
   Discovery,
@@ -27,6 +28,7 @@ import type {
   SourceReader,
   Stream,
   StreamState,
+  SyncMode,
   TableRef,
   UpsertBatch,
   Value,
@@ -182,10 +184,18 @@ function fromJson(json: Json): Value {
 // ---------------------------------------------------------------------------------------
 // The reference destination.
 
-/** A row as a destination holds it: its values and its `_fivetran_synced` (epoch ms). */
+/**
+ * A row as a destination holds it: its values, its `_fivetran_synced` (epoch ms) and, where the
+ * table's sync mode keeps them, its system columns (`_fivetran_deleted`; history's
+ * `_fivetran_start`/`_fivetran_end` in epoch ms and `_fivetran_active`).
+ */
 export interface StoredRow {
   row: Row;
   synced: number;
+  deleted?: boolean;
+  start?: number;
+  end?: number;
+  active?: boolean;
 }
 
 interface MemoryTable {
@@ -200,6 +210,7 @@ export const MEMORY_CAPABILITIES: DestinationCapabilities = {
   replaceRangeKeyTypes: ["int", "long"],
   deletes: true,
   transactions: true,
+  syncModes: ["soft_delete", "live"],
 };
 
 /** Called around a writer's operations; throw to crash, await to change the source meanwhile. */
@@ -223,13 +234,13 @@ export class MemoryDestination {
     return new MemoryWriter(this, hooks);
   }
 
-  /** The rows of `schema.name`, sorted by key (empty when the table does not exist). */
+  /** The current rows of `schema.name` (not those marked deleted), sorted by key (empty when the table does not exist). */
   rows(table: string): Row[] {
     const t = this.tables.get(table);
     return t
       ? sortRows(
           t.stream,
-          [...t.rows.values()].map((r) => r.row),
+          [...t.rows.values()].filter((r) => !r.deleted).map((r) => r.row),
         )
       : [];
   }
@@ -303,6 +314,8 @@ class MemoryWriter implements DestinationWriter {
         if (problem) throw new Error(`${name}.${column.name}: ${problem}`);
       });
     }
+    const soft = (ref.mode ?? "soft_delete") === "soft_delete";
+    const removed = new Map<string, StoredRow>();
     if (batch.range) {
       const unsafe = stream.primaryKey.find((key) => {
         const column = stream.columns.find((c) => c.name === key);
@@ -314,31 +327,48 @@ class MemoryWriter implements DestinationWriter {
       const { after, through } = batch.range;
       for (const [k, stored] of table.rows) {
         const key = pick(stored.row, indexes);
-        if ((after === null || compareRows(key, after) > 0) && compareRows(key, through) <= 0) table.rows.delete(k);
+        if ((after === null || compareRows(key, after) > 0) && compareRows(key, through) <= 0) {
+          table.rows.delete(k);
+          if (soft) removed.set(k, stored);
+        }
       }
     }
-    for (const row of rows) table.rows.set(rowKey(row, indexes), { row: [...row], synced: syncedAt.getTime() });
+    for (const row of rows) {
+      const k = rowKey(row, indexes);
+      removed.delete(k);
+      table.rows.set(k, { row: [...row], synced: syncedAt.getTime(), ...(soft ? { deleted: false } : {}) });
+    }
+    if (soft) for (const [k, stored] of removed) table.rows.set(k, { ...stored, deleted: true });
     this.store.writes++;
     await this.hooks.afterWrite?.(name, batch);
     return { rows: rows.length, bytes: batch.bytes };
   }
 
-  async delete(ref: TableRef, keys: Row[]): Promise<number> {
+  async delete(ref: TableRef, keys: Row[], at?: DeleteTimes): Promise<number> {
     const table = this.table(ref);
     if (ref.stream.primaryKey.length === 0) throw new Error("delete on a table without a primary key");
+    const soft = (ref.mode ?? "soft_delete") === "soft_delete";
     let deleted = 0;
     for (const key of keys) {
-      if (table.rows.delete(JSON.stringify(key.map(valueKey)))) deleted++;
+      const k = JSON.stringify(key.map(valueKey));
+      const stored = table.rows.get(k);
+      if (!stored || stored.deleted) continue;
+      if (soft) table.rows.set(k, { ...stored, deleted: true, synced: (at?.syncedAt ?? new Date()).getTime() });
+      else table.rows.delete(k);
+      deleted++;
     }
     return deleted;
   }
 
   async truncate(ref: TableRef, before?: Date): Promise<number> {
     const table = this.table(ref);
+    const soft = (ref.mode ?? "soft_delete") === "soft_delete";
     let deleted = 0;
     for (const [k, stored] of table.rows) {
+      if (stored.deleted) continue;
       if (before === undefined || stored.synced < before.getTime()) {
-        table.rows.delete(k);
+        if (soft) table.rows.set(k, { ...stored, deleted: true });
+        else table.rows.delete(k);
         deleted++;
       }
     }
@@ -962,6 +992,9 @@ function nulls(n: number): null[] {
 
 const streamKey = (s: Stream) => `${s.namespace}.${s.name}`;
 
+/** The first column's values of stored rows (their key, for the reference streams), in order. */
+const firstValues = (rows: StoredRow[]): Value[] => rows.map((r) => r.row[0] ?? null).sort(compareValues);
+
 /** Registers the destination checks for one connector. */
 export function destinationConformance(name: string, fixture: DestinationFixture): void {
   describe(`destination conformance: ${name}`, () => {
@@ -970,10 +1003,12 @@ export function destinationConformance(name: string, fixture: DestinationFixture
       sortRows(stream, rows).map((row) =>
         row.map((v, i) => (fixture.canonical ? fixture.canonical(stream.columns[i] as Column, v) : v)),
       );
+    /** The current rows: neither marked deleted (soft delete) nor past versions (history). */
+    const current = (stored: StoredRow[]) => stored.filter((r) => r.deleted !== true && r.active !== false);
     const readRows = async (schema: string, stream: Stream) =>
       canonical(
         stream,
-        (await fixture.read(schema, stream)).map((r) => r.row),
+        current(await fixture.read(schema, stream)).map((r) => r.row),
       );
     const reference = () => {
       const source = new MemorySource([REF_ITEMS, REF_PAIRS]);
@@ -987,30 +1022,40 @@ export function destinationConformance(name: string, fixture: DestinationFixture
     const run = (
       source: MemorySource,
       schema: string,
-      options: Partial<RunOptions<MemorySourceConfig>> & Pick<RunOptions<MemorySourceConfig>, "state" | "runId">,
+      options: Partial<RunOptions<MemorySourceConfig>> &
+        Pick<RunOptions<MemorySourceConfig>, "state" | "runId"> & { mode?: SyncMode },
     ) =>
       runToCompletion({
         reader: source,
         config: { pageRows: 9 },
         openWriter: () => fixture.open(),
         schema,
-        streams: configureStreams([REF_ITEMS, REF_PAIRS]),
         ...options,
+        streams: (options.streams ?? configureStreams([REF_ITEMS, REF_PAIRS])).map((s) =>
+          options.mode ? { ...s, syncMode: options.mode } : s,
+        ),
       });
-    /** Writes batches straight into a migrated table. */
+    /** Writes batches straight into a migrated table (in `mode`; soft_delete by default). */
     const direct = async (
       schema: string,
       stream: Stream,
       use: (writer: DestinationWriter, ref: TableRef) => Promise<void>,
+      mode?: SyncMode,
     ) => {
       const writer = await fixture.open();
       try {
-        await writer.migrate(schema, [stream]);
-        await use(writer, { schema, stream });
+        await writer.migrate(schema, [stream], [mode]);
+        await use(writer, { schema, stream, mode });
         await writer.flush();
       } finally {
         await writer.close();
       }
+    };
+    const opened = async () => {
+      const writer = await fixture.open();
+      const caps = writer.capabilities;
+      await writer.close();
+      return caps;
     };
     const upsert = (stream: Stream, rows: Row[], range?: UpsertBatch["range"]): UpsertBatch => ({
       kind: "upsert",
@@ -1085,6 +1130,11 @@ export function destinationConformance(name: string, fixture: DestinationFixture
       const left = await readRows(schema, REF_ITEMS);
       expect(left.length).toBe(117);
       expect(left).toEqual(canonical(REF_ITEMS, source.rows(streamKey(REF_ITEMS))));
+      // Soft delete (the default): the deleted rows stay, marked, stamped with the run that saw the delete.
+      const marked = (await fixture.read(schema, REF_ITEMS)).filter((r) => r.deleted === true);
+      expect(firstValues(marked)).toEqual([3n, 50n, 120n]);
+      expect(new Set(marked.map((r) => r.synced))).toEqual(new Set([Date.UTC(2031, 0, 2)]));
+      expect((await fixture.read(schema, REF_ITEMS)).filter((r) => r.deleted === false).length).toBe(117);
       const writer = await fixture.open();
       try {
         await writer.migrate(schema, [REF_PAIRS]);
@@ -1131,7 +1181,12 @@ export function destinationConformance(name: string, fixture: DestinationFixture
         );
         await writer.truncate(ref, t2);
       });
-      const kept = await fixture.read(schema, REF_ITEMS);
+      const all = await fixture.read(schema, REF_ITEMS);
+      // Soft delete: rows 1–4 are marked deleted, their `_fivetran_synced` untouched (a bulk operation).
+      const gone = all.filter((r) => r.deleted === true);
+      expect(firstValues(gone)).toEqual([1n, 2n, 3n, 4n]);
+      expect(new Set(gone.map((r) => r.synced))).toEqual(new Set([t1.getTime()]));
+      const kept = current(all);
       expect(
         canonical(
           REF_ITEMS,
@@ -1146,6 +1201,9 @@ export function destinationConformance(name: string, fixture: DestinationFixture
       expect(new Set(kept.map((r) => r.synced))).toEqual(new Set([t2.getTime()]));
       await direct(schema, REF_ITEMS, (writer, ref) => writer.truncate(ref).then(() => {}));
       expect(await readRows(schema, REF_ITEMS)).toEqual([]);
+      const truncated = await fixture.read(schema, REF_ITEMS);
+      expect(truncated.length).toBe(20);
+      expect(truncated.filter((r) => r.synced === t2.getTime()).length).toBe(16);
 
       // A truncate message from the source: what came before it goes, what follows stays.
       const source = reference();
@@ -1168,9 +1226,11 @@ export function destinationConformance(name: string, fixture: DestinationFixture
       const state: Record<string, StreamState> = {};
       const at = clock();
       await run(source, schema, { streams, state, runId: "r1", runStartedAt: at() });
+      // Keys past the last one, and one inside a page's key range (replaced by range, where the
+      // destination takes ranges of this key).
       source.remove(
         streamKey(REF_ITEMS),
-        range(111, 120).map((i) => [BigInt(i)]),
+        [...range(111, 120), 50].map((i) => [BigInt(i)]),
         false,
       );
       source.remove(
@@ -1185,11 +1245,281 @@ export function destinationConformance(name: string, fixture: DestinationFixture
       for (const stream of [REF_ITEMS, REF_PAIRS]) {
         expect(await readRows(schema, stream)).toEqual(canonical(stream, source.rows(streamKey(stream))));
       }
-      expect((await readRows(schema, REF_ITEMS)).length).toBe(110);
+      expect((await readRows(schema, REF_ITEMS)).length).toBe(109);
+      // The vanished rows are marked deleted by the re-sync without a new `_fivetran_synced`:
+      // they keep the first run's (Fivetran's system columns during a re-sync).
+      const vanished = (await fixture.read(schema, REF_ITEMS)).filter((r) => r.deleted === true);
+      expect(firstValues(vanished)).toEqual([50, ...range(111, 120)].map((i) => BigInt(i)));
+      const firstRun = Math.min(...(await fixture.read(schema, REF_ITEMS)).map((r) => r.synced));
+      expect(new Set(vanished.map((r) => r.synced))).toEqual(new Set([firstRun]));
       source.clear(streamKey(REF_ITEMS), false).clear(streamKey(REF_PAIRS), false);
       await run(source, schema, { streams, state, runId: "r3", runStartedAt: at() });
       expect(await readRows(schema, REF_ITEMS)).toEqual([]);
       expect(await readRows(schema, REF_PAIRS)).toEqual([]);
+    });
+
+    it("live mode removes what the source deleted: by message, by truncate, by a re-sync", async () => {
+      const schema = schemaOf("live");
+      await fixture.reset(schema, [REF_ITEMS, REF_PAIRS]);
+      const source = reference();
+      const state: Record<string, StreamState> = {};
+      const at = clock();
+      await run(source, schema, { state, runId: "r1", runStartedAt: at(), mode: "live" });
+      source.remove(streamKey(REF_ITEMS), [[3n], [50n]], true);
+      await run(source, schema, { state, runId: "r2", runStartedAt: at(), mode: "live" });
+      const stored = await fixture.read(schema, REF_ITEMS);
+      expect(stored.length).toBe(118);
+      expect(stored.every((r) => r.deleted === undefined && r.active === undefined)).toBe(true);
+      // A re-sync (no state) after rows vanished without a message removes them.
+      source.remove(
+        streamKey(REF_ITEMS),
+        range(100, 120).map((i) => [BigInt(i)]),
+        false,
+      );
+      await run(source, schema, { state: {}, runId: "r3", runStartedAt: at(), mode: "live" });
+      expect(
+        canonical(
+          REF_ITEMS,
+          (await fixture.read(schema, REF_ITEMS)).map((r) => r.row),
+        ),
+      ).toEqual(canonical(REF_ITEMS, source.rows(streamKey(REF_ITEMS))));
+      source.clear(streamKey(REF_ITEMS), true);
+      await run(source, schema, { state, runId: "r4", runStartedAt: at(), mode: "live" });
+      expect(await fixture.read(schema, REF_ITEMS)).toEqual([]);
+    });
+
+    it("soft delete: a deleted row that comes back is current again", async () => {
+      const schema = schemaOf("revive");
+      await fixture.reset(schema, [REF_ITEMS]);
+      const t1 = new Date(Date.UTC(2031, 0, 1));
+      const t2 = new Date(Date.UTC(2031, 0, 2));
+      await direct(schema, REF_ITEMS, async (writer, ref) => {
+        await writer.write(ref, upsert(REF_ITEMS, [item(1), item(2)]), t1);
+        await writer.delete(ref, [[2n]], { syncedAt: t1 });
+        await writer.write(ref, upsert(REF_ITEMS, [item(2, "back")]), t2);
+      });
+      const stored = await fixture.read(schema, REF_ITEMS);
+      expect(stored.map((r) => r.deleted)).toEqual([false, false]);
+      expect(await readRows(schema, REF_ITEMS)).toEqual(canonical(REF_ITEMS, [item(1), item(2, "back")]));
+    });
+
+    for (const mode of ["soft_delete", "live", "history"] as const) {
+      it(`unchanged values keep what the destination has (${mode})`, async () => {
+        const schema = schemaOf(`unchanged_${mode}`);
+        await fixture.reset(schema, [REF_TEXTS]);
+        const caps = await opened();
+        if (!(caps.syncModes ?? ["soft_delete"]).includes(mode)) return;
+        expect(caps.unchangedValues).toBe(true);
+        const t1 = new Date(Date.UTC(2031, 0, 1));
+        const t2 = new Date(Date.UTC(2031, 0, 2));
+        const big = "x".repeat(5000);
+        await direct(
+          schema,
+          REF_TEXTS,
+          async (writer, ref) => {
+            await writer.write(
+              ref,
+              upsert(REF_TEXTS, [
+                [1, "one", big],
+                [2, "two", "kept"],
+              ]),
+              t1,
+            );
+            // Row 1 changes `s` but not `t` (not sent); row 3 is inserted with `t` and then
+            // updated without it in the same batch; row 2 changes both.
+            const batch: UpsertBatch = {
+              ...upsert(REF_TEXTS, [
+                [1, "uno", null],
+                [3, "tres", "from the batch"],
+                [3, "tres!", null],
+                [2, "dos", "new"],
+              ]),
+              unchanged: [[2], undefined, [2], []],
+              changedAt: [
+                "2031-01-02T00:00:00.000001Z",
+                "2031-01-02T00:00:00.000002Z",
+                "2031-01-02T00:00:00.000003Z",
+                "2031-01-02T00:00:00.000004Z",
+              ],
+            };
+            await writer.write(ref, batch, t2);
+          },
+          mode,
+        );
+        expect(await readRows(schema, REF_TEXTS)).toEqual(
+          canonical(REF_TEXTS, [
+            [1, "uno", big],
+            [2, "dos", "new"],
+            [3, "tres!", "from the batch"],
+          ]),
+        );
+      });
+    }
+
+    it("history mode: versions, one active per key, deletes close, replays and identical re-syncs add nothing", async () => {
+      const schema = schemaOf("history");
+      await fixture.reset(schema, [REF_ITEMS, REF_PAIRS]);
+      const caps = await opened();
+      const source = reference();
+      const state: Record<string, StreamState> = {};
+      const at = clock();
+      if (!(caps.syncModes ?? ["soft_delete"]).includes("history")) {
+        // A destination without history mode fails such a table alone, saying why.
+        const result = await run(source, schema, { state, runId: "r1", runStartedAt: at(), mode: "history" });
+        expect(result.warnings.map((w) => w.stream).sort()).toEqual([streamKey(REF_ITEMS), streamKey(REF_PAIRS)]);
+        expect(result.warnings[0]?.message).toMatch(/HISTORY/);
+        return;
+      }
+      const MAX = Date.parse("9999-12-31T23:59:59.999Z");
+      const t1 = at();
+      await run(source, schema, { state, runId: "r1", runStartedAt: t1, mode: "history" });
+      let stored = await fixture.read(schema, REF_ITEMS);
+      expect(stored.length).toBe(120);
+      expect(stored.filter((r) => !(r.active === true && r.start === t1.getTime() && r.end === MAX))).toEqual([]);
+      expect(stored.every((r) => r.deleted === undefined)).toBe(true);
+
+      // An update and a delete reach the next incremental run.
+      source.put(streamKey(REF_ITEMS), [item(5, "changed", 10_000)]);
+      source.remove(streamKey(REF_ITEMS), [[7n]], true);
+      const t2 = at();
+      await run(source, schema, { state, runId: "r2", runStartedAt: t2, mode: "history" });
+      stored = await fixture.read(schema, REF_ITEMS);
+      const versions = (id: bigint) =>
+        stored.filter((r) => r.row[0] === id).sort((a, b) => (a.start as number) - (b.start as number));
+      expect(stored.length).toBe(121);
+      expect(versions(5n).map((r) => [r.row[1], r.start, r.end, r.active])).toEqual([
+        ["item 5", t1.getTime(), t2.getTime() - 1, false],
+        ["changed", t2.getTime(), MAX, true],
+      ]);
+      expect(versions(7n).map((r) => [r.start, r.end, r.active])).toEqual([[t1.getTime(), t2.getTime(), false]]);
+      const activePerKey = () => {
+        const counts = new Map<string, number>();
+        for (const r of stored.filter((x) => x.active))
+          counts.set(String(r.row[0]), (counts.get(String(r.row[0])) ?? 0) + 1);
+        return Math.max(...counts.values());
+      };
+      expect(activePerKey()).toBe(1);
+      expect(await readRows(schema, REF_ITEMS)).toEqual(canonical(REF_ITEMS, source.rows(streamKey(REF_ITEMS))));
+
+      // A re-sync of an unchanged source adds no version; a row gone without a message is
+      // closed at the re-sync (its `_fivetran_synced` untouched), and the rest stay active.
+      source.remove(streamKey(REF_ITEMS), [[9n]], false);
+      const t3 = at();
+      await run(source, schema, { state: {}, runId: "r3", runStartedAt: t3, mode: "history" });
+      stored = await fixture.read(schema, REF_ITEMS);
+      expect(stored.length).toBe(121);
+      expect(versions(9n).map((r) => [r.end, r.active, r.synced])).toEqual([[t3.getTime(), false, t1.getTime()]]);
+      expect(
+        versions(5n)
+          .filter((r) => r.active)
+          .map((r) => [r.start, r.synced]),
+      ).toEqual([[t2.getTime(), t3.getTime()]]);
+      expect(activePerKey()).toBe(1);
+
+      // Changes with commit times: versions start at them; replaying the batch adds nothing.
+      const changes: UpsertBatch = {
+        ...upsert(REF_ITEMS, [item(11, "a"), item(11, "b"), item(12, "c")]),
+        changedAt: ["2031-02-01T00:00:00.000000Z", "2031-02-01T00:00:01.000000Z", "2031-02-01T00:00:02.000000Z"],
+      };
+      const t4 = at();
+      for (let replay = 0; replay < 2; replay++) {
+        await direct(
+          schema,
+          REF_ITEMS,
+          async (writer, ref) => {
+            await writer.write(ref, changes, t4);
+            await writer.delete(ref, [[12n]], { syncedAt: t4, changedAt: ["2031-02-01T00:00:03.000000Z"] });
+          },
+          "history",
+        );
+      }
+      stored = await fixture.read(schema, REF_ITEMS);
+      expect(stored.length).toBe(124);
+      const ms = (text: string) => Date.parse(text);
+      expect(versions(11n).map((r) => [r.row[1], r.start, r.end, r.active])).toEqual([
+        ["item 11", t1.getTime(), ms("2031-02-01T00:00:00.000Z") - 1, false],
+        ["a", ms("2031-02-01T00:00:00.000Z"), ms("2031-02-01T00:00:01.000Z") - 1, false],
+        ["b", ms("2031-02-01T00:00:01.000Z"), MAX, true],
+      ]);
+      expect(versions(12n).map((r) => [r.row[1], r.end, r.active])).toEqual([
+        ["item 12", ms("2031-02-01T00:00:02.000Z") - 1, false],
+        ["c", ms("2031-02-01T00:00:03.000Z"), false],
+      ]);
+      expect(activePerKey()).toBe(1);
+      // A source truncate closes every active version.
+      source.clear(streamKey(REF_ITEMS), true);
+      await run(source, schema, { state, runId: "r5", runStartedAt: at(), mode: "history" });
+      expect(await readRows(schema, REF_ITEMS)).toEqual([]);
+      expect((await fixture.read(schema, REF_ITEMS)).length).toBe(124);
+    }, 60_000);
+
+    it("switching a table between sync modes keeps its rows as Fivetran's migrations do", async () => {
+      const schema = schemaOf("switch");
+      await fixture.reset(schema, [REF_ITEMS]);
+      const caps = await opened();
+      const modes = caps.syncModes ?? ["soft_delete"];
+      const t1 = new Date(Date.UTC(2031, 0, 1));
+      const t2 = new Date(Date.UTC(2031, 0, 2));
+      const rows = range(1, 6).map((i) => item(i));
+      // Soft delete, with rows 5 and 6 deleted.
+      await direct(schema, REF_ITEMS, async (writer, ref) => {
+        await writer.write(ref, upsert(REF_ITEMS, rows), t1);
+        await writer.delete(ref, [[5n], [6n]], { syncedAt: t1 });
+      });
+      if (modes.includes("history")) {
+        // Into history: current rows are active versions from the latest sync, deleted rows inactive.
+        await direct(schema, REF_ITEMS, async () => {}, "history");
+        let stored = await fixture.read(schema, REF_ITEMS);
+        expect(
+          stored.map((r) => [r.row[0], r.active, r.start]).sort((a, b) => compareValues(a[0] as Value, b[0] as Value)),
+        ).toEqual(rows.map((r, i) => [r[0], i < 4, i < 4 ? t1.getTime() : Date.parse("0001-01-01T00:00:00Z")]));
+        expect(stored.every((r) => r.deleted === undefined)).toBe(true);
+        // A new version of row 1, then back to soft delete: only the latest version of each key
+        // stays, marked deleted where it is not active.
+        await direct(
+          schema,
+          REF_ITEMS,
+          (writer, ref) => writer.write(ref, upsert(REF_ITEMS, [item(1, "newer")]), t2).then(() => {}),
+          "history",
+        );
+        expect((await fixture.read(schema, REF_ITEMS)).length).toBe(7);
+        await direct(schema, REF_ITEMS, async () => {}, "soft_delete");
+        stored = await fixture.read(schema, REF_ITEMS);
+        expect(stored.length).toBe(6);
+        expect(stored.every((r) => r.active === undefined)).toBe(true);
+        expect(firstValues(stored.filter((r) => r.deleted))).toEqual([5n, 6n]);
+        expect(await readRows(schema, REF_ITEMS)).toEqual(
+          canonical(REF_ITEMS, [item(1, "newer"), ...rows.slice(1, 4)]),
+        );
+        // History → live: inactive versions go, history columns too.
+        await direct(schema, REF_ITEMS, async () => {}, "history");
+        await direct(schema, REF_ITEMS, async () => {}, "live");
+        stored = await fixture.read(schema, REF_ITEMS);
+        expect(stored.length).toBe(4);
+        expect(stored.every((r) => r.active === undefined && r.deleted === undefined)).toBe(true);
+        await direct(schema, REF_ITEMS, async () => {}, "soft_delete");
+        await direct(schema, REF_ITEMS, (writer, ref) => writer.delete(ref, [[4n]], { syncedAt: t2 }).then(() => {}));
+      } else {
+        await direct(schema, REF_ITEMS, (writer, ref) =>
+          writer.write(ref, upsert(REF_ITEMS, [item(1, "newer")]), t2).then(() => {}),
+        );
+        await direct(schema, REF_ITEMS, (writer, ref) => writer.delete(ref, [[4n]], { syncedAt: t2 }).then(() => {}));
+      }
+      // Soft delete → live: the rows marked deleted are removed and the column dropped.
+      expect((await fixture.read(schema, REF_ITEMS)).filter((r) => r.deleted).length).toBeGreaterThan(0);
+      await direct(schema, REF_ITEMS, async () => {}, "live");
+      let stored = await fixture.read(schema, REF_ITEMS);
+      expect(stored.every((r) => r.deleted === undefined)).toBe(true);
+      expect(
+        canonical(
+          REF_ITEMS,
+          stored.map((r) => r.row),
+        ),
+      ).toEqual(canonical(REF_ITEMS, [item(1, "newer"), ...rows.slice(1, 3)]));
+      // Live → soft delete: the column comes back, false everywhere.
+      await direct(schema, REF_ITEMS, async () => {}, "soft_delete");
+      stored = await fixture.read(schema, REF_ITEMS);
+      expect(stored.map((r) => r.deleted)).toEqual([false, false, false]);
     });
 
     it("values of every type round-trip", async () => {

@@ -15,13 +15,22 @@ async function openWriter(...args: Parameters<typeof D1Writer.open>) {
   return compat(await D1Writer.open(...args));
 }
 
-/** The writer addressed by schema and stream, as these tests were written. */
+/**
+ * The writer addressed by schema and stream, as these tests were written: in live mode (rows
+ * deleted are removed), the behaviour they test. Soft delete and the switches between modes are
+ * the conformance suite's (test/workers/conformance/suite.ts).
+ */
 function compat(writer: D1Writer) {
   return {
     inner: writer,
-    ensureSchema: (schema: string, streams: Stream[]) => writer.migrate(schema, streams),
+    ensureSchema: (schema: string, streams: Stream[]) =>
+      writer.migrate(
+        schema,
+        streams,
+        streams.map(() => "live"),
+      ),
     async write(schema: string, s: Stream, batch: UpsertBatch, syncedAt: Date) {
-      const result = await writer.write({ schema, stream: s }, batch, syncedAt);
+      const result = await writer.write({ schema, stream: s, mode: "live" }, batch, syncedAt);
       await writer.flush();
       return result;
     },

@@ -3,7 +3,7 @@ import { ConfigurationError } from "../../errors";
 import { type ConnectorContext, defineDestination, type SetupTest } from "../../protocol";
 import { secret } from "../../toolkit/config";
 import { bindingExecutor, D1ApiError, type D1Client, httpExecutor } from "../../toolkit/d1-client";
-import { D1Writer, quoteName } from "./writer";
+import { D1_SYNC_MODES, D1Writer, quoteName } from "./writer";
 
 /**
  * D1 bindings of this Worker that a `d1` destination may name. Only databases kept for
@@ -144,6 +144,7 @@ export const d1Destination = defineDestination({
   },
   fields,
   bindings: (config) => (config.database ? [config.database] : []),
+  syncModes: D1_SYNC_MODES,
   writer: {
     open(config, ctx) {
       if (config.account_id && config.database_id && config.api_token) {

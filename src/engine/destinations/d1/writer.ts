@@ -15,6 +15,14 @@
  * no `Z` without a zone), so text order is time order; binary → BLOB; array → TEXT holding a JSON array. Plus `_fivetran_synced` (RFC 3339) and, for
  * streams without a primary key, `_fivetran_id`: a 128-bit hash of the row (see {@link rowId}).
  *
+ * Sync modes (TableRef.mode): soft_delete (default) adds `_fivetran_deleted` INTEGER 0/1 — deletes
+ * and range replacement mark rows, upserts set it back to 0; live removes rows; history keeps
+ * versions keyed (pk…, `_fivetran_start`) with `_fivetran_end` and `_fivetran_active` (TEXT RFC
+ * 3339 times, one active version per key under a partial unique index; see historyStatements).
+ * `migrate` switches a table between modes (switchMode). Values a change-capture source did not
+ * send (UpsertBatch.unchanged) keep the table's: runs of rows keeping the same columns share a
+ * statement whose ON CONFLICT leaves those columns alone.
+ *
  * Writes: a page's rows become SQL literals in multi-row `INSERT … VALUES (…), (…) ON
  * CONFLICT … DO UPDATE` statements, each under D1's 100 KB per statement, with
  * `_fivetran_synced` one bound parameter (`?1`) every row refers to: the fastest bulk path
@@ -32,11 +40,14 @@
 import { TableError } from "../../errors";
 import type {
   Column,
+  DeleteTimes,
   DestinationCapabilities,
   DestinationWriter,
   Row,
   Stream,
+  SyncMode,
   TableRef,
+  TruncateTime,
   UpsertBatch,
   WriteResult,
 } from "../../protocol";
@@ -54,6 +65,27 @@ import { arrayJson, byteaHex, rfc3339, syncedText, TRUE, toPgText } from "../../
 
 export const SYNCED = "_fivetran_synced";
 export const ROW_ID = "_fivetran_id";
+export const DELETED = "_fivetran_deleted";
+export const START = "_fivetran_start";
+export const END = "_fivetran_end";
+export const ACTIVE = "_fivetran_active";
+/** An active version's `_fivetran_end`; a soft-deleted row's times once switched into history. */
+const MAX_TS = "9999-12-31T23:59:59.999000Z";
+const MIN_TS = "0001-01-01T00:00:00.000000Z";
+
+/** `…ss.ffffffZ` less one millisecond, its microseconds kept (history's `_fivetran_end`). */
+function minusMs(text: string): string {
+  const ms = Date.parse(`${text.slice(0, 23)}Z`);
+  if (Number.isNaN(ms)) throw new Error(`not a timestamp: ${text}`);
+  return `${new Date(ms - 1).toISOString().slice(0, 23)}${text.slice(23, 26).padEnd(3, "0")}Z`;
+}
+
+/** A commit time or run start as stored: RFC 3339 with six fraction digits and `Z`. */
+function timeText(text: string): string {
+  const match = /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)(?:\.(\d{1,6}))?Z$/.exec(text);
+  if (!match) return syncedText(new Date(text));
+  return `${match[1]}.${(match[2] ?? "").padEnd(6, "0")}Z`;
+}
 
 /** D1's documented limits (developers.cloudflare.com/d1/platform/limits). */
 export const D1_LIMITS = {
@@ -294,6 +326,9 @@ export function rowId(row: PgTextRow): string {
 
 interface TablePlan {
   name: string;
+  mode: SyncMode;
+  /** The upsert statements that keep the table's values of columns `kept` (unchanged at the source). */
+  keeping(kept: readonly number[]): { upsert: string; values: { head: string; tail: string; bytes: number } };
   encoders: ValueEncoder[];
   keyed: boolean;
   /** Positions of the primary-key columns in a row. */
@@ -336,7 +371,7 @@ function utf8Length(text: string): number {
   return bytes;
 }
 
-function plan(name: string, stream: Stream): TablePlan {
+function plan(name: string, stream: Stream, mode: SyncMode = "soft_delete"): TablePlan {
   const ident = quoteName(name);
   const keyed = stream.primaryKey.length > 0;
   const names = stream.columns.map((c) => quoteName(c.name));
@@ -348,12 +383,23 @@ function plan(name: string, stream: Stream): TablePlan {
     select.push(`value->>${stream.columns.length}`);
   }
   const key = keyed ? stream.primaryKey : [ROW_ID];
-  const updated = keyed ? [...stream.columns.map((c) => c.name).filter((n) => !key.includes(n)), SYNCED] : [SYNCED];
+  // The columns an upsert sets on conflict, less those whose value the source did not send
+  // (UpsertBatch.unchanged: the table keeps its own); a row upserted in soft delete mode is not
+  // deleted (`_fivetran_deleted` defaults to 0 on insert).
+  const conflict = (kept: readonly number[] = []) => {
+    const updated = keyed
+      ? [...stream.columns.filter((c, i) => !key.includes(c.name) && !kept.includes(i)).map((c) => c.name), SYNCED]
+      : [SYNCED];
+    return (
+      ` ON CONFLICT (${key.map(quoteName).join(", ")}) DO UPDATE SET ` +
+      updated.map((n) => `${quoteName(n)} = excluded.${quoteName(n)}`).join(", ") +
+      (mode === "soft_delete" ? `, ${quoteName(DELETED)} = 0` : "")
+    );
+  };
   // `WHERE 1`: without it SQLite would parse `ON CONFLICT` as a join constraint of json_each.
-  const upsert =
-    `INSERT INTO ${ident} (${target.join(", ")}) SELECT ${select.join(", ")} FROM json_each(?1) WHERE 1 ` +
-    `ON CONFLICT (${key.map(quoteName).join(", ")}) DO UPDATE SET ` +
-    updated.map((n) => `${quoteName(n)} = excluded.${quoteName(n)}`).join(", ");
+  const upsertFor = (kept?: readonly number[]) =>
+    `INSERT INTO ${ident} (${target.join(", ")}) SELECT ${select.join(", ")} FROM json_each(?1) WHERE 1${conflict(kept)}`;
+  const upsert = upsertFor();
 
   if (utf8Length(upsert) > D1_LIMITS.statementBytes) {
     throw new Error(
@@ -363,11 +409,17 @@ function plan(name: string, stream: Stream): TablePlan {
   const keyColumns = stream.primaryKey.map((n) => stream.columns.find((c) => c.name === n) as Column);
   const keyIndexes = keyColumns.map((c) => stream.columns.indexOf(c));
   const head = `INSERT INTO ${ident} (${target.join(", ")}) VALUES `;
-  const tail =
-    ` ON CONFLICT (${key.map(quoteName).join(", ")}) DO UPDATE SET ` +
-    updated.map((n) => `${quoteName(n)} = excluded.${quoteName(n)}`).join(", ");
+  const tail = conflict();
   const result: TablePlan = {
     name,
+    mode,
+    keeping: (kept) => {
+      const keptTail = conflict(kept);
+      return {
+        upsert: upsertFor(kept),
+        values: { head, tail: keptTail, bytes: utf8Length(head) + utf8Length(keptTail) },
+      };
+    },
     keyed,
     keyIndexes,
     upsert,
@@ -382,10 +434,15 @@ function plan(name: string, stream: Stream): TablePlan {
   if (keyed && keyColumns.every(orderSafe) && 2 * keyColumns.length <= D1_LIMITS.boundParameters) {
     const tuple = `(${keyColumns.map((c) => quoteName(c.name)).join(", ")})`;
     const params = (from: number) => `(${keyColumns.map((_, i) => `?${from + i}`).join(", ")})`;
+    const where = (after: boolean) =>
+      `${tuple} <= ${params(1)}` + (after ? ` AND ${tuple} > ${params(1 + keyColumns.length)}` : "");
     result.range = {
+      // Soft delete: the range's rows are marked deleted (`_fivetran_synced` kept) and the
+      // page's upserts revive those it holds, in the same batch; live: they are removed.
       sql: (after) =>
-        `DELETE FROM ${ident} WHERE ${tuple} <= ${params(1)}` +
-        (after ? ` AND ${tuple} > ${params(1 + keyColumns.length)}` : ""),
+        mode === "soft_delete"
+          ? `UPDATE ${ident} SET ${quoteName(DELETED)} = 1 WHERE ${where(after)} AND ${quoteName(DELETED)} = 0`
+          : `DELETE FROM ${ident} WHERE ${where(after)}`,
       // Bounds bind as text; the key columns' INTEGER affinity compares them as numbers.
       encoders: keyColumns.map((c) =>
         c.type === "boolean" ? (v) => (TRUE.has(v.toLowerCase()) ? "1" : "0") : (v) => v,
@@ -395,9 +452,11 @@ function plan(name: string, stream: Stream): TablePlan {
   return result;
 }
 
-function checkNames(name: string, stream: Stream): void {
+function checkNames(name: string, stream: Stream, mode: SyncMode): void {
   const where = `${stream.namespace}.${stream.name}`;
   const system = new Set(stream.primaryKey.length > 0 ? [fold(SYNCED)] : [fold(SYNCED), fold(ROW_ID)]);
+  if (mode === "soft_delete") system.add(fold(DELETED));
+  if (mode === "history") for (const name of [START, END, ACTIVE]) system.add(fold(name));
   const seen = new Map<string, string>();
   for (const column of stream.columns) {
     const folded = fold(column.name);
@@ -412,13 +471,120 @@ function checkNames(name: string, stream: Stream): void {
     }
     seen.set(folded, column.name);
   }
-  const count = stream.columns.length + (stream.primaryKey.length > 0 ? 1 : 2);
+  const count =
+    stream.columns.length +
+    (stream.primaryKey.length > 0 ? 1 : 2) +
+    (mode === "soft_delete" ? 1 : mode === "history" ? 3 : 0);
   if (count > D1_LIMITS.columnsPerTable) {
     throw new TableError(
       `${where} needs ${count} columns in D1 table "${name}" (with ${SYNCED}${stream.primaryKey.length > 0 ? "" : ` and ${ROW_ID}`}); D1 allows at most ${D1_LIMITS.columnsPerTable}`,
     );
   }
 }
+
+/** The staging table of a history-mode table's writes. */
+function stageOf(name: string): string {
+  return `${name}__fivetran_stage`;
+}
+
+/** `(a."x", a."y")`. */
+function tupleOf(alias: string, names: readonly string[]): string {
+  return `(${names.map((n) => `${alias}.${quoteName(n)}`).join(", ")})`;
+}
+
+/** The statement creating `name` for `stream` in `mode` (history: keyed by pk and start). */
+function createTable(name: string, stream: Stream, mode: SyncMode): D1Statement {
+  const keyed = stream.primaryKey.length > 0;
+  const columns = stream.columns.map(
+    (c) => `${quoteName(c.name)} ${sqliteType(c)}${stream.primaryKey.includes(c.name) ? " NOT NULL" : ""}`,
+  );
+  columns.push(`${quoteName(SYNCED)} TEXT NOT NULL`);
+  if (!keyed) columns.push(`${quoteName(ROW_ID)} TEXT NOT NULL`);
+  if (mode === "soft_delete") columns.push(`${quoteName(DELETED)} INTEGER NOT NULL DEFAULT 0`);
+  const key = keyed ? [...stream.primaryKey] : [ROW_ID];
+  if (mode === "history") {
+    columns.push(
+      `${quoteName(START)} TEXT NOT NULL`,
+      `${quoteName(END)} TEXT NOT NULL`,
+      `${quoteName(ACTIVE)} INTEGER NOT NULL`,
+    );
+    key.push(START);
+  }
+  return {
+    sql: `CREATE TABLE IF NOT EXISTS ${quoteName(name)} (${columns.join(", ")}, PRIMARY KEY (${key.map(quoteName).join(", ")}))`,
+    params: [],
+  };
+}
+
+/** At most one active version per key, enforced by SQLite (a partial unique index). */
+function activeIndex(name: string, stream: Stream): D1Statement {
+  return {
+    sql: `CREATE UNIQUE INDEX IF NOT EXISTS ${quoteName(`${name}__fivetran_active`)} ON ${quoteName(name)} (${stream.primaryKey.map(quoteName).join(", ")}) WHERE ${quoteName(ACTIVE)} = 1`,
+    params: [],
+  };
+}
+
+/** The staging table of history writes: the table's values plus each row's times and flags. */
+function stageTable(name: string, stream: Stream): string {
+  const columns = stream.columns.map((c) => `${quoteName(c.name)} ${sqliteType(c)}`);
+  return `CREATE TABLE IF NOT EXISTS ${quoteName(stageOf(name))} (${columns.join(", ")}, ${quoteName(SYNCED)} TEXT, ${quoteName(START)} TEXT, ${quoteName(END)} TEXT, "close" TEXT, "unchanged" TEXT, "first" INTEGER, "skip" INTEGER NOT NULL DEFAULT 0)`;
+}
+
+/**
+ * Switches an existing table between sync modes in one batch, as Fivetran's partner SDK
+ * specifies (TableSyncModeMigration in
+ * https://github.com/fivetran/fivetran_partner_sdk/blob/main/schema-migration-helper-service.md):
+ * live ↔ soft_delete add (false) or drop `_fivetran_deleted` (removing the rows it marked); into
+ * history every row becomes a version (current rows active since the table's latest sync,
+ * soft-deleted ones inactive at the minimum time); out of history, live keeps the active
+ * versions, soft_delete the latest version of each key, marked deleted unless active. SQLite
+ * cannot change a primary key in place, so switches into or out of history rebuild the table.
+ */
+function switchMode(name: string, stream: Stream, from: SyncMode, to: SyncMode): D1Statement[] {
+  const ident = quoteName(name);
+  if (from !== "history" && to !== "history") {
+    return to === "soft_delete"
+      ? [{ sql: `ALTER TABLE ${ident} ADD COLUMN ${quoteName(DELETED)} INTEGER NOT NULL DEFAULT 0`, params: [] }]
+      : [
+          { sql: `DELETE FROM ${ident} WHERE ${quoteName(DELETED)} = 1`, params: [] },
+          { sql: `ALTER TABLE ${ident} DROP COLUMN ${quoteName(DELETED)}`, params: [] },
+        ];
+  }
+  const rebuilt = `${name}__fivetran_switch`;
+  const values = [...stream.columns.map((c) => c.name), SYNCED].map(quoteName);
+  const target = [...values];
+  const select = [...values];
+  let where = "";
+  if (to === "history") {
+    const deleted = from === "soft_delete" ? `${quoteName(DELETED)} = 1` : "0";
+    target.push(quoteName(START), quoteName(END), quoteName(ACTIVE));
+    select.push(
+      `CASE WHEN ${deleted} THEN '${MIN_TS}' ELSE (SELECT max(${quoteName(SYNCED)}) FROM ${ident}) END`,
+      `CASE WHEN ${deleted} THEN '${MIN_TS}' ELSE '${MAX_TS}' END`,
+      `CASE WHEN ${deleted} THEN 0 ELSE 1 END`,
+    );
+  } else if (to === "soft_delete") {
+    target.push(quoteName(DELETED));
+    select.push(`1 - ${quoteName(ACTIVE)}`);
+    where = ` AS t WHERE t.${quoteName(START)} = (SELECT max(l.${quoteName(START)}) FROM ${ident} AS l WHERE ${tupleOf("l", stream.primaryKey)} = ${tupleOf("t", stream.primaryKey)})`;
+  } else {
+    where = ` WHERE ${quoteName(ACTIVE)} = 1`;
+  }
+  return [
+    { sql: `DROP TABLE IF EXISTS ${quoteName(rebuilt)}`, params: [] },
+    createTable(rebuilt, stream, to),
+    {
+      sql: `INSERT INTO ${quoteName(rebuilt)} (${target.join(", ")}) SELECT ${select.join(", ")} FROM ${ident}${where}`,
+      params: [],
+    },
+    { sql: `DROP TABLE ${ident}`, params: [] },
+    { sql: `ALTER TABLE ${quoteName(rebuilt)} RENAME TO ${ident}`, params: [] },
+    ...(to === "history" ? [activeIndex(name, stream)] : []),
+  ];
+}
+
+/** The sync modes D1 implements (history: tables with a primary key, rows under one statement). */
+export const D1_SYNC_MODES: SyncMode[] = ["soft_delete", "live", "history"];
 
 /** What D1 can do, for the runner. */
 export function d1Capabilities(transactions: boolean): DestinationCapabilities {
@@ -431,6 +597,8 @@ export function d1Capabilities(transactions: boolean): DestinationCapabilities {
     replaceRangeKeyTypes: ["boolean", "int", "long", "uuid"],
     deletes: true,
     transactions,
+    syncModes: D1_SYNC_MODES,
+    unchangedValues: true,
   };
 }
 
@@ -469,9 +637,15 @@ export class D1Writer implements DestinationWriter {
     return new D1Writer(executor, options, isBinding(target));
   }
 
-  async migrate(schema: string, streams: Stream[]): Promise<void> {
+  async migrate(schema: string, streams: Stream[], modes?: readonly (SyncMode | undefined)[]): Promise<void> {
     const names = new Map<string, string>();
-    for (const stream of streams) {
+    for (const [index, stream] of streams.entries()) {
+      const mode = modes?.[index] ?? "soft_delete";
+      if (!D1_SYNC_MODES.includes(mode)) {
+        throw new TableError(
+          `D1 does not implement sync mode ${mode.toUpperCase()} (${stream.namespace}.${stream.name})`,
+        );
+      }
       const name = d1TableName(schema, stream.name, this.namespace);
       const clash = names.get(fold(name));
       if (clash !== undefined) {
@@ -484,41 +658,51 @@ export class D1Writer implements DestinationWriter {
           `D1 table "${name}" would be in the namespace '${foreign.slice(0, -2)}' of another account; choose a schema name that does not start with it`,
         );
       }
-      checkNames(name, stream);
+      checkNames(name, stream, mode);
       const ident = quoteName(name);
       const keyed = stream.primaryKey.length > 0;
+      if (mode === "history" && !keyed) {
+        throw new TableError(`${stream.namespace}.${stream.name} has no primary key: history mode needs one`);
+      }
       const existing = await this.db.query({
         sql: "SELECT name, pk FROM pragma_table_info(?1) ORDER BY pk, cid",
         params: [name],
       });
       if (existing.length === 0) {
-        const columns = stream.columns.map(
-          (c) => `${quoteName(c.name)} ${sqliteType(c)}${stream.primaryKey.includes(c.name) ? " NOT NULL" : ""}`,
-        );
-        columns.push(`${quoteName(SYNCED)} TEXT NOT NULL`);
-        if (!keyed) columns.push(`${quoteName(ROW_ID)} TEXT NOT NULL`);
-        const key = (keyed ? stream.primaryKey : [ROW_ID]).map(quoteName).join(", ");
-        await this.db.query({
-          sql: `CREATE TABLE IF NOT EXISTS ${ident} (${columns.join(", ")}, PRIMARY KEY (${key}))`,
-          params: [],
-        });
+        await this.db.batch([
+          createTable(name, stream, mode),
+          ...(mode === "history" ? [activeIndex(name, stream)] : []),
+        ]);
       } else {
-        const wantedKey = keyed ? stream.primaryKey : [ROW_ID];
+        const present = new Set(existing.map((r) => fold(String(r.name))));
+        const current: SyncMode = present.has(fold(START))
+          ? "history"
+          : present.has(fold(DELETED))
+            ? "soft_delete"
+            : "live";
+        const wantedKey = [...(keyed ? stream.primaryKey : [ROW_ID]), ...(current === "history" ? [START] : [])];
         const actualKey = existing.filter((r) => Number(r.pk) > 0).map((r) => String(r.name));
         if (actualKey.map(fold).join("\u0000") !== wantedKey.map(fold).join("\u0000")) {
           throw new TableError(
             `D1 table "${name}" has primary key (${actualKey.join(", ")}) but ${stream.namespace}.${stream.name} now has (${wantedKey.join(", ")}); re-sync the table to rebuild it`,
           );
         }
-        const present = new Set(existing.map((r) => fold(String(r.name))));
         for (const column of stream.columns.filter((c) => !present.has(fold(c.name)))) {
           await this.db.query({
             sql: `ALTER TABLE ${ident} ADD COLUMN ${quoteName(column.name)} ${sqliteType(column)}`,
             params: [],
           });
         }
+        if (current !== mode) await this.db.batch(switchMode(name, stream, current, mode));
       }
-      this.tables.set(`${schema}.${stream.name}`, plan(name, stream));
+      if (mode === "history") {
+        // The staging table of history writes, rebuilt with the table's columns.
+        await this.db.batch([
+          { sql: `DROP TABLE IF EXISTS ${quoteName(stageOf(name))}`, params: [] },
+          { sql: stageTable(name, stream), params: [] },
+        ]);
+      }
+      this.tables.set(`${schema}.${stream.name}`, plan(name, stream, mode));
     }
   }
 
@@ -533,6 +717,14 @@ export class D1Writer implements DestinationWriter {
     const copy = batch.encoded?.codec === "pg-copy" ? batch.encoded.data : undefined;
     const count = copy ? copy.length : batch.rows.length;
     if (count === 0 && !batch.range) return { rows: 0, bytes: 0 };
+    if (table.mode === "history") {
+      await this.run(
+        this.historyStatements(table, ref.stream, batch, syncedAt),
+        `writing ${count} versions into`,
+        table,
+      );
+      return { rows: count, bytes: batch.bytes };
+    }
     const statements: D1Statement[] = [];
     if (batch.range && table.range) {
       // A snapshot batch holds every source row of its key range: replace the range.
@@ -551,13 +743,203 @@ export class D1Writer implements DestinationWriter {
     }
     // Typed values take the same road as COPY text: rendered as PostgreSQL text, the form the
     // literal and JSON encoders below parse (one set of encoders for both).
-    const rows = copy ? undefined : batch.rows.map((row) => table.text.map((encode, i) => encode(row[i] ?? null)));
-    statements.push(...this.upserts(table, batch.stream, copy, rows, syncedText(syncedAt)));
+    const unchanged = table.keyed && batch.unchanged?.some((u) => u !== undefined && u.length > 0);
+    const synced = syncedText(syncedAt);
+    if (unchanged) {
+      // Values the source did not send: taken from an earlier row of the key in this page, else
+      // kept as the table has them (runs of rows keeping the same columns share a statement).
+      const latest = new Map<string, { row: PgTextRow; missing: Set<number> }>();
+      let run: { kept: string; rows: PgTextRow[]; missing: number[] } | undefined;
+      const flushRun = () => {
+        if (!run) return;
+        statements.push(...this.upserts(table, batch.stream, undefined, run.rows, synced, run.missing));
+      };
+      batch.rows.forEach((original, r) => {
+        const row = table.text.map((encode, i) => encode(original[i] ?? null));
+        const key = table.keyIndexes.map((i) => row[i] ?? "").join("\u0000");
+        const before = latest.get(key);
+        const missing = new Set<number>();
+        for (const c of batch.unchanged?.[r] ?? []) {
+          if (before && !before.missing.has(c)) row[c] = before.row[c] ?? null;
+          else missing.add(c);
+        }
+        latest.set(key, { row, missing });
+        const list = [...missing].sort((a, b) => a - b);
+        const kept = list.join(",");
+        if (run?.kept !== kept) {
+          flushRun();
+          run = { kept, rows: [], missing: list };
+        }
+        run.rows.push(row);
+      });
+      flushRun();
+    } else {
+      const rows = copy ? undefined : batch.rows.map((row) => table.text.map((encode, i) => encode(row[i] ?? null)));
+      statements.push(...this.upserts(table, batch.stream, copy, rows, synced));
+    }
     await this.run(statements, `writing ${count} rows into`, table);
     return { rows: count, bytes: batch.bytes };
   }
 
-  async delete(ref: TableRef, keys: Row[]): Promise<number> {
+  /**
+   * History mode's statements for one page (Fivetran's type-2 versions, as its SDK specifies them
+   * for destinations: https://github.com/fivetran/fivetran_sdk/blob/main/how-to-handle-history-mode-batch-files.md).
+   * A version is keyed (pk…, `_fivetran_start`), its start the change's commit time (`changedAt`)
+   * or the run's start. Here, rows of a key are ordered by start (a later row of the same instant
+   * wins), a row equal to the one before it in the page is dropped, and each kept row's end is the
+   * next kept row's start less 1 ms (9999-12-31 23:59:59.999 for the last). They are staged, then:
+   * versions of their keys from the key's earliest staged start on are removed and the one they
+   * had closed is active again (so a replayed page changes nothing); unchanged values are taken
+   * from the active version; a key's first staged row equal to its active version adds no version
+   * (its `_fivetran_synced` is bumped); a snapshot page closes the active versions of its key range
+   * it lacks; the active version of a key with new versions is closed and they are inserted.
+   * Rows go as literals, so a row must fit one statement (D1's 100 KB) and hold no NUL.
+   */
+  private historyStatements(table: TablePlan, stream: Stream, batch: UpsertBatch, syncedAt: Date): D1Statement[] {
+    const copy = batch.encoded?.codec === "pg-copy" ? batch.encoded.data : undefined;
+    const texts: PgTextRow[] = copy
+      ? copy.lines().map(decodeCopyLine)
+      : batch.rows.map((row) => table.text.map((encode, i) => encode(row[i] ?? null)));
+    const synced = syncedText(syncedAt);
+    // Values not sent: from an earlier row of the key in the page, else from the active version.
+    const byKey = new Map<string, { row: PgTextRow; missing: number[]; start: string; order: number }[]>();
+    const latest = new Map<string, { row: PgTextRow; missing: Set<number> }>();
+    texts.forEach((original, r) => {
+      const row = [...original];
+      for (const i of table.keyIndexes) {
+        if (row[i] == null) throw new Error(`a row of ${batch.stream} has a null primary key value`);
+      }
+      const key = table.keyIndexes.map((i) => row[i]).join("\u0000");
+      const before = latest.get(key);
+      const missing = new Set<number>();
+      for (const c of batch.unchanged?.[r] ?? []) {
+        if (before && !before.missing.has(c)) row[c] = before.row[c] ?? null;
+        else missing.add(c);
+      }
+      latest.set(key, { row, missing });
+      const start = timeText(batch.changedAt?.[r] ?? synced);
+      byKey.set(key, [
+        ...(byKey.get(key) ?? []),
+        { row, missing: [...missing].sort((a, b) => a - b), start, order: r },
+      ]);
+    });
+    const ident = quoteName(table.name);
+    const stage = quoteName(stageOf(table.name));
+    const names = stream.columns.map((c) => quoteName(c.name));
+    const pk = stream.primaryKey;
+    const on = (a: string, b: string) => `${tupleOf(a, pk)} = ${tupleOf(b, pk)}`;
+    const tuples: string[] = [];
+    for (const rows of byKey.values()) {
+      rows.sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : a.order - b.order));
+      const kept: typeof rows = [];
+      for (const row of rows) {
+        const previous = kept[kept.length - 1];
+        if (previous && previous.start === row.start) kept.pop();
+        const last = kept[kept.length - 1];
+        const same =
+          last !== undefined &&
+          last.missing.join(",") === row.missing.join(",") &&
+          last.row.every((v, i) => v === row.row[i]);
+        if (!same) kept.push(row);
+      }
+      kept.forEach((version, k) => {
+        const next = kept[k + 1];
+        const values = version.row.map((v, i) => (v === null ? "NULL" : (table.literals[i] as LiteralEncoder)(v)));
+        const unchanged = version.missing.length > 0 ? sqlString(`,${version.missing.join(",")},`) : "NULL";
+        tuples.push(
+          `(${values.join(",")},'${synced}','${version.start}','${next ? minusMs(next.start) : MAX_TS}','${minusMs(version.start)}',${unchanged},${k === 0 ? 1 : 0})`,
+        );
+      });
+    }
+    const statements: D1Statement[] = [{ sql: `DELETE FROM ${stage}`, params: [] }];
+    const head = `INSERT INTO ${stage} (${[...names, quoteName(SYNCED), quoteName(START), quoteName(END), '"close"', '"unchanged"', '"first"'].join(", ")}) VALUES `;
+    let chunk: string[] = [];
+    let size = utf8Length(head);
+    for (const tuple of tuples) {
+      const bytes = utf8Length(tuple) + 1;
+      if (bytes + utf8Length(head) > D1_LIMITS.statementBytes || tuple.includes("\0")) {
+        throw new TableError(
+          `a row of ${batch.stream} is too large for D1 history mode (at most ${D1_LIMITS.statementBytes} bytes of SQL per row, no NUL characters)`,
+        );
+      }
+      if (size + bytes > D1_LIMITS.statementBytes && chunk.length > 0) {
+        statements.push({ sql: head + chunk.join(","), params: [] });
+        chunk = [];
+        size = utf8Length(head);
+      }
+      chunk.push(tuple);
+      size += bytes;
+    }
+    if (chunk.length > 0) statements.push({ sql: head + chunk.join(","), params: [] });
+    const S = (column: string) => `s.${quoteName(column)}`;
+    const T = (column: string) => `t.${quoteName(column)}`;
+    statements.push(
+      // Undo an earlier application of this page: its versions go, the one they closed reopens.
+      {
+        sql: `DELETE FROM ${ident} AS t WHERE EXISTS (SELECT 1 FROM ${stage} AS s WHERE ${on("s", "t")} AND ${S(START)} <= ${T(START)})`,
+        params: [],
+      },
+      {
+        sql: `UPDATE ${ident} AS t SET ${quoteName(ACTIVE)} = 1, ${quoteName(END)} = '${MAX_TS}'
+          WHERE ${T(ACTIVE)} = 0 AND ${T(END)} >= (SELECT min(s."close") FROM ${stage} AS s WHERE ${on("s", "t")})
+            AND ${T(START)} = (SELECT max(l.${quoteName(START)}) FROM ${ident} AS l WHERE ${on("l", "t")})`,
+        params: [],
+      },
+    );
+    const missing = new Set([...byKey.values()].flatMap((rows) => rows.flatMap((r) => r.missing)));
+    if (missing.size > 0) {
+      const sets = [...missing].map((i) => {
+        const column = quoteName(stream.columns[i]?.name as string);
+        return `${column} = CASE WHEN instr(s."unchanged", ',${i},') > 0 THEN (SELECT a.${column} FROM ${ident} AS a WHERE ${on("a", "s")} AND a.${quoteName(ACTIVE)} = 1) ELSE s.${column} END`;
+      });
+      statements.push({
+        sql: `UPDATE ${stage} AS s SET ${sets.join(", ")} WHERE s."unchanged" IS NOT NULL`,
+        params: [],
+      });
+    }
+    const equal = stream.columns.map((c) => `a.${quoteName(c.name)} IS s.${quoteName(c.name)}`).join(" AND ");
+    statements.push(
+      {
+        sql: `UPDATE ${stage} AS s SET "skip" = 1 WHERE s."first" = 1 AND EXISTS (SELECT 1 FROM ${ident} AS a WHERE ${on("a", "s")} AND a.${quoteName(ACTIVE)} = 1 AND ${equal})`,
+        params: [],
+      },
+      {
+        sql: `UPDATE ${ident} AS t SET ${quoteName(SYNCED)} = ?1 WHERE ${T(ACTIVE)} = 1
+          AND EXISTS (SELECT 1 FROM ${stage} AS s WHERE ${on("s", "t")} AND s."skip" = 1)
+          AND NOT EXISTS (SELECT 1 FROM ${stage} AS s WHERE ${on("s", "t")} AND s."skip" = 0)`,
+        params: [synced],
+      },
+    );
+    if (batch.range && table.range) {
+      // A snapshot page holds every source row of its key range: what it lacks was deleted.
+      const literals = table.keyIndexes.map((i) => table.literals[i] as LiteralEncoder);
+      const bound = (values: Row) =>
+        `(${table.keyText.map((encode, k) => (literals[k] as LiteralEncoder)(encode(values[k] ?? null) ?? "")).join(", ")})`;
+      const where = [`${tupleOf("t", pk)} <= ${bound(batch.range.through)}`];
+      if (batch.range.after) where.push(`${tupleOf("t", pk)} > ${bound(batch.range.after)}`);
+      statements.push({
+        sql: `UPDATE ${ident} AS t SET ${quoteName(ACTIVE)} = 0, ${quoteName(END)} = max(?1, ${T(START)})
+          WHERE ${T(ACTIVE)} = 1 AND ${where.join(" AND ")} AND NOT EXISTS (SELECT 1 FROM ${stage} AS s WHERE ${on("s", "t")})`,
+        params: [synced],
+      });
+    }
+    statements.push(
+      {
+        sql: `UPDATE ${ident} AS t SET ${quoteName(ACTIVE)} = 0,
+            ${quoteName(END)} = max((SELECT min(s."close") FROM ${stage} AS s WHERE ${on("s", "t")} AND s."skip" = 0), ${T(START)})
+          WHERE ${T(ACTIVE)} = 1 AND EXISTS (SELECT 1 FROM ${stage} AS s WHERE ${on("s", "t")} AND s."skip" = 0)`,
+        params: [],
+      },
+      {
+        sql: `INSERT INTO ${ident} (${[...names, quoteName(SYNCED), quoteName(START), quoteName(END), quoteName(ACTIVE)].join(", ")})
+          SELECT ${[...names, quoteName(SYNCED), quoteName(START), quoteName(END)].join(", ")}, ${quoteName(END)} = '${MAX_TS}' FROM ${stage} WHERE "skip" = 0`,
+        params: [],
+      },
+    );
+    return statements;
+  }
+
+  async delete(ref: TableRef, keys: Row[], at?: DeleteTimes): Promise<number> {
     const table = this.table(ref);
     if (!table.keyed) throw new TableError(`${ref.schema}.${ref.stream.name} has no primary key to delete by`);
     // Keys go as the same literals an INSERT of them would use, so they compare as stored.
@@ -569,23 +951,75 @@ export class D1Writer implements DestinationWriter {
       });
     const columns = ref.stream.primaryKey.map(quoteName);
     const statements: D1Statement[] = [];
+    if (table.mode === "history") {
+      // The active version ends when the delete was committed (never before it began): one
+      // statement per distinct end time.
+      const byEnd = new Map<string, Row[]>();
+      keys.forEach((key, k) => {
+        const end = timeText(at?.changedAt?.[k] ?? syncedText(at?.syncedAt ?? new Date()));
+        byEnd.set(end, [...(byEnd.get(end) ?? []), key]);
+      });
+      for (const [end, group] of byEnd) {
+        for (let i = 0; i < group.length; i += 500) {
+          const tuples = group.slice(i, i + 500).map((key) => `(${literal(key).join(", ")})`);
+          statements.push({
+            sql: `UPDATE ${quoteName(table.name)} SET ${quoteName(ACTIVE)} = 0, ${quoteName(END)} = max(?1, ${quoteName(START)}) WHERE ${quoteName(ACTIVE)} = 1 AND (${columns.join(", ")}) IN (VALUES ${tuples.join(", ")})`,
+            params: [end],
+          });
+        }
+      }
+      await this.run(statements, `closing ${keys.length} rows of`, table);
+      return keys.length;
+    }
     for (let i = 0; i < keys.length; i += 500) {
       const chunk = keys.slice(i, i + 500).map(literal);
       const where =
         columns.length === 1
           ? `${columns[0]} IN (${chunk.map((k) => k[0]).join(", ")})`
           : `(${columns.join(", ")}) IN (VALUES ${chunk.map((k) => `(${k.join(", ")})`).join(", ")})`;
-      statements.push({ sql: `DELETE FROM ${quoteName(table.name)} WHERE ${where}`, params: [] });
+      statements.push(
+        table.mode === "soft_delete"
+          ? {
+              // One delete at a time, as Fivetran does: `_fivetran_synced` says when it was seen.
+              sql: `UPDATE ${quoteName(table.name)} SET ${quoteName(DELETED)} = 1, ${quoteName(SYNCED)} = ?1 WHERE ${where} AND ${quoteName(DELETED)} = 0`,
+              params: [syncedText(at?.syncedAt ?? new Date())],
+            }
+          : { sql: `DELETE FROM ${quoteName(table.name)} WHERE ${where}`, params: [] },
+      );
     }
     await this.run(statements, `deleting ${keys.length} rows from`, table);
     return keys.length;
   }
 
-  async truncate(ref: TableRef, before?: Date): Promise<number> {
+  async truncate(ref: TableRef, before?: Date, at?: TruncateTime): Promise<number> {
     const table = this.table(ref);
+    const ident = quoteName(table.name);
+    if (table.mode === "history") {
+      // Every active version (or those a snapshot did not see) is closed; `_fivetran_synced` kept.
+      const end = timeText(at?.changedAt ?? syncedText(at?.syncedAt ?? before ?? new Date()));
+      const sql = `UPDATE ${ident} SET ${quoteName(ACTIVE)} = 0, ${quoteName(END)} = max(?1, ${quoteName(START)}) WHERE ${quoteName(ACTIVE)} = 1`;
+      await this.run(
+        [
+          before
+            ? { sql: `${sql} AND ${quoteName(SYNCED)} < ?2`, params: [end, syncedText(before)] }
+            : { sql, params: [end] },
+        ],
+        "closing the versions of",
+        table,
+      );
+      return 0;
+    }
+    // Soft delete: a bulk operation marks rows deleted and keeps their `_fivetran_synced`.
+    const verb =
+      table.mode === "soft_delete"
+        ? `UPDATE ${ident} SET ${quoteName(DELETED)} = 1 WHERE ${quoteName(DELETED)} = 0`
+        : "";
     const statement = before
-      ? { sql: `DELETE FROM ${quoteName(table.name)} WHERE ${quoteName(SYNCED)} < ?1`, params: [syncedText(before)] }
-      : { sql: `DELETE FROM ${quoteName(table.name)}`, params: [] };
+      ? {
+          sql: verb ? `${verb} AND ${quoteName(SYNCED)} < ?1` : `DELETE FROM ${ident} WHERE ${quoteName(SYNCED)} < ?1`,
+          params: [syncedText(before)],
+        }
+      : { sql: verb || `DELETE FROM ${ident}`, params: [] };
     await this.run([statement], "truncating", table);
     return 0;
   }
@@ -623,9 +1057,12 @@ export class D1Writer implements DestinationWriter {
     copy: CopyText | undefined,
     rows: PgTextRow[] | undefined,
     synced: string,
+    kept: readonly number[] = [],
   ): D1Statement[] {
     const statements: D1Statement[] = [];
-    const { head, tail, bytes: frame } = table.values;
+    const keeping = kept.length > 0 ? table.keeping(kept) : undefined;
+    const { head, tail, bytes: frame } = keeping?.values ?? table.values;
+    const upsertSql = keeping?.upsert ?? table.upsert;
     // Bytes left for the rows' literals in one statement (chunkChars lowers it, for tests).
     const budget = Math.min(this.chunkChars, D1_LIMITS.statementBytes - frame);
     // `_fivetran_synced` is the same for every row: one parameter, referenced by each row
@@ -643,7 +1080,7 @@ export class D1Writer implements DestinationWriter {
     };
     const flushJson = () => {
       if (json.length === 0) return;
-      statements.push({ sql: table.upsert, params: [`[${json.join(",")}]`, synced] });
+      statements.push({ sql: upsertSql, params: [`[${json.join(",")}]`, synced] });
       json = [];
       jsonSize = 2;
     };

@@ -3,7 +3,7 @@ import type pg from "pg";
 import { defineDestination, type SetupTest } from "../../protocol";
 import { booleanish, hostField, parseConnectionString, secret } from "../../toolkit/config";
 import { closePg, describePgError, mapPgError, openPg, quoteIdent } from "../../toolkit/pg";
-import { PostgresWriter } from "./writer";
+import { POSTGRES_CAPABILITIES, PostgresWriter } from "./writer";
 
 /** Schema the setup test creates (inside a transaction that is rolled back). */
 export const PROBE_SCHEMA = "_fivetran_setup_test";
@@ -73,6 +73,7 @@ export const postgresDestination = defineDestination({
     linkToDocs: "https://fivetran.com/docs/destinations/postgresql",
   },
   fields,
+  syncModes: POSTGRES_CAPABILITIES.syncModes,
   writer: { open: (config, ctx) => PostgresWriter.open(config, ctx.egress) },
   mapError: mapPgError,
   normalize(input) {
