@@ -8,7 +8,12 @@
  * - **Snapshots delete what is gone.** A stream read from no state is a snapshot (every row);
  *   when it completes, rows whose `_fivetran_synced` predates the snapshot's start were not
  *   seen and are deleted (`truncate(before)`), so rows deleted at the source, keys past the
- *   source's last one and emptied tables all disappear — for every destination alike.
+ *   source's last one and emptied tables all go — for every destination alike, as the table's
+ *   sync mode keeps deletes: soft_delete marks them `_fivetran_deleted`, history closes their
+ *   active version, live removes them. This is how deletes reach the destination from a
+ *   query-based (cursor) incremental source, which cannot see them: on the next re-sync.
+ * - **Sync modes.** A table's mode (ConfiguredStream.syncMode, soft_delete by default) travels
+ *   on its TableRef; a destination that does not implement it fails that table alone.
  * - **Safety by capability.** A batch's key range is handed on only when the destination
  *   orders those key types as every source does; an encoded batch only to a destination that
  *   declared its codec.
@@ -48,6 +53,7 @@ import {
   type SourceSession,
   type Stream,
   type StreamState,
+  type SyncMode,
   type TableRef,
   type UpsertBatch,
 } from "./protocol";
@@ -109,7 +115,11 @@ export function runnerState(raw: StreamState | undefined): RunnerState | undefin
  * The stream as the destination holds it: system-column collisions renamed, then checked
  * against the destination's identifier rules. Throws TableError when it cannot be held.
  */
-export function destinationStream(stream: Stream, caps: DestinationCapabilities): Stream {
+export function destinationStream(
+  stream: Stream,
+  caps: DestinationCapabilities,
+  mode: SyncMode = "soft_delete",
+): Stream {
   const fold = (name: string) => (caps.identifiers.caseInsensitive ? name.toLowerCase() : name);
   const system = new Set(SYSTEM_COLUMNS.map(fold));
   const taken = new Set(stream.columns.map((c) => fold(c.name)));
@@ -136,7 +146,19 @@ export function destinationStream(stream: Stream, caps: DestinationCapabilities)
     }
     seen.set(fold(column.name), column.name);
   }
-  if (caps.maxColumns !== undefined && columns.length + 2 > caps.maxColumns) {
+  const modes = caps.syncModes ?? ["soft_delete"];
+  if (!modes.includes(mode)) {
+    throw new TableError(
+      `${table} is set to sync mode ${mode.toUpperCase()}, which this destination does not implement (it has ${modes.map((m) => m.toUpperCase()).join(", ")}): change the table's sync_mode`,
+    );
+  }
+  if (mode === "history" && stream.primaryKey.length === 0) {
+    throw new TableError(`${table} has no primary key: history mode needs one to version rows by`);
+  }
+  // `_fivetran_synced`, `_fivetran_id` without a key, and the mode's own columns.
+  const systemColumns =
+    1 + (stream.primaryKey.length === 0 ? 1 : 0) + (mode === "soft_delete" ? 1 : mode === "history" ? 3 : 0);
+  if (caps.maxColumns !== undefined && columns.length + systemColumns > caps.maxColumns) {
     throw new TableError(
       `${table} has ${columns.length} columns; the destination holds ${caps.maxColumns} per table, system columns included`,
     );
@@ -334,7 +356,8 @@ export async function runSlice<C>(input: SliceInput<C>): Promise<SliceResult> {
       const schema = input.schemaOf(configured.stream);
       checkSchemaName(schema, caps);
       try {
-        const ref = { schema, stream: destinationStream(configured.stream, caps) };
+        const mode = configured.syncMode ?? "soft_delete";
+        const ref: TableRef = { schema, stream: destinationStream(configured.stream, caps, mode), mode };
         tables.set(key, ref);
         bySchema.set(schema, [...(bySchema.get(schema) ?? []), [key, ref]]);
       } catch (error) {
@@ -345,7 +368,8 @@ export async function runSlice<C>(input: SliceInput<C>): Promise<SliceResult> {
     }
     const migrate = async (schema: string, entries: [string, TableRef][]) => {
       const streams = entries.map(([, ref]) => ref.stream);
-      await input.migrate(schema, streams, () => input.writer.migrate(schema, streams));
+      const modes = entries.map(([, ref]) => ref.mode);
+      await input.migrate(schema, streams, () => input.writer.migrate(schema, streams, modes));
     };
     for (const [schema, entries] of bySchema) {
       try {
@@ -507,10 +531,12 @@ async function runStream<C>(
           break;
         }
         case "delete":
-          if (message.keys.length > 0) await writer.delete(table, message.keys);
+          if (message.keys.length > 0) {
+            await writer.delete(table, message.keys, { syncedAt: input.runStartedAt, changedAt: message.changedAt });
+          }
           break;
         case "truncate":
-          await writer.truncate(table);
+          await writer.truncate(table, undefined, { syncedAt: input.runStartedAt, changedAt: message.changedAt });
           break;
         case "checkpoint":
           held = message;
@@ -532,8 +558,9 @@ async function runStream<C>(
   }
   // Done: one commit carries the last checkpoint and the end of the stream.
   if (runner.snapshotSince !== undefined && runner.snapshotOnEmpty !== true) {
-    // The snapshot saw every source row: what it did not rewrite is gone at the source.
-    await writer.truncate(table, new Date(runner.snapshotSince));
+    // The snapshot saw every source row: what it did not rewrite is gone at the source (marked
+    // deleted, closed or removed as the table's sync mode says; `_fivetran_synced` kept).
+    await writer.truncate(table, new Date(runner.snapshotSince), { syncedAt: input.runStartedAt });
   }
   await writer.flush();
   const source = held ? held.state : runner.source;
@@ -662,10 +689,12 @@ async function runChangeLog<C>(
             break;
           }
           case "delete":
-            if (message.keys.length > 0) await writer.delete(table, message.keys);
+            if (message.keys.length > 0) {
+              await writer.delete(table, message.keys, { syncedAt: input.runStartedAt, changedAt: message.changedAt });
+            }
             break;
           case "truncate":
-            await writer.truncate(table);
+            await writer.truncate(table, undefined, { syncedAt: input.runStartedAt, changedAt: message.changedAt });
             break;
           case "checkpoint": {
             await writer.flush();
