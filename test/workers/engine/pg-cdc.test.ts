@@ -8,7 +8,7 @@ import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { configureStreams } from "../../../src/engine/jobs";
 import { CHANGE_LOG_STATE, type Row, type StreamState, type UpsertBatch } from "../../../src/engine/protocol";
 import { runnerState } from "../../../src/engine/runner";
-import type { PostgresSourceConfig } from "../../../src/engine/sources/postgres/index";
+import { type PostgresSourceConfig, postgresSource } from "../../../src/engine/sources/postgres/index";
 import { postgresReader } from "../../../src/engine/sources/postgres/reader";
 import { Crash, MemoryDestination, type WriterHooks } from "../conformance/suite";
 import { PG, resetDatabase, runToCompletion, sql, testContext } from "./harness";
@@ -100,6 +100,28 @@ afterAll(async () => {
 });
 
 describe("postgres change capture", () => {
+  it("the setup tests create the publication and the pgoutput slot, then find them", async () => {
+    await sql(DB, `DROP PUBLICATION IF EXISTS ${PUB}`);
+    const first = await postgresSource.check(config, testContext());
+    expect(first.map((t) => [t.title, t.status, t.message])).toEqual(
+      expect.arrayContaining([
+        ["Checking wal_level", "PASSED", "wal_level is logical"],
+        ["Checking publication", "PASSED", `Publication '${PUB}' created`],
+        ["Checking replication slot", "PASSED", `Slot '${SLOT}' created (pgoutput)`],
+      ]),
+    );
+    const second = await postgresSource.check(config, testContext());
+    expect(second.filter((t) => t.status !== "PASSED")).toEqual([]);
+    expect(second.find((t) => t.title === "Checking replication slot")?.message).toBe(
+      `Slot '${SLOT}' exists (pgoutput)`,
+    );
+    await dropSlot();
+    await sql("postgres", "SELECT pg_create_logical_replication_slot($1, 'test_decoding')", [SLOT]);
+    const wrong = await postgresSource.check(config, testContext());
+    expect(wrong.find((t) => t.title === "Checking replication slot")).toMatchObject({ status: "FAILED" });
+    expect(wrong.find((t) => t.title === "Checking replication slot")?.message).toMatch(/must use pgoutput/);
+  });
+
   it("creates the publication and slot, snapshots, then applies inserts, updates, deletes and a truncate in order", async () => {
     const configured = await streams();
     expect(configured.map((c) => c.mode)).toEqual(["changes", "changes"]);
