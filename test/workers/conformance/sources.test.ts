@@ -1,8 +1,9 @@
 /** Source conformance: one line per source connector (see suite.ts for the checks). */
-import { postgresFixture, postgresKeylessFixture } from "./fixtures/postgres";
+import { postgresFixture, postgresKeylessFixture, postgresWalFixture } from "./fixtures/postgres";
 import { sampleFixture } from "./fixtures/sample";
 import { sourceConformance } from "./suite";
 
 sourceConformance("postgres", postgresFixture);
 sourceConformance("postgres (tables without a primary key)", postgresKeylessFixture);
+sourceConformance("postgres (logical replication)", postgresWalFixture);
 sourceConformance("sample", sampleFixture);
