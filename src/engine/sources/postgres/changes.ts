@@ -462,6 +462,7 @@ export async function* readChanges(
   const stateOf = new Map(streams.map((s) => [`${s.configured.stream.namespace}.${s.configured.stream.name}`, s]));
   const parser = new PgoutputParser();
   const limit = peekRows(ctx.pageBytes);
+  const batcher = new Batcher(ctx.pageBytes / 2);
 
   for (;;) {
     if (ctx.signal.aborted) return;
@@ -527,7 +528,7 @@ export async function* readChanges(
           endLsn = lsnText(message.commitEndLsn ?? row.lsn);
           // Committed (and acknowledged or not) before: a replay after a crash skips it.
           if (lsnValue(txn.finalLsn) >= lsnValue(log.lsn) && txn.ops.length > 0) {
-            for (const message of await applyTransaction(client, txn, stateOf)) yield message;
+            for (const message of await applyTransaction(client, txn, stateOf, batcher)) yield message;
           }
           txn = undefined;
           break;
@@ -536,6 +537,7 @@ export async function* readChanges(
           break;
       }
     }
+    for (const message of batcher.flush()) yield message;
     const caughtUp = rows.length < limit;
     if (endLsn && lsnValue(endLsn) > lsnValue(log.lsn)) log = { ...log, lsn: endLsn };
     // Read to the end: remember when, for the inactive-slot warning.
@@ -648,24 +650,53 @@ async function pagesOf(client: pg.Client, info: TableInfo, keys: PgTextRow[]): P
   return out;
 }
 
-/** One transaction's ops as batches (consecutive ops of one stream and kind share a batch). */
+/** An op of a transaction, with what identifies the transaction and its commit time. */
+interface TimedOp extends Op {
+  txn: string;
+  time: string;
+}
+
+/**
+ * Gathers consecutive ops of one stream and kind into one batch, across transactions (commit
+ * order is kept: any other op, a truncate or a checkpoint flushes first). Changes of one key in
+ * one transaction become one row; in different transactions they stay rows of their own, each
+ * with its commit time (history mode keeps each as a version).
+ */
+class Batcher {
+  private current: { table: TableInfo; kind: "upsert" | "delete"; ops: TimedOp[]; bytes: number } | undefined;
+  constructor(private readonly limitBytes: number) {}
+
+  add(op: TimedOp): SourceMessage[] {
+    const out: SourceMessage[] = [];
+    if (this.current && (this.current.table !== op.table || this.current.kind !== op.kind)) out.push(...this.flush());
+    this.current ??= { table: op.table, kind: op.kind as "upsert" | "delete", ops: [], bytes: 0 };
+    this.current.ops.push(op);
+    for (const v of op.values ?? op.key ?? []) this.current.bytes += (v?.length ?? 0) + 8;
+    if (this.current.bytes >= this.limitBytes) out.push(...this.flush());
+    return out;
+  }
+
+  flush(): SourceMessage[] {
+    const current = this.current;
+    this.current = undefined;
+    return current ? batch(current.table, current.kind, current.ops) : [];
+  }
+}
+
+/** One transaction's ops, through the batcher; a truncate flushes it and follows in order. */
 async function applyTransaction(
   client: pg.Client,
   txn: { xid: number; finalLsn: string; time: string; ops: Op[] },
   stateOf: Map<string, { state: StreamState | undefined }>,
+  batcher: Batcher,
 ): Promise<SourceMessage[]> {
   const skip = await seenBySnapshot(client, txn.xid, txn.finalLsn, txn.ops);
   const out: SourceMessage[] = [];
-  let current: { table: TableInfo; kind: Op["kind"]; ops: Op[] } | undefined;
-  const flush = () => {
-    if (!current) return;
-    out.push(...batch(current.table, current.kind, current.ops, txn.time));
-    current = undefined;
-  };
+  const id = `${txn.xid}@${txn.finalLsn}`;
   txn.ops.forEach((op, i) => {
     if (skip[i]) return;
     if (op.kind === "truncate") {
-      flush();
+      out.push(...batcher.flush());
       out.push({ kind: "truncate", stream: op.table.key, changedAt: txn.time });
       // After a truncate the destination holds nothing the snapshot read: every later change
       // applies, whatever the pages saw (a snapshot that straddled the truncate included).
@@ -681,15 +712,12 @@ async function applyTransaction(
       }
       return;
     }
-    if (current && (current.table !== op.table || current.kind !== op.kind)) flush();
-    current ??= { table: op.table, kind: op.kind, ops: [] };
-    current.ops.push(op);
+    out.push(...batcher.add({ ...op, txn: id, time: txn.time }));
   });
-  flush();
   return out;
 }
 
-function batch(info: TableInfo, kind: "upsert" | "delete" | "truncate", ops: Op[], time: string): SourceMessage[] {
+function batch(info: TableInfo, kind: "upsert" | "delete", ops: TimedOp[]): SourceMessage[] {
   const decodeKey = (key: PgTextRow) =>
     info.stream.primaryKey.map((name, i) => {
       const index = info.stream.columns.findIndex((c) => c.name === name);
@@ -697,19 +725,21 @@ function batch(info: TableInfo, kind: "upsert" | "delete" | "truncate", ops: Op[
     });
   if (kind === "delete") {
     const keys = ops.map((op) => decodeKey(op.key as PgTextRow));
-    return [{ kind: "delete", stream: info.key, keys, changedAt: keys.map(() => time) }];
+    return [{ kind: "delete", stream: info.key, keys, changedAt: ops.map((op) => op.time) }];
   }
-  // One row per key: a later change of the same key in the transaction replaces the earlier,
-  // keeping the earlier's values where the later left them unchanged.
+  // One row per key and transaction: a later change of the key in the transaction replaces the
+  // earlier, keeping the earlier's values where the later left them unchanged.
   const byKey = new Map<string, number>();
   const texts: (string | null | undefined)[][] = [];
+  const times: string[] = [];
   for (const op of ops) {
     const values = op.values as (string | null | undefined)[];
-    const id = JSON.stringify(op.key);
+    const id = `${op.txn} ${JSON.stringify(op.key)}`;
     const at = byKey.get(id);
     if (at === undefined) {
       byKey.set(id, texts.length);
       texts.push([...values]);
+      times.push(op.time);
     } else {
       const earlier = texts[at] as (string | null | undefined)[];
       texts[at] = values.map((v, i) => (v === undefined ? earlier[i] : v));
@@ -738,7 +768,7 @@ function batch(info: TableInfo, kind: "upsert" | "delete" | "truncate", ops: Op[
       rows,
       count: rows.length,
       bytes,
-      changedAt: rows.map(() => time),
+      changedAt: times,
       ...(unchanged.some((u) => u) ? { unchanged } : {}),
     },
   ];
