@@ -9,6 +9,7 @@ import { PostgresWriter } from "../../../src/engine/destinations/postgres/writer
 import { configureStreams } from "../../../src/engine/jobs";
 import { CHANGE_LOG_STATE, type Row, type StreamState, type UpsertBatch } from "../../../src/engine/protocol";
 import { runnerState } from "../../../src/engine/runner";
+import { visibleIn } from "../../../src/engine/sources/postgres/changes";
 import { type PostgresSourceConfig, postgresSource } from "../../../src/engine/sources/postgres/index";
 import { postgresReader } from "../../../src/engine/sources/postgres/reader";
 import { Crash, MemoryDestination, type WriterHooks } from "../conformance/suite";
@@ -380,4 +381,38 @@ describe("postgres change capture into the Postgres destination", () => {
     const source = await sql(DB, "SELECT id::int, title, md5(body) AS body FROM docs ORDER BY id");
     expect(docs.rows).toEqual(source.rows);
   }, 60_000);
+});
+
+describe("snapshot visibility of a pgoutput transaction id", () => {
+  const snap = (text: string) => {
+    const [xmin, xmax, xip] = text.split(":");
+    return {
+      xmin: BigInt(xmin ?? 0),
+      xmax: BigInt(xmax ?? 0),
+      xip: new Set((xip ?? "").split(",").filter(Boolean).map(BigInt)),
+    };
+  };
+  it("committed before xmin is visible, in progress or at/after xmax is not", () => {
+    const s = snap("100:105:101,103");
+    expect([99, 100, 101, 102, 103, 104, 105, 200].map((x) => visibleIn(s, x))).toEqual([
+      true,
+      true,
+      false,
+      true,
+      false,
+      true,
+      false,
+      false,
+    ]);
+  });
+  it("a 32-bit xid is widened to the snapshot's epoch, across a wraparound", () => {
+    const epoch = 1n << 32n;
+    // xmin just below the epoch boundary, xmax past it.
+    const s = snap(`${epoch - 5n}:${epoch + 5n}:${epoch + 1n}`);
+    expect(visibleIn(s, 2 ** 32 - 10)).toBe(true); // epoch 0, before xmin
+    expect(visibleIn(s, 2 ** 32 - 2)).toBe(true); // epoch 0, between
+    expect(visibleIn(s, 1)).toBe(false); // epoch 1, in progress
+    expect(visibleIn(s, 3)).toBe(true); // epoch 1, committed before the snapshot
+    expect(visibleIn(s, 7)).toBe(false); // epoch 1, after xmax
+  });
 });
