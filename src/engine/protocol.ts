@@ -394,7 +394,9 @@ export interface SourceSession {
    * for `streams` (each with its committed stream state, e.g. what its snapshot saw), yielding
    * their upserts, deletes and truncates in commit order and, between transactions, a
    * ChangeCheckpoint. Changes of other tables are skipped. Returns when caught up, or after a
-   * checkpoint once `ctx.signal` aborts.
+   * checkpoint once `ctx.signal` aborts. It may also yield a stream's own Checkpoint (that
+   * stream's state changed, e.g. its snapshot's filter is no longer needed): the runner commits
+   * it in place, after flushing what came before.
    */
   changes?(
     streams: { configured: ConfiguredStream; state: StreamState | undefined }[],

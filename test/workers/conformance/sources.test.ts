@@ -1,8 +1,11 @@
 /** Source conformance: one line per source connector (see suite.ts for the checks). */
-import { postgresFixture, postgresKeylessFixture } from "./fixtures/postgres";
+import { afterAll } from "vitest";
+import { dropWalSlot, postgresFixture, postgresKeylessFixture, postgresWalFixture } from "./fixtures/postgres";
 import { sampleFixture } from "./fixtures/sample";
 import { sourceConformance } from "./suite";
 
 sourceConformance("postgres", postgresFixture);
 sourceConformance("postgres (tables without a primary key)", postgresKeylessFixture);
+sourceConformance("postgres (logical replication)", postgresWalFixture);
+afterAll(dropWalSlot);
 sourceConformance("sample", sampleFixture);

@@ -15,23 +15,24 @@
  * skipped (`it.skip`), never silently absent.
  */
 import { describe, expect, it } from "vitest";
-import type {
-  Column,
-  ConfiguredStream,
-  DeleteTimes,
-  DestinationCapabilities,
-  DestinationWriter,
-  Discovery,
-  ReadContext,
-  Row,
-  SourceMessage,
-  SourceReader,
-  Stream,
-  StreamState,
-  SyncMode,
-  TableRef,
-  UpsertBatch,
-  Value,
+import {
+  CHANGE_LOG_STATE,
+  type Column,
+  type ConfiguredStream,
+  type DeleteTimes,
+  type DestinationCapabilities,
+  type DestinationWriter,
+  type Discovery,
+  type ReadContext,
+  type Row,
+  type SourceMessage,
+  type SourceReader,
+  type Stream,
+  type StreamState,
+  type SyncMode,
+  type TableRef,
+  type UpsertBatch,
+  type Value,
 } from "../../../src/engine/protocol";
 import type { StreamStats } from "../../../src/engine/runner";
 import { valueBytes } from "../../../src/engine/toolkit/pg-values";
@@ -611,7 +612,16 @@ function clock(): () => Date {
 // Source conformance.
 
 /** The source checks, by id (fixtures name them to skip one or to mark a known bug). */
-export type SourceCheck = "discover" | "full" | "resume" | "crash" | "incremental" | "signpost" | "resync" | "types";
+export type SourceCheck =
+  | "discover"
+  | "full"
+  | "resume"
+  | "crash"
+  | "incremental"
+  | "signpost"
+  | "resync"
+  | "types"
+  | "changelog";
 
 export interface SourceFixture<C> {
   reader: SourceReader<C>;
@@ -635,6 +645,11 @@ export interface SourceFixture<C> {
    * the next pass must write `rows` per stream.
    */
   duringPass?: { stream: string; apply(config: C): Promise<void>; rows: Record<string, number> };
+  /**
+   * Change capture (a config whose reader's changeLog is enabled): inserts, updates, deletes
+   * and a truncate at the source, each of which only the log can deliver without a re-sync.
+   */
+  logChanges?(config: C): Promise<void>;
   /** Deletes rows at the source, its highest keys among them. */
   deleteRows?(config: C): Promise<void>;
   /** A source holding rows of every type it maps, and the typed values a read must deliver. */
@@ -676,6 +691,13 @@ export function sourceConformance<C>(name: string, fixture: SourceFixture<C>): v
       });
     const expected = async (config: C, streams: ConfiguredStream[], reads: number) =>
       sortDataset(streams, await fixture.expected(config, reads));
+    /** As jobs.configureStreams: keyed tables follow the change log when the config enables it. */
+    const configureFor = (config: C, discovered: Discovery): ConfiguredStream[] =>
+      configureStreams(discovered).map((c) =>
+        fixture.reader.changeLog?.enabled(config) && c.stream.primaryKey.length > 0
+          ? { stream: c.stream, mode: "changes", lookbackMs: 0 }
+          : c,
+      );
 
     check("discover is stable: two discoveries are deep-equal", "discover", async () => {
       const config = await fixture.setup();
@@ -693,7 +715,7 @@ export function sourceConformance<C>(name: string, fixture: SourceFixture<C>): v
 
     check("a full read lands exactly the dataset, every row written once", "full", async () => {
       const config = await fixture.setup();
-      const streams = configureStreams(await discover(config));
+      const streams = configureFor(config, await discover(config));
       const destination = new MemoryDestination();
       const result = await run(config, destination, { streams, state: {}, runId: "full" });
       const want = await expected(config, streams, 1);
@@ -709,7 +731,7 @@ export function sourceConformance<C>(name: string, fixture: SourceFixture<C>): v
       "resume",
       async () => {
         const config = await fixture.setup();
-        const streams = configureStreams(await discover(config));
+        const streams = configureFor(config, await discover(config));
         const startedAt = new Date(Date.UTC(2031, 0, 1));
         const clean = new MemoryDestination();
         const reference = await run(config, clean, { streams, state: {}, runId: "clean", runStartedAt: startedAt });
@@ -739,7 +761,7 @@ export function sourceConformance<C>(name: string, fixture: SourceFixture<C>): v
       "crash",
       async () => {
         const config = await fixture.setup();
-        const streams = configureStreams(await discover(config));
+        const streams = configureFor(config, await discover(config));
         const startedAt = new Date(Date.UTC(2031, 0, 1));
         const clean = new MemoryDestination();
         await run(config, clean, { streams, state: {}, runId: "clean", runStartedAt: startedAt });
@@ -765,7 +787,7 @@ export function sourceConformance<C>(name: string, fixture: SourceFixture<C>): v
 
     check("an incremental read after changes writes only what changed", "incremental", async () => {
       const config = await fixture.setup();
-      const streams = configureStreams(await discover(config));
+      const streams = configureFor(config, await discover(config));
       const at = clock();
       const destination = new MemoryDestination();
       const state: Record<string, StreamState> = {};
@@ -780,7 +802,7 @@ export function sourceConformance<C>(name: string, fixture: SourceFixture<C>): v
       const during = fixture.duringPass;
       if (!during) throw new Error(`the ${name} fixture declares neither duringPass nor why the check is skipped`);
       const config = await fixture.setup();
-      const streams = configureStreams(await discover(config));
+      const streams = configureFor(config, await discover(config));
       const at = clock();
       const destination = new MemoryDestination();
       const state: Record<string, StreamState> = {};
@@ -809,7 +831,7 @@ export function sourceConformance<C>(name: string, fixture: SourceFixture<C>): v
     check("a re-sync from no state removes the rows deleted at the source", "resync", async () => {
       if (!fixture.deleteRows) throw new Error(`the ${name} fixture declares neither deleteRows nor why it is skipped`);
       const config = await fixture.setup();
-      const streams = configureStreams(await discover(config));
+      const streams = configureFor(config, await discover(config));
       const at = clock();
       const destination = new MemoryDestination();
       await run(config, destination, { streams, state: {}, runId: "r1", runStartedAt: at() });
@@ -821,10 +843,53 @@ export function sourceConformance<C>(name: string, fixture: SourceFixture<C>): v
       expect(destination.dataset()).toEqual(want);
     });
 
+    if (fixture.reader.changeLog) {
+      check(
+        "change capture: deletes and truncates arrive through the log; a crash between commit and acknowledge replays without loss",
+        "changelog",
+        async () => {
+          if (!fixture.logChanges)
+            throw new Error(`the ${name} fixture declares neither logChanges nor why it is skipped`);
+          const config = await fixture.setup();
+          if (!fixture.reader.changeLog?.enabled(config))
+            throw new Error("the fixture's config does not enable change capture");
+          const streams = configureFor(config, await discover(config));
+          const at = clock();
+          const destination = new MemoryDestination();
+          const state: Record<string, StreamState> = {};
+          await run(config, destination, { streams, state, runId: "r1", runStartedAt: at() });
+          expect(destination.dataset()).toEqual(await expected(config, streams, 1));
+          await fixture.logChanges(config);
+          let crashed = false;
+          await expect(
+            run(config, destination, {
+              streams,
+              state,
+              runId: "r2",
+              runStartedAt: at(),
+              // The log's position is committed; the process dies before the source hears of it.
+              afterCommit: (_count, stream) => {
+                if (stream === CHANGE_LOG_STATE && !crashed) {
+                  crashed = true;
+                  throw new Crash("after the log state's commit, before acknowledge");
+                }
+              },
+            }),
+          ).rejects.toThrow(Crash);
+          await run(config, destination, { streams, state, runId: "r3", runStartedAt: at() });
+          expect(destination.dataset()).toEqual(await expected(config, streams, 2));
+          // Caught up: another run writes nothing.
+          const idle = await run(config, destination, { streams, state, runId: "r4", runStartedAt: at() });
+          expect(Object.values(idle.stats).reduce((n, s) => n + s.rows, 0)).toBe(0);
+        },
+        60_000,
+      );
+    }
+
     check("values of every type round-trip exactly", "types", async () => {
       if (!fixture.typed) throw new Error(`the ${name} fixture declares neither typed nor why it is skipped`);
       const { config, expected: want } = await fixture.typed();
-      const streams = configureStreams(await discover(config));
+      const streams = configureFor(config, await discover(config));
       const destination = new MemoryDestination();
       await run(config, destination, { streams, state: {}, runId: "typed" });
       expect(destination.dataset()).toEqual(sortDataset(streams, want));
