@@ -361,15 +361,19 @@ describe("postgres change capture into the Postgres destination", () => {
     await runPg(state, "r2", ["items"]);
     const versions = await sql(
       DST,
-      `SELECT id::int, name, _fivetran_active AS active
-       FROM cdc_public.items WHERE id IN (1, 2) ORDER BY id, _fivetran_start`,
+      `SELECT id::int, name, _fivetran_active AS active,
+              _fivetran_end = '9999-12-31T23:59:59.999Z' AS open_ended,
+              _fivetran_end = lead(_fivetran_start) OVER w - interval '1 millisecond' AS ends_before_next
+       FROM cdc_public.items WHERE id IN (1, 2) WINDOW w AS (PARTITION BY id ORDER BY _fivetran_start)
+       ORDER BY id, _fivetran_start`,
     );
-    // (The active version's _fivetran_end is the writer's: not checked here.)
+    // A version closed by the next ends 1 ms before it; the active one is open-ended (Fivetran's
+    // 9999-12-31 23:59:59.999); the deleted one ends at the delete, neither.
     expect(versions.rows).toEqual([
-      { id: 1, name: "item 1", active: false },
-      { id: 1, name: "second", active: false },
-      { id: 1, name: "third", active: true },
-      { id: 2, name: "item 2", active: false },
+      { id: 1, name: "item 1", active: false, open_ended: false, ends_before_next: true },
+      { id: 1, name: "second", active: false, open_ended: false, ends_before_next: true },
+      { id: 1, name: "third", active: true, open_ended: true, ends_before_next: null },
+      { id: 2, name: "item 2", active: false, open_ended: false, ends_before_next: null },
     ]);
     // The second and third versions start at their commit times.
     const starts = await sql(
