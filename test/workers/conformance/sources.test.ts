@@ -2,9 +2,11 @@
 import { mongodbFixture } from "./fixtures/mongodb";
 import { postgresFixture, postgresKeylessFixture } from "./fixtures/postgres";
 import { sampleFixture } from "./fixtures/sample";
+import { snowflakeFixture } from "./fixtures/snowflake";
 import { sourceConformance } from "./suite";
 
 sourceConformance("postgres", postgresFixture);
 sourceConformance("postgres (tables without a primary key)", postgresKeylessFixture);
 sourceConformance("sample", sampleFixture);
 sourceConformance("mongodb", mongodbFixture);
+sourceConformance("snowflake", snowflakeFixture);

@@ -18,6 +18,7 @@ import { describe, expect, it } from "vitest";
 import type {
   Column,
   ConfiguredStream,
+  ConnectorContext,
   DestinationCapabilities,
   DestinationWriter,
   Discovery,
@@ -609,6 +610,8 @@ export interface SourceFixture<C> {
   deleteRows?(config: C): Promise<void>;
   /** A source holding rows of every type it maps, and the typed values a read must deliver. */
   typed?(): Promise<{ config: C; expected: Dataset }>;
+  /** The connector context reads run with (default: testContext()): a fake vendor's fetch, say. */
+  context?(): ConnectorContext;
   /** Checks this source cannot run, each with the reason (listed as skipped). */
   unsupported?: Partial<Record<SourceCheck, string>>;
   /**
@@ -628,7 +631,8 @@ export function sourceConformance<C>(name: string, fixture: SourceFixture<C>): v
       else if (bug !== undefined) it.fails(`${title} [known bug in ${name}: ${bug}]`, body, timeout);
       else it(title, body, timeout);
     };
-    const discover = (config: C) => fixture.reader.discover(config, testContext());
+    const context = () => fixture.context?.() ?? testContext();
+    const discover = (config: C) => fixture.reader.discover(config, context());
     const run = (
       config: C,
       destination: MemoryDestination,
@@ -642,6 +646,7 @@ export function sourceConformance<C>(name: string, fixture: SourceFixture<C>): v
         schema: "unused",
         schemaOf: (stream) => stream.namespace,
         pageBytes: fixture.pageBytes,
+        ctx: context(),
         ...options,
       });
     const expected = async (config: C, streams: ConfiguredStream[], reads: number) =>
