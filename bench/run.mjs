@@ -77,6 +77,11 @@ const CURSOR_INDEX = process.env.BENCH_CURSOR_INDEX !== "0";
 const HEAP_CAP_MB = Number(process.env.BENCH_HEAP_CAP_MB ?? 64);
 /** 1% of the rows: the ones the incremental step changes. */
 const CHANGED = Math.floor(ROWS / 100);
+/**
+ * BENCH_ONLY=pgcdc runs only the Postgres change capture case (no baseline, pg→pg/D1 syncs or
+ * memory pass): the other cases are CPU-heavy and need not run again to measure this one.
+ */
+const ONLY = process.env.BENCH_ONLY ?? "";
 /** BENCH_PROFILE=1: a CPU profile of the Worker's isolate per sync (see CpuProfiler). */
 const PROFILE = process.env.BENCH_PROFILE === "1";
 
@@ -1024,6 +1029,160 @@ async function benchDestination(server, service, { incremental: withIncremental 
   return { full, incremental, groupId: group.id, connectionId: connection.id };
 }
 
+// ─── Postgres change capture (BENCH_ONLY=pgcdc runs only this) ─────────────────────────
+
+const CDC_SLOT = "bench_cdc_slot";
+const CDC_PUB = "bench_cdc_pub";
+/** The mixed 1% change: half updates, a quarter inserts, a quarter deletes, 100 rows a transaction. */
+const CDC_UPDATES = Math.floor(CHANGED / 2);
+const CDC_INSERTS = Math.floor(CHANGED / 4);
+const CDC_DELETES = CHANGED - CDC_UPDATES - CDC_INSERTS;
+/** The row generator of prepareSourceRows, for restoring the rows the change deleted. */
+const GENERATED = (
+  g,
+) => `SELECT ${g}, ${nameOf(g)}, 'user' || ${g} || '@example.com', ((${g} * 7919) % 10000000) / 100.0,
+  timestamptz '2024-01-01 00:00:00+00' + ${g} * interval '1 second', timestamptz '2024-01-01 00:00:00+00' + ${g} * interval '1 second',
+  ${g} % 3 <> 0, ((${g} * 104729) % 1000003)::double precision / 1000003`;
+
+async function dropCdcSlot() {
+  await psql(
+    "postgres",
+    `SELECT pg_drop_replication_slot(slot_name) FROM pg_replication_slots WHERE slot_name = '${CDC_SLOT}'`,
+  );
+  await psql(SRC_DB, `DROP PUBLICATION IF EXISTS ${CDC_PUB}`);
+}
+
+/** Puts the source back as prepareSourceRows made it (the change's inserts and deletes undone). */
+async function restoreCdcSource() {
+  await psql(
+    SRC_DB,
+    `DELETE FROM items WHERE id > ${ROWS}`,
+    `INSERT INTO items ${GENERATED("g")} FROM generate_series(1::bigint, ${ROWS}) g WHERE NOT EXISTS (SELECT 1 FROM items i WHERE i.id = g)`,
+  );
+  await prepareSource();
+}
+
+/**
+ * Postgres CDC: two connections on the same table into one Postgres destination, one by
+ * logical replication (update_method WAL), one query-based; each synced in full, then the same
+ * 1% of mixed changes (updates, inserts, deletes in transactions of 100 rows) is synced through
+ * each, timed per changed row. The query-based pass cannot see the deletes (its rows stay),
+ * the slot's pass marks them `_fivetran_deleted`.
+ */
+async function benchPgCdc(server, bytesPerRow) {
+  await dropCdcSlot();
+  const group = (await api(server, "POST", "/v1/groups", { name: `bench_cdc_${Date.now()}` })).data;
+  await api(server, "POST", "/v1/destinations", {
+    group_id: group.id,
+    service: "postgres",
+    time_zone_offset: "0",
+    run_setup_tests: true,
+    config: DESTINATIONS.postgres.config,
+  });
+  const connect = async (prefix, extra) =>
+    (
+      await api(server, "POST", "/v1/connections", {
+        group_id: group.id,
+        service: "postgres",
+        schedule_type: "manual",
+        run_setup_tests: true,
+        config: {
+          host: PG.host,
+          port: PG.port,
+          database: SRC_DB,
+          user: PG.user,
+          schema_prefix: prefix,
+          tables: ["public.items"],
+          ...extra,
+        },
+      })
+    ).data;
+  const wal = await connect("bench_cdc", {
+    update_method: "WAL",
+    replication_slot: CDC_SLOT,
+    publication_name: CDC_PUB,
+  });
+  const query = await connect("bench_qry", {});
+  for (const c of [wal, query]) {
+    if (c.status?.setup_state !== "connected") throw new Error(`setup tests failed: ${JSON.stringify(c.setup_tests)}`);
+  }
+  const results = [];
+  try {
+    await checkpoint();
+    log("pg CDC: snapshot of the table through the slot's connection (pages in REPEATABLE READ)");
+    const snapshot = await syncOnce(server, wal.id, "pg CDC snapshot");
+    log("pg CDC: full sync of the query-based connection");
+    await syncOnce(server, query.id, "pg query full");
+    results.push(fromSync("pg→pg CDC snapshot (full)", snapshot, ROWS, bytesPerRow));
+
+    log(
+      `pg CDC: ${fmtInt(CHANGED)} changes at the source (${fmtInt(CDC_UPDATES)} updates, ${fmtInt(CDC_INSERTS)} inserts, ${fmtInt(CDC_DELETES)} deletes)`,
+    );
+    const step = Math.floor(ROWS / CDC_UPDATES);
+    await psql(
+      SRC_DB,
+      `DO $$ BEGIN
+         FOR t IN 0..${Math.ceil(CDC_UPDATES / 100) - 1} LOOP
+           UPDATE items SET name = name || '+', updated_at = now()
+             WHERE id % ${step} = 0 AND id / ${step} > t * 100 AND id / ${step} <= (t + 1) * 100;
+           COMMIT;
+         END LOOP;
+         FOR t IN 0..${Math.ceil(CDC_INSERTS / 100) - 1} LOOP
+           INSERT INTO items ${GENERATED("g")} FROM generate_series(${ROWS}::bigint + t * 100 + 1, ${ROWS}::bigint + least((t + 1) * 100, ${CDC_INSERTS})) g;
+           UPDATE items SET updated_at = now() WHERE id > ${ROWS}::bigint + t * 100 AND id <= ${ROWS}::bigint + (t + 1) * 100;
+           COMMIT;
+         END LOOP;
+         FOR t IN 0..${Math.ceil(CDC_DELETES / 100) - 1} LOOP
+           DELETE FROM items WHERE id % ${step} = ${Math.floor(step / 2)} AND id / ${step} >= t * 100 AND id / ${step} < least((t + 1) * 100, ${CDC_DELETES});
+           COMMIT;
+         END LOOP;
+       END $$`,
+    );
+    await checkpoint();
+    log("pg CDC: sync through the slot");
+    const cdc = await syncOnce(server, wal.id, "pg CDC changes");
+    const live = (schema) => `(SELECT * FROM ${schema}.items WHERE NOT _fivetran_deleted) d`;
+    const [source, fromSlot, deleted] = await Promise.all([
+      psql(SRC_DB, CHECKSUM("public.items")),
+      psql(DST_DB, CHECKSUM(live("bench_cdc_public"))),
+      psql(DST_DB, "SELECT count(*) FROM bench_cdc_public.items WHERE _fivetran_deleted"),
+    ]);
+    cdc.verify = { matchesSource: source === fromSlot, deletedMarked: Number(deleted) };
+    if (source !== fromSlot || Number(deleted) !== CDC_DELETES) {
+      throw new Error(`pg CDC verification failed: ${JSON.stringify({ source, fromSlot, deleted })}`);
+    }
+    log("pg CDC: query-based incremental sync of the same changes");
+    const incremental = await syncOnce(server, query.id, "pg query incremental");
+    const [queried, changedRows] = await Promise.all([
+      psql(DST_DB, "SELECT count(*) FROM bench_qry_public.items WHERE NOT _fivetran_deleted"),
+      psql(DST_DB, `SELECT count(*) FROM bench_qry_public.items WHERE name LIKE '%+' OR id > ${ROWS}`),
+    ]);
+    // What the query sees: the updates and inserts; the deleted rows stay (a re-sync finds them).
+    incremental.verify = { rows: Number(queried), changed: Number(changedRows), deletesSeen: 0 };
+    if (Number(queried) !== ROWS + CDC_INSERTS || Number(changedRows) !== CDC_UPDATES + CDC_INSERTS) {
+      throw new Error(`pg query incremental verification failed: ${JSON.stringify(incremental.verify)}`);
+    }
+    const perRow = (sync, rows) => round((sync.seconds * 1000) / rows, 4);
+    results.push({
+      ...fromSync("pg→pg CDC (1% mixed, slot)", cdc, CHANGED, bytesPerRow),
+      msPerChangedRow: perRow(cdc, CHANGED),
+    });
+    results.push({
+      ...fromSync("pg→pg query incremental (same 1%)", incremental, CDC_UPDATES + CDC_INSERTS, bytesPerRow),
+      msPerChangedRow: perRow(incremental, CDC_UPDATES + CDC_INSERTS),
+      note: `sees ${fmtInt(CDC_UPDATES + CDC_INSERTS)} of the ${fmtInt(CHANGED)} changes: not the deletes`,
+    });
+    log(
+      `pg CDC: ${perRow(cdc, CHANGED)} ms per changed row through the slot (${cdc.seconds.toFixed(2)} s for ${fmtInt(CHANGED)}); ` +
+        `query-based ${perRow(incremental, CDC_UPDATES + CDC_INSERTS)} ms per changed row (${incremental.seconds.toFixed(2)} s for the ${fmtInt(CDC_UPDATES + CDC_INSERTS)} it can see)`,
+    );
+    return results;
+  } finally {
+    await dropCdcSlot().catch(() => {});
+    await restoreCdcSource();
+  }
+}
+
 // ─── step 7: report ─────────────────────────────────────────────────────────────────────
 
 const MB = 1024 * 1024;
@@ -1226,6 +1385,26 @@ function targetChecks(results, copy) {
 
 // ─── main ───────────────────────────────────────────────────────────────────────────────
 
+/** BENCH_ONLY=pgcdc: the Postgres change capture case alone, printed and written to pgcdc.json. */
+async function onlyPgCdc(server) {
+  const bytesPerRow = (await copyTextBytes()) / ROWS;
+  log("starting the dev server (node scripts/dev.mjs)");
+  await server.start();
+  const results = await benchPgCdc(server, bytesPerRow);
+  console.log("");
+  printTable(results);
+  for (const r of results) {
+    if (r.msPerChangedRow !== undefined)
+      console.log(`${r.name}: ${r.msPerChangedRow} ms per changed row${r.note ? ` (${r.note})` : ""}`);
+  }
+  printDiagnostics(results);
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  writeFileSync(
+    path.join(RESULTS_DIR, "pgcdc.json"),
+    `${JSON.stringify({ at: new Date().toISOString(), rows: ROWS, changedRows: CHANGED, results }, null, 2)}\n`,
+  );
+}
+
 async function main() {
   const server = new DevServer();
   const stopOnSignal = async (signal) => {
@@ -1247,6 +1426,10 @@ async function main() {
       `prepared in ${prepareSeconds.toFixed(1)} s (${source.created ? "table generated" : `table reused, ${source.restored} rows restored`})`,
     );
 
+    if (ONLY === "pgcdc") {
+      await onlyPgCdc(server);
+      return;
+    }
     log("baseline: psql \\copy to stdout | psql \\copy from stdin");
     const copy = await baseline();
     const bytesPerRow = copy.bytes / ROWS;
@@ -1289,6 +1472,9 @@ async function main() {
     results.unshift(
       measurement(`COPY pipe (psql | psql), median of ${copy.samples.length}`, ROWS, copy.seconds, bytesPerRow),
     );
+
+    // Postgres change capture: through the slot against the query-based incremental.
+    results.push(...(await benchPgCdc(server, bytesPerRow)));
 
     // The memory pass: the same full syncs with the heap capped (see HEAP_CAP_MB).
     const proxyRss = server.proxy.reduce((sum, pid) => sum + memoryOf(pid).rss, 0) || null;

@@ -1,12 +1,13 @@
 /** Source conformance: one line per source connector (see suite.ts for the checks). */
 import { mongodbFixture } from "./fixtures/mongodb";
-import { postgresFixture, postgresKeylessFixture } from "./fixtures/postgres";
+import { postgresFixture, postgresKeylessFixture, postgresWalFixture } from "./fixtures/postgres";
 import { sampleFixture } from "./fixtures/sample";
 import { snowflakeFixture } from "./fixtures/snowflake";
 import { sourceConformance } from "./suite";
 
 sourceConformance("postgres", postgresFixture);
 sourceConformance("postgres (tables without a primary key)", postgresKeylessFixture);
+sourceConformance("postgres (logical replication)", postgresWalFixture);
 sourceConformance("sample", sampleFixture);
 sourceConformance("mongodb", mongodbFixture);
 sourceConformance("snowflake", snowflakeFixture);

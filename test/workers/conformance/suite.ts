@@ -15,22 +15,24 @@
  * skipped (`it.skip`), never silently absent.
  */
 import { describe, expect, it } from "vitest";
-import type {
-  Column,
-  ConfiguredStream,
-  ConnectorContext,
-  DestinationCapabilities,
-  DestinationWriter,
-  Discovery,
-  ReadContext,
-  Row,
-  SourceMessage,
-  SourceReader,
-  Stream,
-  StreamState,
-  TableRef,
-  UpsertBatch,
-  Value,
+import {
+  CHANGE_LOG_STATE,
+  type Column,
+  type ConfiguredStream,
+  type ConnectorContext,
+  type DeleteTimes,
+  type DestinationCapabilities,
+  type DestinationWriter,
+  type Discovery,
+  type ReadContext,
+  type Row,
+  type SourceMessage,
+  type SourceReader,
+  type Stream,
+  type StreamState,
+  type TableRef,
+  type UpsertBatch,
+  type Value,
 } from "../../../src/engine/protocol";
 import type { StreamStats } from "../../../src/engine/runner";
 import { valueBytes } from "../../../src/engine/toolkit/pg-values";
@@ -183,10 +185,18 @@ function fromJson(json: Json): Value {
 // ---------------------------------------------------------------------------------------
 // The reference destination.
 
-/** A row as a destination holds it: its values and its `_fivetran_synced` (epoch ms). */
+/**
+ * A row as a destination holds it: its values, its `_fivetran_synced` (epoch ms) and, where the
+ * table's sync mode keeps them, its system columns (`_fivetran_deleted`; history's
+ * `_fivetran_start`/`_fivetran_end` in epoch ms and `_fivetran_active`).
+ */
 export interface StoredRow {
   row: Row;
   synced: number;
+  deleted?: boolean;
+  start?: number;
+  end?: number;
+  active?: boolean;
 }
 
 interface MemoryTable {
@@ -201,6 +211,7 @@ export const MEMORY_CAPABILITIES: DestinationCapabilities = {
   replaceRangeKeyTypes: ["int", "long"],
   deletes: true,
   transactions: true,
+  syncModes: ["soft_delete", "live"],
 };
 
 /** Called around a writer's operations; throw to crash, await to change the source meanwhile. */
@@ -224,13 +235,13 @@ export class MemoryDestination {
     return new MemoryWriter(this, hooks);
   }
 
-  /** The rows of `schema.name`, sorted by key (empty when the table does not exist). */
+  /** The current rows of `schema.name` (not those marked deleted), sorted by key (empty when the table does not exist). */
   rows(table: string): Row[] {
     const t = this.tables.get(table);
     return t
       ? sortRows(
           t.stream,
-          [...t.rows.values()].map((r) => r.row),
+          [...t.rows.values()].filter((r) => !r.deleted).map((r) => r.row),
         )
       : [];
   }
@@ -304,6 +315,8 @@ class MemoryWriter implements DestinationWriter {
         if (problem) throw new Error(`${name}.${column.name}: ${problem}`);
       });
     }
+    const soft = (ref.mode ?? "soft_delete") === "soft_delete";
+    const removed = new Map<string, StoredRow>();
     if (batch.range) {
       const unsafe = stream.primaryKey.find((key) => {
         const column = stream.columns.find((c) => c.name === key);
@@ -315,31 +328,48 @@ class MemoryWriter implements DestinationWriter {
       const { after, through } = batch.range;
       for (const [k, stored] of table.rows) {
         const key = pick(stored.row, indexes);
-        if ((after === null || compareRows(key, after) > 0) && compareRows(key, through) <= 0) table.rows.delete(k);
+        if ((after === null || compareRows(key, after) > 0) && compareRows(key, through) <= 0) {
+          table.rows.delete(k);
+          if (soft) removed.set(k, stored);
+        }
       }
     }
-    for (const row of rows) table.rows.set(rowKey(row, indexes), { row: [...row], synced: syncedAt.getTime() });
+    for (const row of rows) {
+      const k = rowKey(row, indexes);
+      removed.delete(k);
+      table.rows.set(k, { row: [...row], synced: syncedAt.getTime(), ...(soft ? { deleted: false } : {}) });
+    }
+    if (soft) for (const [k, stored] of removed) table.rows.set(k, { ...stored, deleted: true });
     this.store.writes++;
     await this.hooks.afterWrite?.(name, batch);
     return { rows: rows.length, bytes: batch.bytes };
   }
 
-  async delete(ref: TableRef, keys: Row[]): Promise<number> {
+  async delete(ref: TableRef, keys: Row[], at?: DeleteTimes): Promise<number> {
     const table = this.table(ref);
     if (ref.stream.primaryKey.length === 0) throw new Error("delete on a table without a primary key");
+    const soft = (ref.mode ?? "soft_delete") === "soft_delete";
     let deleted = 0;
     for (const key of keys) {
-      if (table.rows.delete(JSON.stringify(key.map(valueKey)))) deleted++;
+      const k = JSON.stringify(key.map(valueKey));
+      const stored = table.rows.get(k);
+      if (!stored || stored.deleted) continue;
+      if (soft) table.rows.set(k, { ...stored, deleted: true, synced: (at?.syncedAt ?? new Date()).getTime() });
+      else table.rows.delete(k);
+      deleted++;
     }
     return deleted;
   }
 
   async truncate(ref: TableRef, before?: Date): Promise<number> {
     const table = this.table(ref);
+    const soft = (ref.mode ?? "soft_delete") === "soft_delete";
     let deleted = 0;
     for (const [k, stored] of table.rows) {
+      if (stored.deleted) continue;
       if (before === undefined || stored.synced < before.getTime()) {
-        table.rows.delete(k);
+        if (soft) table.rows.set(k, { ...stored, deleted: true });
+        else table.rows.delete(k);
         deleted++;
       }
     }
@@ -582,7 +612,16 @@ function clock(): () => Date {
 // Source conformance.
 
 /** The source checks, by id (fixtures name them to skip one or to mark a known bug). */
-export type SourceCheck = "discover" | "full" | "resume" | "crash" | "incremental" | "signpost" | "resync" | "types";
+export type SourceCheck =
+  | "discover"
+  | "full"
+  | "resume"
+  | "crash"
+  | "incremental"
+  | "signpost"
+  | "resync"
+  | "types"
+  | "changelog";
 
 export interface SourceFixture<C> {
   reader: SourceReader<C>;
@@ -606,6 +645,11 @@ export interface SourceFixture<C> {
    * the next pass must write `rows` per stream.
    */
   duringPass?: { stream: string; apply(config: C): Promise<void>; rows: Record<string, number> };
+  /**
+   * Change capture (a config whose reader's changeLog is enabled): inserts, updates, deletes
+   * and a truncate at the source, each of which only the log can deliver without a re-sync.
+   */
+  logChanges?(config: C): Promise<void>;
   /** Deletes rows at the source, its highest keys among them. */
   deleteRows?(config: C): Promise<void>;
   /** A source holding rows of every type it maps, and the typed values a read must deliver. */
@@ -651,6 +695,13 @@ export function sourceConformance<C>(name: string, fixture: SourceFixture<C>): v
       });
     const expected = async (config: C, streams: ConfiguredStream[], reads: number) =>
       sortDataset(streams, await fixture.expected(config, reads));
+    /** As jobs.configureStreams: keyed tables follow the change log when the config enables it. */
+    const configureFor = (config: C, discovered: Discovery): ConfiguredStream[] =>
+      configureStreams(discovered).map((c) =>
+        fixture.reader.changeLog?.enabled(config) && c.stream.primaryKey.length > 0
+          ? { stream: c.stream, mode: "changes", lookbackMs: 0 }
+          : c,
+      );
 
     check("discover is stable: two discoveries are deep-equal", "discover", async () => {
       const config = await fixture.setup();
@@ -668,7 +719,7 @@ export function sourceConformance<C>(name: string, fixture: SourceFixture<C>): v
 
     check("a full read lands exactly the dataset, every row written once", "full", async () => {
       const config = await fixture.setup();
-      const streams = configureStreams(await discover(config));
+      const streams = configureFor(config, await discover(config));
       const destination = new MemoryDestination();
       const result = await run(config, destination, { streams, state: {}, runId: "full" });
       const want = await expected(config, streams, 1);
@@ -684,7 +735,7 @@ export function sourceConformance<C>(name: string, fixture: SourceFixture<C>): v
       "resume",
       async () => {
         const config = await fixture.setup();
-        const streams = configureStreams(await discover(config));
+        const streams = configureFor(config, await discover(config));
         const startedAt = new Date(Date.UTC(2031, 0, 1));
         const clean = new MemoryDestination();
         const reference = await run(config, clean, { streams, state: {}, runId: "clean", runStartedAt: startedAt });
@@ -714,7 +765,7 @@ export function sourceConformance<C>(name: string, fixture: SourceFixture<C>): v
       "crash",
       async () => {
         const config = await fixture.setup();
-        const streams = configureStreams(await discover(config));
+        const streams = configureFor(config, await discover(config));
         const startedAt = new Date(Date.UTC(2031, 0, 1));
         const clean = new MemoryDestination();
         await run(config, clean, { streams, state: {}, runId: "clean", runStartedAt: startedAt });
@@ -740,7 +791,7 @@ export function sourceConformance<C>(name: string, fixture: SourceFixture<C>): v
 
     check("an incremental read after changes writes only what changed", "incremental", async () => {
       const config = await fixture.setup();
-      const streams = configureStreams(await discover(config));
+      const streams = configureFor(config, await discover(config));
       const at = clock();
       const destination = new MemoryDestination();
       const state: Record<string, StreamState> = {};
@@ -755,7 +806,7 @@ export function sourceConformance<C>(name: string, fixture: SourceFixture<C>): v
       const during = fixture.duringPass;
       if (!during) throw new Error(`the ${name} fixture declares neither duringPass nor why the check is skipped`);
       const config = await fixture.setup();
-      const streams = configureStreams(await discover(config));
+      const streams = configureFor(config, await discover(config));
       const at = clock();
       const destination = new MemoryDestination();
       const state: Record<string, StreamState> = {};
@@ -784,7 +835,7 @@ export function sourceConformance<C>(name: string, fixture: SourceFixture<C>): v
     check("a re-sync from no state removes the rows deleted at the source", "resync", async () => {
       if (!fixture.deleteRows) throw new Error(`the ${name} fixture declares neither deleteRows nor why it is skipped`);
       const config = await fixture.setup();
-      const streams = configureStreams(await discover(config));
+      const streams = configureFor(config, await discover(config));
       const at = clock();
       const destination = new MemoryDestination();
       await run(config, destination, { streams, state: {}, runId: "r1", runStartedAt: at() });
@@ -796,10 +847,53 @@ export function sourceConformance<C>(name: string, fixture: SourceFixture<C>): v
       expect(destination.dataset()).toEqual(want);
     });
 
+    if (fixture.reader.changeLog) {
+      check(
+        "change capture: deletes and truncates arrive through the log; a crash between commit and acknowledge replays without loss",
+        "changelog",
+        async () => {
+          if (!fixture.logChanges)
+            throw new Error(`the ${name} fixture declares neither logChanges nor why it is skipped`);
+          const config = await fixture.setup();
+          if (!fixture.reader.changeLog?.enabled(config))
+            throw new Error("the fixture's config does not enable change capture");
+          const streams = configureFor(config, await discover(config));
+          const at = clock();
+          const destination = new MemoryDestination();
+          const state: Record<string, StreamState> = {};
+          await run(config, destination, { streams, state, runId: "r1", runStartedAt: at() });
+          expect(destination.dataset()).toEqual(await expected(config, streams, 1));
+          await fixture.logChanges(config);
+          let crashed = false;
+          await expect(
+            run(config, destination, {
+              streams,
+              state,
+              runId: "r2",
+              runStartedAt: at(),
+              // The log's position is committed; the process dies before the source hears of it.
+              afterCommit: (_count, stream) => {
+                if (stream === CHANGE_LOG_STATE && !crashed) {
+                  crashed = true;
+                  throw new Crash("after the log state's commit, before acknowledge");
+                }
+              },
+            }),
+          ).rejects.toThrow(Crash);
+          await run(config, destination, { streams, state, runId: "r3", runStartedAt: at() });
+          expect(destination.dataset()).toEqual(await expected(config, streams, 2));
+          // Caught up: another run writes nothing.
+          const idle = await run(config, destination, { streams, state, runId: "r4", runStartedAt: at() });
+          expect(Object.values(idle.stats).reduce((n, s) => n + s.rows, 0)).toBe(0);
+        },
+        60_000,
+      );
+    }
+
     check("values of every type round-trip exactly", "types", async () => {
       if (!fixture.typed) throw new Error(`the ${name} fixture declares neither typed nor why it is skipped`);
       const { config, expected: want } = await fixture.typed();
-      const streams = configureStreams(await discover(config));
+      const streams = configureFor(config, await discover(config));
       const destination = new MemoryDestination();
       await run(config, destination, { streams, state: {}, runId: "typed" });
       expect(destination.dataset()).toEqual(sortDataset(streams, want));

@@ -246,7 +246,7 @@ function watchTarget(client: MongoClient, config: MongoSourceConfig) {
 }
 
 /** How long a `getMore` on the change stream waits for changes before the reader calls it caught up. */
-export const CAUGHT_UP_WAIT_MS = 1000;
+export const CAUGHT_UP_WAIT_MS = 250;
 
 function openStream(
   client: MongoClient,
