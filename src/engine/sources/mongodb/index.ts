@@ -123,7 +123,10 @@ export const mongodbSource: SourceDefinition<typeof fields> = {
     type: "Database",
     description: "Collections of a MongoDB replica set or sharded cluster, including Atlas",
     linkToDocs: "https://fivetran.com/docs/connectors/databases/mongodb",
-    features: [{ id: "API_CONFIGURABLE" }],
+    features: [
+      { id: "API_CONFIGURABLE" },
+      { id: "CAPTURE_DELETES", notes: "From the change stream (update_method CHANGE_STREAMS, the default)" },
+    ],
   },
   fields,
   normalize(input) {
