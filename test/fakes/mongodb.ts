@@ -24,10 +24,17 @@
  *   position in the fake's oplog). A token older than the retained oplog fails with code 286
  *   ChangeStreamHistoryLost, as a server whose oplog rolled over does.
  *
- * Not modelled: authentication (SCRAM), TLS, transactions, compression, secondaries. One
+ * - Authentication: SCRAM-SHA-256 (RFC 5802/7677, as MongoDB runs it: `saslSupportedMechs` in
+ *   hello, `saslStart` / `saslContinue` with `skipEmptyExchange`) for the `users` given, against
+ *   `admin`; a wrong proof fails with code 18 AuthenticationFailed. `connectionStatus` names the
+ *   connection's user. Unauthenticated connections are served too (the fake enforces no access
+ *   control), and the password is not SASLprep'd (tests use ASCII passwords).
+ *
+ * Not modelled: SCRAM-SHA-1 and other mechanisms, TLS, transactions, compression, secondaries. One
  * command only a fake has: `{fakeTruncateOplog: 1}` on `admin` forgets every change event so
  * far (an oplog that rolled over), for tests of a lost resume token.
  */
+import { createHash, createHmac, pbkdf2Sync, randomBytes, timingSafeEqual } from "node:crypto";
 import net from "node:net";
 import { Binary, BSON, Long, ObjectId, Timestamp } from "bson";
 
@@ -370,6 +377,13 @@ function structuredCloneBson(doc: Doc): Doc {
 
 const DESERIALIZE = { promoteValues: false, bsonRegExp: true } as const;
 
+/** One client connection: its id, its user once authenticated, a SCRAM conversation under way. */
+interface Session {
+  id: number;
+  user?: string;
+  scram?: { user: string; password: string | undefined; bare: string; serverFirst: string; salt: Buffer };
+}
+
 // ---------------------------------------------------------------------------------------
 // The server's data and oplog.
 
@@ -420,7 +434,10 @@ export interface FakeMongo {
 }
 
 /** Starts the fake on 127.0.0.1 (an ephemeral port unless given). */
-export async function startFakeMongo(options: { port?: number } = {}): Promise<FakeMongo> {
+export async function startFakeMongo(
+  options: { port?: number; users?: Record<string, string> } = {},
+): Promise<FakeMongo> {
+  const users = options.users ?? {};
   const databases = new Map<string, Map<string, Map<string, Doc>>>();
   const oplog: ChangeEvent[] = [];
   /** Events at or below this position are no longer retained. */
@@ -661,14 +678,70 @@ export async function startFakeMongo(options: { port?: number } = {}): Promise<F
     ok: 1,
   });
 
-  const run = async (command: Doc, connectionId: number, signal: { closed: boolean }): Promise<Doc> => {
+  const scramStart = (session: Session, command: Doc): Doc => {
+    if (command.mechanism !== "SCRAM-SHA-256") {
+      throw new CommandError(2, "BadValue", `Unsupported mechanism ${String(command.mechanism)} in this fake`);
+    }
+    const clientFirst = Buffer.from((command.payload as Binary).buffer).toString("utf8");
+    const bare = clientFirst.replace(/^n,,/, "");
+    const user = /(?:^|,)n=([^,]*)/.exec(bare)?.[1] ?? "";
+    const nonce = /(?:^|,)r=([^,]*)/.exec(bare)?.[1] ?? "";
+    const password = users[user];
+    const salt = randomBytes(16);
+    const serverFirst = `r=${nonce}${randomBytes(18).toString("base64")},s=${salt.toString("base64")},i=4096`;
+    session.scram = { user, password, bare, serverFirst, salt };
+    return { conversationId: 1, done: false, payload: new Binary(Buffer.from(serverFirst)), ok: 1 };
+  };
+
+  const scramContinue = (session: Session, command: Doc): Doc => {
+    const scram = session.scram;
+    session.scram = undefined;
+    const fail = () => new CommandError(18, "AuthenticationFailed", "Authentication failed.");
+    if (!scram || scram.password === undefined) throw fail();
+    const clientFinal = Buffer.from((command.payload as Binary).buffer).toString("utf8");
+    const withoutProof = clientFinal.replace(/,p=[^,]*$/, "");
+    const proof = Buffer.from(/,p=([^,]*)$/.exec(clientFinal)?.[1] ?? "", "base64");
+    const salted = pbkdf2Sync(scram.password, scram.salt, 4096, 32, "sha256");
+    const clientKey = createHmac("sha256", salted).update("Client Key").digest();
+    const storedKey = createHash("sha256").update(clientKey).digest();
+    const authMessage = `${scram.bare},${scram.serverFirst},${withoutProof}`;
+    const signature = createHmac("sha256", storedKey).update(authMessage).digest();
+    const recovered = Buffer.from(Array.from(proof, (b: number, i: number) => b ^ (signature[i] ?? 0)));
+    const check = createHash("sha256").update(recovered).digest();
+    if (proof.length !== 32 || !timingSafeEqual(check, storedKey)) throw fail();
+    const serverKey = createHmac("sha256", salted).update("Server Key").digest();
+    const serverSignature = createHmac("sha256", serverKey).update(authMessage).digest("base64");
+    session.user = scram.user;
+    return { conversationId: 1, done: true, payload: new Binary(Buffer.from(`v=${serverSignature}`)), ok: 1 };
+  };
+
+  const run = async (command: Doc, session: Session, signal: { closed: boolean }): Promise<Doc> => {
+    const connectionId = session.id;
     const name = Object.keys(command)[0] ?? "";
     const db = String(command.$db ?? "admin");
     const target = command[name];
     switch (name.toLowerCase()) {
       case "hello":
-      case "ismaster":
-        return hello(command, connectionId, name !== "hello");
+      case "ismaster": {
+        const reply = hello(command, connectionId, name !== "hello");
+        const asked = typeof command.saslSupportedMechs === "string" ? command.saslSupportedMechs : undefined;
+        if (asked?.startsWith("admin.") && users[asked.slice("admin.".length)] !== undefined) {
+          reply.saslSupportedMechs = ["SCRAM-SHA-256"];
+        }
+        return reply;
+      }
+      case "saslstart":
+        return scramStart(session, command);
+      case "saslcontinue":
+        return scramContinue(session, command);
+      case "connectionstatus":
+        return {
+          authInfo: {
+            authenticatedUsers: session.user ? [{ user: session.user, db: "admin" }] : [],
+            authenticatedUserRoles: [],
+          },
+          ok: 1,
+        };
       case "ping":
       case "endsessions":
         return { ok: 1 };
@@ -871,7 +944,7 @@ export async function startFakeMongo(options: { port?: number } = {}): Promise<F
       ? { ok: 0, errmsg: error.message, code: error.code, codeName: error.codeName }
       : { ok: 0, errmsg: String((error as Error)?.message ?? error), code: 1, codeName: "InternalError" };
 
-  const handle = async (message: Buffer, socket: net.Socket, connectionId: number, signal: { closed: boolean }) => {
+  const handle = async (message: Buffer, socket: net.Socket, connectionId: Session, signal: { closed: boolean }) => {
     const requestId = message.readInt32LE(4);
     const opCode = message.readInt32LE(12);
     if (opCode === OP_QUERY) {
@@ -944,7 +1017,7 @@ export async function startFakeMongo(options: { port?: number } = {}): Promise<F
 
   const server = net.createServer((socket) => {
     sockets.add(socket);
-    const connectionId = ++connectionIds;
+    const connectionId: Session = { id: ++connectionIds };
     const signal = { closed: false };
     let buffered = Buffer.alloc(0);
     let chain = Promise.resolve();

@@ -45,7 +45,7 @@ export default async function setup(project: TestProject) {
   project.provide("silentHttpPort", await listening(silentHttp, "127.0.0.1"));
   project.provide("ipv6GreeterPort", await listening(greeter, "::1").catch(() => 0));
   // A MongoDB replica-set primary speaking the wire protocol (test/fakes/mongodb.ts).
-  const mongo = await startFakeMongo();
+  const mongo = await startFakeMongo({ users: { d_reader: "correct horse battery staple" } });
   project.provide("fakeMongoPort", mongo.port);
   return async () => {
     await mongo.close();

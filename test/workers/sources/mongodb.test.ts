@@ -409,3 +409,43 @@ describe("mongodb setup tests", () => {
     expect(test).toMatchObject({ status: "FAILED", message: expect.stringMatching(/10\.1\.2\.3.*private/i) });
   });
 });
+
+describe("mongodb authentication (SCRAM-SHA-256 against the fake)", () => {
+  const withUser = (password: string) =>
+    parse(mongodbSource, {
+      schema_prefix: "m",
+      connectionString: `mongodb://d_reader:${encodeURIComponent(password)}@127.0.0.1:${inject("fakeMongoPort")}/d_auth?replicaSet=rs0&authSource=admin`,
+    });
+
+  it("the driver in workerd authenticates with the user's password (the server verifies the proof)", async () => {
+    await withMongo(async (client) => {
+      await client.db("d_auth").dropDatabase();
+      await client
+        .db("d_auth")
+        .collection("t")
+        .insertOne({ _id: oid(1), a: new Int32(1) });
+    });
+    const config = withUser("correct horse battery staple");
+    const { streams } = await mongodbReader.discover(config, testContext());
+    expect(streams.map((s) => s.name)).toEqual(["t"]);
+    // The same options the reader uses, asked who the connection is.
+    const { openMongo } = await import("../../../src/engine/sources/mongodb/client");
+    const connection = await openMongo(config, TEST_EGRESS);
+    try {
+      const status = await connection.client.db("admin").command({ connectionStatus: 1 });
+      expect(status.authInfo.authenticatedUsers).toEqual([{ user: "d_reader", db: "admin" }]);
+    } finally {
+      await connection.close();
+    }
+  });
+
+  it("a wrong password is an auth failure, named as such by the setup test and the error mapping", async () => {
+    const config = withUser("wrong");
+    const [test] = await mongodbSource.check(config, testContext());
+    expect(test).toMatchObject({ status: "FAILED", details: { auth: true } });
+    expect(test?.message).toMatch(/refused the credentials.*Authentication failed/);
+    expect(test?.message).not.toContain("wrong");
+    const error = await mongodbReader.discover(config, testContext()).catch((e) => e);
+    expect(mongodbSource.mapError?.(error)?.kind).toBe("auth");
+  });
+});
