@@ -1,5 +1,7 @@
+import { builtinModules } from "node:module";
 import path from "node:path";
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
+import { build } from "esbuild";
 import { defineConfig } from "vitest/config";
 
 /** Credentials the workers tests run with (the bootstrap account's key). */
@@ -24,13 +26,48 @@ function fuzzKnobs(): Record<string, string> {
   return knobs;
 }
 
+/**
+ * The `mongodb` driver, bundled as wrangler bundles it (esbuild, node built-ins and the
+ * driver's optional peers left out, whatwg-url replaced by unenv's as wrangler does). The workers pool cannot load the driver from
+ * node_modules itself: its CommonJS loader resolves `require("bson")` inside mongodb/lib/ to
+ * mongodb/lib/bson.js (a file there of that name) before trying the package, and that module's
+ * getters then call themselves. Bundling resolves `bson` the way Node and wrangler do.
+ */
+async function bundleMongodb(): Promise<string> {
+  const outfile = path.join(import.meta.dirname, "node_modules/.cache/fivetran-do/mongodb.cjs");
+  await build({
+    entryPoints: [path.join(import.meta.dirname, "node_modules/mongodb/lib/index.js")],
+    bundle: true,
+    platform: "node",
+    format: "cjs",
+    target: "es2023",
+    outfile,
+    logLevel: "error",
+    // wrangler (nodejs_compat) replaces whatwg-url with unenv's (the runtime's own URL): so does this.
+    alias: { "whatwg-url": path.join(import.meta.dirname, "node_modules/unenv/dist/runtime/npm/whatwg-url/index.mjs") },
+    external: [
+      ...builtinModules,
+      ...builtinModules.map((m) => `node:${m}`),
+      "@aws-sdk/credential-providers",
+      "@mongodb-js/zstd",
+      "gcp-metadata",
+      "kerberos",
+      "mongodb-client-encryption",
+      "snappy",
+      "socks",
+    ],
+  });
+  return outfile;
+}
+
 export default defineConfig(async () => {
   const migrations = await readD1Migrations(path.join(import.meta.dirname, "migrations"));
+  const mongodb = await bundleMongodb();
   return {
     // The workers pool resolves CommonJS require() (pg → pg-cloudflare) through the root Vite
     // server, so the root needs workerd's export conditions too, as wrangler's bundler uses.
     ssr: { resolve: { conditions: ["workerd", "worker", "module", "browser"] } },
-    resolve: { alias: { cardinal: path.join(import.meta.dirname, "test/stubs/cardinal.cjs") } },
+    resolve: { alias: { cardinal: path.join(import.meta.dirname, "test/stubs/cardinal.cjs"), mongodb } },
     test: {
       projects: [
         {

@@ -7,12 +7,14 @@
 import http from "node:http";
 import net from "node:net";
 import type { TestProject } from "vitest/node";
+import { startFakeMongo } from "../fakes/mongodb";
 
 declare module "vitest" {
   export interface ProvidedContext {
     silentTcpPort: number;
     silentHttpPort: number;
     ipv6GreeterPort: number;
+    fakeMongoPort: number;
   }
 }
 
@@ -42,7 +44,11 @@ export default async function setup(project: TestProject) {
   project.provide("silentTcpPort", await listening(silentTcp, "127.0.0.1"));
   project.provide("silentHttpPort", await listening(silentHttp, "127.0.0.1"));
   project.provide("ipv6GreeterPort", await listening(greeter, "::1").catch(() => 0));
+  // A MongoDB replica-set primary speaking the wire protocol (test/fakes/mongodb.ts).
+  const mongo = await startFakeMongo({ users: { d_reader: "correct horse battery staple" } });
+  project.provide("fakeMongoPort", mongo.port);
   return async () => {
+    await mongo.close();
     for (const socket of sockets) socket.destroy();
     await Promise.all([silentTcp, silentHttp, greeter].map((s) => new Promise((r) => s.close(() => r(undefined)))));
   };

@@ -106,7 +106,9 @@ describe("connector types listing", () => {
       await call("GET", "/v1/metadata/connector-types")
     ).json.data.items;
     const byId = new Map(items.map((item) => [item.id, item]));
-    for (const id of ["postgres", "sample"]) expect(byId.get(id)?.service_status, id).toBe("general_availability");
+    for (const id of ["postgres", "sample", "mongodb", "snowflake"]) {
+      expect(byId.get(id)?.service_status, id).toBe("general_availability");
+    }
     expect(byId.get("stripe")).toMatchObject({
       service_status: "development",
       supported_features: [{ id: "API_CONFIGURABLE", notes: null }],

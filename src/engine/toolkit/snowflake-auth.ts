@@ -113,6 +113,25 @@ export function statementsUrl(target: Pick<SnowflakeTarget, "host" | "port">): s
   return `https://${target.host}${target.port === 443 ? "" : `:${target.port}`}/api/v2/statements`;
 }
 
+/** Values of a statement's `?` placeholders, by position from "1": Snowflake's type names, values as text. */
+export type SnowflakeBindings = Record<
+  string,
+  {
+    type:
+      | "FIXED"
+      | "REAL"
+      | "TEXT"
+      | "BOOLEAN"
+      | "DATE"
+      | "TIME"
+      | "TIMESTAMP_NTZ"
+      | "TIMESTAMP_LTZ"
+      | "TIMESTAMP_TZ"
+      | "BINARY";
+    value: string;
+  }
+>;
+
 /**
  * The request that submits one statement: the auth headers, the User-Agent Snowflake
  * requires, and `{statement, timeout, database, role?, warehouse?}`.
@@ -121,7 +140,7 @@ export function statementRequest(
   target: SnowflakeTarget,
   auth: SnowflakeAuth,
   statement: string,
-  options: { timeoutSeconds?: number; signal?: AbortSignal } = {},
+  options: { timeoutSeconds?: number; signal?: AbortSignal; bindings?: SnowflakeBindings } = {},
 ): RequestInit {
   return {
     method: "POST",
@@ -138,6 +157,7 @@ export function statementRequest(
       database: target.database,
       ...(target.role ? { role: target.role } : {}),
       ...(target.warehouse ? { warehouse: target.warehouse } : {}),
+      ...(options.bindings && Object.keys(options.bindings).length > 0 ? { bindings: options.bindings } : {}),
     }),
     signal: options.signal,
   };

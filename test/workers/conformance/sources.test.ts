@@ -1,7 +1,9 @@
 /** Source conformance: one line per source connector (see suite.ts for the checks). */
 import { afterAll } from "vitest";
+import { mongodbFixture } from "./fixtures/mongodb";
 import { dropWalSlot, postgresFixture, postgresKeylessFixture, postgresWalFixture } from "./fixtures/postgres";
 import { sampleFixture } from "./fixtures/sample";
+import { snowflakeFixture } from "./fixtures/snowflake";
 import { sourceConformance } from "./suite";
 
 sourceConformance("postgres", postgresFixture);
@@ -9,3 +11,5 @@ sourceConformance("postgres (tables without a primary key)", postgresKeylessFixt
 sourceConformance("postgres (logical replication)", postgresWalFixture);
 afterAll(dropWalSlot);
 sourceConformance("sample", sampleFixture);
+sourceConformance("mongodb", mongodbFixture);
+sourceConformance("snowflake", snowflakeFixture);

@@ -19,6 +19,7 @@ import {
   CHANGE_LOG_STATE,
   type Column,
   type ConfiguredStream,
+  type ConnectorContext,
   type DeleteTimes,
   type DestinationCapabilities,
   type DestinationWriter,
@@ -654,6 +655,8 @@ export interface SourceFixture<C> {
   deleteRows?(config: C): Promise<void>;
   /** A source holding rows of every type it maps, and the typed values a read must deliver. */
   typed?(): Promise<{ config: C; expected: Dataset }>;
+  /** The connector context reads run with (default: testContext()): a fake vendor's fetch, say. */
+  context?(): ConnectorContext;
   /** Checks this source cannot run, each with the reason (listed as skipped). */
   unsupported?: Partial<Record<SourceCheck, string>>;
   /**
@@ -673,7 +676,8 @@ export function sourceConformance<C>(name: string, fixture: SourceFixture<C>): v
       else if (bug !== undefined) it.fails(`${title} [known bug in ${name}: ${bug}]`, body, timeout);
       else it(title, body, timeout);
     };
-    const discover = (config: C) => fixture.reader.discover(config, testContext());
+    const context = () => fixture.context?.() ?? testContext();
+    const discover = (config: C) => fixture.reader.discover(config, context());
     const run = (
       config: C,
       destination: MemoryDestination,
@@ -687,6 +691,7 @@ export function sourceConformance<C>(name: string, fixture: SourceFixture<C>): v
         schema: "unused",
         schemaOf: (stream) => stream.namespace,
         pageBytes: fixture.pageBytes,
+        ctx: context(),
         ...options,
       });
     const expected = async (config: C, streams: ConfiguredStream[], reads: number) =>

@@ -61,6 +61,8 @@ export interface RunOptions<C> {
   schemaOf?: (stream: Stream) => string;
   /** Maps connector errors onto the engine's classes (SliceInput.mapError; default: none). */
   mapError?: (error: unknown) => unknown;
+  /** The connector context (default: testContext()), e.g. with a fake vendor's fetch. */
+  ctx?: ConnectorContext;
 }
 
 /** A connector context for tests: the real fetch, a quiet logger, no bindings. */
@@ -86,7 +88,7 @@ export async function runToCompletion<C>(options: RunOptions<C>) {
         mapError: options.mapError,
         streams: options.streams,
         state: options.state,
-        ctx: testContext(),
+        ctx: options.ctx ?? testContext(),
         runId: options.runId,
         runStartedAt,
         budgetMs: options.budgetMs ?? 60_000,

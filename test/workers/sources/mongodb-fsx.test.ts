@@ -55,20 +55,7 @@ describe("mongodb source config", () => {
       "Invalid value for field 'config.collections.0': name it as database.collection, or set config.database",
     );
   });
-
-  it("says plainly that connectivity is not tested", async () => {
-    const config = parse(mongodbSource, {
-      schema_prefix: "atlas",
-      connectionString: "mongodb+srv://app:pw@cluster0.ab1cd.mongodb.net/shop",
-      collections: ["orders"],
-    });
-    const [test] = await mongodbSource.check(config, context());
-    expect(test?.status).toBe("SKIPPED");
-    expect(test?.message).toMatch(
-      /^Not tested: fivetran\.do does not include a MongoDB driver yet, so it cannot reach SRV record cluster0\.ab1cd\.mongodb\.net/,
-    );
-    expect(test?.message).not.toContain("pw");
-  });
+  // Setup tests against a server: mongodb.test.ts (the wire-protocol fake).
 });
 
 describe("fsx source", () => {

@@ -1,8 +1,15 @@
 import { decodeJwt, exportPKCS8, exportSPKI, generateKeyPair } from "jose";
 import { beforeAll, describe, expect, it } from "vitest";
+import { AuthError, TableError } from "../../../src/engine/errors";
+import type { StreamState } from "../../../src/engine/protocol";
+import { SnowflakeApi } from "../../../src/engine/sources/snowflake/api";
 import { snowflakeSource } from "../../../src/engine/sources/snowflake/index";
+import { columnType, snowflakeReader } from "../../../src/engine/sources/snowflake/reader";
 import { accountIdentifier } from "../../../src/engine/toolkit/snowflake-auth";
-import { createSnowflakeFake, fingerprint } from "../../fakes/snowflake-source";
+import { createSnowflakeFake, type FakeTable, fingerprint } from "../../fakes/snowflake-source";
+import { snowflakeAccount } from "../conformance/fixtures/snowflake";
+import { MemoryDestination } from "../conformance/suite";
+import { configure, runToCompletion } from "../engine/harness";
 import { context, invalid, parse, secretKeys, summary } from "./helpers";
 
 const NOW = new Date("2026-01-15T10:00:00Z");
@@ -173,5 +180,149 @@ describe("snowflake source setup tests (fake SQL API verifying key-pair JWTs)", 
     snowflake.state.rateLimitRetryAfter = 3;
     const [throttled] = await snowflakeSource.check(parse(snowflakeSource, keyPair()), context(snowflake.fetch, NOW));
     expect(throttled).toMatchObject({ status: "WARNING", details: { status: 429, retry_after: 3 } });
+  });
+});
+
+describe("snowflake source reader (SQL API fake evaluating its statements)", () => {
+  const table = (rows: number): FakeTable => ({
+    columns: [
+      { name: "ID", type: "NUMBER", precision: 38, scale: 0, nullable: false },
+      { name: "NAME", type: "TEXT" },
+      { name: "UPDATED_AT", type: "TIMESTAMP_LTZ", nullable: false },
+    ],
+    primaryKey: ["ID"],
+    rows: Array.from({ length: rows }, (_, k) => [String(k + 1), `n${k + 1}`, `${1_700_000_000 + k}.000000000`]),
+  });
+  const readAll = async (account: Awaited<ReturnType<typeof snowflakeAccount>>, database: string, pageBytes = 256) => {
+    const config = account.config(database);
+    const { streams } = await snowflakeReader.discover(config, account.context());
+    const destination = new MemoryDestination();
+    const state: Record<string, StreamState> = {};
+    await runToCompletion({
+      reader: snowflakeReader,
+      config,
+      openWriter: async () => destination.writer(),
+      schema: "sf",
+      streams: configure(streams),
+      state,
+      runId: "r1",
+      pageBytes,
+      ctx: account.context(),
+    });
+    return { destination, state, streams, config };
+  };
+
+  it("pages by key with bound values, fetches every partition, and signs each request", async () => {
+    const account = await snowflakeAccount({ DB1: { "PUBLIC.T": table(40) } }, 5);
+    const { destination } = await readAll(account, "DB1");
+    expect(destination.rows("sf.T").length).toBe(40);
+    const pages = account.fake.statements.filter((s) => s.statement.startsWith('SELECT "ID", "NAME", "UPDATED_AT"'));
+    expect(pages.length).toBeGreaterThan(2);
+    // Every page after the first resumes past the last key, as a FIXED binding.
+    expect(pages[1]?.statement).toMatch(/WHERE "ID" > \? ORDER BY "ID" LIMIT \d+$/);
+    expect(pages[1]?.bindings).toEqual({ "1": { type: "FIXED", value: expect.stringMatching(/^\d+$/) } });
+    const partitionGets = account.fake.requests.filter(
+      (r) => r.method === "GET" && r.url.searchParams.has("partition"),
+    );
+    expect(partitionGets.length).toBeGreaterThan(0);
+    for (const request of account.fake.requests) {
+      expect(request.headers.get("X-Snowflake-Authorization-Token-Type")).toBe("KEYPAIR_JWT");
+    }
+    // POSTs carry a request id (a retry of the same request repeats it with retry=true).
+    expect(
+      account.fake.requests.filter((r) => r.method === "POST").every((r) => r.url.searchParams.has("requestId")),
+    ).toBe(true);
+  });
+
+  it("an incremental pass binds its signpost and its lookback-lowered bound as formatted timestamps", async () => {
+    const account = await snowflakeAccount({ DB2: { "PUBLIC.T": table(10) } });
+    const config = account.config("DB2");
+    const { streams } = await snowflakeReader.discover(config, account.context());
+    expect(streams[0]?.cursorCandidates).toEqual(["UPDATED_AT"]);
+    const destination = new MemoryDestination();
+    const state: Record<string, StreamState> = {};
+    const run = (runId: string) =>
+      runToCompletion({
+        reader: snowflakeReader,
+        config,
+        openWriter: async () => destination.writer(),
+        schema: "sf",
+        streams: configure(streams, "incremental", 60_000),
+        state,
+        runId,
+        ctx: account.context(),
+      });
+    await run("r1");
+    account.fake.statements.length = 0;
+    await run("r2");
+    const pass = account.fake.statements.find((s) => s.statement.includes("WHERE"));
+    expect(pass?.statement).toContain(
+      `"UPDATED_AT" <= TO_TIMESTAMP_LTZ(?, 'YYYY-MM-DD HH24:MI:SS.FF9 TZH:TZM') AND "UPDATED_AT" >= TO_TIMESTAMP_LTZ(?, 'YYYY-MM-DD HH24:MI:SS.FF9 TZH:TZM')`,
+    );
+    // The signpost is the maximum (1 700 000 009 s); the lower bound is it minus the minute of lookback.
+    expect(pass?.bindings).toEqual({
+      "1": { type: "TEXT", value: "2023-11-14 22:13:29.000000000 +00:00" },
+      "2": { type: "TEXT", value: "2023-11-14 22:12:29.000000000 +00:00" },
+    });
+    expect(destination.rows("sf.T").length).toBe(10);
+  });
+
+  it("waits out a 202 and a 429 (Retry-After), as the SQL API's workflow says", async () => {
+    const account = await snowflakeAccount({ DB3: { "PUBLIC.T": table(3) } });
+    account.fake.state.asyncPolls = 2;
+    account.fake.state.throttle = 1;
+    const { streams } = await snowflakeReader.discover(account.config("DB3"), account.context());
+    expect(streams.map((s) => `${s.namespace}.${s.name}`)).toEqual(["PUBLIC.T"]);
+    const polls = account.fake.requests.filter((r) => r.method === "GET" && !r.url.searchParams.has("partition"));
+    expect(polls.length).toBe(2);
+    // The throttled request was sent again with the same request id and retry=true.
+    const posts = account.fake.requests.filter((r) => r.method === "POST");
+    expect(posts[1]?.url.searchParams.get("retry")).toBe("true");
+    expect(posts[1]?.url.searchParams.get("requestId")).toBe(posts[0]?.url.searchParams.get("requestId"));
+  }, 15_000);
+
+  it("the fake rejects what Snowflake rejects; the reader names auth and missing tables", async () => {
+    const account = await snowflakeAccount({ DB4: { "PUBLIC.T": table(3) } });
+    const config = account.config("DB4");
+    const api = new SnowflakeApi(config, account.context());
+    await expect(api.query('SELECT "ID" FROM "PUBLIC"."T" WHERE "ID" > ? ORDER BY "ID" LIMIT 5')).rejects.toThrow(
+      /Bind variable \? not set.*002049/s,
+    );
+    await expect(
+      api.query('SELECT "ID" FROM "PUBLIC"."T" WHERE "ID" > ? ORDER BY "ID" LIMIT 5', {
+        "1": { type: "FIXED", value: "x" },
+      }),
+    ).rejects.toThrow(/Numeric value 'x' is not recognized/);
+    await expect(
+      api.query(
+        `SELECT "ID" FROM "PUBLIC"."T" WHERE "UPDATED_AT" > TO_TIMESTAMP_LTZ(?, 'YYYY-MM-DD HH24:MI:SS.FF9 TZH:TZM')`,
+        {
+          "1": { type: "TEXT", value: "2024-01-01" },
+        },
+      ),
+    ).rejects.toThrow(/Timestamp '2024-01-01' is not recognized/);
+    await expect(api.query('SELECT "ID" FROM "PUBLIC"."NOPE" ORDER BY "ID" LIMIT 5')).rejects.toBeInstanceOf(
+      TableError,
+    );
+    await expect(api.query("DELETE FROM T")).rejects.toThrow(/not supported by this fake/);
+    const { warehouse: _, ...noWarehouse } = config;
+    await expect(
+      new SnowflakeApi(noWarehouse, account.context()).query('SELECT MAX("ID") FROM "PUBLIC"."T"'),
+    ).rejects.toThrow(/No active warehouse/);
+    const wrongKey = { ...config, private_key: otherPrivateKey };
+    await expect(snowflakeReader.discover(wrongKey, account.context())).rejects.toBeInstanceOf(AuthError);
+  });
+
+  it("maps NUMBER by precision and scale, and the other types", () => {
+    expect(columnType("NUMBER", 9, 0)).toBe("int");
+    expect(columnType("NUMBER", 18, 0)).toBe("long");
+    expect(columnType("NUMBER", 38, 0)).toBe("decimal");
+    expect(columnType("NUMBER", 10, 2)).toBe("decimal");
+    expect(columnType("FLOAT", null, null)).toBe("float");
+    expect(columnType("TIMESTAMP_TZ", null, null)).toBe("timestamptz");
+    expect(columnType("VARIANT", null, null)).toBe("json");
+    expect(columnType("ARRAY", null, null)).toBe("array");
+    expect(columnType("BINARY", null, null)).toBe("binary");
+    expect(columnType("GEOGRAPHY", null, null)).toBe("json");
   });
 });

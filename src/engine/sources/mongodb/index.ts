@@ -1,8 +1,10 @@
 import { z } from "@hono/zod-openapi";
 import { InvalidInputError } from "../../errors";
-import type { SourceDefinition } from "../../protocol";
+import type { SetupTest, SourceDefinition } from "../../protocol";
 import { listSome, schemaName } from "../../toolkit/common";
 import { booleanish, markHost, secret } from "../../toolkit/config";
+import { mapMongoError, openMongo } from "./client";
+import { mongodbReader } from "./reader";
 
 /** `host:port`, `[v6]:port`, or (no port) an SRV record name, as Fivetran's `hosts` items. */
 const hostEntry = z
@@ -21,8 +23,11 @@ const hostEntry = z
  * MongoDB, in Fivetran's `mongo_config_V1` names: `hosts` (each `host:port`, or an SRV
  * record name without a port), `user`, `password`, `always_encrypted` (TLS),
  * packing options. `replica_set`, `auth_source`, `database` and `collections` are our
- * additions carrying what a connection string says. Our SDK's `{connectionString,
- * collections}` (`mongodb://…` or `mongodb+srv://…`) maps onto them.
+ * additions carrying what a connection string says; `flatten_nested` (sub-documents as one
+ * column per sub-field, one level deep) and `update_method` (`CHANGE_STREAMS`, the default,
+ * or `FULL_RESYNC`: every collection re-read by each sync) are ours too. Our SDK's
+ * `{connectionString, collections}` (`mongodb://…` or `mongodb+srv://…`) maps onto them.
+ * How documents become rows: documents.ts.
  */
 const fields = z
   .object({
@@ -41,6 +46,10 @@ const fields = z
     packing_mode: z.enum(["UsePackedModeOnly", "UseUnpackedModeOnly"]).optional(),
     packed_mode_tables: z.array(z.string().trim().min(1)).optional(),
     binary_representation: z.enum(["Base64", "Uuid"]).optional(),
+    /** Unpacked mode: a field holding documents becomes one column per sub-field (`address_city`). */
+    flatten_nested: booleanish().optional(),
+    /** Change streams (the default), or a full re-read of every collection on every sync. */
+    update_method: z.enum(["CHANGE_STREAMS", "FULL_RESYNC"]).optional(),
     connection_type: z.enum(["Directly", "PrivateLink", "SshTunnel", "ProxyAgent"]).default("Directly"),
   })
   .superRefine((config, ctx) => {
@@ -114,7 +123,10 @@ export const mongodbSource: SourceDefinition<typeof fields> = {
     type: "Database",
     description: "Collections of a MongoDB replica set or sharded cluster, including Atlas",
     linkToDocs: "https://fivetran.com/docs/connectors/databases/mongodb",
-    features: [{ id: "API_CONFIGURABLE" }],
+    features: [
+      { id: "API_CONFIGURABLE" },
+      { id: "CAPTURE_DELETES", notes: "From the change stream (update_method CHANGE_STREAMS, the default)" },
+    ],
   },
   fields,
   normalize(input) {
@@ -122,21 +134,89 @@ export const mongodbSource: SourceDefinition<typeof fields> = {
     if (typeof connectionString !== "string") return rest;
     return { ...parseMongoConnectionString(connectionString), ...rest };
   },
-  async check(config) {
+  reader: mongodbReader,
+  mapError: mapMongoError,
+  async check(config, ctx) {
     const target =
       config.hosts.length === 1 && !/:\d+$/.test(config.hosts[0] ?? "")
         ? `SRV record ${config.hosts[0]}`
         : listSome(config.hosts, 5);
-    const scope = config.collections ? `collections ${listSome(config.collections, 5)}` : "all collections";
-    // Cloudflare documents the official `mongodb` driver on Workers with nodejs_compat
-    // (TCP + TLS per invocation); fivetran.do does not bundle it yet, so nothing here can
-    // speak MongoDB's wire protocol. Saying so beats a green test that proved nothing.
-    return [
-      {
-        title: "Connecting to MongoDB",
-        status: "SKIPPED",
-        message: `Not tested: fivetran.do does not include a MongoDB driver yet, so it cannot reach ${target}. The configuration is valid (${config.always_encrypted ? "TLS" : "no TLS"}${config.replica_set ? `, replica set ${config.replica_set}` : ""}, ${scope}); syncs will fail until MongoDB support ships`,
-      },
-    ];
+    const title = "Connecting to MongoDB";
+    let connection: Awaited<ReturnType<typeof openMongo>>;
+    try {
+      connection = await openMongo(config, ctx.egress, { signal: ctx.signal });
+    } catch (error) {
+      const mapped = mapMongoError(error);
+      const message = (mapped ?? (error as Error)).message ?? String(error);
+      return [
+        {
+          title,
+          status: "FAILED",
+          message: `Could not connect to ${target}: ${message}`,
+          details: mapped?.kind === "auth" ? { auth: true } : undefined,
+        },
+      ];
+    }
+    const tests: SetupTest[] = [];
+    try {
+      const { client } = connection;
+      const info = (await client.db("admin").command({ buildInfo: 1 })) as { version?: string };
+      const hello = (await client.db("admin").command({ hello: 1 })) as { setName?: string; msg?: string };
+      tests.push({
+        title,
+        status: "PASSED",
+        message: `Connected to MongoDB ${info.version ?? ""} at ${target}${hello.setName ? ` (replica set ${hello.setName})` : hello.msg === "isdbgrid" ? " (sharded cluster)" : ""}`,
+      });
+      const discovery = await mongodbReader.discover(config, ctx);
+      tests.push(
+        discovery.warnings.length > 0
+          ? {
+              title: "Checking collections",
+              status: "FAILED",
+              message: discovery.warnings.map((w) => w.message).join("; "),
+            }
+          : {
+              title: "Checking collections",
+              status: discovery.streams.length > 0 ? "PASSED" : "WARNING",
+              message:
+                discovery.streams.length > 0
+                  ? `${discovery.streams.length} collection(s) readable: ${listSome(
+                      discovery.streams.map((s) => `${s.namespace}.${s.name}`),
+                      5,
+                    )}`
+                  : "No collection to sync: the user can list none",
+            },
+      );
+      if (mongodbReader.changeLog?.enabled(config)) {
+        if (!hello.setName && hello.msg !== "isdbgrid") {
+          tests.push({
+            title: "Checking change streams",
+            status: "FAILED",
+            message:
+              "Change streams need a replica set or a sharded cluster (a standalone server has no oplog): convert it to a one-member replica set, or set update_method FULL_RESYNC",
+          });
+        } else {
+          try {
+            await mongodbReader.changeLog.start(config, undefined, ctx);
+            tests.push({ title: "Checking change streams", status: "PASSED", message: "A change stream opened" });
+          } catch (error) {
+            tests.push({
+              title: "Checking change streams",
+              status: "FAILED",
+              message: `A change stream could not be opened (${(error as Error).message}): grant the user the changeStream and find actions on the collections (e.g. the read role)`,
+            });
+          }
+        }
+      }
+    } catch (error) {
+      tests.push({
+        title: tests.length === 0 ? title : "Checking collections",
+        status: "FAILED",
+        message: (mapMongoError(error) ?? (error as Error)).message,
+      });
+    } finally {
+      await connection.close();
+    }
+    return tests;
   },
 };

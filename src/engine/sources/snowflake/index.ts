@@ -10,6 +10,7 @@ import {
   statementRequest,
   statementsUrl,
 } from "../../toolkit/snowflake-auth";
+import { snowflakeReader } from "./reader";
 
 const host = z
   .string()
@@ -32,7 +33,7 @@ const identifier = z
  * connection_type); `warehouse` is our addition (queries need one, and the user's default
  * may be unset). Our SDK's `{account, warehouse, database}` maps onto `host`, `warehouse`
  * and `database`. Everything runs over Snowflake's SQL API v2, the HTTP interface a
- * Worker can use.
+ * Worker can use; reading: reader.ts.
  */
 const fields = z
   .object({
@@ -100,6 +101,7 @@ export const snowflakeSource: SourceDefinition<typeof fields> = {
     features: [{ id: "API_CONFIGURABLE" }],
   },
   fields,
+  reader: snowflakeReader,
   normalize(input) {
     const { account, ...rest } = renameKeys(input, { privateKey: "private_key", username: "user" });
     const out: Record<string, unknown> = { ...rest };
