@@ -127,3 +127,80 @@ export function describeMysqlError(error: unknown): { auth: boolean; message: st
 export function quoteMysqlIdent(name: string): string {
   return `\`${name.replace(/`/g, "``")}\``;
 }
+
+/** One row of a streamed query: every value as the bytes the server sent (`typeCast: false`), NULL as null. */
+export type RawRow = (Uint8Array | null)[];
+
+/**
+ * Streams a query's rows in chunks of about `chunkBytes` (values' bytes), reading the socket
+ * only as fast as the consumer takes them: the connection is paused while a chunk waits, so a
+ * table of any size never sits in memory. Values are raw (`typeCast: false`, rows as arrays):
+ * the caller decodes them by its columns' types. A consumer that stops early leaves the query
+ * unfinished: close the connection then (the session's close does).
+ */
+export async function* streamRows(
+  connection: mysql.Connection,
+  sql: string,
+  chunkBytes: number,
+): AsyncGenerator<{ rows: RawRow[]; bytes: number }> {
+  // The callback connection under the promise wrapper: its Query emits rows one by one.
+  const core = (connection as unknown as { connection: CoreConnection }).connection;
+  let rows: RawRow[] = [];
+  let bytes = 0;
+  let ended = false;
+  let failure: unknown;
+  let paused = false;
+  let wake: (() => void) | undefined;
+  const notify = () => {
+    const w = wake;
+    wake = undefined;
+    w?.();
+  };
+  const query = core.query({ sql, rowsAsArray: true, typeCast: false });
+  query.on("result", (row: RawRow) => {
+    rows.push(row);
+    for (const value of row) bytes += value === null ? 1 : value.length + 8;
+    if (bytes >= chunkBytes) {
+      if (!paused) {
+        paused = true;
+        core.pause();
+      }
+      notify();
+    }
+  });
+  query.on("error", (error: unknown) => {
+    failure = error;
+    notify();
+  });
+  query.on("end", () => {
+    ended = true;
+    notify();
+  });
+  for (;;) {
+    while (!ended && failure === undefined && bytes < chunkBytes) {
+      await new Promise<void>((resolve) => {
+        wake = resolve;
+      });
+    }
+    if (failure !== undefined) throw failure;
+    if (rows.length > 0) {
+      const chunk = { rows, bytes };
+      rows = [];
+      bytes = 0;
+      if (paused) {
+        paused = false;
+        core.resume();
+      }
+      yield chunk;
+    }
+    if (ended && rows.length === 0) return;
+  }
+}
+
+interface CoreConnection {
+  query(options: { sql: string; rowsAsArray: boolean; typeCast: boolean }): {
+    on(event: string, listener: (...args: never[]) => void): void;
+  };
+  pause(): void;
+  resume(): void;
+}

@@ -5,6 +5,7 @@ import type { SetupTest, SourceDefinition } from "../../protocol";
 import { listSome, schemaName } from "../../toolkit/common";
 import { booleanish, hostField, parseConnectionString, secret } from "../../toolkit/config";
 import { closeMysql, describeMysqlError, openMysql, quoteMysqlIdent } from "../../toolkit/mysql";
+import { mysqlReader } from "./reader";
 
 /** Schemas of the server itself, never synced. */
 const SYSTEM_SCHEMAS = ["information_schema", "mysql", "performance_schema", "sys"];
@@ -253,6 +254,7 @@ export const mysqlSource: SourceDefinition<typeof fields> = {
     features: [{ id: "API_CONFIGURABLE" }],
   },
   fields,
+  reader: mysqlReader,
   normalize(input) {
     const { connectionString, ...rest } = input;
     if (typeof connectionString !== "string") return rest;
