@@ -27,12 +27,22 @@ import type {
   SourceReader,
   SourceSession,
   Stream,
-  StreamState,
   UpsertBatch,
 } from "../../protocol";
 import { closeMysql, openMysql, quoteMysqlIdent as q, type RawRow, streamRows } from "../../toolkit/mysql";
 import type { MysqlSourceConfig } from ".";
-import { bytesHex, hexBytes, isBytes, type MysqlColumnInfo, mysqlColumn, mysqlValueDecoder } from "./types";
+import { mysqlChangeLog, readBinlogChanges } from "./binlog";
+import {
+  type BinlogPosition,
+  bytesHex,
+  hexBytes,
+  isBytes,
+  type MysqlColumnInfo,
+  type MysqlState,
+  mysqlColumn,
+  mysqlValueDecoder,
+  parseMysqlState,
+} from "./types";
 
 /** Schemas of the server itself, never synced. */
 export const SYSTEM_SCHEMAS = ["information_schema", "mysql", "performance_schema", "sys"];
@@ -153,36 +163,6 @@ export async function discoverMysql(connection: mysql.Connection, config: MysqlS
       message: `no table ${db}.${t} that user '${config.user}' can read (check the name and its SELECT privilege)`,
     }));
   return { streams: found, warnings };
-}
-
-/**
- * Per-stream state, as the Postgres reader's: `snapshot` reads the table in key order
- * (`after`: key of the last row committed), `incremental` passes move `cursor` on (`signpost`,
- * `lower` and `position` while a pass is in progress), `done` ends a full snapshot. Key and
- * cursor values are the server's text (hex for bytes). `binlog`: the binlog position of the
- * first consistent snapshot this table's snapshot read from (change capture skips what precedes it).
- */
-export interface MysqlState {
-  v: 1;
-  phase: "snapshot" | "incremental" | "done";
-  after?: (string | null)[] | null;
-  startCursor?: string | null;
-  cursor?: string | null;
-  signpost?: string | null;
-  lower?: string | null;
-  position?: (string | null)[] | null;
-  binlog?: BinlogPosition;
-}
-
-/** A binlog position: file and offset (and MariaDB's GTID position when known). */
-export interface BinlogPosition {
-  file: string;
-  pos: number;
-  gtid?: string;
-}
-
-export function parseMysqlState(raw: StreamState | undefined): MysqlState | undefined {
-  return raw && (raw as { v?: unknown }).v === 1 ? (raw as unknown as MysqlState) : undefined;
 }
 
 const NUMERIC = new Set<ColumnType>(["int", "long", "decimal", "float"]);
@@ -448,8 +428,10 @@ export async function openMysqlSession(
   }
 }
 
-/** The MySQL source's reader (change capture: binlog.ts adds `changeLog` and `changes`). */
+/** The MySQL source's reader; change capture from the binlog in binlog.ts. */
 export const mysqlReader: SourceReader<MysqlSourceConfig> = {
+  changeLog: mysqlChangeLog,
+
   async discover(config, ctx) {
     const connection = await openMysql(config, ctx.egress, { signal: ctx.signal });
     try {
@@ -464,6 +446,8 @@ export const mysqlReader: SourceReader<MysqlSourceConfig> = {
     return {
       read: (configured, state, readCtx) =>
         readMysqlStream(connection, snapshot, configured, parseMysqlState(state), readCtx),
+      // The dump runs on a connection of its own (binlog.ts); a binlog has nothing to acknowledge.
+      changes: (streams, log, readCtx) => readBinlogChanges(config, streams, log, readCtx),
       close: () => closeMysql(connection),
     };
   },

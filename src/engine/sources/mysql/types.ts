@@ -27,7 +27,7 @@
  * become NULL; date, datetime and timestamp columns are therefore declared nullable whatever
  * their NOT NULL, so a destination can hold those NULLs.
  */
-import type { Column, ColumnType, Value } from "../../protocol";
+import type { Column, ColumnType, StreamState, Value } from "../../protocol";
 
 /** A column as information_schema.COLUMNS describes it. */
 export interface MysqlColumnInfo {
@@ -196,4 +196,34 @@ export function hexBytes(hex: string): Uint8Array {
 /** Approximate bytes of a raw value (the engine's memory bound). */
 export function rawBytes(raw: Uint8Array | null): number {
   return raw === null ? 1 : raw.length + 8;
+}
+
+/**
+ * Per-stream state, as the Postgres reader's: `snapshot` reads the table in key order
+ * (`after`: key of the last row committed), `incremental` passes move `cursor` on (`signpost`,
+ * `lower` and `position` while a pass is in progress), `done` ends a full snapshot. Key and
+ * cursor values are the server's text (hex for bytes). `binlog`: the binlog position of the
+ * first consistent snapshot this table's snapshot read from (change capture skips what precedes it).
+ */
+export interface MysqlState {
+  v: 1;
+  phase: "snapshot" | "incremental" | "done";
+  after?: (string | null)[] | null;
+  startCursor?: string | null;
+  cursor?: string | null;
+  signpost?: string | null;
+  lower?: string | null;
+  position?: (string | null)[] | null;
+  binlog?: BinlogPosition;
+}
+
+/** A binlog position: file and offset (and MariaDB's GTID position when known). */
+export interface BinlogPosition {
+  file: string;
+  pos: number;
+  gtid?: string;
+}
+
+export function parseMysqlState(raw: StreamState | undefined): MysqlState | undefined {
+  return raw && (raw as { v?: unknown }).v === 1 ? (raw as unknown as MysqlState) : undefined;
 }
