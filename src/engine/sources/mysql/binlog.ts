@@ -48,7 +48,7 @@ import type {
   StreamState,
 } from "../../protocol";
 import { CHANGE_LOG_STATE } from "../../protocol";
-import { closeMysql, openMysql } from "../../toolkit/mysql";
+import { closeMysql, openMysql, packetOf } from "../../toolkit/mysql";
 import type { MysqlSourceConfig } from ".";
 import { type BinlogPosition, mysqlValueDecoder, parseMysqlState } from "./types";
 
@@ -232,18 +232,7 @@ class RawBinlogDump extends EventEmitter {
     if (!this.started) {
       this.started = true;
       connection._resetSequenceId();
-      const buffer = this.request;
-      connection.writePacket({
-        buffer,
-        length: () => buffer.length - 4,
-        writeHeader(sequenceId: number) {
-          const n = buffer.length - 4;
-          buffer[0] = n & 0xff;
-          buffer[1] = (n >> 8) & 0xff;
-          buffer[2] = (n >> 16) & 0xff;
-          buffer[3] = sequenceId;
-        },
-      });
+      connection.writePacket(packetOf(this.request));
       return false;
     }
     if (!packet) return false;
