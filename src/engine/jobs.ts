@@ -27,7 +27,13 @@ import {
 } from "./errors";
 import { destinationSchema } from "./naming";
 import { loadConnection, openDestinationWriter, readableSource } from "./open";
-import type { ConfiguredStream, DestinationDefinition, SourceDefinition, Stream } from "./protocol";
+import {
+  CHANGE_LOG_STATE,
+  type ConfiguredStream,
+  type DestinationDefinition,
+  type SourceDefinition,
+  type Stream,
+} from "./protocol";
 import { runSlice, type StreamWarning } from "./runner";
 import { type AttemptKind, RECONNECT_TASK, RETRY_WARNING, type RunAttempt, type SliceTicket } from "./runs";
 import { parseDuration } from "./schedule";
@@ -131,9 +137,21 @@ function syncOptions(row: { syncOptions: Record<string, unknown> | null }) {
   };
 }
 
-/** How each stream is read: the connection's mode, its cursor if the table has it, else a detected one. */
-export function configureStreams(streams: Stream[], options: ReturnType<typeof syncOptions>): ConfiguredStream[] {
+/**
+ * How each stream is read: the connection's mode, its cursor if the table has it, else a
+ * detected one. `changes`: the source's change log is enabled for this config (Postgres
+ * update_method WAL): every table with a primary key is snapshotted once and then follows the
+ * log (mode `changes`); a table without one is re-read in full (its changes carry no key).
+ */
+export function configureStreams(
+  streams: Stream[],
+  options: ReturnType<typeof syncOptions>,
+  changes = false,
+): ConfiguredStream[] {
   return streams.map((stream) => {
+    if (changes && stream.primaryKey.length > 0) {
+      return { stream, mode: "changes", lookbackMs: 0 };
+    }
     const chosen =
       options.cursor && stream.columns.some((c) => c.name === options.cursor)
         ? options.cursor
@@ -164,14 +182,25 @@ function mapper(...definitions: (SourceDefinition | DestinationDefinition | unde
 
 /** The connection's `status.warnings` for a run's warnings (Fivetran's alert shape). */
 function alerts(warnings: StreamWarning[]) {
-  return warnings.map((w) => ({
-    code: w.code,
-    message:
-      w.code === "table_not_found"
-        ? `Table '${w.stream}' is configured but does not exist in the source: ${w.message}`
-        : `Table '${w.stream}' was skipped: ${w.message}`,
-    details: { table: w.stream },
-  }));
+  const seen = new Set<string>();
+  return warnings.flatMap((w): { code: string; message: string; details: Record<string, unknown> }[] => {
+    // A change log's warnings (slot lag, a missing or invalidated slot) carry what to do already.
+    if (w.stream === CHANGE_LOG_STATE) {
+      if (seen.has(w.message)) return [];
+      seen.add(w.message);
+      return [{ code: w.code, message: w.message, details: { change_log: true } }];
+    }
+    return [
+      {
+        code: w.code,
+        message:
+          w.code === "table_not_found"
+            ? `Table '${w.stream}' is configured but does not exist in the source: ${w.message}`
+            : `Table '${w.stream}' was skipped: ${w.message}`,
+        details: { table: w.stream },
+      },
+    ];
+  });
 }
 
 /** Handles one sync job. Never throws for a failed sync: failures end up in the run and the status. */
@@ -257,7 +286,7 @@ export async function handleSyncJob(env: Env, job: SyncJob, settings = engineSet
           sourceConfig: config,
           writer,
           schemaOf: (stream) => destinationSchema(row.service, row.schema, stream.namespace),
-          streams: configureStreams(streams, options),
+          streams: configureStreams(streams, options, readSource.reader.changeLog?.enabled(config) ?? false),
           state: ticket.state,
           ctx,
           runId: job.runId,

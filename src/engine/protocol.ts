@@ -125,6 +125,11 @@ export interface SourceDefinition<F extends ConfigFields = ConfigFields> extends
 export interface DestinationDefinition<F extends ConfigFields = ConfigFields> extends ServiceDefinition<F> {
   /** Other service ids accepted on create (Fivetran's `postgres_warehouse` for `postgres`). */
   aliases?: string[];
+  /**
+   * The sync modes its writer implements (as its capabilities say), known without opening it:
+   * the schema config API accepts a table's `sync_mode` only among these. Absent: soft_delete.
+   */
+  syncModes?: SyncMode[];
   /** Writing; a destination without it can be configured but not synced to. */
   writer?: DestinationOpener<z.infer<F>>;
 }
@@ -389,7 +394,9 @@ export interface SourceSession {
    * for `streams` (each with its committed stream state, e.g. what its snapshot saw), yielding
    * their upserts, deletes and truncates in commit order and, between transactions, a
    * ChangeCheckpoint. Changes of other tables are skipped. Returns when caught up, or after a
-   * checkpoint once `ctx.signal` aborts.
+   * checkpoint once `ctx.signal` aborts. It may also yield a stream's own Checkpoint (that
+   * stream's state changed, e.g. its snapshot's filter is no longer needed): the runner commits
+   * it in place, after flushing what came before.
    */
   changes?(
     streams: { configured: ConfiguredStream; state: StreamState | undefined }[],
@@ -450,16 +457,30 @@ export interface TableRef {
 export interface DestinationWriter {
   readonly capabilities: DestinationCapabilities;
   /**
-   * Creates the schema and tables, or adds the columns that appeared. Called under the
-   * destination's DDL lock (DestinationDO), then again by the slice's own writer to load them.
+   * Creates the schema and tables, or adds the columns that appeared, and brings each table
+   * into its sync mode (`modes`, aligned with `streams`; soft_delete where absent), switching
+   * an existing table between modes as Fivetran does. Called under the destination's DDL lock
+   * (DestinationDO), then again by the slice's own writer to load them.
    */
-  migrate(schema: string, streams: Stream[]): Promise<void>;
-  /** Upserts rows, stamping `_fivetran_synced` = `syncedAt`. `range`: see UpsertBatch. */
+  migrate(schema: string, streams: Stream[], modes?: readonly (SyncMode | undefined)[]): Promise<void>;
+  /**
+   * Upserts rows, stamping `_fivetran_synced` = `syncedAt` (the run's start; history mode's
+   * `_fivetran_start` where the batch has no `changedAt`). `range`, `unchanged`: see UpsertBatch.
+   */
   write(table: TableRef, batch: UpsertBatch, syncedAt: Date): Promise<WriteResult>;
-  /** Deletes rows by primary key. */
-  delete(table: TableRef, keys: Row[]): Promise<number>;
-  /** Deletes every row, or those whose `_fivetran_synced` is before `before`. */
-  truncate(table: TableRef, before?: Date): Promise<number>;
+  /**
+   * Rows deleted at the source, by primary key: soft_delete marks them `_fivetran_deleted` and
+   * stamps `_fivetran_synced` = `at.syncedAt`; live removes them; history closes their active
+   * version at `at.changedAt[i]` (else `at.syncedAt`).
+   */
+  delete(table: TableRef, keys: Row[], at?: DeleteTimes): Promise<number>;
+  /**
+   * Every row is gone at the source, or (`before`) every row whose `_fivetran_synced` is before
+   * it (a completed snapshot did not see them). soft_delete marks them deleted and history
+   * closes their active version (at `at.changedAt`, else `at.syncedAt`), neither touching
+   * `_fivetran_synced` (a bulk operation, as Fivetran does); live removes them.
+   */
+  truncate(table: TableRef, before?: Date, at?: TruncateTime): Promise<number>;
   /**
    * Whether the table holds no row (cheaply, without a scan). A snapshot that starts on an empty
    * table has nothing older than itself to delete when it ends; without this the runner deletes.
@@ -468,6 +489,18 @@ export interface DestinationWriter {
   /** Resolves once everything written is durable. */
   flush(): Promise<void>;
   close(): Promise<void>;
+}
+
+/** When rows were deleted: the run's start, and the source's commit times (DeleteBatch.changedAt). */
+export interface DeleteTimes {
+  syncedAt: Date;
+  changedAt?: readonly string[];
+}
+
+/** When a truncate (or a snapshot's end) happened: the run's start, and the source's commit time. */
+export interface TruncateTime {
+  syncedAt: Date;
+  changedAt?: string;
 }
 
 /** Result of writing one batch. */

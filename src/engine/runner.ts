@@ -8,7 +8,12 @@
  * - **Snapshots delete what is gone.** A stream read from no state is a snapshot (every row);
  *   when it completes, rows whose `_fivetran_synced` predates the snapshot's start were not
  *   seen and are deleted (`truncate(before)`), so rows deleted at the source, keys past the
- *   source's last one and emptied tables all disappear — for every destination alike.
+ *   source's last one and emptied tables all go — for every destination alike, as the table's
+ *   sync mode keeps deletes: soft_delete marks them `_fivetran_deleted`, history closes their
+ *   active version, live removes them. This is how deletes reach the destination from a
+ *   query-based (cursor) incremental source, which cannot see them: on the next re-sync.
+ * - **Sync modes.** A table's mode (ConfiguredStream.syncMode, soft_delete by default) travels
+ *   on its TableRef; a destination that does not implement it fails that table alone.
  * - **Safety by capability.** A batch's key range is handed on only when the destination
  *   orders those key types as every source does; an encoded batch only to a destination that
  *   declared its codec.
@@ -21,22 +26,36 @@
  * The source reads ahead while the destination writes (a queue bounded in bytes), and a
  * checkpoint is committed only after the destination flushed every message before it: a crash
  * replays batches, never skips them, and every destination operation is idempotent.
+ *
+ * **Change capture** (streams in mode `changes`, see {@link runChangeLog}): each slice first
+ * calls `ChangeLog.start` (before any snapshot, so the log retains every change a snapshot
+ * might miss) and commits its state under `$changes` ({@link CHANGE_LOG_STATE}) like a
+ * stream's; a lost log (`resnapshot`) clears every change stream's state. Streams without a
+ * completed snapshot are snapshotted with `read` as above (their state then says
+ * `changes: true`). Once every snapshot of the run is complete, `session.changes` reads the log
+ * for the snapshotted streams; its messages go to their tables in order, each
+ * ChangeCheckpoint is committed after `writer.flush()` and only then `session.acknowledge`d.
+ * A stream whose snapshot could not complete (skipped) while the log moved on starts its
+ * snapshot again next run. Start warnings and `health` become run warnings (`$changes`).
  */
 import { ConfigurationError, EngineError, TableError } from "./errors";
-import type {
-  Checkpoint,
-  Column,
-  ConfiguredStream,
-  ConnectorContext,
-  DestinationCapabilities,
-  DestinationWriter,
-  SourceMessage,
-  SourceReader,
-  SourceSession,
-  Stream,
-  StreamState,
-  TableRef,
-  UpsertBatch,
+import {
+  CHANGE_LOG_STATE,
+  type ChangeCheckpoint,
+  type Checkpoint,
+  type Column,
+  type ConfiguredStream,
+  type ConnectorContext,
+  type DestinationCapabilities,
+  type DestinationWriter,
+  type SourceMessage,
+  type SourceReader,
+  type SourceSession,
+  type Stream,
+  type StreamState,
+  type SyncMode,
+  type TableRef,
+  type UpsertBatch,
 } from "./protocol";
 
 /** Rows and bytes per stream. */
@@ -44,8 +63,11 @@ export type StreamStats = Record<string, { rows: number; bytes: number }>;
 
 /** A table the run skipped, and why. */
 export interface StreamWarning {
-  /** `table_skipped` (failed permanently this run), `table_not_found` (configured, not in the source). */
-  code: "table_skipped" | "table_not_found";
+  /**
+   * `table_skipped` (failed permanently this run), `table_not_found` (configured, not in the
+   * source), or a change log's own code (`replication_slot_lag`, …) with stream `$changes`.
+   */
+  code: "table_skipped" | "table_not_found" | (string & {});
   stream: string;
   message: string;
 }
@@ -65,6 +87,8 @@ export interface RunnerState {
   done?: boolean;
   /** `run` skipped the stream for this reason. */
   skipped?: string;
+  /** Change capture: the stream's snapshot is complete; it follows the change log. */
+  changes?: boolean;
 }
 
 /** Fivetran's system columns; a source column of one of these names is renamed. */
@@ -91,7 +115,11 @@ export function runnerState(raw: StreamState | undefined): RunnerState | undefin
  * The stream as the destination holds it: system-column collisions renamed, then checked
  * against the destination's identifier rules. Throws TableError when it cannot be held.
  */
-export function destinationStream(stream: Stream, caps: DestinationCapabilities): Stream {
+export function destinationStream(
+  stream: Stream,
+  caps: DestinationCapabilities,
+  mode: SyncMode = "soft_delete",
+): Stream {
   const fold = (name: string) => (caps.identifiers.caseInsensitive ? name.toLowerCase() : name);
   const system = new Set(SYSTEM_COLUMNS.map(fold));
   const taken = new Set(stream.columns.map((c) => fold(c.name)));
@@ -118,7 +146,19 @@ export function destinationStream(stream: Stream, caps: DestinationCapabilities)
     }
     seen.set(fold(column.name), column.name);
   }
-  if (caps.maxColumns !== undefined && columns.length + 2 > caps.maxColumns) {
+  const modes = caps.syncModes ?? ["soft_delete"];
+  if (!modes.includes(mode)) {
+    throw new TableError(
+      `${table} is set to sync mode ${mode.toUpperCase()}, which this destination does not implement (it has ${modes.map((m) => m.toUpperCase()).join(", ")}): change the table's sync_mode`,
+    );
+  }
+  if (mode === "history" && stream.primaryKey.length === 0) {
+    throw new TableError(`${table} has no primary key: history mode needs one to version rows by`);
+  }
+  // `_fivetran_synced`, `_fivetran_id` without a key, and the mode's own columns.
+  const systemColumns =
+    1 + (stream.primaryKey.length === 0 ? 1 : 0) + (mode === "soft_delete" ? 1 : mode === "history" ? 3 : 0);
+  if (caps.maxColumns !== undefined && columns.length + systemColumns > caps.maxColumns) {
     throw new TableError(
       `${table} has ${columns.length} columns; the destination holds ${caps.maxColumns} per table, system columns included`,
     );
@@ -168,6 +208,8 @@ function adapt(batch: UpsertBatch, stream: Stream, caps: DestinationCapabilities
     bytes: batch.bytes,
     encoded: codecOk ? batch.encoded : undefined,
     range: rangeSafe ? batch.range : undefined,
+    changedAt: batch.changedAt,
+    unchanged: batch.unchanged,
   };
   Object.defineProperty(adapted, "rows", { get: () => batch.rows, enumerable: true });
   return adapted as UpsertBatch;
@@ -214,7 +256,7 @@ export interface SliceResult {
   warnings: StreamWarning[];
 }
 
-type QueueItem = SourceMessage | { kind: "end" } | { kind: "error"; error: unknown };
+type QueueItem = SourceMessage | ChangeCheckpoint | { kind: "end" } | { kind: "error"; error: unknown };
 
 /** A single-producer queue bounded by the bytes of the batches it holds. */
 class BatchQueue {
@@ -283,9 +325,24 @@ export async function runSlice<C>(input: SliceInput<C>): Promise<SliceResult> {
   const opening = input.reader.open(input.sourceConfig, { ...input.ctx, signal: budget.signal });
   opening.catch(() => {}); // surfaces where awaited
 
+  // What this slice committed, over what it was given: later steps read the latest state.
+  const committed = new Map<string, StreamState>(Object.entries(input.state));
+  const slice: SliceInput<C> = {
+    ...input,
+    async commit(stream, state, stats) {
+      await input.commit(stream, state, stats);
+      committed.set(stream, state as unknown as StreamState);
+    },
+  };
+  const changeLog = input.reader.changeLog;
+  const capture = changeLog ? input.streams.filter((configured) => configured.mode === "changes") : [];
+  const snapshotted = (configured: ConfiguredStream) =>
+    runnerState(committed.get(keyOf(configured.stream)))?.changes === true;
+
   try {
     const pending = input.streams.filter((configured) => {
       const state = runnerState(input.state[keyOf(configured.stream)]);
+      if (capture.includes(configured)) return true;
       return !(state?.run === input.runId && (state.done || state.skipped));
     });
 
@@ -299,7 +356,8 @@ export async function runSlice<C>(input: SliceInput<C>): Promise<SliceResult> {
       const schema = input.schemaOf(configured.stream);
       checkSchemaName(schema, caps);
       try {
-        const ref = { schema, stream: destinationStream(configured.stream, caps) };
+        const mode = configured.syncMode ?? "soft_delete";
+        const ref: TableRef = { schema, stream: destinationStream(configured.stream, caps, mode), mode };
         tables.set(key, ref);
         bySchema.set(schema, [...(bySchema.get(schema) ?? []), [key, ref]]);
       } catch (error) {
@@ -310,7 +368,8 @@ export async function runSlice<C>(input: SliceInput<C>): Promise<SliceResult> {
     }
     const migrate = async (schema: string, entries: [string, TableRef][]) => {
       const streams = entries.map(([, ref]) => ref.stream);
-      await input.migrate(schema, streams, () => input.writer.migrate(schema, streams));
+      const modes = entries.map(([, ref]) => ref.mode);
+      await input.migrate(schema, streams, () => input.writer.migrate(schema, streams, modes));
     };
     for (const [schema, entries] of bySchema) {
       try {
@@ -334,14 +393,23 @@ export async function runSlice<C>(input: SliceInput<C>): Promise<SliceResult> {
     }
 
     session = await opening;
+    if (changeLog && capture.length > 0)
+      await startChangeLog(slice, changeLog, capture, committed, warnings, budget.signal);
     for (const configured of pending) {
       if (budget.signal.aborted) break;
       const key = keyOf(configured.stream);
-      const stored = runnerState(input.state[key]);
+      const stored = runnerState(committed.get(key));
+      // A change stream already snapshotted follows the log (below); so does one skipped this run.
+      if (
+        capture.includes(configured) &&
+        (snapshotted(configured) || (stored?.run === input.runId && stored.skipped))
+      ) {
+        continue;
+      }
       const skip = async (message: string) => {
         warnings.push({ code: "table_skipped", stream: key, message });
         input.ctx.log.warn(`skipping table ${key}: ${message}`);
-        await input.commit(key, { ...(stored ?? { v: 2 }), v: 2, run: input.runId, skipped: message }, {});
+        await slice.commit(key, { ...(stored ?? { v: 2 }), v: 2, run: input.runId, skipped: message }, {});
       };
       const failure = failed.get(key);
       if (failure !== undefined) {
@@ -350,13 +418,33 @@ export async function runSlice<C>(input: SliceInput<C>): Promise<SliceResult> {
       }
       const table = tables.get(key) as TableRef;
       try {
-        const finished = await runStream(input, session, configured, table, stored, budget.signal, total);
+        const finished = await runStream(slice, session, configured, table, stored, budget.signal, total);
         if (!finished) break;
       } catch (error) {
         const mapped = mapError(error);
         if (!(mapped instanceof TableError)) throw mapped;
         // What was committed before the failure stands; the table is tried again next run.
         await skip(mapped.message);
+      }
+    }
+    if (changeLog && capture.length > 0 && !budget.signal.aborted) {
+      // Every snapshot of the run is complete (or was skipped): follow the log for the
+      // snapshotted streams. One that is not snapshotted would miss what the log moves past,
+      // so it starts its snapshot again next run.
+      const ready = capture.filter((c) => snapshotted(c) && !failed.has(keyOf(c.stream)));
+      for (const configured of capture.filter((c) => !ready.includes(c))) {
+        const key = keyOf(configured.stream);
+        const stored = runnerState(committed.get(key));
+        if (stored?.source !== undefined || stored?.changes) {
+          await slice.commit(key, { v: 2, run: input.runId, skipped: stored.skipped ?? failed.get(key) }, {});
+        }
+      }
+      await runChangeLog(slice, session, ready, tables, committed, budget.signal, total, warnings);
+      if (!budget.signal.aborted && changeLog.health) {
+        const log = runnerState(committed.get(CHANGE_LOG_STATE))?.source;
+        for (const w of await changeLog.health(input.sourceConfig, log, { ...input.ctx, signal: budget.signal })) {
+          warnings.push({ code: w.code, stream: CHANGE_LOG_STATE, message: w.message });
+        }
       }
     }
     return { done: !budget.signal.aborted, stats: total, warnings };
@@ -443,10 +531,12 @@ async function runStream<C>(
           break;
         }
         case "delete":
-          if (message.keys.length > 0) await writer.delete(table, message.keys);
+          if (message.keys.length > 0) {
+            await writer.delete(table, message.keys, { syncedAt: input.runStartedAt, changedAt: message.changedAt });
+          }
           break;
         case "truncate":
-          await writer.truncate(table);
+          await writer.truncate(table, undefined, { syncedAt: input.runStartedAt, changedAt: message.changedAt });
           break;
         case "checkpoint":
           held = message;
@@ -468,11 +558,168 @@ async function runStream<C>(
   }
   // Done: one commit carries the last checkpoint and the end of the stream.
   if (runner.snapshotSince !== undefined && runner.snapshotOnEmpty !== true) {
-    // The snapshot saw every source row: what it did not rewrite is gone at the source.
-    await writer.truncate(table, new Date(runner.snapshotSince));
+    // The snapshot saw every source row: what it did not rewrite is gone at the source (marked
+    // deleted, closed or removed as the table's sync mode says; `_fivetran_synced` kept).
+    await writer.truncate(table, new Date(runner.snapshotSince), { syncedAt: input.runStartedAt });
   }
   await writer.flush();
   const source = held ? held.state : runner.source;
-  await input.commit(key, { v: 2, run: input.runId, source, done: true }, sinceCommit);
+  const changes = configured.mode === "changes" && input.reader.changeLog !== undefined ? { changes: true } : {};
+  await input.commit(key, { v: 2, run: input.runId, source, done: true, ...changes }, sinceCommit);
   return true;
+}
+
+// ---------------------------------------------------------------------------------------
+// Change capture: kept apart from the snapshot path above.
+
+/**
+ * Makes sure the source's log is retained before any snapshot (ChangeLog.start) and commits its
+ * state under `$changes`. A lost log clears every change stream's state: they snapshot again.
+ */
+async function startChangeLog<C>(
+  input: SliceInput<C>,
+  changeLog: NonNullable<SourceReader<C>["changeLog"]>,
+  capture: ConfiguredStream[],
+  committed: Map<string, StreamState>,
+  warnings: StreamWarning[],
+  signal: AbortSignal,
+): Promise<void> {
+  const stored = runnerState(committed.get(CHANGE_LOG_STATE));
+  const started = await changeLog.start(input.sourceConfig, stored?.source, { ...input.ctx, signal });
+  for (const w of started.warnings) {
+    warnings.push({ code: w.code, stream: CHANGE_LOG_STATE, message: w.message });
+    input.ctx.log.warn(`change log: ${w.message}`);
+  }
+  if (started.resnapshot) {
+    for (const configured of capture) {
+      const key = keyOf(configured.stream);
+      if (committed.has(key)) await input.commit(key, { v: 2, run: "" }, {});
+    }
+  }
+  if (JSON.stringify(started.state) !== JSON.stringify(stored?.source)) {
+    await input.commit(CHANGE_LOG_STATE, { v: 2, run: input.runId, source: started.state }, {});
+  }
+}
+
+/**
+ * Reads the change log for the snapshotted streams and applies it in order. Each
+ * ChangeCheckpoint is committed after the destination flushed everything before it, and only
+ * then acknowledged to the source. A stream checkpoint from `changes` (its snapshot filter
+ * changed) is committed in place. A table that fails permanently stops receiving changes and
+ * snapshots again next run (its changes from here on are not kept by the log).
+ */
+async function runChangeLog<C>(
+  input: SliceInput<C>,
+  session: SourceSession,
+  streams: ConfiguredStream[],
+  tables: Map<string, TableRef>,
+  committed: Map<string, StreamState>,
+  signal: AbortSignal,
+  total: StreamStats,
+  warnings: StreamWarning[],
+): Promise<void> {
+  if (!session.changes) throw new Error("the source has a change log but its session cannot read it");
+  const log = runnerState(committed.get(CHANGE_LOG_STATE))?.source;
+  if (!log) throw new Error("the change log has no state: ChangeLog.start did not run");
+  const { writer } = input;
+  const caps = writer.capabilities;
+  const entries = streams.map((configured) => ({
+    configured,
+    state: runnerState(committed.get(keyOf(configured.stream)))?.source,
+  }));
+  // Aborted with the slice, or when applying fails (a source waiting for an acknowledgement
+  // that will not come then returns).
+  const reading = new AbortController();
+  const stop = () => reading.abort();
+  signal.addEventListener("abort", stop, { once: true });
+  if (signal.aborted) reading.abort();
+  const changes = session.changes(entries, log, {
+    ...input.ctx,
+    signal: reading.signal,
+    pageBytes: input.pageBytes,
+    runStartedAt: input.runStartedAt,
+  });
+  const queue = new BatchQueue(input.pageBytes);
+  const producer = (async () => {
+    try {
+      for await (const message of changes) await queue.push(message);
+      await queue.push({ kind: "end" });
+    } catch (error) {
+      await queue.push({ kind: "error", error }).catch(() => {});
+    }
+  })();
+  const mapError = (error: unknown) => (error instanceof EngineError ? error : (input.mapError?.(error) ?? error));
+  const dropped = new Set<string>();
+  let sinceCommit: StreamStats = {};
+  const drop = async (key: string, message: string) => {
+    dropped.add(key);
+    warnings.push({ code: "table_skipped", stream: key, message });
+    input.ctx.log.warn(`skipping table ${key}: ${message}`);
+    await writer.flush();
+    await input.commit(key, { v: 2, run: input.runId, skipped: message }, {});
+  };
+  try {
+    for (;;) {
+      const message = await queue.shift();
+      if (message.kind === "end") break;
+      if (message.kind === "error") throw message.error;
+      if (message.kind === "checkpoint" && message.stream === CHANGE_LOG_STATE) {
+        await writer.flush();
+        await input.commit(CHANGE_LOG_STATE, { v: 2, run: input.runId, source: message.state }, sinceCommit);
+        sinceCommit = {};
+        await session.acknowledge?.(message.state);
+        continue;
+      }
+      if (dropped.has(message.stream)) continue;
+      const table = tables.get(message.stream);
+      if (!table || !streams.some((c) => keyOf(c.stream) === message.stream)) {
+        throw new Error(`the change log answered for ${message.stream}, which is not followed`);
+      }
+      try {
+        switch (message.kind) {
+          case "upsert": {
+            if (message.unchanged?.some((u) => u && u.length > 0) && caps.unchangedValues !== true) {
+              throw new TableError(
+                "the destination cannot keep values the source did not resend (PostgreSQL's unchanged TOASTed values): the table is re-synced next run",
+              );
+            }
+            const result = await writer.write(table, adapt(message, table.stream, caps), input.runStartedAt);
+            add(total, message.stream, result.rows, result.bytes);
+            add(sinceCommit, message.stream, result.rows, result.bytes);
+            break;
+          }
+          case "delete":
+            if (message.keys.length > 0) {
+              await writer.delete(table, message.keys, { syncedAt: input.runStartedAt, changedAt: message.changedAt });
+            }
+            break;
+          case "truncate":
+            await writer.truncate(table, undefined, { syncedAt: input.runStartedAt, changedAt: message.changedAt });
+            break;
+          case "checkpoint": {
+            await writer.flush();
+            const stored = runnerState(committed.get(message.stream));
+            await input.commit(
+              message.stream,
+              { ...(stored ?? { v: 2 }), v: 2, run: input.runId, source: message.state, changes: true },
+              {},
+            );
+            break;
+          }
+        }
+      } catch (error) {
+        const mapped = mapError(error);
+        if (!(mapped instanceof TableError)) throw mapped;
+        await drop(message.stream, mapped.message);
+      }
+    }
+    await producer;
+  } catch (error) {
+    reading.abort();
+    queue.close();
+    await producer;
+    throw error;
+  } finally {
+    signal.removeEventListener("abort", stop);
+  }
 }

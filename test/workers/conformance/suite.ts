@@ -18,6 +18,7 @@ import { describe, expect, it } from "vitest";
 import type {
   Column,
   ConfiguredStream,
+  DeleteTimes,
   DestinationCapabilities,
   DestinationWriter,
   Discovery,
@@ -182,10 +183,18 @@ function fromJson(json: Json): Value {
 // ---------------------------------------------------------------------------------------
 // The reference destination.
 
-/** A row as a destination holds it: its values and its `_fivetran_synced` (epoch ms). */
+/**
+ * A row as a destination holds it: its values, its `_fivetran_synced` (epoch ms) and, where the
+ * table's sync mode keeps them, its system columns (`_fivetran_deleted`; history's
+ * `_fivetran_start`/`_fivetran_end` in epoch ms and `_fivetran_active`).
+ */
 export interface StoredRow {
   row: Row;
   synced: number;
+  deleted?: boolean;
+  start?: number;
+  end?: number;
+  active?: boolean;
 }
 
 interface MemoryTable {
@@ -200,6 +209,7 @@ export const MEMORY_CAPABILITIES: DestinationCapabilities = {
   replaceRangeKeyTypes: ["int", "long"],
   deletes: true,
   transactions: true,
+  syncModes: ["soft_delete", "live"],
 };
 
 /** Called around a writer's operations; throw to crash, await to change the source meanwhile. */
@@ -223,13 +233,13 @@ export class MemoryDestination {
     return new MemoryWriter(this, hooks);
   }
 
-  /** The rows of `schema.name`, sorted by key (empty when the table does not exist). */
+  /** The current rows of `schema.name` (not those marked deleted), sorted by key (empty when the table does not exist). */
   rows(table: string): Row[] {
     const t = this.tables.get(table);
     return t
       ? sortRows(
           t.stream,
-          [...t.rows.values()].map((r) => r.row),
+          [...t.rows.values()].filter((r) => !r.deleted).map((r) => r.row),
         )
       : [];
   }
@@ -303,6 +313,8 @@ class MemoryWriter implements DestinationWriter {
         if (problem) throw new Error(`${name}.${column.name}: ${problem}`);
       });
     }
+    const soft = (ref.mode ?? "soft_delete") === "soft_delete";
+    const removed = new Map<string, StoredRow>();
     if (batch.range) {
       const unsafe = stream.primaryKey.find((key) => {
         const column = stream.columns.find((c) => c.name === key);
@@ -314,31 +326,48 @@ class MemoryWriter implements DestinationWriter {
       const { after, through } = batch.range;
       for (const [k, stored] of table.rows) {
         const key = pick(stored.row, indexes);
-        if ((after === null || compareRows(key, after) > 0) && compareRows(key, through) <= 0) table.rows.delete(k);
+        if ((after === null || compareRows(key, after) > 0) && compareRows(key, through) <= 0) {
+          table.rows.delete(k);
+          if (soft) removed.set(k, stored);
+        }
       }
     }
-    for (const row of rows) table.rows.set(rowKey(row, indexes), { row: [...row], synced: syncedAt.getTime() });
+    for (const row of rows) {
+      const k = rowKey(row, indexes);
+      removed.delete(k);
+      table.rows.set(k, { row: [...row], synced: syncedAt.getTime(), ...(soft ? { deleted: false } : {}) });
+    }
+    if (soft) for (const [k, stored] of removed) table.rows.set(k, { ...stored, deleted: true });
     this.store.writes++;
     await this.hooks.afterWrite?.(name, batch);
     return { rows: rows.length, bytes: batch.bytes };
   }
 
-  async delete(ref: TableRef, keys: Row[]): Promise<number> {
+  async delete(ref: TableRef, keys: Row[], at?: DeleteTimes): Promise<number> {
     const table = this.table(ref);
     if (ref.stream.primaryKey.length === 0) throw new Error("delete on a table without a primary key");
+    const soft = (ref.mode ?? "soft_delete") === "soft_delete";
     let deleted = 0;
     for (const key of keys) {
-      if (table.rows.delete(JSON.stringify(key.map(valueKey)))) deleted++;
+      const k = JSON.stringify(key.map(valueKey));
+      const stored = table.rows.get(k);
+      if (!stored || stored.deleted) continue;
+      if (soft) table.rows.set(k, { ...stored, deleted: true, synced: (at?.syncedAt ?? new Date()).getTime() });
+      else table.rows.delete(k);
+      deleted++;
     }
     return deleted;
   }
 
   async truncate(ref: TableRef, before?: Date): Promise<number> {
     const table = this.table(ref);
+    const soft = (ref.mode ?? "soft_delete") === "soft_delete";
     let deleted = 0;
     for (const [k, stored] of table.rows) {
+      if (stored.deleted) continue;
       if (before === undefined || stored.synced < before.getTime()) {
-        table.rows.delete(k);
+        if (soft) table.rows.set(k, { ...stored, deleted: true });
+        else table.rows.delete(k);
         deleted++;
       }
     }

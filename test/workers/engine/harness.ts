@@ -55,8 +55,8 @@ export interface RunOptions<C> {
   pageBytes?: number;
   /** When the run started (default: now); `_fivetran_synced` and snapshot deletes derive from it. */
   runStartedAt?: Date;
-  /** Called after each commit; throw to simulate a crash. */
-  afterCommit?: (count: number) => void;
+  /** Called after each commit (with the stream committed); throw to simulate a crash. */
+  afterCommit?: (count: number, stream: string) => void;
   /** The destination schema of each stream (default: `schema` for every stream). */
   schemaOf?: (stream: Stream) => string;
   /** Maps connector errors onto the engine's classes (SliceInput.mapError; default: none). */
@@ -103,7 +103,7 @@ export async function runToCompletion<C>(options: RunOptions<C>) {
             stats[k] = e;
           }
           commits++;
-          options.afterCommit?.(commits);
+          options.afterCommit?.(commits, stream);
         },
       });
     } finally {

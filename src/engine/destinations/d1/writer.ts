@@ -32,10 +32,12 @@
 import { TableError } from "../../errors";
 import type {
   Column,
+  DeleteTimes,
   DestinationCapabilities,
   DestinationWriter,
   Row,
   Stream,
+  SyncMode,
   TableRef,
   UpsertBatch,
   WriteResult,
@@ -54,6 +56,7 @@ import { arrayJson, byteaHex, rfc3339, syncedText, TRUE, toPgText } from "../../
 
 export const SYNCED = "_fivetran_synced";
 export const ROW_ID = "_fivetran_id";
+export const DELETED = "_fivetran_deleted";
 
 /** D1's documented limits (developers.cloudflare.com/d1/platform/limits). */
 export const D1_LIMITS = {
@@ -294,6 +297,9 @@ export function rowId(row: PgTextRow): string {
 
 interface TablePlan {
   name: string;
+  mode: SyncMode;
+  /** The upsert statements that keep the table's values of columns `kept` (unchanged at the source). */
+  keeping(kept: readonly number[]): { upsert: string; values: { head: string; tail: string; bytes: number } };
   encoders: ValueEncoder[];
   keyed: boolean;
   /** Positions of the primary-key columns in a row. */
@@ -336,7 +342,7 @@ function utf8Length(text: string): number {
   return bytes;
 }
 
-function plan(name: string, stream: Stream): TablePlan {
+function plan(name: string, stream: Stream, mode: SyncMode = "soft_delete"): TablePlan {
   const ident = quoteName(name);
   const keyed = stream.primaryKey.length > 0;
   const names = stream.columns.map((c) => quoteName(c.name));
@@ -348,12 +354,23 @@ function plan(name: string, stream: Stream): TablePlan {
     select.push(`value->>${stream.columns.length}`);
   }
   const key = keyed ? stream.primaryKey : [ROW_ID];
-  const updated = keyed ? [...stream.columns.map((c) => c.name).filter((n) => !key.includes(n)), SYNCED] : [SYNCED];
+  // The columns an upsert sets on conflict, less those whose value the source did not send
+  // (UpsertBatch.unchanged: the table keeps its own); a row upserted in soft delete mode is not
+  // deleted (`_fivetran_deleted` defaults to 0 on insert).
+  const conflict = (kept: readonly number[] = []) => {
+    const updated = keyed
+      ? [...stream.columns.filter((c, i) => !key.includes(c.name) && !kept.includes(i)).map((c) => c.name), SYNCED]
+      : [SYNCED];
+    return (
+      ` ON CONFLICT (${key.map(quoteName).join(", ")}) DO UPDATE SET ` +
+      updated.map((n) => `${quoteName(n)} = excluded.${quoteName(n)}`).join(", ") +
+      (mode === "soft_delete" ? `, ${quoteName(DELETED)} = 0` : "")
+    );
+  };
   // `WHERE 1`: without it SQLite would parse `ON CONFLICT` as a join constraint of json_each.
-  const upsert =
-    `INSERT INTO ${ident} (${target.join(", ")}) SELECT ${select.join(", ")} FROM json_each(?1) WHERE 1 ` +
-    `ON CONFLICT (${key.map(quoteName).join(", ")}) DO UPDATE SET ` +
-    updated.map((n) => `${quoteName(n)} = excluded.${quoteName(n)}`).join(", ");
+  const upsertFor = (kept?: readonly number[]) =>
+    `INSERT INTO ${ident} (${target.join(", ")}) SELECT ${select.join(", ")} FROM json_each(?1) WHERE 1${conflict(kept)}`;
+  const upsert = upsertFor();
 
   if (utf8Length(upsert) > D1_LIMITS.statementBytes) {
     throw new Error(
@@ -363,11 +380,17 @@ function plan(name: string, stream: Stream): TablePlan {
   const keyColumns = stream.primaryKey.map((n) => stream.columns.find((c) => c.name === n) as Column);
   const keyIndexes = keyColumns.map((c) => stream.columns.indexOf(c));
   const head = `INSERT INTO ${ident} (${target.join(", ")}) VALUES `;
-  const tail =
-    ` ON CONFLICT (${key.map(quoteName).join(", ")}) DO UPDATE SET ` +
-    updated.map((n) => `${quoteName(n)} = excluded.${quoteName(n)}`).join(", ");
+  const tail = conflict();
   const result: TablePlan = {
     name,
+    mode,
+    keeping: (kept) => {
+      const keptTail = conflict(kept);
+      return {
+        upsert: upsertFor(kept),
+        values: { head, tail: keptTail, bytes: utf8Length(head) + utf8Length(keptTail) },
+      };
+    },
     keyed,
     keyIndexes,
     upsert,
@@ -382,10 +405,15 @@ function plan(name: string, stream: Stream): TablePlan {
   if (keyed && keyColumns.every(orderSafe) && 2 * keyColumns.length <= D1_LIMITS.boundParameters) {
     const tuple = `(${keyColumns.map((c) => quoteName(c.name)).join(", ")})`;
     const params = (from: number) => `(${keyColumns.map((_, i) => `?${from + i}`).join(", ")})`;
+    const where = (after: boolean) =>
+      `${tuple} <= ${params(1)}` + (after ? ` AND ${tuple} > ${params(1 + keyColumns.length)}` : "");
     result.range = {
+      // Soft delete: the range's rows are marked deleted (`_fivetran_synced` kept) and the
+      // page's upserts revive those it holds, in the same batch; live: they are removed.
       sql: (after) =>
-        `DELETE FROM ${ident} WHERE ${tuple} <= ${params(1)}` +
-        (after ? ` AND ${tuple} > ${params(1 + keyColumns.length)}` : ""),
+        mode === "soft_delete"
+          ? `UPDATE ${ident} SET ${quoteName(DELETED)} = 1 WHERE ${where(after)} AND ${quoteName(DELETED)} = 0`
+          : `DELETE FROM ${ident} WHERE ${where(after)}`,
       // Bounds bind as text; the key columns' INTEGER affinity compares them as numbers.
       encoders: keyColumns.map((c) =>
         c.type === "boolean" ? (v) => (TRUE.has(v.toLowerCase()) ? "1" : "0") : (v) => v,
@@ -395,9 +423,10 @@ function plan(name: string, stream: Stream): TablePlan {
   return result;
 }
 
-function checkNames(name: string, stream: Stream): void {
+function checkNames(name: string, stream: Stream, mode: SyncMode): void {
   const where = `${stream.namespace}.${stream.name}`;
   const system = new Set(stream.primaryKey.length > 0 ? [fold(SYNCED)] : [fold(SYNCED), fold(ROW_ID)]);
+  if (mode === "soft_delete") system.add(fold(DELETED));
   const seen = new Map<string, string>();
   for (const column of stream.columns) {
     const folded = fold(column.name);
@@ -412,13 +441,16 @@ function checkNames(name: string, stream: Stream): void {
     }
     seen.set(folded, column.name);
   }
-  const count = stream.columns.length + (stream.primaryKey.length > 0 ? 1 : 2);
+  const count = stream.columns.length + (stream.primaryKey.length > 0 ? 1 : 2) + (mode === "soft_delete" ? 1 : 0);
   if (count > D1_LIMITS.columnsPerTable) {
     throw new TableError(
       `${where} needs ${count} columns in D1 table "${name}" (with ${SYNCED}${stream.primaryKey.length > 0 ? "" : ` and ${ROW_ID}`}); D1 allows at most ${D1_LIMITS.columnsPerTable}`,
     );
   }
 }
+
+/** The sync modes D1 implements: history mode is not (yet) one of them, so such a table fails alone. */
+export const D1_SYNC_MODES: SyncMode[] = ["soft_delete", "live"];
 
 /** What D1 can do, for the runner. */
 export function d1Capabilities(transactions: boolean): DestinationCapabilities {
@@ -431,6 +463,8 @@ export function d1Capabilities(transactions: boolean): DestinationCapabilities {
     replaceRangeKeyTypes: ["boolean", "int", "long", "uuid"],
     deletes: true,
     transactions,
+    syncModes: D1_SYNC_MODES,
+    unchangedValues: true,
   };
 }
 
@@ -469,9 +503,15 @@ export class D1Writer implements DestinationWriter {
     return new D1Writer(executor, options, isBinding(target));
   }
 
-  async migrate(schema: string, streams: Stream[]): Promise<void> {
+  async migrate(schema: string, streams: Stream[], modes?: readonly (SyncMode | undefined)[]): Promise<void> {
     const names = new Map<string, string>();
-    for (const stream of streams) {
+    for (const [index, stream] of streams.entries()) {
+      const mode = modes?.[index] ?? "soft_delete";
+      if (!D1_SYNC_MODES.includes(mode)) {
+        throw new TableError(
+          `D1 does not implement sync mode ${mode.toUpperCase()} (${stream.namespace}.${stream.name})`,
+        );
+      }
       const name = d1TableName(schema, stream.name, this.namespace);
       const clash = names.get(fold(name));
       if (clash !== undefined) {
@@ -484,7 +524,7 @@ export class D1Writer implements DestinationWriter {
           `D1 table "${name}" would be in the namespace '${foreign.slice(0, -2)}' of another account; choose a schema name that does not start with it`,
         );
       }
-      checkNames(name, stream);
+      checkNames(name, stream, mode);
       const ident = quoteName(name);
       const keyed = stream.primaryKey.length > 0;
       const existing = await this.db.query({
@@ -497,6 +537,7 @@ export class D1Writer implements DestinationWriter {
         );
         columns.push(`${quoteName(SYNCED)} TEXT NOT NULL`);
         if (!keyed) columns.push(`${quoteName(ROW_ID)} TEXT NOT NULL`);
+        if (mode === "soft_delete") columns.push(`${quoteName(DELETED)} INTEGER NOT NULL DEFAULT 0`);
         const key = (keyed ? stream.primaryKey : [ROW_ID]).map(quoteName).join(", ");
         await this.db.query({
           sql: `CREATE TABLE IF NOT EXISTS ${ident} (${columns.join(", ")}, PRIMARY KEY (${key}))`,
@@ -517,8 +558,22 @@ export class D1Writer implements DestinationWriter {
             params: [],
           });
         }
+        // Switching modes as Fivetran's partner SDK specifies (schema-migration-helper-service.md,
+        // LIVE_TO_SOFT_DELETE / SOFT_DELETE_TO_LIVE): a table made before sync modes is live.
+        const soft = present.has(fold(DELETED));
+        if (mode === "soft_delete" && !soft) {
+          await this.db.query({
+            sql: `ALTER TABLE ${ident} ADD COLUMN ${quoteName(DELETED)} INTEGER NOT NULL DEFAULT 0`,
+            params: [],
+          });
+        } else if (mode === "live" && soft) {
+          await this.db.batch([
+            { sql: `DELETE FROM ${ident} WHERE ${quoteName(DELETED)} = 1`, params: [] },
+            { sql: `ALTER TABLE ${ident} DROP COLUMN ${quoteName(DELETED)}`, params: [] },
+          ]);
+        }
       }
-      this.tables.set(`${schema}.${stream.name}`, plan(name, stream));
+      this.tables.set(`${schema}.${stream.name}`, plan(name, stream, mode));
     }
   }
 
@@ -551,13 +606,45 @@ export class D1Writer implements DestinationWriter {
     }
     // Typed values take the same road as COPY text: rendered as PostgreSQL text, the form the
     // literal and JSON encoders below parse (one set of encoders for both).
-    const rows = copy ? undefined : batch.rows.map((row) => table.text.map((encode, i) => encode(row[i] ?? null)));
-    statements.push(...this.upserts(table, batch.stream, copy, rows, syncedText(syncedAt)));
+    const unchanged = table.keyed && batch.unchanged?.some((u) => u !== undefined && u.length > 0);
+    const synced = syncedText(syncedAt);
+    if (unchanged) {
+      // Values the source did not send: taken from an earlier row of the key in this page, else
+      // kept as the table has them (runs of rows keeping the same columns share a statement).
+      const latest = new Map<string, { row: PgTextRow; missing: Set<number> }>();
+      let run: { kept: string; rows: PgTextRow[]; missing: number[] } | undefined;
+      const flushRun = () => {
+        if (!run) return;
+        statements.push(...this.upserts(table, batch.stream, undefined, run.rows, synced, run.missing));
+      };
+      batch.rows.forEach((original, r) => {
+        const row = table.text.map((encode, i) => encode(original[i] ?? null));
+        const key = table.keyIndexes.map((i) => row[i] ?? "").join("\u0000");
+        const before = latest.get(key);
+        const missing = new Set<number>();
+        for (const c of batch.unchanged?.[r] ?? []) {
+          if (before && !before.missing.has(c)) row[c] = before.row[c] ?? null;
+          else missing.add(c);
+        }
+        latest.set(key, { row, missing });
+        const list = [...missing].sort((a, b) => a - b);
+        const kept = list.join(",");
+        if (run?.kept !== kept) {
+          flushRun();
+          run = { kept, rows: [], missing: list };
+        }
+        run.rows.push(row);
+      });
+      flushRun();
+    } else {
+      const rows = copy ? undefined : batch.rows.map((row) => table.text.map((encode, i) => encode(row[i] ?? null)));
+      statements.push(...this.upserts(table, batch.stream, copy, rows, synced));
+    }
     await this.run(statements, `writing ${count} rows into`, table);
     return { rows: count, bytes: batch.bytes };
   }
 
-  async delete(ref: TableRef, keys: Row[]): Promise<number> {
+  async delete(ref: TableRef, keys: Row[], at?: DeleteTimes): Promise<number> {
     const table = this.table(ref);
     if (!table.keyed) throw new TableError(`${ref.schema}.${ref.stream.name} has no primary key to delete by`);
     // Keys go as the same literals an INSERT of them would use, so they compare as stored.
@@ -575,7 +662,15 @@ export class D1Writer implements DestinationWriter {
         columns.length === 1
           ? `${columns[0]} IN (${chunk.map((k) => k[0]).join(", ")})`
           : `(${columns.join(", ")}) IN (VALUES ${chunk.map((k) => `(${k.join(", ")})`).join(", ")})`;
-      statements.push({ sql: `DELETE FROM ${quoteName(table.name)} WHERE ${where}`, params: [] });
+      statements.push(
+        table.mode === "soft_delete"
+          ? {
+              // One delete at a time, as Fivetran does: `_fivetran_synced` says when it was seen.
+              sql: `UPDATE ${quoteName(table.name)} SET ${quoteName(DELETED)} = 1, ${quoteName(SYNCED)} = ?1 WHERE ${where} AND ${quoteName(DELETED)} = 0`,
+              params: [syncedText(at?.syncedAt ?? new Date())],
+            }
+          : { sql: `DELETE FROM ${quoteName(table.name)} WHERE ${where}`, params: [] },
+      );
     }
     await this.run(statements, `deleting ${keys.length} rows from`, table);
     return keys.length;
@@ -583,9 +678,18 @@ export class D1Writer implements DestinationWriter {
 
   async truncate(ref: TableRef, before?: Date): Promise<number> {
     const table = this.table(ref);
+    const ident = quoteName(table.name);
+    // Soft delete: a bulk operation marks rows deleted and keeps their `_fivetran_synced`.
+    const verb =
+      table.mode === "soft_delete"
+        ? `UPDATE ${ident} SET ${quoteName(DELETED)} = 1 WHERE ${quoteName(DELETED)} = 0`
+        : "";
     const statement = before
-      ? { sql: `DELETE FROM ${quoteName(table.name)} WHERE ${quoteName(SYNCED)} < ?1`, params: [syncedText(before)] }
-      : { sql: `DELETE FROM ${quoteName(table.name)}`, params: [] };
+      ? {
+          sql: verb ? `${verb} AND ${quoteName(SYNCED)} < ?1` : `DELETE FROM ${ident} WHERE ${quoteName(SYNCED)} < ?1`,
+          params: [syncedText(before)],
+        }
+      : { sql: verb || `DELETE FROM ${ident}`, params: [] };
     await this.run([statement], "truncating", table);
     return 0;
   }
@@ -623,9 +727,12 @@ export class D1Writer implements DestinationWriter {
     copy: CopyText | undefined,
     rows: PgTextRow[] | undefined,
     synced: string,
+    kept: readonly number[] = [],
   ): D1Statement[] {
     const statements: D1Statement[] = [];
-    const { head, tail, bytes: frame } = table.values;
+    const keeping = kept.length > 0 ? table.keeping(kept) : undefined;
+    const { head, tail, bytes: frame } = keeping?.values ?? table.values;
+    const upsertSql = keeping?.upsert ?? table.upsert;
     // Bytes left for the rows' literals in one statement (chunkChars lowers it, for tests).
     const budget = Math.min(this.chunkChars, D1_LIMITS.statementBytes - frame);
     // `_fivetran_synced` is the same for every row: one parameter, referenced by each row
@@ -643,7 +750,7 @@ export class D1Writer implements DestinationWriter {
     };
     const flushJson = () => {
       if (json.length === 0) return;
-      statements.push({ sql: table.upsert, params: [`[${json.join(",")}]`, synced] });
+      statements.push({ sql: upsertSql, params: [`[${json.join(",")}]`, synced] });
       json = [];
       jsonSize = 2;
     };

@@ -3,6 +3,7 @@ import type pg from "pg";
 import { defineSource, type SetupTest } from "../../protocol";
 import { hostField, parseConnectionString, secret } from "../../toolkit/config";
 import { closePg, describePgError, mapPgError, openPg } from "../../toolkit/pg";
+import { ensureLog } from "./changes";
 import { postgresReader } from "./reader";
 
 /**
@@ -77,62 +78,41 @@ async function checkLogicalReplication(client: pg.Client, config: PostgresSource
           message: `wal_level is '${wal?.wal_level}'; logical replication needs wal_level = logical (ALTER SYSTEM SET wal_level = logical, then restart)`,
         },
   );
-  const publication = config.publication_name;
-  if (!publication) {
+  if (!config.publication_name || !config.replication_slot) {
+    for (const [title, field] of [
+      ["Checking publication", "publication_name"],
+      ["Checking replication slot", "replication_slot"],
+    ] as const) {
+      if (!config[field])
+        tests.push({ title, status: "FAILED", message: `${field} is required with update_method WAL` });
+    }
+    return tests;
+  }
+  if (wal?.wal_level !== "logical") return tests;
+  // Created here when missing (and permitted), so the slot retains changes from the setup on.
+  try {
+    const ensured = await ensureLog(client, config);
     tests.push({
       title: "Checking publication",
-      status: "FAILED",
-      message: "publication_name is required with update_method WAL",
+      status: "PASSED",
+      message: ensured.publicationCreated
+        ? `Publication '${config.publication_name}' created`
+        : `Publication '${config.publication_name}' exists`,
     });
-  } else {
-    const found = await client.query("SELECT 1 FROM pg_publication WHERE pubname = $1", [publication]);
-    tests.push(
-      found.rowCount
-        ? { title: "Checking publication", status: "PASSED", message: `Publication '${publication}' exists` }
-        : {
-            title: "Checking publication",
-            status: "FAILED",
-            message: `Publication '${publication}' does not exist: CREATE PUBLICATION ${publication} FOR ALL TABLES`,
-          },
-    );
-  }
-  const slot = config.replication_slot;
-  if (!slot) {
     tests.push({
       title: "Checking replication slot",
-      status: "FAILED",
-      message: "replication_slot is required with update_method WAL",
+      status: ensured.slot.wal_status === "lost" ? "WARNING" : "PASSED",
+      message:
+        ensured.slot.wal_status === "lost"
+          ? `Slot '${config.replication_slot}' was invalidated (wal_status = lost); the next sync recreates it and re-syncs every table`
+          : ensured.slotCreated
+            ? `Slot '${config.replication_slot}' created (pgoutput)`
+            : `Slot '${config.replication_slot}' exists (pgoutput)`,
     });
-  } else {
-    const [found] = (
-      await client.query<{ plugin: string }>("SELECT plugin FROM pg_replication_slots WHERE slot_name = $1", [slot])
-    ).rows;
-    const [role] = (
-      await client.query<{ can: boolean }>(
-        "SELECT rolreplication OR rolsuper AS can FROM pg_roles WHERE rolname = current_user",
-      )
-    ).rows;
-    if (found && found.plugin !== "pgoutput") {
-      tests.push({
-        title: "Checking replication slot",
-        status: "FAILED",
-        message: `Slot '${slot}' uses plugin '${found.plugin}'; it must use pgoutput`,
-      });
-    } else if (found) {
-      tests.push({ title: "Checking replication slot", status: "PASSED", message: `Slot '${slot}' exists (pgoutput)` });
-    } else if (role?.can) {
-      tests.push({
-        title: "Checking replication slot",
-        status: "WARNING",
-        message: `Slot '${slot}' does not exist yet; it will be created on the first sync`,
-      });
-    } else {
-      tests.push({
-        title: "Checking replication slot",
-        status: "FAILED",
-        message: `Slot '${slot}' does not exist and user '${config.user}' lacks the REPLICATION attribute to create it`,
-      });
-    }
+  } catch (error) {
+    const message = (error as Error).message;
+    const title = /publication/i.test(message.slice(0, 40)) ? "Checking publication" : "Checking replication slot";
+    tests.push({ title, status: "FAILED", message });
   }
   return tests;
 }
@@ -145,7 +125,14 @@ export const postgresSource = defineSource({
     type: "Database",
     description: "Tables of a PostgreSQL database, by query or by logical replication (CDC)",
     linkToDocs: "https://fivetran.com/docs/connectors/databases/postgresql",
-    features: [{ id: "RE_SYNC" }, { id: "API_CONFIGURABLE" }],
+    features: [
+      { id: "RE_SYNC" },
+      { id: "API_CONFIGURABLE" },
+      {
+        id: "CAPTURE_DELETES",
+        notes: "With update_method WAL (logical replication); query-based incremental detects deletes on a re-sync",
+      },
+    ],
   },
   fields,
   reader: postgresReader,

@@ -24,6 +24,15 @@ import { closePg, openPg, quoteIdent } from "../../toolkit/pg";
 import { type CopyText, copyOut, decodeCopyLine, type PgTextRow, quoteLiteral } from "../../toolkit/pg-copy";
 import { fromPgText } from "../../toolkit/pg-values";
 import type { PostgresSourceConfig } from ".";
+import {
+  acknowledge,
+  type ChangeSession,
+  lsnValue,
+  postgresChangeLog,
+  readChanges,
+  type SnapshotFilter,
+  snapshotPage,
+} from "./changes";
 
 /** The session settings that make COPY text canonical whatever the server's defaults. */
 const SESSION = [
@@ -175,7 +184,7 @@ export async function discoverPostgres(client: pg.Client, config: PostgresSource
  */
 interface PgState {
   v: 1;
-  phase: "snapshot" | "incremental" | "done";
+  phase: "snapshot" | "incremental" | "done" | "changes";
   after?: PgTextRow | null;
   startCursor?: string | null;
   cursor?: string | null;
@@ -184,6 +193,12 @@ interface PgState {
   position?: PgTextRow | null;
   /** The widest row seen (bytes): sizes the first page of the next pass. */
   width?: number;
+  /**
+   * Change capture (mode `changes`): what each page of the snapshot saw, so the change log
+   * skips exactly the transactions a page already read (changes.ts). Phase `changes`: the
+   * snapshot is complete and the stream follows the log.
+   */
+  filter?: SnapshotFilter;
 }
 
 function parseState(raw: StreamState | undefined): PgState | undefined {
@@ -356,7 +371,10 @@ async function* readStream(
 
   let state: PgState | undefined = previous;
   // A full snapshot already finished: nothing left in this pass (the runner starts the next).
-  if (state?.phase === "done") return;
+  // A change stream's snapshot records what each page saw; one begun in another mode starts over.
+  if (state?.phase === "changes" && configured.mode !== "changes") state = undefined;
+  if (configured.mode === "changes" && state?.phase === "snapshot" && !state.filter && pk.length > 0) state = undefined;
+  if (state?.phase === "done" || state?.phase === "changes") return;
   // Incremental state without a cursor column any more: read everything again.
   if (state?.phase === "incremental" && !cursor) state = undefined;
   if (!state) {
@@ -365,6 +383,7 @@ async function* readStream(
       phase: "snapshot",
       after: null,
       startCursor: cursor ? await maxCursor(client, stream, cursor) : null,
+      filter: configured.mode === "changes" && pk.length > 0 ? { id: crypto.randomUUID(), pages: [] } : undefined,
     };
     yield { kind: "checkpoint", stream: key, state: { ...state } };
   }
@@ -395,23 +414,39 @@ async function* readStream(
       if (ctx.signal.aborted) return;
     } else {
       const order = pk.map((c) => q(c.name)).join(", ");
+      // Change capture: each page is read in a REPEATABLE READ transaction whose snapshot is
+      // kept with the key range it covered (changes.ts skips what that snapshot saw).
+      const capture = configured.mode === "changes";
       while (!ctx.signal.aborted) {
-        const where = state.after ? `WHERE ${rowAfter(pk, state.after)}` : "";
-        const page = await readPage(
-          client,
-          (limit) => `COPY (SELECT ${select} FROM ${table} ${where} ORDER BY ${order} LIMIT ${limit}) TO STDOUT`,
-          sizer,
-        );
-        if (!page.last) break;
+        const where: string = state.after ? `WHERE ${rowAfter(pk, state.after)}` : "";
+        const read = (): Promise<Awaited<ReturnType<typeof readPage>>> =>
+          readPage(
+            client,
+            (limit) => `COPY (SELECT ${select} FROM ${table} ${where} ORDER BY ${order} LIMIT ${limit}) TO STDOUT`,
+            sizer,
+          );
+        const { page, snapshot } = capture ? await snapshotPage(client, read) : { page: await read(), snapshot: null };
         const last = page.last;
-        const through = pkIndexes.map((i) => last[i] ?? null);
-        yield copyBatch(key, page.copy, decode, { after: state.after ?? null, through }, keyDecode);
-        state = { ...state, after: through, width: sizer.widest };
-        yield { kind: "checkpoint", stream: key, state: { ...state } };
+        const through: PgTextRow | null = last ? pkIndexes.map((i) => last[i] ?? null) : null;
+        const end = !last || page.copy.length < page.limit;
+        const filter: SnapshotFilter | undefined =
+          snapshot && state.filter
+            ? { ...state.filter, pages: [...state.filter.pages, { ...snapshot, through: end ? null : through }] }
+            : state.filter;
+        if (through) {
+          yield copyBatch(key, page.copy, decode, { after: state.after ?? null, through }, keyDecode);
+          state = { ...state, after: through, width: sizer.widest, filter };
+          yield { kind: "checkpoint", stream: key, state: { ...state } };
+        } else state = { ...state, filter };
         // A short page was the end of the table: no need to ask again.
-        if (page.copy.length < page.limit) break;
+        if (end) break;
       }
       if (ctx.signal.aborted) return;
+    }
+    if (configured.mode === "changes" && state.filter) {
+      state = { v: 1, phase: "changes", filter: state.filter, width: sizer.widest };
+      yield { kind: "checkpoint", stream: key, state: { ...state } };
+      return;
     }
     state = cursor
       ? { v: 1, phase: "incremental", cursor: state.startCursor ?? null, width: sizer.widest }
@@ -496,9 +531,35 @@ export const postgresReader: SourceReader<PostgresSourceConfig> = {
       await closePg(client);
       throw error;
     }
+    // Change capture: `changes` peeks the next page only once the previous was acknowledged.
+    let acked = 0n;
+    const waiters = new Set<() => void>();
+    const session: ChangeSession = {
+      acked: (lsn, signal) =>
+        new Promise<void>((resolve) => {
+          const check = () => {
+            if (acked < lsnValue(lsn) && !signal.aborted) return;
+            waiters.delete(check);
+            signal.removeEventListener("abort", check);
+            resolve();
+          };
+          waiters.add(check);
+          signal.addEventListener("abort", check, { once: true });
+          check();
+        }),
+    };
     return {
       read: (configured, state, ctx) => readStream(client, configured, parseState(state), ctx),
+      changes: (streams, log, ctx) => readChanges(client, config, streams, log, ctx, session),
+      async acknowledge(log) {
+        await acknowledge(client, config, log);
+        const lsn = typeof log.lsn === "string" ? lsnValue(log.lsn) : 0n;
+        if (lsn > acked) acked = lsn;
+        for (const wake of [...waiters]) wake();
+      },
       close: () => closePg(client),
     };
   },
+
+  changeLog: postgresChangeLog,
 };
