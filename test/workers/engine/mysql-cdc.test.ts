@@ -6,13 +6,14 @@
  * the snapshot apply once.
  */
 import { beforeEach, describe, expect, it } from "vitest";
+import { PostgresWriter } from "../../../src/engine/destinations/postgres/writer";
 import { configureStreams } from "../../../src/engine/jobs";
 import { CHANGE_LOG_STATE, type Row, type StreamState, type UpsertBatch } from "../../../src/engine/protocol";
 import { runnerState } from "../../../src/engine/runner";
 import { mysqlReader } from "../../../src/engine/sources/mysql/reader";
 import { mysqlRun, mysqlSourceConfig, resetMysqlDatabase } from "../conformance/fixtures/mysql";
 import { Crash, MemoryDestination, type WriterHooks } from "../conformance/suite";
-import { runToCompletion, testContext } from "./harness";
+import { PG, resetDatabase, runToCompletion, sql, TEST_EGRESS, testContext } from "./harness";
 
 const DB = "c_cdc_engine";
 const config = mysqlSourceConfig(DB, { update_method: "BINLOG" });
@@ -91,6 +92,10 @@ describe("mysql change capture (binlog)", () => {
     const second = await run(destination, state, "r2");
     expect(destination.rows(`${DB}.items`)).toEqual(await sourceRows("items"));
     expect(destination.rows(`${DB}.notes`)).toEqual([[500n, "after the truncate"]]);
+    // Soft delete (the default mode): deleted rows stay, marked; so does the old key of id 2.
+    const marked = (destination.stored()[`${DB}.items`] ?? []).filter((r) => r.deleted).map((r) => r.row[0]);
+    const gone = [2n, ...Array.from({ length: 650 }, (_, k) => BigInt(k + 1)).filter((id) => id % 7n === 0n)];
+    expect(marked).toEqual(gone.sort((a, b) => (a < b ? -1 : 1)));
     // Only what changed was written: 60 updates (less the 8 deleted later… they were written
     // before their delete), 50 inserts, the transaction's three row images, one note.
     expect(second.stats[`${DB}.items`]?.rows).toBe(60 + 50 + 3);
@@ -166,5 +171,64 @@ describe("mysql change capture (binlog)", () => {
     expect(again.warnings.map((w) => w.code)).toContain("binlog_position_lost");
     expect(again.stats[`${DB}.items`]?.rows).toBe(600);
     expect(destination.rows(`${DB}.items`)).toEqual(await sourceRows("items"));
+  }, 60_000);
+
+  it("history mode in the Postgres destination: one active version per key, a delete closes it", async () => {
+    const DST = "c_cdc_dst";
+    await resetDatabase(DST);
+    const state: Record<string, StreamState> = {};
+    const historyRun = async (runId: string) =>
+      runToCompletion({
+        reader: mysqlReader,
+        config,
+        openWriter: () => PostgresWriter.open({ ...PG, database: DST }, TEST_EGRESS),
+        schema: "unused",
+        schemaOf: () => "hist",
+        streams: (await streams()).map((c) => ({ ...c, syncMode: "history" as const })),
+        state,
+        runId,
+      });
+    // Binlog event times have whole seconds: versions of a key within one second (the snapshot's,
+    // stamped with the run's start, included) collapse into the last, so changes come a second apart.
+    const second = () => new Promise((resolve) => setTimeout(resolve, 1100));
+    await historyRun("h1");
+    await second();
+    await mysqlRun([`UPDATE ${DB}.items SET name = 'v2' WHERE id <= 5`]);
+    await second();
+    await mysqlRun([
+      `UPDATE ${DB}.items SET name = 'v3' WHERE id <= 2`,
+      `DELETE FROM ${DB}.items WHERE id IN (4, 5)`,
+      `INSERT INTO ${DB}.items VALUES (700, 'new')`,
+    ]);
+    await historyRun("h2");
+    const { rows } = await sql(
+      DST,
+      `SELECT id::int AS id, name, _fivetran_active AS active, _fivetran_start AS s, _fivetran_end AS e
+       FROM hist.items WHERE id <= 5 OR id = 700 ORDER BY id, _fivetran_start`,
+    );
+    const versions = rows.map((r) => [r.id, r.name, r.active]);
+    expect(versions).toEqual([
+      [1, "item 1", false],
+      [1, "v2", false],
+      [1, "v3", true],
+      [2, "item 2", false],
+      [2, "v2", false],
+      [2, "v3", true],
+      [3, "item 3", false],
+      [3, "v2", true],
+      [4, "item 4", false],
+      [4, "v2", false],
+      [5, "item 5", false],
+      [5, "v2", false],
+      [700, "new", true],
+    ]);
+    const active = await sql(DST, "SELECT count(*)::int AS n FROM hist.items WHERE _fivetran_active");
+    expect(active.rows[0]?.n).toBe((await sourceRows("items")).length);
+    // Each closed version ends where the next begins (or at its delete), at the binlog's commit time.
+    for (let i = 0; i + 1 < rows.length; i++) {
+      const [a, b] = [rows[i], rows[i + 1]];
+      if (a?.id === b?.id && a?.active === false)
+        expect(new Date(a?.e).getTime()).toBeLessThan(new Date(b?.s).getTime());
+    }
   }, 60_000);
 });
