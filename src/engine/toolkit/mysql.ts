@@ -1,6 +1,6 @@
 import { EventEmitter } from "node:events";
 import mysql from "mysql2/promise";
-import { TransientError } from "../errors";
+import { AuthError, ConfigurationError, type EngineError, networkError, TableError, TransientError } from "../errors";
 import { checkedSocketHost, describeDuration, type EgressPolicy, excerpt, withTimeout } from "./egress";
 
 /** Where and as whom to connect, in Fivetran's field names. */
@@ -344,4 +344,37 @@ export function packetOf(buffer: Uint8Array) {
       buffer[3] = sequenceId;
     },
   };
+}
+
+/** MySQL / MariaDB driver errors onto the engine's classes (server errnos, then network errors). */
+export function mapMysqlError(error: unknown): EngineError | undefined {
+  const e = error as { code?: unknown; errno?: unknown; message?: string; fatal?: boolean };
+  const message = excerpt(e?.message ?? String(error));
+  switch (e?.code) {
+    case "ER_ACCESS_DENIED_ERROR":
+    case "ER_ACCESS_DENIED_NO_PASSWORD_ERROR":
+    case "ER_DBACCESS_DENIED_ERROR":
+      return new AuthError(message, { cause: error });
+    case "ER_BAD_DB_ERROR":
+      return new ConfigurationError(message, "database_not_found", { cause: error });
+    case "ER_NO_SUCH_TABLE":
+    case "ER_TABLEACCESS_DENIED_ERROR":
+    case "ER_COLUMNACCESS_DENIED_ERROR":
+    case "ER_BAD_FIELD_ERROR":
+      return new TableError(message, { cause: error });
+    case "ER_SPECIFIC_ACCESS_DENIED_ERROR":
+      // REPLICATION SLAVE / CLIENT missing for the binlog: the whole connection's problem.
+      return new ConfigurationError(message, "missing_privilege", { cause: error });
+    case "ER_LOCK_DEADLOCK":
+    case "ER_LOCK_WAIT_TIMEOUT":
+    case "ER_QUERY_INTERRUPTED":
+    case "ER_CON_COUNT_ERROR":
+    case "ER_TOO_MANY_USER_CONNECTIONS":
+    case "ER_SERVER_SHUTDOWN":
+    case "PROTOCOL_CONNECTION_LOST":
+    case "PROTOCOL_SEQUENCE_TIMEOUT":
+      return new TransientError(message, undefined, { cause: error });
+    default:
+      return networkError(error);
+  }
 }
