@@ -19,8 +19,10 @@ import type {
 import { CHANGE_LOG_STATE } from "../../../src/engine/protocol";
 import { comparePositions } from "../../../src/engine/sources/mysql/binlog";
 import { mysqlReader } from "../../../src/engine/sources/mysql/reader";
-import { mysqlRun, mysqlSourceConfig, resetMysqlDatabase } from "../conformance/fixtures/mysql";
-import { testContext } from "../engine/harness";
+import { mysqlFixture, mysqlRun, mysqlSourceConfig, resetMysqlDatabase } from "../conformance/fixtures/mysql";
+import { postgresDestinationFixture } from "../conformance/fixtures/postgres";
+import { MemoryDestination } from "../conformance/suite";
+import { runToCompletion, testContext } from "../engine/harness";
 
 const DB = "c_binlog";
 
@@ -340,4 +342,44 @@ describe("mysql reader (real MariaDB)", () => {
     const strict = upserted(await read({ ...configured, lookbackMs: 0 }, done, 1 << 20));
     expect(strict).toEqual([]);
   });
+});
+
+describe("mysql → postgres through the pg-copy codec", () => {
+  it("lands every type exactly as the typed rows do", async () => {
+    const { config: typedConfig } = (await mysqlFixture.typed?.()) ?? { config: undefined };
+    if (!typedConfig) throw new Error("no typed fixture");
+    const discovered = await mysqlReader.discover(typedConfig, testContext());
+    const configured = discovered.streams.map((stream) => ({ stream, mode: "full" as const, lookbackMs: 0 }));
+    const memory = new MemoryDestination();
+    const options = { reader: mysqlReader, config: typedConfig, schema: "c_typed", streams: configured, runId: "t" };
+    await runToCompletion({ ...options, openWriter: async () => memory.writer(), state: {} });
+    await postgresDestinationFixture.reset("c_typed", []);
+    let encodedBatches = 0;
+    await runToCompletion({
+      ...options,
+      state: {},
+      openWriter: async () => {
+        const writer = await postgresDestinationFixture.open();
+        const write = writer.write.bind(writer);
+        writer.write = (ref: Parameters<typeof write>[0], batch: UpsertBatch, at: Date) => {
+          if (batch.encoded?.codec === "pg-copy") encodedBatches++;
+          return write(ref, batch, at);
+        };
+        return writer;
+      },
+    });
+    expect(encodedBatches).toBeGreaterThan(0);
+    const stream = configured[0]?.stream as Stream;
+    const canonical = (rows: Row[]) =>
+      rows.map((row) => row.map((v, i) => postgresDestinationFixture.canonical?.(stream.columns[i] as never, v) ?? v));
+    const landed = (await postgresDestinationFixture.read("c_typed", stream)).map((r) => r.row);
+    landed.sort((a, b) => Number(a[0]) - Number(b[0]));
+    const want = canonical(memory.rows("c_typed.typed"));
+    for (const [i, column] of stream.columns.entries()) {
+      expect(
+        canonical(landed).map((r) => r[i]),
+        column.name,
+      ).toEqual(want.map((r) => r[i]));
+    }
+  }, 60_000);
 });

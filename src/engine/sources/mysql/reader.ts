@@ -30,11 +30,13 @@ import type {
   UpsertBatch,
 } from "../../protocol";
 import { closeMysql, openMysql, quoteMysqlIdent as q, type RawRow, streamRows } from "../../toolkit/mysql";
+import { CopyText } from "../../toolkit/pg-copy";
 import type { MysqlSourceConfig } from ".";
 import { mysqlChangeLog, readBinlogChanges } from "./binlog";
 import {
   type BinlogPosition,
   bytesHex,
+  copyEncoder,
   hexBytes,
   isBytes,
   type MysqlColumnInfo,
@@ -231,20 +233,35 @@ function selectList(stream: Stream): string {
   return stream.columns.map((c) => q(c.name)).join(", ");
 }
 
-/** Typed rows of a chunk, decoded only when the destination asks for them. */
+/**
+ * A chunk as a batch: its typed rows decoded only when a destination asks for them, and its
+ * COPY text (`pg-copy`) encoded only when a Postgres destination takes it instead.
+ */
 function batch(
   stream: string,
   decoders: ((raw: Uint8Array | null) => Row[number])[],
+  encode: (rows: RawRow[]) => { data: Uint8Array; ends: number[] },
   chunk: { rows: RawRow[]; bytes: number },
   range?: UpsertBatch["range"],
 ): UpsertBatch {
   let rows: Row[] | undefined;
+  let copy: CopyText | undefined;
   return {
     kind: "upsert",
     stream,
     count: chunk.rows.length,
     bytes: chunk.bytes,
     range,
+    encoded: {
+      codec: "pg-copy",
+      get data() {
+        if (!copy) {
+          const { data, ends } = encode(chunk.rows);
+          copy = new CopyText(data, ends);
+        }
+        return copy;
+      },
+    },
     get rows() {
       rows ??= chunk.rows.map((raw) => decoders.map((decode, i) => decode(raw[i] ?? null)));
       return rows;
@@ -295,6 +312,7 @@ export async function* readMysqlStream(
   const pk = columnsOf(stream, stream.primaryKey);
   const pkIndexes = stream.primaryKey.map((name) => stream.columns.findIndex((c) => c.name === name));
   const decoders = stream.columns.map(mysqlValueDecoder);
+  const encode = copyEncoder(stream.columns);
   const chunkBytes = ctx.pageBytes;
 
   let state: MysqlState | undefined = previous;
@@ -317,7 +335,7 @@ export async function* readMysqlStream(
       // destination dedupes the rows by a hash of their values); a slice that ends first reads
       // it again from the start.
       for await (const chunk of streamRows(connection, `SELECT ${select} FROM ${table}`, chunkBytes)) {
-        yield batch(key, decoders, chunk);
+        yield batch(key, decoders, encode, chunk);
         if (ctx.signal.aborted) return;
       }
     } else {
@@ -331,7 +349,7 @@ export async function* readMysqlStream(
         const last = chunk.rows[chunk.rows.length - 1] as RawRow;
         const through = pk.map((c, i) => stateText(c, last[pkIndexes[i] as number] ?? null));
         const range = { after: state.after ? keyValues(pk, state.after) : null, through: keyValues(pk, through) };
-        yield batch(key, decoders, chunk, range);
+        yield batch(key, decoders, encode, chunk, range);
         state = { ...state, after: through };
         yield { kind: "checkpoint", stream: key, state: { ...state } };
         if (ctx.signal.aborted) return;
@@ -377,7 +395,7 @@ export async function* readMysqlStream(
       `SELECT ${select} FROM ${table} WHERE ${where} ORDER BY ${order}`,
       chunkBytes,
     )) {
-      yield batch(key, decoders, chunk);
+      yield batch(key, decoders, encode, chunk);
       const last = chunk.rows[chunk.rows.length - 1] as RawRow;
       state = {
         ...state,

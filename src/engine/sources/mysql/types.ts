@@ -227,3 +227,129 @@ export interface BinlogPosition {
 export function parseMysqlState(raw: StreamState | undefined): MysqlState | undefined {
   return raw && (raw as { v?: unknown }).v === 1 ? (raw as unknown as MysqlState) : undefined;
 }
+
+/**
+ * Writes raw values (the text protocol's bytes) of `columns` as PostgreSQL COPY text, so a
+ * Postgres destination takes MySQL rows without decoding them to values and encoding them again
+ * (the `pg-copy` codec). The same rules as the typed path: zero dates are `\N`, TIMESTAMP is
+ * UTC (`+00`), BIT(1) is `t`/`f`, bytes are `\\x…` hex, text escapes backslash, tab, newline and
+ * carriage return; numbers, DECIMAL digits, DATETIME, DATE, TIME text and JSON go as they are.
+ */
+export function copyEncoder(
+  columns: Column[],
+): (rows: (Uint8Array | null)[][]) => { data: Uint8Array; ends: number[] } {
+  const kinds = columns.map((c) => {
+    switch (c.type) {
+      case "int":
+      case "long":
+      case "float":
+      case "decimal":
+      case "uuid":
+        return 0; // as is
+      case "boolean":
+        return 1;
+      case "binary":
+        return 2;
+      case "date":
+        return 3;
+      case "timestamp":
+        return 4;
+      case "timestamptz":
+        return 5;
+      default:
+        return 6; // text, escaped
+    }
+  });
+  const HEX = new TextEncoder().encode("0123456789abcdef");
+  return (rows) => {
+    let size = 0;
+    for (const row of rows) for (const v of row) size += v === null ? 3 : v.length * 2 + 8;
+    let out = new Uint8Array(size + rows.length);
+    let at = 0;
+    const ends: number[] = [];
+    const room = (n: number) => {
+      if (at + n <= out.length) return;
+      const bigger = new Uint8Array(Math.max(out.length * 2, at + n));
+      bigger.set(out.subarray(0, at));
+      out = bigger;
+    };
+    const nul = () => {
+      room(2);
+      out[at++] = 0x5c;
+      out[at++] = 0x4e;
+    };
+    for (const row of rows) {
+      for (let i = 0; i < kinds.length; i++) {
+        if (i > 0) {
+          room(1);
+          out[at++] = 0x09;
+        }
+        const v = row[i] ?? null;
+        if (v === null) {
+          nul();
+          continue;
+        }
+        switch (kinds[i]) {
+          case 0:
+            room(v.length);
+            out.set(v, at);
+            at += v.length;
+            break;
+          case 1:
+            room(1);
+            out[at++] = v.some((b) => b !== 0) ? 0x74 : 0x66;
+            break;
+          case 2:
+            room(3 + v.length * 2);
+            out[at++] = 0x5c;
+            out[at++] = 0x5c;
+            out[at++] = 0x78;
+            for (const b of v) {
+              out[at++] = HEX[b >> 4] as number;
+              out[at++] = HEX[b & 15] as number;
+            }
+            break;
+          case 3:
+          case 4:
+          case 5: {
+            // A zero month or day (`0000-00-00`, `2024-00-15`) is no date: NULL.
+            if ((v[5] === 0x30 && v[6] === 0x30) || (v[8] === 0x30 && v[9] === 0x30)) {
+              nul();
+              break;
+            }
+            room(v.length + 3);
+            out.set(v, at);
+            at += v.length;
+            if (kinds[i] === 5) {
+              out[at++] = 0x2b;
+              out[at++] = 0x30;
+              out[at++] = 0x30;
+            }
+            break;
+          }
+          default:
+            room(v.length * 2);
+            for (const b of v) {
+              if (b === 0x5c) {
+                out[at++] = 0x5c;
+                out[at++] = 0x5c;
+              } else if (b === 0x09) {
+                out[at++] = 0x5c;
+                out[at++] = 0x74;
+              } else if (b === 0x0a) {
+                out[at++] = 0x5c;
+                out[at++] = 0x6e;
+              } else if (b === 0x0d) {
+                out[at++] = 0x5c;
+                out[at++] = 0x72;
+              } else out[at++] = b;
+            }
+        }
+      }
+      room(1);
+      ends.push(at);
+      out[at++] = 0x0a;
+    }
+    return { data: out.subarray(0, at), ends };
+  };
+}
