@@ -1183,6 +1183,219 @@ async function benchPgCdc(server, bytesPerRow) {
   }
 }
 
+// ─── MySQL → Postgres ───────────────────────────────────────────────────────────────────
+//
+// The same table in the local MariaDB (`bench_mysql_src.items`, BENCH_ROWS rows, generated with
+// the SEQUENCE engine), synced by a `mysql` connection (update_method TELEPORT: query-based) into
+// the Postgres destination; the baseline in the same run is the fastest native pipe there is:
+// `mariadb --batch -e 'SELECT * FROM items' | psql \copy items_mysql_copy from stdin` (MariaDB's
+// batch output is tab-separated with COPY text's escapes). BENCH_MYSQL=0 skips these cases;
+// BENCH_ONLY=mysql runs only them (no pg/D1 cases, no memory pass).
+
+const MYSQL = {
+  host: process.env.BENCH_MYSQL_HOST ?? "127.0.0.1",
+  port: Number(process.env.BENCH_MYSQL_PORT ?? 3306),
+  user: process.env.BENCH_MYSQL_USER ?? "root",
+};
+const MYSQL_DB = "bench_mysql_src";
+const MYSQL_SCHEMA = "bench_my";
+/** Fivetran's naming for a schema_prefix connection: `<prefix>_<database>`. */
+const MYSQL_DEST_SCHEMA = `${MYSQL_SCHEMA}_${MYSQL_DB}`;
+const MYSQL_ENABLED = process.env.BENCH_MYSQL !== "0";
+const ONLY_MYSQL = process.env.BENCH_ONLY === "mysql";
+
+const MYSQL_ARGS = ["-h", MYSQL.host, "-P", String(MYSQL.port), "-u", MYSQL.user];
+
+/** Runs SQL on the local MariaDB; returns its batch output. */
+async function mariadb(sql, database = MYSQL_DB) {
+  return (
+    await run("mariadb", [
+      ...MYSQL_ARGS,
+      "--batch",
+      "--skip-column-names",
+      "--init-command=SET time_zone='+00:00'",
+      "-D",
+      database,
+      "-e",
+      sql,
+    ])
+  ).trim();
+}
+
+const MYSQL_NAME = (id) => `CONCAT('Customer ', LEFT(MD5(${id}), 10))`;
+
+/** `bench_mysql_src.items`: generated when missing or of another size, else restored. */
+async function prepareMysqlSource() {
+  await run("mariadb", [...MYSQL_ARGS, "-e", `CREATE DATABASE IF NOT EXISTS ${MYSQL_DB}`]);
+  const [count, max] = (
+    await mariadb(
+      "SELECT COUNT(*), COALESCE(MAX(id), 0) FROM items WHERE EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'items' AND COLUMN_NAME = 'score')",
+    ).catch(() => "-1\t-1")
+  )
+    .split("\t")
+    .map(Number);
+  if (count === ROWS && max === ROWS) {
+    const restored = await mariadb(
+      `UPDATE items SET name = ${MYSQL_NAME("id")}, updated_at = created_at WHERE name LIKE '%*' OR updated_at <> created_at; SELECT ROW_COUNT()`,
+    );
+    return { created: false, restored: Number(restored) };
+  }
+  await mariadb(`DROP TABLE IF EXISTS items;
+    CREATE TABLE items (
+      id BIGINT PRIMARY KEY, name VARCHAR(64), email VARCHAR(64), amount DECIMAL(12,2),
+      created_at TIMESTAMP(6) NULL, updated_at TIMESTAMP(6) NULL, active BOOLEAN, score DOUBLE, KEY (updated_at));
+    INSERT INTO items SELECT seq, ${MYSQL_NAME("seq")}, CONCAT('user', seq, '@example.com'), ((seq * 7919) % 10000000) / 100,
+      TIMESTAMP'2024-01-01 00:00:00' + INTERVAL seq SECOND, TIMESTAMP'2024-01-01 00:00:00' + INTERVAL seq SECOND,
+      seq % 3 <> 0, ((seq * 104729) % 1000003) / 1000003 FROM seq_1_to_${ROWS};
+    ANALYZE TABLE items`);
+  return { created: true, restored: 0 };
+}
+
+const MYSQL_COPY_DDL = `CREATE TABLE IF NOT EXISTS items_mysql_copy (id bigint PRIMARY KEY, name text, email text,
+  amount numeric(12,2), created_at timestamptz, updated_at timestamptz, active integer, score double precision)`;
+
+/** One timed run of the native pipe into an emptied `items_mysql_copy`; returns seconds. */
+async function mysqlPipe() {
+  await psql(DST_DB, MYSQL_COPY_DDL, "TRUNCATE items_mysql_copy");
+  await checkpoint();
+  const pipe =
+    `mariadb ${MYSQL_ARGS.join(" ")} --batch --skip-column-names --init-command="SET time_zone='+00:00'" -D ${MYSQL_DB} -e 'SELECT * FROM items'` +
+    ` | psql -X -v ON_ERROR_STOP=1 -d ${DST_DB} -c "\\copy items_mysql_copy from stdin with (null 'NULL')"`;
+  const started = performance.now();
+  await run("bash", ["-o", "pipefail", "-c", pipe], { env: { ...PSQL_ENV, PGTZ: "UTC" } });
+  return (performance.now() - started) / 1000;
+}
+
+/** The synced table against the source: rows, changed rows, sums of ids and amounts. */
+async function verifyMysql(table) {
+  const [src, dst] = await Promise.all([
+    mariadb("SELECT COUNT(*), SUM(id), SUM(amount), SUM(name LIKE '%*') FROM items"),
+    psql(DST_DB, `SELECT count(*), sum(id), sum(amount), count(*) FILTER (WHERE name LIKE '%*') FROM ${table}`),
+  ]);
+  const [rows, ids, amounts, starred] = dst.split("|");
+  const source = src.split("\t");
+  return {
+    rows: Number(rows),
+    starred: Number(starred),
+    matchesSource:
+      source[0] === rows && source[1] === ids && source[2] === amounts && Number(source[3]) === Number(starred),
+  };
+}
+
+/** MySQL → Postgres full and incremental (1%) beside the native pipe; returns table rows and ratios. */
+async function benchMysql(server) {
+  log(`preparing ${MYSQL_DB}.items in MariaDB with ${fmtInt(ROWS)} rows`);
+  const source = await prepareMysqlSource();
+  log(source.created ? "MariaDB table generated" : `MariaDB table reused, ${source.restored} rows restored`);
+  const samples = [await mysqlPipe()];
+  const copied = await psql(DST_DB, "SELECT count(*) FROM items_mysql_copy");
+  if (Number(copied) !== ROWS) throw new Error(`the MariaDB pipe copied ${copied} rows of ${ROWS}`);
+  // Bytes per row of the pipe's text, for MB/s (counted untimed).
+  const textBytes = Number(
+    (
+      await run("bash", [
+        "-o",
+        "pipefail",
+        "-c",
+        `mariadb ${MYSQL_ARGS.join(" ")} --batch --skip-column-names -D ${MYSQL_DB} -e 'SELECT * FROM items' | wc -c`,
+      ])
+    ).trim(),
+  );
+  const bytesPerRow = textBytes / ROWS;
+  log(`MariaDB pipe: ${samples[0].toFixed(2)} s`);
+
+  await psql(DST_DB, `DROP SCHEMA IF EXISTS ${MYSQL_DEST_SCHEMA} CASCADE`);
+  const group = (await api(server, "POST", "/v1/groups", { name: `bench_mysql_${Date.now()}` })).data;
+  const destination = (
+    await api(server, "POST", "/v1/destinations", {
+      group_id: group.id,
+      service: "postgres",
+      time_zone_offset: "0",
+      run_setup_tests: true,
+      config: DESTINATIONS.postgres.config,
+    })
+  ).data;
+  if (destination.setup_status !== "connected") {
+    throw new SyncFailed(`destination setup tests failed: ${JSON.stringify(destination.setup_tests)}`);
+  }
+  const connection = (
+    await api(server, "POST", "/v1/connections", {
+      group_id: group.id,
+      service: "mysql",
+      schedule_type: "manual",
+      run_setup_tests: true,
+      config: {
+        host: MYSQL.host,
+        port: MYSQL.port,
+        user: MYSQL.user,
+        database: MYSQL_DB,
+        schema_prefix: MYSQL_SCHEMA,
+        update_method: "TELEPORT",
+        tables: ["items"],
+      },
+    })
+  ).data;
+  if (connection.status?.setup_state !== "connected") {
+    throw new Error(`mysql connection setup tests failed: ${JSON.stringify(connection.setup_tests)}`);
+  }
+  const table = `${MYSQL_DEST_SCHEMA}.items`;
+  await checkpoint();
+  log(`mysql→pg full: sync of ${fmtInt(ROWS)} rows`);
+  const full = await syncOnce(server, connection.id, "mysql→pg full");
+  full.verify = await verifyMysql(table);
+  if (full.verify.rows !== ROWS || !full.verify.matchesSource) {
+    throw new Error(`mysql→pg full verification failed: ${JSON.stringify(full.verify)}`);
+  }
+  await mariadb("UPDATE items SET updated_at = NOW(6), name = CONCAT(name, '*') WHERE id % 100 = 0");
+  await checkpoint();
+  log(`mysql→pg: incremental sync after ${fmtInt(CHANGED)} rows changed`);
+  const incremental = await syncOnce(server, connection.id, "mysql→pg incremental");
+  incremental.verify = await verifyMysql(table);
+  if (incremental.verify.rows !== ROWS || incremental.verify.starred !== CHANGED || !incremental.verify.matchesSource) {
+    throw new Error(`mysql→pg incremental verification failed: ${JSON.stringify(incremental.verify)}`);
+  }
+  samples.push(await mysqlPipe());
+  const pipe = [...samples].sort((a, b) => a - b)[0];
+  log(`MariaDB pipe again: ${samples.map((t) => t.toFixed(2)).join(" s, ")} s`);
+  const rows = [
+    measurement(`MariaDB pipe (mariadb --batch | psql \\copy), best of ${samples.length}`, ROWS, pipe, bytesPerRow),
+    fromSync("mysql→pg full", full, ROWS, bytesPerRow),
+    fromSync("mysql→pg incremental (1%)", incremental, CHANGED, bytesPerRow),
+  ];
+  const ratios = [
+    ratio("mysql→pg full rows/s ÷ MariaDB pipe rows/s", pipe / full.seconds, TARGETS.pgFullVsCopy, ">="),
+    ratio("mysql→pg incremental time ÷ full time", incremental.seconds / full.seconds, TARGETS.incrementalVsFull, "<="),
+  ];
+  return { rows, ratios, pipeSamples: samples, bytesPerRow };
+}
+
+/** BENCH_ONLY=mysql: the MySQL cases alone on one dev server. */
+async function mysqlOnly(server) {
+  const loadAtStart = os.loadavg().map((l) => round(l, 2));
+  await prepareDestination();
+  log("starting the dev server (node scripts/dev.mjs)");
+  await server.start();
+  const mysql = await benchMysql(server);
+  const load = { atStart: loadAtStart, atEnd: os.loadavg().map((l) => round(l, 2)) };
+  console.log("");
+  console.log(
+    `fivetran.do benchmark, MySQL cases only: ${fmtInt(ROWS)} rows (${mysql.bytesPerRow.toFixed(1)} bytes/row of batch text), ` +
+      `${os.cpus().length} CPUs, load average ${load.atStart.join(" ")} at start and ${load.atEnd.join(" ")} at end, ` +
+      `${await mariadb("SELECT VERSION()")}, PostgreSQL ${await psql("postgres", "SHOW server_version")}`,
+  );
+  console.log("");
+  printTable(mysql.rows);
+  console.log("");
+  printRatios(mysql.ratios);
+  console.log("");
+  printDiagnostics(mysql.rows);
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  writeFileSync(
+    path.join(RESULTS_DIR, "latest-mysql.json"),
+    `${JSON.stringify({ at: new Date().toISOString(), rows: ROWS, load, ...mysql }, null, 2)}\n`,
+  );
+}
+
 // ─── step 7: report ─────────────────────────────────────────────────────────────────────
 
 const MB = 1024 * 1024;
@@ -1416,6 +1629,18 @@ async function main() {
   process.once("SIGTERM", stopOnSignal);
 
   const loadAtStart = os.loadavg().map((l) => round(l, 2));
+  if (ONLY_MYSQL) {
+    try {
+      await mysqlOnly(server);
+    } catch (error) {
+      console.error(`[bench] failed: ${error?.stack ?? error}`);
+      if (server.output) console.error(server.output.slice(-4000));
+      process.exitCode = 1;
+    } finally {
+      await server.stop();
+    }
+    return;
+  }
   try {
     log(`preparing ${SRC_DB}.public.items with ${fmtInt(ROWS)} rows and a fresh ${DST_DB}`);
     let started = performance.now();
@@ -1467,6 +1692,12 @@ async function main() {
       results.push({ name: "pg→D1 full", unavailable: true, reason });
       results.push({ name: "pg→D1 incremental (1%)", unavailable: true, reason });
     }
+    let mysqlRatios = [];
+    if (MYSQL_ENABLED) {
+      const mysql = await benchMysql(server);
+      results.push(...mysql.rows);
+      mysqlRatios = mysql.ratios;
+    }
     await baselineAgain(copy);
     log(`baseline again: ${copy.samples.map((t) => t.toFixed(2)).join(" s, ")} s; median ${copy.seconds.toFixed(2)} s`);
     results.unshift(
@@ -1485,7 +1716,7 @@ async function main() {
       results.push(...capped);
     }
 
-    const ratios = targetChecks(results, copy);
+    const ratios = [...targetChecks(results, copy), ...mysqlRatios];
     const avail = (r) => r && !r.unavailable && r.peakRss != null;
     const peakRss = results.some(avail) ? Math.max(...results.filter(avail).map((r) => r.peakRss)) : null;
 

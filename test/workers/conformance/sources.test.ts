@@ -1,6 +1,7 @@
 /** Source conformance: one line per source connector (see suite.ts for the checks). */
 import { afterAll } from "vitest";
 import { mongodbFixture } from "./fixtures/mongodb";
+import { mysqlFixture } from "./fixtures/mysql";
 import { dropWalSlot, postgresFixture, postgresKeylessFixture, postgresWalFixture } from "./fixtures/postgres";
 import { sampleFixture } from "./fixtures/sample";
 import { snowflakeFixture } from "./fixtures/snowflake";
@@ -13,3 +14,4 @@ afterAll(dropWalSlot);
 sourceConformance("sample", sampleFixture);
 sourceConformance("mongodb", mongodbFixture);
 sourceConformance("snowflake", snowflakeFixture);
+sourceConformance("mysql", mysqlFixture);

@@ -4,7 +4,8 @@ import { InvalidInputError } from "../../errors";
 import type { SetupTest, SourceDefinition } from "../../protocol";
 import { listSome, schemaName } from "../../toolkit/common";
 import { booleanish, hostField, parseConnectionString, secret } from "../../toolkit/config";
-import { closeMysql, describeMysqlError, openMysql, quoteMysqlIdent } from "../../toolkit/mysql";
+import { closeMysql, describeMysqlError, mapMysqlError, openMysql, quoteMysqlIdent } from "../../toolkit/mysql";
+import { mysqlReader } from "./reader";
 
 /** Schemas of the server itself, never synced. */
 const SYSTEM_SCHEMAS = ["information_schema", "mysql", "performance_schema", "sys"];
@@ -250,9 +251,19 @@ export const mysqlSource: SourceDefinition<typeof fields> = {
     type: "Database",
     description: "Tables of a MySQL or MariaDB server, read by query or from the binary log (CDC)",
     linkToDocs: "https://fivetran.com/docs/connectors/databases/mysql",
-    features: [{ id: "API_CONFIGURABLE" }],
+    features: [
+      { id: "RE_SYNC" },
+      { id: "API_CONFIGURABLE" },
+      {
+        id: "CAPTURE_DELETES",
+        notes:
+          "With update_method BINLOG (row-based binary log); query-based incremental (TELEPORT) detects deletes on a re-sync",
+      },
+    ],
   },
   fields,
+  reader: mysqlReader,
+  mapError: mapMysqlError,
   normalize(input) {
     const { connectionString, ...rest } = input;
     if (typeof connectionString !== "string") return rest;
