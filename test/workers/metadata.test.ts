@@ -93,10 +93,14 @@ describe("connector types listing", () => {
       connector_class: "standard",
       service_status: "general_availability",
       service_status_updated_at: expect.stringMatching(DATE),
-      // Incremental syncs neither capture deletes nor hash columns (yet): not advertised.
+      // Deletes are captured through logical replication; columns are not hashed (yet): not advertised.
       supported_features: [
         { id: "RE_SYNC", notes: null },
         { id: "API_CONFIGURABLE", notes: null },
+        {
+          id: "CAPTURE_DELETES",
+          notes: "With update_method WAL (logical replication); query-based incremental detects deletes on a re-sync",
+        },
       ],
     });
   });
