@@ -4,7 +4,7 @@
  * one setup test.
  */
 import { z } from "@hono/zod-openapi";
-import type { SetupTest } from "../protocol";
+import type { Column, ColumnType, SetupTest } from "../protocol";
 import type { ProbeResult } from "./http";
 
 /** Fivetran's destination schema name (`schema` / `schema_prefix`): a plain identifier. */
@@ -67,4 +67,38 @@ export async function checkEach<T extends string>(
 /** A user-facing list, cut short: `a, b, c, … (12 in all)`. */
 export function listSome(items: readonly string[], max = 10): string {
   return items.length <= max ? items.join(", ") : `${items.slice(0, max).join(", ")}, … (${items.length} in all)`;
+}
+
+/** Column names that make a good incremental cursor in a database table, best first. */
+const CURSOR_NAMES = [
+  "updated_at",
+  "updatedat",
+  "modified_at",
+  "modifiedat",
+  "last_modified",
+  "last_modified_at",
+  "lastmodified",
+  "last_updated",
+  "last_updated_at",
+  "updated",
+  "modified",
+  "_updated_at",
+  "update_time",
+  "modify_time",
+  "changed_at",
+];
+
+const CURSOR_TYPES = new Set<ColumnType>(["timestamp", "timestamptz", "date", "int", "long"]);
+
+/**
+ * A database table's cursor candidates: `updated_at`-like columns of a cursor type, best first.
+ * None without a primary key: such a table re-reads in full (a changed row is a new row there,
+ * identified by its values' hash, and a keyset of the cursor alone skips ties).
+ */
+export function databaseCursorCandidates(columns: readonly Column[], primaryKey: readonly string[]): string[] {
+  if (primaryKey.length === 0) return [];
+  return columns
+    .filter((c) => CURSOR_TYPES.has(c.type) && CURSOR_NAMES.includes(c.name.toLowerCase()))
+    .sort((a, b) => CURSOR_NAMES.indexOf(a.name.toLowerCase()) - CURSOR_NAMES.indexOf(b.name.toLowerCase()))
+    .map((c) => c.name);
 }

@@ -29,6 +29,7 @@ import type {
   Stream,
   UpsertBatch,
 } from "../../protocol";
+import { databaseCursorCandidates } from "../../toolkit/common";
 import { closeMysql, openMysql, quoteMysqlIdent as q, type RawRow, streamRows } from "../../toolkit/mysql";
 import { CopyText } from "../../toolkit/pg-copy";
 import type { MysqlSourceConfig } from ".";
@@ -48,27 +49,6 @@ import {
 
 /** Schemas of the server itself, never synced. */
 export const SYSTEM_SCHEMAS = ["information_schema", "mysql", "performance_schema", "sys"];
-
-/** Names that make a good incremental cursor, best first (the Postgres reader's list). */
-const CURSOR_NAMES = [
-  "updated_at",
-  "updatedat",
-  "modified_at",
-  "modifiedat",
-  "last_modified",
-  "last_modified_at",
-  "lastmodified",
-  "last_updated",
-  "last_updated_at",
-  "updated",
-  "modified",
-  "_updated_at",
-  "update_time",
-  "modify_time",
-  "changed_at",
-];
-
-const CURSOR_TYPES = new Set<ColumnType>(["timestamp", "timestamptz", "date", "int", "long"]);
 
 /** The session's settings: UTC for TIMESTAMP, utf8mb4 text, a read that is never a lock. */
 const SESSION = [
@@ -151,11 +131,7 @@ export async function discoverMysql(connection: mysql.Connection, config: MysqlS
   }
   const found = [...streams.values()].map(({ pk, ...stream }) => {
     stream.primaryKey = pk.sort((a, b) => a[0] - b[0]).map(([, name]) => name);
-    stream.cursorCandidates = stream.columns
-      .filter(() => stream.primaryKey.length > 0)
-      .filter((c) => CURSOR_TYPES.has(c.type) && CURSOR_NAMES.includes(c.name.toLowerCase()))
-      .sort((a, b) => CURSOR_NAMES.indexOf(a.name.toLowerCase()) - CURSOR_NAMES.indexOf(b.name.toLowerCase()))
-      .map((c) => c.name);
+    stream.cursorCandidates = databaseCursorCandidates(stream.columns, stream.primaryKey);
     return stream;
   });
   const warnings = (wanted ?? [])

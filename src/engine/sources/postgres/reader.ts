@@ -20,6 +20,7 @@ import type {
   StreamState,
   UpsertBatch,
 } from "../../protocol";
+import { databaseCursorCandidates } from "../../toolkit/common";
 import { closePg, openPg, quoteIdent } from "../../toolkit/pg";
 import { type CopyText, copyOut, decodeCopyLine, type PgTextRow, quoteLiteral } from "../../toolkit/pg-copy";
 import { fromPgText } from "../../toolkit/pg-values";
@@ -44,27 +45,6 @@ const SESSION = [
   "SET standard_conforming_strings = on",
   "SET statement_timeout = '15min'",
 ];
-
-/** Names that make a good incremental cursor, best first. */
-const CURSOR_NAMES = [
-  "updated_at",
-  "updatedat",
-  "modified_at",
-  "modifiedat",
-  "last_modified",
-  "last_modified_at",
-  "lastmodified",
-  "last_updated",
-  "last_updated_at",
-  "updated",
-  "modified",
-  "_updated_at",
-  "update_time",
-  "modify_time",
-  "changed_at",
-];
-
-const CURSOR_TYPES = new Set<ColumnType>(["timestamp", "timestamptz", "date", "int", "long"]);
 
 function columnType(typname: string, category: string): ColumnType {
   if (category === "A") return "array";
@@ -156,13 +136,7 @@ export async function discoverPostgres(client: pg.Client, config: PostgresSource
   }
   const found = [...streams.values()].map(({ pk, ...stream }) => {
     stream.primaryKey = pk.sort((a, b) => a[0] - b[0]).map(([, name]) => name);
-    // A table without a primary key re-reads in full: a changed row is a new row there (its
-    // `_fivetran_id` is the hash of its values), and a keyset of the cursor alone skips ties.
-    stream.cursorCandidates = stream.columns
-      .filter(() => stream.primaryKey.length > 0)
-      .filter((c) => CURSOR_TYPES.has(c.type) && CURSOR_NAMES.includes(c.name.toLowerCase()))
-      .sort((a, b) => CURSOR_NAMES.indexOf(a.name.toLowerCase()) - CURSOR_NAMES.indexOf(b.name.toLowerCase()))
-      .map((c) => c.name);
+    stream.cursorCandidates = databaseCursorCandidates(stream.columns, stream.primaryKey);
     return stream;
   });
   const warnings = (wanted ?? [])
