@@ -63,6 +63,10 @@ export interface RunOptions<C> {
   mapError?: (error: unknown) => unknown;
   /** The connector context (default: testContext()), e.g. with a fake vendor's fetch. */
   ctx?: ConnectorContext;
+  /** A context per slice (overrides `ctx`), e.g. with a signal a test aborts to end that slice. */
+  sliceContext?: (slice: number) => ConnectorContext;
+  /** Called after each slice with its number (0-based) and whether the run is done. */
+  afterSlice?: (slice: number, done: boolean) => void | Promise<void>;
 }
 
 /** A connector context for tests: the real fetch, a quiet logger, no bindings. */
@@ -77,6 +81,7 @@ export async function runToCompletion<C>(options: RunOptions<C>) {
   let result: SliceResult;
   const warnings: SliceResult["warnings"] = [];
   const runStartedAt = options.runStartedAt ?? new Date();
+  let slices = 0;
   do {
     const writer = await options.openWriter();
     try {
@@ -88,7 +93,7 @@ export async function runToCompletion<C>(options: RunOptions<C>) {
         mapError: options.mapError,
         streams: options.streams,
         state: options.state,
-        ctx: options.ctx ?? testContext(),
+        ctx: options.sliceContext?.(slices) ?? options.ctx ?? testContext(),
         runId: options.runId,
         runStartedAt,
         budgetMs: options.budgetMs ?? 60_000,
@@ -112,8 +117,10 @@ export async function runToCompletion<C>(options: RunOptions<C>) {
       await writer.close();
     }
     warnings.push(...result.warnings);
+    await options.afterSlice?.(slices, result.done);
+    slices++;
   } while (!result.done);
-  return { stats, commits, warnings };
+  return { stats, commits, warnings, slices };
 }
 
 export function configure(

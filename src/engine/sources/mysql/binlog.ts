@@ -8,11 +8,12 @@
  *   LOGS); a purged file means the changes since are lost, so every table re-snapshots.
  * - **Snapshot and stream agree.** Each slice's snapshot is a consistent-snapshot transaction
  *   whose binlog position MariaDB reports (`binlog_snapshot_file/position`, reader.ts); a
- *   stream's state keeps the position of its snapshot's first slice, and `changes` skips that
- *   stream's row events at or before it: they are in the snapshot. Events after it are applied
- *   (a snapshot spread over several slices may see some of them already; they carry full row
- *   images, so applying one again writes the same row). Without that status (MySQL) nothing is
- *   skipped past the log state, which precedes every snapshot: again full images, in order.
+ *   stream's state keeps the position of each slice with the key it resumed after, and
+ *   `changes` skips a row event for a key at or before the position of the slice that read
+ *   that key: it is in the snapshot already (slices.ts), so every change applies exactly once,
+ *   history mode included. Without that status (MySQL) nothing is skipped past the log state,
+ *   which precedes every snapshot: events carry full row images and apply in order, so the
+ *   rows end right, but a change during the snapshot may apply twice.
  * - **Reading.** One COM_BINLOG_DUMP with BINLOG_DUMP_NON_BLOCK on a connection of its own
  *   (mysql2 sends the packet and frames the answer; the server ends with EOF when caught up),
  *   paused while a batch waits. The position advances only at a transaction's end (XID, or a
@@ -50,6 +51,7 @@ import type {
 import { CHANGE_LOG_STATE } from "../../protocol";
 import { closeMysql, openMysql, packetOf } from "../../toolkit/mysql";
 import type { MysqlSourceConfig } from ".";
+import { keyText, SliceMap, SliceServer } from "./slices";
 import { type BinlogPosition, mysqlValueDecoder, parseMysqlState } from "./types";
 
 /** The change log's state (`$changes`). */
@@ -59,6 +61,12 @@ export interface BinlogState {
   pos: number;
   /** MariaDB's @@gtid_binlog_pos at that position when it was recorded (informative). */
   gtid?: string;
+  /**
+   * Tables truncated inside their snapshot's window (slices.ts), with the truncate's position:
+   * from there on every event of the table applies, whatever its slices say. Kept until the
+   * position passes the table's last slice.
+   */
+  truncated?: Record<string, BinlogPosition>;
 }
 
 /** Orders two positions: files by their numeric suffix, then offsets. */
@@ -858,8 +866,10 @@ interface Target {
   configured: ConfiguredStream;
   decoders: ((raw: Raw) => Row[number])[];
   pkIndexes: number[];
-  /** Events at or before this position are in the stream's snapshot. */
-  snapshot?: BinlogPosition;
+  /** Which of the stream's events are in its snapshot already (by key, per slice). */
+  slices: SliceMap;
+  /** The key columns, in key order. */
+  keyColumns: Column[];
 }
 
 /** `YYYY-MM-DDTHH:MM:SS.000000Z` of an event's timestamp (seconds). */
@@ -874,20 +884,55 @@ export async function* readBinlogChanges(
   log: StreamState,
   ctx: ReadContext,
 ): AsyncGenerator<SourceMessage | ChangeCheckpoint> {
-  const start = parseBinlogState(log);
-  if (!start) throw new Error("the change log state is not a binlog position");
+  const parsed = parseBinlogState(log);
+  if (!parsed) throw new Error("the change log state is not a binlog position");
+  const start: BinlogState = parsed;
   const targets = new Map<string, Target>();
+  const server = SliceServer.forConfig(config, ctx.egress, ctx.signal);
+  const truncated: Record<string, BinlogPosition> = { ...start.truncated };
   for (const { configured, state } of streams) {
     const { stream } = configured;
     const key = `${stream.namespace}.${stream.name}`;
+    const snapshot = parseMysqlState(state);
+    const pkIndexes = stream.primaryKey.map((name) => stream.columns.findIndex((c) => c.name === name));
+    const keyColumns = pkIndexes.map((i) => stream.columns[i] as Column);
+    const slices = new SliceMap(
+      stream.namespace,
+      stream.name,
+      keyColumns,
+      snapshot?.binlog,
+      snapshot?.slices,
+      comparePositions,
+      members,
+      server,
+    );
+    const reset = truncated[key];
+    if (reset) slices.reset(reset);
     targets.set(key, {
       key,
       configured,
       decoders: stream.columns.map(mysqlValueDecoder),
-      pkIndexes: stream.primaryKey.map((name) => stream.columns.findIndex((c) => c.name === name)),
-      snapshot: parseMysqlState(state)?.binlog,
+      pkIndexes,
+      slices,
+      keyColumns,
     });
   }
+  for (const key of Object.keys(truncated)) if (!targets.has(key)) delete truncated[key];
+  // The committed position, with the tables truncated inside a window not yet passed.
+  const position = (file: string, pos: number, gtid: string | undefined): BinlogState => {
+    for (const [key, at] of Object.entries(truncated)) {
+      const horizon = targets.get(key)?.slices.horizon;
+      if (!horizon || comparePositions({ file, pos }, horizon) > 0 || comparePositions(at, horizon) > 0)
+        delete truncated[key];
+    }
+    return {
+      v: 1,
+      file,
+      pos,
+      ...(gtid ? { gtid } : {}),
+      ...(Object.keys(truncated).length > 0 ? { truncated: { ...truncated } } : {}),
+    };
+  };
   const maps = new Map<number, TableMap>();
   let file = start.file;
   let committed: BinlogState = { ...start };
@@ -927,131 +972,165 @@ export async function* readBinlogChanges(
     outBytes += bytes;
   };
 
-  for await (const event of dumpEvents(config, ctx, start)) {
-    switch (event.type) {
-      case EV.ROTATE: {
-        const c = new Cursor(event.body);
-        const pos = c.uint(8);
-        const next = new TextDecoder().decode(c.take(c.rest));
-        file = next;
-        // A rotate between transactions moves the committed position to the next file.
-        if (!dirty) committed = { v: 1, file: next, pos, ...(gtid ? { gtid } : {}) };
-        continue;
-      }
-      case EV.GTID: {
-        const c = new Cursor(event.body);
-        const seq = c.uint(8);
-        const domain = c.u32();
-        pendingGtid = `${domain}-${seq}`;
-        continue;
-      }
-      case EV.TABLE_MAP: {
-        const { id, map } = parseTableMap(event.body);
-        maps.set(id, map);
-        continue;
-      }
-      case EV.XID: {
-        dirty = false;
-        if (pendingGtid) gtid = pendingGtid;
-        committed = { v: 1, file, pos: event.logPos, ...(gtid ? { gtid } : {}) };
-        // Every batch's worth, and every few thousand transactions of tables not followed (so a
-        // slice over a busy log keeps its progress).
-        if (outBytes >= ctx.pageBytes || handedOn || ctx.signal.aborted || ++transactions >= 5000) {
-          transactions = 0;
-          handedOn = false;
-          yield* emit();
-          yield { kind: "checkpoint", stream: CHANGE_LOG_STATE, state: { ...committed } };
-          if (ctx.signal.aborted) return;
-        }
-        continue;
-      }
-      case EV.QUERY: {
-        const query = queryOf(event.body);
-        if (/^\s*BEGIN\b/i.test(query.sql)) {
-          dirty = true;
-          continue;
-        }
-        if (/^\s*COMMIT\b/i.test(query.sql)) {
-          dirty = false;
-          committed = { v: 1, file, pos: event.logPos, ...(gtid ? { gtid } : {}) };
-          continue;
-        }
-        // DDL commits on its own. TRUNCATE of a table we follow: every row before it is gone.
-        const truncate =
-          /^\s*TRUNCATE\s+(?:TABLE\s+)?(?:`((?:[^`]|``)+)`|(\w+))(?:\.(?:`((?:[^`]|``)+)`|(\w+)))?\s*$/i.exec(
-            query.sql,
-          );
-        if (truncate) {
-          const first = (truncate[1] ?? truncate[2] ?? "").replace(/``/g, "`");
-          const second = (truncate[3] ?? truncate[4])?.replace(/``/g, "`");
-          const key = second !== undefined ? `${first}.${second}` : `${query.schema}.${first}`;
-          const target = targets.get(key);
-          if (target && !(target.snapshot && comparePositions({ file, pos: event.logPos }, target.snapshot) <= 0)) {
-            out.push({ kind: "truncate", stream: key, changedAt: changedAtOf(event.timestamp) });
-          }
-        }
-        if (!dirty) {
-          if (pendingGtid) gtid = pendingGtid;
-          committed = { v: 1, file, pos: event.logPos, ...(gtid ? { gtid } : {}) };
-        }
-        continue;
-      }
-      default:
-        break;
-    }
-    if (COMPRESSED.has(event.type)) {
-      throw new ConfigurationError(
-        "The binary log holds compressed row events (log_bin_compress = ON), which are not decoded: turn log_bin_compress off",
-        "binlog_compressed",
-      );
-    }
-    if (!ROWS_EVENTS.has(event.type)) continue;
-    dirty = true;
-    const tableId = new Cursor(event.body).uint(6);
-    const map = maps.get(tableId);
-    if (!map) continue;
-    const target = targets.get(`${map.db}.${map.table}`);
-    if (!target) continue;
-    // In the stream's snapshot already.
-    if (target.snapshot && comparePositions({ file, pos: event.logPos }, target.snapshot) <= 0) continue;
-    const columns = target.configured.stream.columns;
-    if (map.types.length !== columns.length) {
-      throw new TableError(
-        `${target.key} has ${map.types.length} columns in the binlog and ${columns.length} in its discovered schema: the table changed; re-sync it`,
-      );
-    }
-    const rows = parseRowsEvent(event.type, event.body, map, columns);
-    const at = changedAtOf(event.timestamp);
-    const typed = (image: (Raw | undefined)[]) => target.decoders.map((decode, i) => decode(image[i] ?? null));
-    const size = (image: (Raw | undefined)[]) => image.reduce<number>((s, v) => s + (v ? v.length + 8 : 1), 0);
-    for (const { before, after } of rows.rows) {
-      if (rows.kind === "delete" && before) {
-        const row = typed(before);
-        push(
-          "delete",
-          target,
-          target.pkIndexes.map((i) => row[i] ?? null),
-          size(before),
-          at,
-        );
-        continue;
-      }
-      if (!after) continue;
-      const row = typed(after);
-      if (rows.kind === "update" && before && target.pkIndexes.length > 0) {
-        // A changed key is the old row gone and a new one.
-        const old = typed(before);
-        const oldKey = target.pkIndexes.map((i) => old[i] ?? null);
-        const newKey = target.pkIndexes.map((i) => row[i] ?? null);
-        if (!sameKey(oldKey, newKey)) push("delete", target, oldKey, 0, at);
-      }
-      push("upsert", target, row, size(after), at);
-    }
-    // A transaction larger than a batch goes on in pieces; its checkpoint waits for its end.
-    if (outBytes >= ctx.pageBytes) yield* emit();
+  try {
+    yield* follow();
+  } finally {
+    await server.close();
   }
-  yield* emit();
-  yield { kind: "checkpoint", stream: CHANGE_LOG_STATE, state: { ...committed } };
+
+  async function* follow(): AsyncGenerator<SourceMessage | ChangeCheckpoint> {
+    for await (const event of dumpEvents(config, ctx, start)) {
+      switch (event.type) {
+        case EV.ROTATE: {
+          const c = new Cursor(event.body);
+          const pos = c.uint(8);
+          const next = new TextDecoder().decode(c.take(c.rest));
+          file = next;
+          // A rotate between transactions moves the committed position to the next file.
+          if (!dirty) committed = position(next, pos, gtid);
+          continue;
+        }
+        case EV.GTID: {
+          const c = new Cursor(event.body);
+          const seq = c.uint(8);
+          const domain = c.u32();
+          pendingGtid = `${domain}-${seq}`;
+          continue;
+        }
+        case EV.TABLE_MAP: {
+          const { id, map } = parseTableMap(event.body);
+          maps.set(id, map);
+          continue;
+        }
+        case EV.XID: {
+          dirty = false;
+          if (pendingGtid) gtid = pendingGtid;
+          committed = position(file, event.logPos, gtid);
+          // Every batch's worth, and every few thousand transactions of tables not followed (so a
+          // slice over a busy log keeps its progress).
+          if (outBytes >= ctx.pageBytes || handedOn || ctx.signal.aborted || ++transactions >= 5000) {
+            transactions = 0;
+            handedOn = false;
+            yield* emit();
+            yield { kind: "checkpoint", stream: CHANGE_LOG_STATE, state: { ...committed } };
+            if (ctx.signal.aborted) return;
+          }
+          continue;
+        }
+        case EV.QUERY: {
+          const query = queryOf(event.body);
+          if (/^\s*BEGIN\b/i.test(query.sql)) {
+            dirty = true;
+            continue;
+          }
+          if (/^\s*COMMIT\b/i.test(query.sql)) {
+            dirty = false;
+            committed = position(file, event.logPos, gtid);
+            continue;
+          }
+          // DDL commits on its own. TRUNCATE of a table we follow: every row before it is gone.
+          const truncate =
+            /^\s*TRUNCATE\s+(?:TABLE\s+)?(?:`((?:[^`]|``)+)`|(\w+))(?:\.(?:`((?:[^`]|``)+)`|(\w+)))?\s*$/i.exec(
+              query.sql,
+            );
+          if (truncate) {
+            const first = (truncate[1] ?? truncate[2] ?? "").replace(/``/g, "`");
+            const second = (truncate[3] ?? truncate[4])?.replace(/``/g, "`");
+            const key = second !== undefined ? `${first}.${second}` : `${query.schema}.${first}`;
+            const target = targets.get(key);
+            const at = { file, pos: event.logPos };
+            if (target && !target.slices.beforeAll(at)) {
+              out.push({ kind: "truncate", stream: key, changedAt: changedAtOf(event.timestamp) });
+              // Inside the snapshot's window: the destination's table is emptied, so every later
+              // event of it applies, in this run and (through the log state) the next.
+              if (target.slices.inWindow(at)) {
+                target.slices.reset(at);
+                truncated[key] = at;
+              }
+            }
+          }
+          if (!dirty) {
+            if (pendingGtid) gtid = pendingGtid;
+            committed = position(file, event.logPos, gtid);
+          }
+          continue;
+        }
+        default:
+          break;
+      }
+      if (COMPRESSED.has(event.type)) {
+        throw new ConfigurationError(
+          "The binary log holds compressed row events (log_bin_compress = ON), which are not decoded: turn log_bin_compress off",
+          "binlog_compressed",
+        );
+      }
+      if (!ROWS_EVENTS.has(event.type)) continue;
+      dirty = true;
+      const tableId = new Cursor(event.body).uint(6);
+      const map = maps.get(tableId);
+      if (!map) continue;
+      const target = targets.get(`${map.db}.${map.table}`);
+      if (!target) continue;
+      // In the stream's snapshot already.
+      const at = { file, pos: event.logPos };
+      if (target.slices.beforeAll(at)) continue;
+      const columns = target.configured.stream.columns;
+      if (map.types.length !== columns.length) {
+        throw new TableError(
+          `${target.key} has ${map.types.length} columns in the binlog and ${columns.length} in its discovered schema: the table changed; re-sync it`,
+        );
+      }
+      const rows = parseRowsEvent(event.type, event.body, map, columns);
+      // Inside a snapshot spread over slices: which images' keys that slice's snapshot holds.
+      let held: boolean[] | undefined;
+      if (target.slices.inWindow(at)) {
+        const keyOf = (image: (Raw | undefined)[]) =>
+          target.pkIndexes.map((i, j) => keyText(target.keyColumns[j] as Column, image[i] ?? null));
+        const keys: (string | null)[][] = [];
+        for (const { before, after } of rows.rows) {
+          if (before) keys.push(keyOf(before));
+          if (after) keys.push(keyOf(after));
+        }
+        held = await target.slices.inSnapshot(at, keys);
+      }
+      let image = 0;
+      const inSnapshot = () => (held ? held[image++] === true : false);
+      const changedAt = changedAtOf(event.timestamp);
+      const typed = (image: (Raw | undefined)[]) => target.decoders.map((decode, i) => decode(image[i] ?? null));
+      const size = (image: (Raw | undefined)[]) => image.reduce<number>((s, v) => s + (v ? v.length + 8 : 1), 0);
+      for (const { before, after } of rows.rows) {
+        const beforeHeld = before ? inSnapshot() : false;
+        const afterHeld = after ? inSnapshot() : false;
+        if (rows.kind === "delete" && before) {
+          if (beforeHeld) continue;
+          const row = typed(before);
+          push(
+            "delete",
+            target,
+            target.pkIndexes.map((i) => row[i] ?? null),
+            size(before),
+            changedAt,
+          );
+          continue;
+        }
+        if (!after) continue;
+        const row = typed(after);
+        if (rows.kind === "update" && before && target.pkIndexes.length > 0) {
+          // A changed key is the old row gone and a new one.
+          const old = typed(before);
+          const oldKey = target.pkIndexes.map((i) => old[i] ?? null);
+          const newKey = target.pkIndexes.map((i) => row[i] ?? null);
+          if (!sameKey(oldKey, newKey) && !beforeHeld) push("delete", target, oldKey, 0, changedAt);
+        }
+        if (afterHeld) continue;
+        push("upsert", target, row, size(after), changedAt);
+      }
+      // A transaction larger than a batch goes on in pieces; its checkpoint waits for its end.
+      if (outBytes >= ctx.pageBytes) yield* emit();
+    }
+    yield* emit();
+    yield { kind: "checkpoint", stream: CHANGE_LOG_STATE, state: { ...committed } };
+  }
 }
 
 function sameKey(a: Row, b: Row): boolean {

@@ -33,7 +33,7 @@ import { databaseCursorCandidates } from "../../toolkit/common";
 import { closeMysql, openMysql, quoteMysqlIdent as q, type RawRow, streamRows } from "../../toolkit/mysql";
 import { CopyText } from "../../toolkit/pg-copy";
 import type { MysqlSourceConfig } from ".";
-import { mysqlChangeLog, readBinlogChanges } from "./binlog";
+import { comparePositions, mysqlChangeLog, readBinlogChanges } from "./binlog";
 import {
   type BinlogPosition,
   bytesHex,
@@ -306,6 +306,7 @@ export async function* readMysqlStream(
   }
 
   if (state.phase === "snapshot") {
+    state = withSlice(state, snapshot.binlog);
     if (pk.length === 0) {
       // No key to resume by: the table is read in one pass of this slice's snapshot (the
       // destination dedupes the rows by a hash of their values); a slice that ends first reads
@@ -331,10 +332,10 @@ export async function* readMysqlStream(
         if (ctx.signal.aborted) return;
       }
     }
-    const binlog = state.binlog;
+    const { binlog, slices } = state;
     state = cursor
-      ? { v: 1, phase: "incremental", cursor: state.startCursor ?? null, binlog }
-      : { v: 1, phase: "done", binlog };
+      ? { v: 1, phase: "incremental", cursor: state.startCursor ?? null, binlog, ...(slices ? { slices } : {}) }
+      : { v: 1, phase: "done", binlog, ...(slices ? { slices } : {}) };
     yield { kind: "checkpoint", stream: key, state: { ...state } };
     return;
   }
@@ -384,8 +385,30 @@ export async function* readMysqlStream(
       if (ctx.signal.aborted) return;
     }
   }
-  state = { v: 1, phase: "incremental", cursor: state.signpost ?? state.cursor ?? null, binlog: state.binlog };
+  state = {
+    v: 1,
+    phase: "incremental",
+    cursor: state.signpost ?? state.cursor ?? null,
+    binlog: state.binlog,
+    ...(state.slices ? { slices: state.slices } : {}),
+  };
   yield { kind: "checkpoint", stream: key, state: { ...state } };
+}
+
+/**
+ * A snapshot resumed in this slice's own consistent snapshot: the binlog position it reads at.
+ * From the start of the table (nothing read yet, or a keyless table read again in full) it is
+ * the table's snapshot position; resuming after a key, a slice of its own (slices.ts).
+ */
+function withSlice(state: MysqlState, binlog: BinlogPosition | undefined): MysqlState {
+  if (!binlog) return state;
+  if (!state.after) {
+    const { slices: _dropped, ...rest } = state;
+    return { ...rest, binlog };
+  }
+  const latest = state.slices?.[state.slices.length - 1]?.binlog ?? state.binlog;
+  if (latest && comparePositions(binlog, latest) <= 0) return state;
+  return { ...state, slices: [...(state.slices ?? []), { after: state.after, binlog }] };
 }
 
 /** Sets the session up and opens its consistent snapshot; returns the snapshot's binlog position. */

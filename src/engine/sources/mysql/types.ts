@@ -203,7 +203,9 @@ export function rawBytes(raw: Uint8Array | null): number {
  * (`after`: key of the last row committed), `incremental` passes move `cursor` on (`signpost`,
  * `lower` and `position` while a pass is in progress), `done` ends a full snapshot. Key and
  * cursor values are the server's text (hex for bytes). `binlog`: the binlog position of the
- * first consistent snapshot this table's snapshot read from (change capture skips what precedes it).
+ * consistent snapshot this table's snapshot started in; `slices`: each later slice's, with the
+ * key it resumed after (change capture skips a key's events at or before the position of the
+ * slice that read the key: slices.ts).
  */
 export interface MysqlState {
   v: 1;
@@ -215,6 +217,7 @@ export interface MysqlState {
   lower?: string | null;
   position?: (string | null)[] | null;
   binlog?: BinlogPosition;
+  slices?: { after: (string | null)[]; binlog: BinlogPosition }[];
 }
 
 /** A binlog position: file and offset (and MariaDB's GTID position when known). */
