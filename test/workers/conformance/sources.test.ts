@@ -1,7 +1,7 @@
 /** Source conformance: one line per source connector (see suite.ts for the checks). */
 import { afterAll } from "vitest";
 import { mongodbFixture } from "./fixtures/mongodb";
-import { mysqlFixture } from "./fixtures/mysql";
+import { mysqlBinlogFixture, mysqlFixture } from "./fixtures/mysql";
 import { dropWalSlot, postgresFixture, postgresKeylessFixture, postgresWalFixture } from "./fixtures/postgres";
 import { sampleFixture } from "./fixtures/sample";
 import { snowflakeFixture } from "./fixtures/snowflake";
@@ -15,3 +15,4 @@ sourceConformance("sample", sampleFixture);
 sourceConformance("mongodb", mongodbFixture);
 sourceConformance("snowflake", snowflakeFixture);
 sourceConformance("mysql", mysqlFixture);
+sourceConformance("mysql (binlog)", mysqlBinlogFixture);
