@@ -1,5 +1,5 @@
 import createClient, { type Client } from "openapi-fetch";
-import type { paths } from "./schema";
+import type { paths } from "./schema.js";
 
 /** Options of {@link createFivetranClient}. */
 export interface FivetranClientOptions {

@@ -1554,6 +1554,9 @@ export interface components {
             schedule?: components["schemas"]["ConnectionScheduleInput"];
             sync_options?: components["schemas"]["SyncOptionsInput"];
             run_setup_tests?: boolean | null;
+            /** @description Extension (our SDK's `transform`): transformations in flight are not available yet, so any value other than null is refused with 400 */
+            transform?: unknown;
+            schema_policy?: components["schemas"]["SchemaPolicyInput"];
             /** @description Accepted; sources verify TLS themselves (e.g. postgres `require_tls`) */
             trust_certificates?: boolean | null;
             /** @description Accepted; SSH tunnels are not supported */
@@ -1598,6 +1601,13 @@ export interface components {
             /** @enum {string|null} */
             backoff?: "exponential" | "linear" | "fixed" | null;
         } | null;
+        /** @description Extension: the SDK's schema block (autoMigrate, allowBreaking, trackHistory, notify). Only the current behaviour is accepted: auto_migrate true, allow_breaking false, track_history false, notify empty */
+        SchemaPolicyInput: {
+            auto_migrate?: boolean | null;
+            allow_breaking?: boolean | null;
+            track_history?: boolean | null;
+            notify?: string[] | null;
+        } | null;
         UpdateConnectionRequest: {
             /** @description Service config (SDK short forms accepted) */
             config?: {
@@ -1624,6 +1634,9 @@ export interface components {
             schedule?: components["schemas"]["ConnectionScheduleInput"];
             sync_options?: components["schemas"]["SyncOptionsInput"];
             run_setup_tests?: boolean | null;
+            /** @description Extension (our SDK's `transform`): transformations in flight are not available yet, so any value other than null is refused with 400 */
+            transform?: unknown;
+            schema_policy?: components["schemas"]["SchemaPolicyInput"];
             /** @description Accepted; sources verify TLS themselves (e.g. postgres `require_tls`) */
             trust_certificates?: boolean | null;
             /** @description Accepted; SSH tunnels are not supported */

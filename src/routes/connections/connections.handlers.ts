@@ -21,7 +21,13 @@ import { connectorOf, syncOf } from "./connections.objects";
 import type { connectionsRoutes as routes } from "./connections.routes";
 import { runStatus } from "./connections.runs";
 import { serializeConnection, withRunStatus, withSetupTests } from "./connections.serialize";
-import { applySchedule, applySyncOptions, DEFAULT_SCHEDULE, type SyncOptions } from "./connections.settings";
+import {
+  applySchedule,
+  applySyncOptions,
+  DEFAULT_SCHEDULE,
+  refuseUnavailable,
+  type SyncOptions,
+} from "./connections.settings";
 
 /** A connection of the caller's account, or 404 (also for another account's connection). */
 /**
@@ -93,6 +99,7 @@ export const createConnection: RouteHandler<typeof routes.create, AppEnv> = asyn
   // Everything that can be refused is checked before anything runs or is stored.
   const definition = findSource(body.service);
   if (!definition) throw ApiError.invalid(`Unsupported service '${body.service}'`);
+  refuseUnavailable(body);
   const schedule = applySchedule(DEFAULT_SCHEDULE, body);
   const syncOptions = applySyncOptions(null, body.sync_options);
   const config = parseConfig(definition, withAuth(body.config, body.auth), {}, { egress: egressPolicy(c.env) });
@@ -154,6 +161,7 @@ export const updateConnection: RouteHandler<typeof routes.update, AppEnv> = asyn
   const db = catalog(c.env.DB);
   const { accountId } = c.var.auth;
   const row = await requireConnection(db, accountId, connectionId);
+  refuseUnavailable(body);
   const changes: repo.ConnectionChanges = {};
 
   let config: Record<string, unknown> | undefined;

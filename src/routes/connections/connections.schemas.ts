@@ -192,6 +192,23 @@ export const syncOptionsInput = z
   })
   .openapi("SyncOptionsInput", { description: "Extension: engine options (mode, cursor, lookback, retries, backoff)" });
 
+/**
+ * `schema_policy` (extension): the `schema` block of our SDK. What the engine does today is
+ * the default of each field (schema changes applied as they come, no breaking-change opt-in, no
+ * schema history, no notifications); another value is refused with 400 until it exists.
+ */
+export const schemaPolicyInput = z
+  .strictObject({
+    auto_migrate: z.boolean().nullish(),
+    allow_breaking: z.boolean().nullish(),
+    track_history: z.boolean().nullish(),
+    notify: z.array(z.string()).nullish(),
+  })
+  .openapi("SchemaPolicyInput", {
+    description:
+      "Extension: the SDK's schema block (autoMigrate, allowBreaking, trackHistory, notify). Only the current behaviour is accepted: auto_migrate true, allow_breaking false, track_history false, notify empty",
+  });
+
 /** Fields a create and an update share. `null` everywhere means "not provided" (go-fivetran sends nulls). */
 const settings = {
   config: z
@@ -209,6 +226,11 @@ const settings = {
   schedule: scheduleInput.nullish(),
   sync_options: syncOptionsInput.nullish(),
   run_setup_tests: z.boolean().nullish(),
+  transform: z.unknown().optional().openapi({
+    description:
+      "Extension (our SDK's `transform`): transformations in flight are not available yet, so any value other than null is refused with 400",
+  }),
+  schema_policy: schemaPolicyInput.nullish(),
   trust_certificates: z
     .boolean()
     .nullish()

@@ -100,3 +100,25 @@ export function applySyncOptions(
   if (input.backoff != null) next.backoff = input.backoff;
   return Object.keys(next).length > 0 ? next : null;
 }
+
+/**
+ * Refuses what a request asks for that the engine cannot do yet (our SDK's `transform` and
+ * `schema` blocks), before anything is stored: a declaration is never silently dropped.
+ */
+export function refuseUnavailable(body: Pick<CreateConnectionBody, "transform" | "schema_policy">): void {
+  if (body.transform !== undefined && body.transform !== null) {
+    throw ApiError.invalid(
+      "Invalid value for field 'transform': transformations in flight (SQL or TypeScript) are not available yet; create the connection without a transform",
+    );
+  }
+  const policy = body.schema_policy;
+  if (!policy) return;
+  const refused: string[] = [];
+  if (policy.auto_migrate === false)
+    refused.push("auto_migrate false (blocking schema changes) is not available yet: schema changes are applied");
+  if (policy.allow_breaking === true)
+    refused.push("allow_breaking true is not available yet: breaking changes are not applied");
+  if (policy.track_history === true) refused.push("track_history true (schema change history) is not available yet");
+  if (policy.notify && policy.notify.length > 0) refused.push("notify (e-mail on schema changes) is not available yet");
+  if (refused.length > 0) throw ApiError.invalid(`Invalid value for field 'schema_policy': ${refused.join("; ")}`);
+}
