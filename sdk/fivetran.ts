@@ -502,7 +502,11 @@ export class Connector {
     options: { force?: boolean; wait?: boolean; timeoutMs?: number; pollMs?: number } = {},
   ): Promise<SyncRun | undefined> {
     const connection = await this.ready();
-    const before = options.wait ? new Set((await this.runs(20)).map((r) => r.id)) : undefined;
+    // Runs already ended before the request are not its run; one in progress is (a sync
+    // request while syncing joins the run in progress, as on Fivetran).
+    const before = options.wait
+      ? new Set((await this.runs(20)).filter((r) => r.status !== "running").map((r) => r.id))
+      : undefined;
     await this.fivetran.call(
       `POST /v1/connections/${connection.id}/sync`,
       this.fivetran.api.POST("/v1/connections/{connectionId}/sync", {
@@ -513,7 +517,10 @@ export class Connector {
     if (!before) return undefined;
     const deadline = Date.now() + (options.timeoutMs ?? 10 * 60_000);
     for (;;) {
-      const run = (await this.runs(20)).find((r) => !before.has(r.id));
+      const candidates = (await this.runs(20)).filter((r) => !before.has(r.id));
+      // Newest first. The server records a run before it answers the request, so the newest
+      // run not ended before the request is the one it started or joined.
+      const run = candidates[0];
       if (run && run.status !== "running") {
         if (run.status === "failed")
           throw new FivetranError(

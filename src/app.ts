@@ -1,5 +1,6 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import { Scalar } from "@scalar/hono-api-reference";
+import { cors } from "hono/cors";
 import { HTTPException } from "hono/http-exception";
 import { requestId } from "hono/request-id";
 import { InvalidInputError } from "./engine/errors";
@@ -109,6 +110,28 @@ export function createApp() {
   app.use("*", requestId({ headerName: "X-Request-Id" }), limitUrl);
   // Credentials first (a 120 MB body from nobody is refused unread), then the body limit,
   // then the only reader of the body.
+  // Browsers (our SDK in a page) call the API cross-origin. Credentials travel in the
+  // Authorization header a script sets, never in cookies, so any origin may ask unless
+  // FIVETRAN_CORS_ORIGINS (comma-separated origins) narrows it. Preflights need no credentials.
+  app.use(
+    "/v1/*",
+    cors({
+      origin: (origin, c) => {
+        const allowed = (c.env as { FIVETRAN_CORS_ORIGINS?: string } | undefined)?.FIVETRAN_CORS_ORIGINS?.trim();
+        if (!allowed || allowed === "*") return "*";
+        return allowed
+          .split(",")
+          .map((o) => o.trim())
+          .includes(origin)
+          ? origin
+          : null;
+      },
+      allowMethods: ["GET", "POST", "PATCH", "PUT", "DELETE"],
+      allowHeaders: ["Authorization", "Content-Type", "Accept", "Last-Event-ID"],
+      exposeHeaders: ["Retry-After", "X-Request-Id", "Link"],
+      maxAge: 600,
+    }),
+  );
   app.use("/v1/*", acceptJson, basicAuth, limitBody, jsonBody);
   app.use("/operator/*", acceptJson, operatorAuth, limitBody, jsonBody);
 

@@ -36,6 +36,8 @@ export interface Env {
    * `loopback`, `private`, CIDRs and host names. Unset = production: nothing private is reachable.
    */
   FIVETRAN_EGRESS_ALLOW?: string;
+  /** Origins browsers may call the API from (comma-separated); every origin when unset or `*`. */
+  FIVETRAN_CORS_ORIGINS?: string;
   /** DNS-over-HTTPS JSON endpoint used to refuse host names that resolve to private addresses. Unset = off. */
   FIVETRAN_EGRESS_DOH?: string;
   /** Connect timeout of every database connection, in ms (default 10000). */
