@@ -113,24 +113,26 @@ export function createApp() {
   // Browsers (our SDK in a page) call the API cross-origin. Credentials travel in the
   // Authorization header a script sets, never in cookies, so any origin may ask unless
   // FIVETRAN_CORS_ORIGINS (comma-separated origins) narrows it. Preflights need no credentials.
-  app.use(
-    "/v1/*",
-    cors({
-      origin: (origin, c) => {
-        const allowed = (c.env as { FIVETRAN_CORS_ORIGINS?: string } | undefined)?.FIVETRAN_CORS_ORIGINS?.trim();
-        if (!allowed || allowed === "*") return "*";
-        return allowed
-          .split(",")
-          .map((o) => o.trim())
-          .includes(origin)
-          ? origin
-          : null;
-      },
-      allowMethods: ["GET", "POST", "PATCH", "PUT", "DELETE"],
-      allowHeaders: ["Authorization", "Content-Type", "Accept", "Last-Event-ID"],
-      exposeHeaders: ["Retry-After", "X-Request-Id", "Link"],
-      maxAge: 600,
-    }),
+  const corsMiddleware = cors({
+    origin: (origin, c) => {
+      const allowed = (c.env as { FIVETRAN_CORS_ORIGINS?: string } | undefined)?.FIVETRAN_CORS_ORIGINS?.trim();
+      if (!allowed || allowed === "*") return "*";
+      return allowed
+        .split(",")
+        .map((o) => o.trim())
+        .includes(origin)
+        ? origin
+        : null;
+    },
+    allowMethods: ["GET", "POST", "PATCH", "PUT", "DELETE"],
+    allowHeaders: ["Authorization", "Content-Type", "Accept", "Last-Event-ID"],
+    exposeHeaders: ["Retry-After", "X-Request-Id", "Link"],
+    maxAge: 600,
+  });
+  // Only a real preflight (Access-Control-Request-Method) is answered 204; any other OPTIONS
+  // request goes on to the 405 it always got.
+  app.use("/v1/*", (c, next) =>
+    c.req.method === "OPTIONS" && !c.req.header("Access-Control-Request-Method") ? next() : corsMiddleware(c, next),
   );
   app.use("/v1/*", acceptJson, basicAuth, limitBody, jsonBody);
   app.use("/operator/*", acceptJson, operatorAuth, limitBody, jsonBody);
