@@ -100,6 +100,12 @@ export interface ServiceDefinition<F extends ConfigFields = ConfigFields> {
    * names before validation. Must be idempotent: stored config goes through it again on PATCH.
    */
   normalize?(input: Record<string, unknown>): Record<string, unknown>;
+  /**
+   * Merges normalised input onto the stored config (PATCH; `stored` is `{}` on create) before
+   * validation; `{...stored, ...input}` when absent. For configs whose secrets are not fixed
+   * fields (declarative_manifest: the manifest's spec says which values are secret).
+   */
+  merge?(stored: Record<string, unknown>, input: Record<string, unknown>): Record<string, unknown>;
   /** The names of the Worker bindings this config uses (a D1 database, an R2 bucket). */
   bindings?(config: z.infer<F>): string[];
   /** Setup tests. A configuration problem is a FAILED test, never an exception. */

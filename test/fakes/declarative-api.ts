@@ -49,6 +49,8 @@ export function createDeclarativeFake(options: DeclarativeFakeOptions = {}) {
       { id: "p2", title: "second" },
       { id: "p3", title: "third" },
     ],
+    /** Records of every JSON type, served by `GET /v1/typed`. */
+    typed: [] as Record<string, unknown>[],
     children: {
       p1: [
         { id: 1, parent: "p1" },
@@ -187,6 +189,7 @@ export function createDeclarativeFake(options: DeclarativeFakeOptions = {}) {
   });
 
   router.on("GET", "/v1/parents", () => json({ data: state.parents }));
+  router.on("GET", "/v1/typed", () => json({ data: state.typed }));
   router.on("GET", "/v1/parents/:id/children", ({ params }) => {
     const children = state.children[params.id as string];
     return children ? json({ data: children }) : json({ message: "no such parent" }, 404);

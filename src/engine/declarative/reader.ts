@@ -238,7 +238,10 @@ class ManifestSession implements SourceSession {
     const state = (raw ?? {}) as ManifestState;
     const incremental = configured.mode !== "full" && definition.incremental_sync !== undefined;
     const inferred = definition.schema_loader === undefined;
-    const retriever = this.retriever(definition, ctx, state as JsonRecord);
+    // The pass's clock is the run's start: every slice of a run (and a resumed one) computes
+    // the same windows, and the last window ends at that signpost.
+    const passCtx: ConnectorContext = { ...ctx, now: () => ctx.runStartedAt };
+    const retriever = this.retriever(definition, passCtx, state as JsonRecord);
     const cursor = retriever.cursor;
     const dataFeed = cursor?.definition.is_data_feed === true;
     const columns = stream.columns;
@@ -311,16 +314,13 @@ class ManifestSession implements SourceSession {
       (slice) => retriever.pages(slice, { stopBefore: storedFeed }),
       ctx.signal,
     );
-    let last = Date.now();
     for await (const event of events) {
       if ("done" in event) {
         yield* flush();
+        const before = contiguous;
         advance(event.slice);
-        // Checkpoint as slices complete, at most about once a second.
-        if (Date.now() - last > 1000 || ctx.signal.aborted) {
-          last = Date.now();
-          yield checkpoint(false);
-        }
+        // A checkpoint whenever the slices completed in order moved on (the runner paces commits).
+        if (contiguous > before && contiguous < todo.length) yield checkpoint(false);
         continue;
       }
       for (const record of event.page.records) {

@@ -1,5 +1,6 @@
 /** Source conformance: one line per source connector (see suite.ts for the checks). */
 import { afterAll } from "vitest";
+import { declarativeFixture } from "./fixtures/declarative";
 import { mongodbFixture } from "./fixtures/mongodb";
 import { mysqlFixture } from "./fixtures/mysql";
 import { dropWalSlot, postgresFixture, postgresKeylessFixture, postgresWalFixture } from "./fixtures/postgres";
@@ -15,3 +16,4 @@ sourceConformance("sample", sampleFixture);
 sourceConformance("mongodb", mongodbFixture);
 sourceConformance("snowflake", snowflakeFixture);
 sourceConformance("mysql", mysqlFixture);
+sourceConformance("declarative_manifest", declarativeFixture);
