@@ -30,6 +30,8 @@ export interface DeclarativeFakeOptions {
   oauth?: { clientId: string; clientSecret: string; refreshToken?: string };
   tokenTtlS?: number;
   now?: () => Date;
+  /** Hosts served (`host:port` for a local server); decl.example.com by default. */
+  hosts?: string[];
 }
 
 export function makeItems(n: number, start = Date.UTC(2026, 0, 1)): FakeItem[] {
@@ -82,7 +84,7 @@ export function createDeclarativeFake(options: DeclarativeFakeOptions = {}) {
     latencyMs: 0,
   };
   const now = () => (options.now ? options.now().getTime() : Date.now());
-  const router = new FakeRouter(["decl.example.com"], () => json({ message: "Not Found" }, 404));
+  const router = new FakeRouter(options.hosts ?? ["decl.example.com"], () => json({ message: "Not Found" }, 404));
 
   router.on("POST", "/oauth/token", ({ body }) => {
     const form = new URLSearchParams(body);
@@ -196,4 +198,57 @@ export function createDeclarativeFake(options: DeclarativeFakeOptions = {}) {
   });
 
   return { fetch: router.fetch, requests: router.requests, state };
+}
+
+/**
+ * Serves a fake over HTTP on 127.0.0.1 (for tests that sync through the API, whose fetch is the
+ * Worker's real one). `/_control/state` answers what it served; `POST /_control/items` upserts
+ * items by id (the test's changes at the source).
+ */
+export async function serveDeclarativeFake(options: DeclarativeFakeOptions = {}) {
+  const http = await import("node:http");
+  let fake: ReturnType<typeof createDeclarativeFake> | undefined;
+  const server = http.createServer(async (req, res) => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const body = Buffer.concat(chunks);
+    const current = fake as ReturnType<typeof createDeclarativeFake>;
+    if (req.url === "/_control/state") {
+      res.writeHead(200, { "Content-Type": "application/json" });
+      res.end(
+        JSON.stringify({
+          served: current.state.served,
+          throttled: current.state.throttled,
+          requests: current.requests.map((r) => r.url.pathname + r.url.search),
+        }),
+      );
+      return;
+    }
+    if (req.url === "/_control/items" && req.method === "POST") {
+      for (const item of JSON.parse(body.toString()) as FakeItem[]) {
+        const at = current.state.items.findIndex((i) => i.id === item.id);
+        if (at >= 0) current.state.items[at] = item;
+        else current.state.items.push(item);
+      }
+      current.state.items.sort((a, b) => a.id - b.id);
+      res.writeHead(204).end();
+      return;
+    }
+    const headers = new Headers();
+    for (const [name, value] of Object.entries(req.headers)) if (typeof value === "string") headers.set(name, value);
+    const method = req.method ?? "GET";
+    const response = await current.fetch(`http://${req.headers.host}${req.url}`, {
+      method,
+      headers,
+      body: method === "GET" || method === "HEAD" ? undefined : body,
+    });
+    res.writeHead(response.status, Object.fromEntries(response.headers));
+    res.end(Buffer.from(await response.arrayBuffer()));
+  });
+  const port = await new Promise<number>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => resolve((server.address() as { port: number }).port));
+  });
+  fake = createDeclarativeFake({ ...options, hosts: [`127.0.0.1:${port}`] });
+  return { port, fake, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
 }
