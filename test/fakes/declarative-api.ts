@@ -192,6 +192,48 @@ export function createDeclarativeFake(options: DeclarativeFakeOptions = {}) {
 
   router.on("GET", "/v1/parents", () => json({ data: state.parents }));
   router.on("GET", "/v1/typed", () => json({ data: state.typed }));
+
+  // A GraphQL endpoint over the same data (POST {query, variables}, as graphql-over-http says):
+  // `items(first, after)` is a Relay connection (nodes, pageInfo {endCursor, hasNextPage}) with
+  // the node fields the query selects; `parents` a list; `typed` a list; anything else an error.
+  router.on("POST", "/graphql", ({ body }) => {
+    let request: { query?: string; variables?: Record<string, unknown> };
+    try {
+      request = JSON.parse(body);
+    } catch {
+      return json({ errors: [{ message: "Body is not JSON" }] }, 400);
+    }
+    const query = request.query ?? "";
+    const variables = request.variables ?? {};
+    const select = (record: Record<string, unknown>, block: string | undefined) => {
+      if (!block) return record;
+      const fields = block.split(/[\s,]+/).filter(Boolean);
+      return Object.fromEntries(fields.map((f) => [f, record[f] ?? null]));
+    };
+    if (/\bitems\s*\(/.test(query) || /\bitems\s*\{/.test(query)) {
+      const first = Number(variables.first ?? 10);
+      const after =
+        variables.after === undefined || variables.after === null ? 0 : Number(atob(String(variables.after)));
+      const page = state.items.filter((i) => i.id > after).slice(0, first);
+      const last = page.at(-1);
+      const block = /nodes\s*\{([^}]*)\}/.exec(query)?.[1];
+      state.served++;
+      return json({
+        data: {
+          items: {
+            nodes: page.map((item) => select(item, block)),
+            pageInfo: {
+              endCursor: last ? btoa(String(last.id)) : null,
+              hasNextPage: last !== undefined && state.items.some((i) => i.id > last.id),
+            },
+          },
+        },
+      });
+    }
+    if (/\bparents\s*\{/.test(query)) return json({ data: { parents: state.parents } });
+    if (/\btyped\s*\{/.test(query)) return json({ data: { typed: state.typed } });
+    return json({ data: null, errors: [{ message: "Cannot query field on type Query" }] });
+  });
   router.on("GET", "/v1/parents/:id/children", ({ params }) => {
     const children = state.children[params.id as string];
     return children ? json({ data: children }) : json({ message: "no such parent" }, 404);

@@ -1,6 +1,7 @@
 /** Source conformance: one line per source connector (see suite.ts for the checks). */
 import { afterAll } from "vitest";
 import { declarativeFixture } from "./fixtures/declarative";
+import { graphqlFixture } from "./fixtures/graphql";
 import { mongodbFixture } from "./fixtures/mongodb";
 import { mysqlFixture } from "./fixtures/mysql";
 import { dropWalSlot, postgresFixture, postgresKeylessFixture, postgresWalFixture } from "./fixtures/postgres";
@@ -19,3 +20,4 @@ sourceConformance("snowflake", snowflakeFixture);
 sourceConformance("mysql", mysqlFixture);
 sourceConformance("declarative_manifest", declarativeFixture);
 sourceConformance("rest", restFixture);
+sourceConformance("graphql", graphqlFixture);
