@@ -247,7 +247,7 @@ export function createDeclarativeFake(options: DeclarativeFakeOptions = {}) {
  * Worker's real one). `/_control/state` answers what it served; `POST /_control/items` upserts
  * items by id (the test's changes at the source).
  */
-export async function serveDeclarativeFake(options: DeclarativeFakeOptions = {}) {
+export async function serveDeclarativeFake(options: DeclarativeFakeOptions & { port?: number } = {}) {
   const http = await import("node:http");
   let fake: ReturnType<typeof createDeclarativeFake> | undefined;
   const server = http.createServer(async (req, res) => {
@@ -289,7 +289,7 @@ export async function serveDeclarativeFake(options: DeclarativeFakeOptions = {})
   });
   const port = await new Promise<number>((resolve, reject) => {
     server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => resolve((server.address() as { port: number }).port));
+    server.listen(options.port ?? 0, "127.0.0.1", () => resolve((server.address() as { port: number }).port));
   });
   fake = createDeclarativeFake({ ...options, hosts: [`127.0.0.1:${port}`] });
   return { port, fake, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };

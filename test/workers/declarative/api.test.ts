@@ -11,65 +11,8 @@ import { call, namespaceOf, newAccountWithId } from "../helpers";
 const port = inject("declarativeApiPort");
 const base = `http://127.0.0.1:${port}`;
 
-const MANIFEST = `
-version: 6.0.0
-type: DeclarativeSource
-spec:
-  type: Spec
-  connection_specification:
-    type: object
-    required: [api_key, start_date]
-    properties:
-      api_key: { type: string, airbyte_secret: true }
-      start_date: { type: string, format: date-time }
-check:
-  type: CheckStream
-  stream_names: [items]
-definitions:
-  requester:
-    type: HttpRequester
-    url_base: "{{ config['base_url'] }}/v1"
-    path: items
-    authenticator:
-      type: ApiKeyAuthenticator
-      header: X-Api-Key
-      api_token: "{{ config['api_key'] }}"
-streams:
-  - type: DeclarativeStream
-    name: items
-    primary_key: id
-    schema_loader:
-      type: InlineSchemaLoader
-      schema:
-        type: object
-        properties:
-          id: { type: integer }
-          name: { type: [ "null", string ] }
-          updated_at: { type: string, format: date-time }
-          amount: { type: [ "null", number ] }
-    incremental_sync:
-      type: DatetimeBasedCursor
-      cursor_field: updated_at
-      datetime_format: "%Y-%m-%dT%H:%M:%SZ"
-      start_datetime: "{{ config['start_date'] }}"
-      start_time_option: { type: RequestOption, inject_into: request_parameter, field_name: updated_since }
-      end_time_option: { type: RequestOption, inject_into: request_parameter, field_name: updated_until }
-    retriever:
-      type: SimpleRetriever
-      requester: "#/definitions/requester"
-      record_selector:
-        type: RecordSelector
-        extractor: { type: DpathExtractor, field_path: [data] }
-      paginator:
-        type: DefaultPaginator
-        page_size_option: { type: RequestOption, inject_into: request_parameter, field_name: limit }
-        page_token_option: { type: RequestOption, inject_into: request_parameter, field_name: cursor }
-        pagination_strategy:
-          type: CursorPagination
-          cursor_value: "{{ response.next_cursor }}"
-          stop_condition: "{{ not response.has_more }}"
-          page_size: 50
-`;
+// The README's example manifest, exactly.
+import MANIFEST from "../../../docs/examples/items-manifest.yaml?raw";
 
 async function state(): Promise<{ served: number; requests: string[] }> {
   return (await fetch(`${base}/_control/state`)).json();
@@ -196,5 +139,23 @@ describe("declarative_manifest connections", () => {
     expect(asked).toHaveLength(1);
     const since = new URL(`http://x${asked[0]}`).searchParams.get("updated_since") ?? "";
     expect(since > "2026-06-01").toBe(true);
+
+    // PATCH with the secret sent back masked keeps it; the setup test still authenticates.
+    const patched = await call("PATCH", `/v1/connections/${id}`, {
+      auth,
+      body: { config: { config: { api_key: "******", start_date: "2026-01-01T00:00:00Z", base_url: base } } },
+    });
+    expect(patched.status, JSON.stringify(patched.json)).toBe(200);
+    expect(patched.json.data.config.config.api_key).toBe("******");
+    const tested = await call("POST", `/v1/connections/${id}/test`, { auth });
+    expect(tested.json.data.setup_tests[0]).toMatchObject({ status: "PASSED" });
+    // A new, wrong key replaces it: the setup test now fails on the API's 401.
+    await call("PATCH", `/v1/connections/${id}`, {
+      auth,
+      body: { config: { config: { api_key: "wrong", start_date: "2026-01-01T00:00:00Z", base_url: base } } },
+    });
+    const failing = await call("POST", `/v1/connections/${id}/test`, { auth });
+    expect(failing.json.data.setup_tests[0]).toMatchObject({ status: "FAILED", message: expect.stringMatching(/401/) });
+    expect(JSON.stringify(failing.json)).not.toContain("wrong");
   });
 });
