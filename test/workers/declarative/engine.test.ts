@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import { evaluate, registerComponent } from "../../../src/engine/declarative/index";
 import { TableError } from "../../../src/engine/errors";
 import { createDeclarativeFake, makeItems } from "../../fakes/declarative-api";
-import { ctxFor, cursorPaginator, errorsOf, itemsManifest, manifestOf, readerOf, readStream } from "./helpers";
+import { ctxFor, cursorPaginator, errorsOf, itemsManifest, manifestOf, readerOf, readStream, sleeps } from "./helpers";
 
 describe("manifest validation", () => {
   it("accepts a manifest with refs, parameters and the string shorthand, from YAML text", () => {
@@ -234,11 +234,15 @@ describe("failures", () => {
   it("rides out a 429 storm with Retry-After without failing", async () => {
     const api = createDeclarativeFake();
     api.state.rateLimit = 4;
+    api.state.retryAfterS = 3;
+    sleeps.length = 0;
     const { records } = await readStream(manifestOf(itemsManifest({ paginator: cursorPaginator })), "items", {
       fetch: api.fetch,
     });
     expect(records).toHaveLength(25);
     expect(api.state.throttled).toBe(4);
+    // Each wait is the server's Retry-After, never a guess shorter than it.
+    expect(sleeps).toEqual([3000, 3000, 3000, 3000]);
   });
 
   it("refreshes an expired OAuth token once and goes on", async () => {

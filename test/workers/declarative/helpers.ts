@@ -23,6 +23,9 @@ export function errorsOf(input: unknown): string[] {
   return result.ok ? [] : result.errors;
 }
 
+/** Every wait a reader asked for (retries are instant in tests). */
+export const sleeps: number[] = [];
+
 /** A reader with instant retries. */
 export function readerOf(manifest: Manifest, config: Record<string, unknown> = {}, concurrency?: number) {
   return manifestReader<Record<string, unknown>>({
@@ -30,7 +33,9 @@ export function readerOf(manifest: Manifest, config: Record<string, unknown> = {
     values: () => config,
     namespace: () => "decl",
     concurrency,
-    sleep: async () => {},
+    sleep: async (ms) => {
+      sleeps.push(ms);
+    },
   });
 }
 
