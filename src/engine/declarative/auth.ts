@@ -74,10 +74,15 @@ class TokenCache {
     }
   }
 
+  private issuedAt = 0;
+
   private expired(): boolean {
     if (this.token === undefined) return true;
-    // A minute's margin: a token about to expire is renewed before it is sent.
-    return this.expiresAt !== undefined && this.now().getTime() >= this.expiresAt - 60_000;
+    if (this.expiresAt === undefined) return false;
+    // A token about to expire is renewed before it is sent: a minute's margin, or half the
+    // life of a short-lived token.
+    const margin = Math.min(60_000, Math.max(0, (this.expiresAt - this.issuedAt) / 2));
+    return this.now().getTime() >= this.expiresAt - margin;
   }
 
   async current(): Promise<string> {
@@ -95,6 +100,7 @@ class TokenCache {
           this.fetched++;
           this.token = token;
           this.expiresAt = expiresAt;
+          this.issuedAt = this.now().getTime();
         } finally {
           this.inflight = undefined;
         }

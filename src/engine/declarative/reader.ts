@@ -202,11 +202,16 @@ class ManifestSession implements SourceSession {
     return Number.isFinite(value) && value >= 1 ? Math.min(Math.floor(value), max) : 4;
   }
 
-  retriever(definition: DeclarativeStream, ctx: ConnectorContext, state?: JsonRecord): Retriever {
+  retriever(
+    definition: DeclarativeStream,
+    ctx: ConnectorContext,
+    state?: JsonRecord,
+    wallClock?: () => Date,
+  ): Retriever {
     const http = httpClient(ctx, this.options.vendor, this.options.sleep);
     return new Retriever(
       definition,
-      { config: this.values, http, now: () => ctx.now(), state },
+      { config: this.values, http, now: () => ctx.now(), authNow: wallClock, state },
       { readParent: (parent) => this.readAll(parent, ctx) },
     );
   }
@@ -241,7 +246,7 @@ class ManifestSession implements SourceSession {
     // The pass's clock is the run's start: every slice of a run (and a resumed one) computes
     // the same windows, and the last window ends at that signpost.
     const passCtx: ConnectorContext = { ...ctx, now: () => ctx.runStartedAt };
-    const retriever = this.retriever(definition, passCtx, state as JsonRecord);
+    const retriever = this.retriever(definition, passCtx, state as JsonRecord, () => ctx.now());
     const cursor = retriever.cursor;
     const dataFeed = cursor?.definition.is_data_feed === true;
     const columns = stream.columns;

@@ -45,7 +45,10 @@ export interface Page {
 export interface RetrieverContext {
   config: JsonRecord;
   http: HttpClient;
+  /** The pass's clock (windows end at it; `now_utc()`). */
   now(): Date;
+  /** The wall clock tokens expire by; `now` when absent. */
+  authNow?(): Date;
   /** The stream's state as the templates see it (`stream_state`). */
   state?: JsonRecord;
 }
@@ -261,7 +264,8 @@ export class Requester {
       ...(handler?.max_retries !== undefined ? { maxRetries: handler.max_retries } : {}),
       ...(handler?.max_time !== undefined ? { maxTotalWaitMs: handler.max_time * 1000 } : {}),
     });
-    this.auth = createAuth(definition.authenticator, { config: ctx.config, http: ctx.http, now: ctx.now }, (login, v) =>
+    const authNow = ctx.authNow ?? ctx.now;
+    this.auth = createAuth(definition.authenticator, { config: ctx.config, http: ctx.http, now: authNow }, (login, v) =>
       new Requester(login, ctx)
         .send({ ...v }, { params: {}, headers: {}, bodyJson: undefined, bodyData: undefined })
         .then(({ response }) => response.json()),

@@ -6,7 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { createDeclarativeFake, makeItems } from "../../fakes/declarative-api";
 import { json } from "../../fakes/fake-router";
-import { cursorPaginator, itemsManifest, manifestOf, readStream, sleeps } from "./helpers";
+import { ctxFor, cursorPaginator, itemsManifest, manifestOf, readerOf, readStream, sleeps } from "./helpers";
 
 describe("authenticators", () => {
   it("OAuth client_credentials: one token for the whole read", async () => {
@@ -33,6 +33,58 @@ describe("authenticators", () => {
     const token = api.requests.filter((r) => r.url.pathname === "/oauth/token");
     expect(token).toHaveLength(1);
     expect(new URLSearchParams(token[0]?.body).get("scope")).toBe("read");
+  });
+
+  it("OAuth refresh_token: a token about to expire is renewed before it is sent", async () => {
+    // Tokens live 60 s; every request takes 20 s of the shared clock.
+    let t = Date.now();
+    const clock = () => new Date(t);
+    const api = createDeclarativeFake({
+      oauth: { clientId: "cid", clientSecret: "cs", refreshToken: "rt" },
+      tokenTtlS: 60,
+      now: clock,
+    });
+    let unauthorized = 0;
+    const fetcher: typeof fetch = async (input, init) => {
+      const response = await api.fetch(input, init);
+      if (response.status === 401) unauthorized++;
+      t += 20_000;
+      return response;
+    };
+    const manifest = manifestOf(
+      itemsManifest({
+        paginator: {
+          ...cursorPaginator,
+          pagination_strategy: { ...cursorPaginator.pagination_strategy, page_size: 3 },
+        },
+        requester: {
+          authenticator: {
+            type: "OAuthAuthenticator",
+            token_refresh_endpoint: "https://decl.example.com/oauth/token",
+            client_id: "cid",
+            client_secret: "cs",
+            refresh_token: "rt",
+          },
+        },
+      }),
+    );
+    const reader = readerOf(manifest);
+    const ctx = { ...ctxFor(fetcher), now: clock };
+    const [stream] = (await reader.discover({}, ctx)).streams;
+    const session = await reader.open({}, ctx);
+    let rows = 0;
+    for await (const message of session.read({ stream: stream as never, mode: "full", lookbackMs: 0 }, undefined, {
+      ...ctx,
+      pageBytes: 1 << 20,
+      signal: new AbortController().signal,
+      runStartedAt: clock(),
+    })) {
+      if (message.kind === "upsert") rows += message.count;
+    }
+    expect(rows).toBe(25);
+    expect(unauthorized).toBe(0);
+    // 9 pages over 180 s of tokens living 60 s, each renewed at half its life.
+    expect(api.state.tokensIssued).toBeGreaterThanOrEqual(4);
   });
 
   it("SessionTokenAuthenticator logs in once and sends the token as a header", async () => {
