@@ -85,8 +85,11 @@ export function sanitizeReason(message: string, secrets: readonly string[] = [])
 /** The string values of a config's secret fields (what a message must never show). */
 function secretValues(source: SourceDefinition | undefined, config: Record<string, unknown>): string[] {
   if (!source) return [];
+  // A secret field may hold an object of secrets (declarative_manifest's secret_config).
+  const strings = (value: unknown): unknown[] =>
+    value && typeof value === "object" ? Object.values(value).flatMap(strings) : [value];
   return secretKeys(source.fields)
-    .map((key) => config[key])
+    .flatMap((key) => strings(config[key]))
     .filter((value): value is string => typeof value === "string" && value.length > 0);
 }
 
@@ -278,7 +281,8 @@ export async function handleSyncJob(env: Env, job: SyncJob, settings = engineSet
       let streams = ticket.streams;
       try {
         if (!streams) {
-          const discovered = await readSource.reader.discover(config, ctx);
+          const known = (await connector.tables())?.map((table) => table.stream);
+          const discovered = await readSource.reader.discover(config, ctx, { streams: known, state: ticket.state });
           streams = await connector.recordDiscovery(job.connectionId, discovered.streams);
           const notFound: StreamWarning[] = discovered.warnings.map((w) => ({ code: "table_not_found", ...w }));
           held(await sync.setRunStreams(job.runId, streams, notFound, lease));

@@ -100,6 +100,12 @@ export interface ServiceDefinition<F extends ConfigFields = ConfigFields> {
    * names before validation. Must be idempotent: stored config goes through it again on PATCH.
    */
   normalize?(input: Record<string, unknown>): Record<string, unknown>;
+  /**
+   * Merges normalised input onto the stored config (PATCH; `stored` is `{}` on create) before
+   * validation; `{...stored, ...input}` when absent. For configs whose secrets are not fixed
+   * fields (declarative_manifest: the manifest's spec says which values are secret).
+   */
+  merge?(stored: Record<string, unknown>, input: Record<string, unknown>): Record<string, unknown>;
   /** The names of the Worker bindings this config uses (a D1 database, an R2 bucket). */
   bindings?(config: z.infer<F>): string[];
   /** Setup tests. A configuration problem is a FAILED test, never an exception. */
@@ -325,9 +331,20 @@ export interface ReadContext extends ConnectorContext {
   runStartedAt: Date;
 }
 
+/** What an earlier run knew of the streams (SourceReader.discover). */
+export interface DiscoveryPrevious {
+  streams?: readonly Stream[];
+  state?: Readonly<Record<string, StreamState>>;
+}
+
 /** A source that can move data. */
 export interface SourceReader<C = Record<string, unknown>> {
-  discover(config: C, ctx: ConnectorContext): Promise<Discovery>;
+  /**
+   * `previous`, when the engine has them: the streams an earlier discovery recorded and the
+   * committed state (by `namespace.name`, as stored), for sources that infer a schema from
+   * records and must only widen it across runs (the declarative engine).
+   */
+  discover(config: C, ctx: ConnectorContext, previous?: DiscoveryPrevious): Promise<Discovery>;
   /** Opens a session for one slice (one connection shared by the streams it reads). */
   open(config: C, ctx: ConnectorContext): Promise<SourceSession>;
   /** Change data capture, for sources that have a change log (a replication slot, a binlog, a change stream). */

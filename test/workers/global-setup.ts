@@ -7,6 +7,7 @@
 import http from "node:http";
 import net from "node:net";
 import type { TestProject } from "vitest/node";
+import { makeItems, serveDeclarativeFake } from "../fakes/declarative-api";
 import { startFakeMongo } from "../fakes/mongodb";
 
 declare module "vitest" {
@@ -15,6 +16,7 @@ declare module "vitest" {
     silentHttpPort: number;
     ipv6GreeterPort: number;
     fakeMongoPort: number;
+    declarativeApiPort: number;
   }
 }
 
@@ -47,8 +49,12 @@ export default async function setup(project: TestProject) {
   // A MongoDB replica-set primary speaking the wire protocol (test/fakes/mongodb.ts).
   const mongo = await startFakeMongo({ users: { d_reader: "correct horse battery staple" } });
   project.provide("fakeMongoPort", mongo.port);
+  // The declarative engine's fake API over HTTP (test/workers/declarative/api.test.ts).
+  const declarative = await serveDeclarativeFake({ apiKey: "e2e-key", items: makeItems(250) });
+  project.provide("declarativeApiPort", declarative.port);
   return async () => {
     await mongo.close();
+    await declarative.close();
     for (const socket of sockets) socket.destroy();
     await Promise.all([silentTcp, silentHttp, greeter].map((s) => new Promise((r) => s.close(() => r(undefined)))));
   };

@@ -1,4 +1,5 @@
 import type { SourceDefinition, SourceReader } from "../protocol";
+import { declarativeManifestSource } from "./declarative-manifest/index";
 import { fsxSource } from "./fsx/index";
 import { gcsSource } from "./gcs/index";
 import { graphqlSource } from "./graphql/index";
@@ -30,6 +31,7 @@ export const sources: Record<string, SourceDefinition> = {
   [s3Source.service]: s3Source as unknown as SourceDefinition,
   [gcsSource.service]: gcsSource as unknown as SourceDefinition,
   [fsxSource.service]: fsxSource as unknown as SourceDefinition,
+  [declarativeManifestSource.service]: declarativeManifestSource as unknown as SourceDefinition,
 };
 
 /** The source for a service id, or undefined. */

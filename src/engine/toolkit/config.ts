@@ -357,7 +357,7 @@ export function parseConfig(
   const raw = provided(isPlainObject(input) ? input : {});
   const normalized = definition.normalize ? definition.normalize(raw) : raw;
   refuseEmbeddedCredentials(definition, normalized);
-  const merged = { ...stored, ...normalized };
+  const merged = definition.merge ? definition.merge(stored, normalized) : { ...stored, ...normalized };
   const result = definition.fields.safeParse(merged);
   if (!result.success) {
     throw new InvalidInputError(

@@ -16,6 +16,7 @@ const EXPECTED = {
   s3: "schema",
   gcs: "schema",
   fsx: "schema",
+  declarative_manifest: "schema",
 } as const;
 
 describe("source registry", () => {

@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { manifestReader } from "../../declarative/index";
 import { InvalidInputError } from "../../errors";
 import type { SourceDefinition } from "../../protocol";
 import {
@@ -11,6 +12,7 @@ import {
 } from "../../toolkit/api-auth";
 import { isRecord, renameKeys, schemaName } from "../../toolkit/common";
 import { pick, pickString, probe, shorten } from "../../toolkit/http";
+import { graphqlManifest, graphqlPagination } from "./manifest";
 
 /** Braces outside strings and comments balance, and there is a selection set. */
 function wellFormed(query: string): boolean {
@@ -49,6 +51,17 @@ const queryEntry = z.object({
       (q) => !/^\s*(mutation|subscription)\b/.test(q),
       "only queries can be synced, not mutations or subscriptions",
     ),
+  /** Where the records are under `data` (`users.nodes`); the single field's list by default. */
+  records_path: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9_]+(\.[A-Za-z0-9_]+)*$/, "a dotted path such as users.nodes")
+    .optional(),
+  primary_key: z.union([z.string().trim().min(1), z.array(z.string().trim().min(1)).min(1)]).optional(),
+  /** Variables sent with every request of the query. */
+  variables: z.record(z.string(), z.unknown()).optional(),
+  /** Relay cursor pagination: `{type: 'cursor', page_info_path: 'users.pageInfo', cursor_variable: 'after'}`. */
+  pagination: graphqlPagination.optional(),
 });
 
 /**
@@ -80,6 +93,14 @@ const fields = z
     refineApiAuth(config, config.endpoint, "endpoint", ctx);
     const names = new Set<string>();
     config.queries.forEach((entry, i) => {
+      const variable = entry.pagination?.cursor_variable;
+      if (variable && !new RegExp(`\\$${variable}\\b`).test(entry.query)) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["queries", i, "pagination", "cursor_variable"],
+          message: `the query must declare $${variable} (e.g. query($${variable}: String) { … })`,
+        });
+      }
       if (names.has(entry.name))
         ctx.addIssue({ code: "custom", path: ["queries", i, "name"], message: "duplicate name" });
       names.add(entry.name);
@@ -146,4 +167,9 @@ export const graphqlSource: SourceDefinition<typeof fields> = {
     }
     return [{ title, status: "PASSED", message: `${host} answered { __typename } with ${typename}` }];
   },
+  reader: manifestReader<GraphqlSourceConfig>({
+    manifest: (config) => graphqlManifest(config),
+    values: (config) => config,
+    namespace: (config) => config.schema,
+  }),
 };

@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { manifestReader } from "../../declarative/index";
 import type { SourceDefinition } from "../../protocol";
 import {
   apiAuthFields,
@@ -10,6 +11,12 @@ import {
 } from "../../toolkit/api-auth";
 import { renameKeys, schemaName } from "../../toolkit/common";
 import { probe, shorten } from "../../toolkit/http";
+import { type RestEndpoint, restEndpoint, restManifest, restPagination } from "./manifest";
+
+/** The path of an endpoint entry (a string, or an object with `path`). */
+function pathOf(endpoint: RestEndpoint): string {
+  return typeof endpoint === "string" ? endpoint : endpoint.path;
+}
 
 /**
  * Resolves an endpoint against the base URL, keeping the base's path (`/v1` + `users` →
@@ -32,15 +39,23 @@ const fields = z
   .object({
     schema: schemaName,
     base_url: endpointUrl,
-    endpoints: z.array(z.string().trim().min(1).regex(/^\S+$/, "a path without spaces")).min(1),
+    /** Paths (one table each), or `{path, name, records_path, primary_key, params, pagination}`. */
+    endpoints: z.array(restEndpoint).min(1),
+    /** How every endpoint pages (an endpoint's own `pagination` wins); none by default. */
+    pagination: restPagination.optional(),
     ...apiAuthFields,
   })
   .superRefine((config, ctx) => {
     refineApiAuth(config, config.base_url, "base_url", ctx);
+    const names = new Set<string>();
     config.endpoints.forEach((endpoint, i) => {
+      const name = typeof endpoint === "string" ? undefined : endpoint.name;
+      if (name && names.has(name))
+        ctx.addIssue({ code: "custom", path: ["endpoints", i, "name"], message: "duplicate name" });
+      if (name) names.add(name);
       let url: URL | undefined;
       try {
-        url = endpointFor(config.base_url, endpoint);
+        url = endpointFor(config.base_url, pathOf(endpoint));
       } catch {
         ctx.addIssue({ code: "custom", path: ["endpoints", i], message: "not a valid path or URL" });
         return;
@@ -64,7 +79,7 @@ export const restSource: SourceDefinition<typeof fields> = {
   fields,
   normalize: (input) => normalizeApiAuth(renameKeys(input, { baseUrl: "base_url" })),
   async check(config, ctx) {
-    const first = config.endpoints[0] ?? "";
+    const first = config.endpoints[0] ? pathOf(config.endpoints[0]) : "";
     const url = endpointFor(config.base_url, first) ?? new URL(config.base_url);
     const title = "Connecting to the API";
     const result = await probe(
@@ -88,4 +103,9 @@ export const restSource: SourceDefinition<typeof fields> = {
     const shape = Array.isArray(result.body) ? `an array of ${result.body.length}` : "an object";
     return [{ title, status: "PASSED", message: `GET ${path} answered ${result.status} with JSON (${shape})` }];
   },
+  reader: manifestReader<RestSourceConfig>({
+    manifest: (config) => restManifest(config),
+    values: (config) => config,
+    namespace: (config) => config.schema,
+  }),
 };
