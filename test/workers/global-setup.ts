@@ -7,6 +7,7 @@
 import http from "node:http";
 import net from "node:net";
 import type { TestProject } from "vitest/node";
+import { startDuckDBService } from "../checks/duckdb-service";
 import { startFakeMongo } from "../fakes/mongodb";
 
 declare module "vitest" {
@@ -15,6 +16,8 @@ declare module "vitest" {
     silentHttpPort: number;
     ipv6GreeterPort: number;
     fakeMongoPort: number;
+    /** test/checks/duckdb-service.ts: DuckDB reading files outside workerd. */
+    duckdbPort: number;
   }
 }
 
@@ -47,8 +50,11 @@ export default async function setup(project: TestProject) {
   // A MongoDB replica-set primary speaking the wire protocol (test/fakes/mongodb.ts).
   const mongo = await startFakeMongo({ users: { d_reader: "correct horse battery staple" } });
   project.provide("fakeMongoPort", mongo.port);
+  const duckdb = await startDuckDBService();
+  project.provide("duckdbPort", duckdb.port);
   return async () => {
     await mongo.close();
+    await duckdb.close();
     for (const socket of sockets) socket.destroy();
     await Promise.all([silentTcp, silentHttp, greeter].map((s) => new Promise((r) => s.close(() => r(undefined)))));
   };

@@ -1,7 +1,9 @@
 import { z } from "@hono/zod-openapi";
 import { AwsClient } from "aws4fetch";
+import { ConfigurationError } from "../../errors";
 import type { ConnectorContext, DestinationDefinition, SetupTest } from "../../protocol";
 import { secret } from "../../toolkit/config";
+import { type LakeBucket, R2_SYNC_MODES, R2Writer } from "./writer";
 
 /** R2 bindings of this Worker that an `r2` destination may name (data lakes only). */
 export const R2_DESTINATION_BINDINGS: readonly string[] = ["DATA_LAKE"];
@@ -88,6 +90,33 @@ export class S3ApiError extends Error {
     super(`R2 S3 API answered HTTP ${status}${code ? ` ${code}` : ""}${detail ? `: ${detail}` : ""}`);
     this.name = "S3ApiError";
   }
+}
+
+/** An R2 binding as the writer uses it (objects as bytes or text, listings). */
+export function bindingLake(bucket: R2Bucket, label: string): LakeBucket {
+  return {
+    label,
+    async put(key, body, contentType) {
+      await bucket.put(key, body, { httpMetadata: { contentType } });
+    },
+    async get(key) {
+      const object = await bucket.get(key);
+      return object ? object.text() : null;
+    },
+    async delete(key) {
+      await bucket.delete(key);
+    },
+    async list(prefix) {
+      const keys: string[] = [];
+      let cursor: string | undefined;
+      for (;;) {
+        const page = await bucket.list({ prefix, ...(cursor ? { cursor } : {}) });
+        keys.push(...page.objects.map((o) => o.key));
+        if (!page.truncated) return keys;
+        cursor = page.cursor;
+      }
+    },
+  };
 }
 
 /** A binding's bucket: the context hands it out already confined to the account's namespace. */
@@ -209,6 +238,22 @@ async function probe(target: R2Target, config: R2DestinationConfig, ctx: Connect
 }
 
 export const r2Destination: DestinationDefinition<typeof fields> = {
+  syncModes: R2_SYNC_MODES,
+  writer: {
+    async open(config, ctx) {
+      if (config.account_id || config.bucket_name) {
+        // Loading over the S3 API (listing a table's files) is not built yet: say so, load nothing.
+        throw new ConfigurationError(
+          "Syncing into R2 over its S3 API is not supported yet: name the Worker's R2 binding in `bucket` instead",
+          "unsupported_config",
+        );
+      }
+      const name = config.bucket ?? "";
+      const target = bindingTarget(ctx, name); // checks the binding is there
+      const lake = bindingLake(ctx.bindings[name] as R2Bucket, target.label);
+      return new R2Writer(lake, { format: config.format, prefix: config.prefix ?? "" });
+    },
+  },
   service: "r2",
   info: {
     name: "Cloudflare R2",
