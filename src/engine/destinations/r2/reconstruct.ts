@@ -25,12 +25,22 @@ export interface ReconstructInput {
   rows?: "current" | "all";
 }
 
+/** Columns a text format holds as strings to convert: binary (base64), JSON in JSON lines. */
+function textual(format: FileFormat, column: ManifestColumn): boolean {
+  return column.type === "BLOB" || (format === "json" && column.type === "JSON");
+}
+
+function convert(column: ManifestColumn): string {
+  return column.type === "BLOB" ? `from_base64(${q(column.name)})` : `CAST(${q(column.name)} AS JSON)`;
+}
+
 /** The scan of the files with every column typed as the manifest says. */
 function scan({ format, files, columns }: ReconstructInput, keyless: boolean): string {
   if (format === "parquet") return `read_parquet(${lit(files)}, filename = true, union_by_name = true)`;
-  // Text formats carry no types: they come from the manifest; binary travels as base64.
+  // Text formats carry no types: they come from the manifest; binary travels as base64 and,
+  // in JSON lines, JSON as a string holding its text (both converted in reconstructSql).
   const types = [
-    ...columns.map((c) => [c.name, c.type === "BLOB" ? "VARCHAR" : c.type] as const),
+    ...columns.map((c) => [c.name, textual(format, c) ? "VARCHAR" : c.type] as const),
     [SYNCED, "TIMESTAMPTZ"] as const,
     [DELETED, "BOOLEAN"] as const,
     ...(keyless ? [[ROW_ID, "VARCHAR"] as const] : []),
@@ -47,9 +57,9 @@ export function reconstructSql(input: ReconstructInput): string {
   const keyless = input.primaryKey.length === 0;
   const key = keyless ? [ROW_ID] : input.primaryKey;
   const first = q(key[0] as string);
-  const binary = input.format === "parquet" ? [] : input.columns.filter((c) => c.type === "BLOB");
-  const decode = binary.length
-    ? ` REPLACE (${binary.map((c) => `from_base64(${q(c.name)}) AS ${q(c.name)}`).join(", ")})`
+  const converted = input.format === "parquet" ? [] : input.columns.filter((c) => textual(input.format, c));
+  const decode = converted.length
+    ? ` REPLACE (${converted.map((c) => `${convert(c)} AS ${q(c.name)}`).join(", ")})`
     : "";
   const truncated = `EXISTS (SELECT 1 FROM markers m WHERE m._part > l._part AND (m.before IS NULL OR l.${q(SYNCED)} < m.before))`;
   const head = [
