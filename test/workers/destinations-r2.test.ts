@@ -23,7 +23,9 @@ import {
   TYPED_ROWS,
   toHex,
 } from "./conformance/suite";
+import { waitForRun } from "./connections-sync-helpers";
 import { configure, PG, resetDatabase, runToCompletion, sql, testContext } from "./engine/harness";
+import { call, newAccount } from "./helpers";
 import { canonicalLake, duckdb, lakeFiles, readLake } from "./r2-lake";
 
 const lake = (env as unknown as { DATA_LAKE: R2Bucket }).DATA_LAKE;
@@ -408,3 +410,74 @@ describe("replays and formats", () => {
     await removeUnder(prefix);
   });
 });
+
+describe("a sample connection into an r2 destination, through the API", () => {
+  it("syncs into Parquet that DuckDB reads, and refuses LIVE and HISTORY sync modes with a 400", async () => {
+    const auth = await newAccount();
+    const prefix = unique();
+    const group = (await call("POST", "/v1/groups", { auth, body: { name: `g_${prefix}` } })).json.data.id;
+    const destination = await call("POST", "/v1/destinations", {
+      auth,
+      body: { group_id: group, service: "r2", time_zone_offset: "0", config: { bucket: "DATA_LAKE", prefix } },
+    });
+    expect(destination.status, JSON.stringify(destination.json)).toBe(201);
+    const schema = `s_${prefix}`;
+    const created = await call("POST", "/v1/connections", {
+      auth,
+      body: { group_id: group, service: "sample", schedule_type: "manual", config: { schema, scale: 25 } },
+    });
+    expect(created.status, JSON.stringify(created.json)).toBe(201);
+    const id = created.json.data.id;
+    expect((await call("POST", `/v1/connections/${id}/sync`, { auth })).status).toBe(200);
+    const details = await waitForRun(auth, id);
+    expect(details.failed_at, JSON.stringify(details.status)).toBeNull();
+    // The account's objects are under its namespace in the shared binding (none for the bootstrap one).
+    const listed = await lake.list({ prefix: `${prefix}/` });
+    const root = listed.objects.length > 0 ? prefix : await namespacedRoot(prefix);
+    const stream = (await sampleReader.discover({ schema, seed: 1, scale: 25 }, testContext())).streams.find(
+      (s) => s.name === "orders",
+    ) as Stream;
+    const reference = new MemoryDestination();
+    await runToCompletion({
+      reader: sampleReader,
+      config: { schema, seed: 1, scale: 25 },
+      openWriter: async () => reference.writer(),
+      schema,
+      streams: configure([stream]),
+      state: {},
+      runId: "reference",
+    });
+    const { stored } = await readLake(lake, `${root}/${schema}/orders`, stream, "current");
+    expect(stored.length).toBe(25);
+    expect(
+      rowsOf(
+        stream,
+        stored.map((r) => r.row),
+      ),
+    ).toEqual(rowsOf(stream, reference.rows(`${schema}.orders`)));
+    for (const mode of ["HISTORY", "LIVE"]) {
+      const res = await call("PATCH", `/v1/connections/${id}/schemas/${schema}/tables/orders`, {
+        auth,
+        body: { sync_mode: mode },
+      });
+      expect(res.status).toBe(400);
+      expect(res.json).toEqual({
+        code: "InvalidInput",
+        message: `Invalid value for field 'sync_mode': the connection's destination does not support ${mode} (it supports SOFT_DELETE)`,
+      });
+    }
+    await removeUnder(root);
+  }, 60_000);
+});
+
+/** `<namespace>/<prefix>`: where an account's objects under `prefix` are in the shared bucket. */
+async function namespacedRoot(prefix: string): Promise<string> {
+  let cursor: string | undefined;
+  for (;;) {
+    const page = await lake.list({ ...(cursor ? { cursor } : {}) });
+    const hit = page.objects.find((o) => o.key.includes(`/${prefix}/`));
+    if (hit) return hit.key.slice(0, hit.key.indexOf(`/${prefix}/`) + prefix.length + 1);
+    if (!page.truncated) throw new Error(`no object under ${prefix}`);
+    cursor = page.cursor;
+  }
+}
