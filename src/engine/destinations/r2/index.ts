@@ -72,13 +72,7 @@ const fields = z
 export type R2DestinationConfig = z.infer<typeof fields>;
 
 /** An R2 bucket reached through a binding or the S3 API: the operations loading needs. */
-export interface R2Target {
-  label: string;
-  put(key: string, body: string, contentType: string): Promise<void>;
-  /** The object's text, or null when it does not exist. */
-  get(key: string): Promise<string | null>;
-  delete(key: string): Promise<void>;
-}
+export type R2Target = LakeBucket;
 
 /** A non-2xx answer of the S3 API, with S3's error code (`InvalidAccessKeyId`, …). */
 export class S3ApiError extends Error {
@@ -126,19 +120,7 @@ function bindingTarget(ctx: ConnectorContext, name: string): R2Target {
     throw new Error(`This Worker has no R2 binding '${name}'`);
   }
   const namespace = ctx.namespaces?.[name];
-  return {
-    label: `R2 binding ${name}${namespace ? ` (namespace ${namespace})` : ""}`,
-    async put(key, body, contentType) {
-      await bucket.put(key, body, { httpMetadata: { contentType } });
-    },
-    async get(key) {
-      const object = await bucket.get(key);
-      return object ? object.text() : null;
-    },
-    async delete(key) {
-      await bucket.delete(key);
-    },
-  };
+  return bindingLake(bucket, `R2 binding ${name}${namespace ? ` (namespace ${namespace})` : ""}`);
 }
 
 /** `20240102T030405Z`, SigV4's timestamp format. */
@@ -191,7 +173,34 @@ function s3Target(
       if (!response.ok && response.status !== 404) throw await s3Error(response);
       await response.body?.cancel();
     },
+    // ListObjectsV2, page by page (continuation tokens); keys are XML-escaped in the answer.
+    async list(prefix) {
+      const keys: string[] = [];
+      let token: string | undefined;
+      for (;;) {
+        const query = new URLSearchParams({
+          "list-type": "2",
+          prefix,
+          ...(token ? { "continuation-token": token } : {}),
+        });
+        const request = await aws.sign(`${base}?${query}`, { method: "GET", aws: { datetime: amzDate(ctx.now()) } });
+        const response = await ctx.fetch(request, { signal: ctx.signal });
+        if (!response.ok) throw await s3Error(response);
+        const xml = await response.text();
+        for (const match of xml.matchAll(/<Key>([^<]*)<\/Key>/g)) keys.push(unescapeXml(match[1] ?? ""));
+        token = /<NextContinuationToken>([^<]*)<\/NextContinuationToken>/.exec(xml)?.[1];
+        if (!/<IsTruncated>true<\/IsTruncated>/.test(xml) || !token) return keys;
+        token = unescapeXml(token);
+      }
+    },
   };
+}
+
+function unescapeXml(text: string): string {
+  return text.replace(
+    /&(lt|gt|quot|apos|amp);/g,
+    (_, name: string) => ({ lt: "<", gt: ">", quot: '"', apos: "'", amp: "&" })[name] ?? "",
+  );
 }
 
 /** The bucket a validated `r2` config points at. */
@@ -241,17 +250,13 @@ export const r2Destination: DestinationDefinition<typeof fields> = {
   syncModes: R2_SYNC_MODES,
   writer: {
     async open(config, ctx) {
-      if (config.account_id || config.bucket_name) {
-        // Loading over the S3 API (listing a table's files) is not built yet: say so, load nothing.
-        throw new ConfigurationError(
-          "Syncing into R2 over its S3 API is not supported yet: name the Worker's R2 binding in `bucket` instead",
-          "unsupported_config",
-        );
+      let target: R2Target;
+      try {
+        target = r2Target(config, ctx);
+      } catch (error) {
+        throw new ConfigurationError((error as Error).message, "missing_binding");
       }
-      const name = config.bucket ?? "";
-      const target = bindingTarget(ctx, name); // checks the binding is there
-      const lake = bindingLake(ctx.bindings[name] as R2Bucket, target.label);
-      return new R2Writer(lake, { format: config.format, prefix: config.prefix ?? "" });
+      return new R2Writer(target, { format: config.format, prefix: config.prefix ?? "" });
     },
   },
   service: "r2",
