@@ -99,6 +99,8 @@ interface TableState {
   /** `_fivetran_id` is the key (no primary key). */
   keyless: boolean;
   next_part: number;
+  /** The run whose manifest lists the latest committed part (`<schema>/_fivetran_runs/<last_run>.json`). */
+  last_run?: string;
 }
 
 /** A column as manifests list it: its name, its type in the files, the protocol type. */
@@ -408,6 +410,7 @@ export class R2Writer implements DestinationWriter {
     for (const table of this.tables.values()) {
       await this.seal(table);
       if (table.uploaded.length === 0) continue;
+      table.state.last_run = runName((table.uploaded.at(-1) as { run: Date }).run);
       await this.bucket.put(`${table.dir}/_fivetran_table.json`, JSON.stringify(table.state), "application/json");
       for (const { run } of table.uploaded) {
         const id = `${table.schema}/${runName(run)}`;
