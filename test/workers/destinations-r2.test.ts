@@ -538,3 +538,43 @@ describe("r2 destination over R2's S3 API (fake, SigV4 verified)", () => {
     expect(manifest.tables.items.files.reduce((n: number, f: { deletes: number }) => n + f.deletes, 0)).toBe(1);
   });
 });
+
+describe("commit order", () => {
+  it("uploads a flush's parts, then the table state, then the run's manifest last", async () => {
+    const prefix = unique();
+    const puts: string[] = [];
+    const base = bindingLake(lake, "DATA_LAKE");
+    const recording = {
+      ...base,
+      async put(key: string, body: string | Uint8Array, contentType: string) {
+        puts.push(key.slice(prefix.length + 1));
+        await base.put(key, body, contentType);
+      },
+    };
+    const writer = new R2Writer(recording, { format: "csv", prefix, partBytes: 300 });
+    await writer.migrate("order", [REF_ITEMS]);
+    puts.length = 0;
+    const rows: Row[] = Array.from({ length: 12 }, (_, i) => [
+      BigInt(i),
+      `n${i}`,
+      "1.00",
+      "2024-01-01T00:00:00.000000Z",
+    ]);
+    const at = new Date(Date.UTC(2031, 4, 6, 7, 8, 9, 10));
+    await writer.write(
+      { schema: "order", stream: REF_ITEMS },
+      { kind: "upsert", stream: "ref.items", rows, count: 12, bytes: 700 },
+      at,
+    );
+    await writer.flush();
+    await writer.close();
+    const parts = puts.filter((k) => k.endsWith(".csv"));
+    expect(parts.length).toBeGreaterThan(1);
+    expect(parts.every((k) => k.startsWith("order/items/2031-05-06/20310506T070809010Z-"))).toBe(true);
+    expect(puts.slice(parts.length)).toEqual([
+      "order/items/_fivetran_table.json",
+      "order/_fivetran_runs/20310506T070809010Z.json",
+    ]);
+    await removeUnder(prefix);
+  });
+});
