@@ -97,7 +97,7 @@ export function r2S3Fake(options: R2S3FakeOptions): R2S3Fake {
     }
   }
 
-  const escape = (text: string) =>
+  const escapeXml = (text: string) =>
     text.replace(/[<>&"']/g, (c) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", '"': "&quot;", "'": "&apos;" })[c] ?? c);
 
   /** ListObjectsV2: keys in UTF-8 binary order after the continuation token (here: the last key listed). */
@@ -115,13 +115,13 @@ export function r2S3Fake(options: R2S3FakeOptions): R2S3Fake {
     const contents = page
       .map(
         (key) =>
-          `<Contents><Key>${escape(key)}</Key><Size>${objects.get(`${bucket}/${key}`)?.length ?? 0}</Size></Contents>`,
+          `<Contents><Key>${escapeXml(key)}</Key><Size>${objects.get(`${bucket}/${key}`)?.length ?? 0}</Size></Contents>`,
       )
       .join("");
     const next = truncated
-      ? `<NextContinuationToken>${escape(encodeURIComponent(page.at(-1) ?? ""))}</NextContinuationToken>`
+      ? `<NextContinuationToken>${escapeXml(encodeURIComponent(page.at(-1) ?? ""))}</NextContinuationToken>`
       : "";
-    const xml = `<?xml version="1.0" encoding="UTF-8"?><ListBucketResult><Name>${bucket}</Name><Prefix>${escape(prefix)}</Prefix><KeyCount>${page.length}</KeyCount><MaxKeys>${max}</MaxKeys><IsTruncated>${truncated}</IsTruncated>${contents}${next}</ListBucketResult>`;
+    const xml = `<?xml version="1.0" encoding="UTF-8"?><ListBucketResult><Name>${bucket}</Name><Prefix>${escapeXml(prefix)}</Prefix><KeyCount>${page.length}</KeyCount><MaxKeys>${max}</MaxKeys><IsTruncated>${truncated}</IsTruncated>${contents}${next}</ListBucketResult>`;
     return new Response(xml, { status: 200, headers: { "Content-Type": "application/xml" } });
   }
 
