@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bindingLake, r2Destination, r2Target } from "../../src/engine/destinations/r2/index";
 import { reconstructSql } from "../../src/engine/destinations/r2/reconstruct";
 import { R2Writer, type RunManifest } from "../../src/engine/destinations/r2/writer";
+import { TableError } from "../../src/engine/errors";
 import type { Column, DestinationWriter, Row, Stream, StreamState, Value } from "../../src/engine/protocol";
 import type { PostgresSourceConfig } from "../../src/engine/sources/postgres/index";
 import { postgresReader } from "../../src/engine/sources/postgres/reader";
@@ -576,5 +577,15 @@ describe("commit order", () => {
       "order/_fivetran_runs/20310506T070809010Z.json",
     ]);
     await removeUnder(prefix);
+  });
+});
+
+describe("names", () => {
+  it("refuses a table whose name cannot be a key segment, and names starting with _fivetran", async () => {
+    const writer = new R2Writer(bindingLake(lake, "DATA_LAKE"), { format: "parquet", prefix: unique() });
+    for (const name of ["a/b", "..", "tab\there", "_fivetran_runs"]) {
+      await expect(writer.migrate("names", [{ ...REF_ITEMS, name }]), name).rejects.toThrow(TableError);
+    }
+    await writer.close();
   });
 });

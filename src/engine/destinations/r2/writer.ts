@@ -224,6 +224,18 @@ export class R2Writer implements DestinationWriter {
           `${name} is set to sync mode ${mode.toUpperCase()}; R2 files are append-only and keep SOFT_DELETE only`,
         );
       }
+      // Names become key segments: a `/` would nest the layout (and break its globs), `.` and `..` climb it.
+      for (const [what, value] of [
+        ["table", stream.name],
+        ["schema", schema],
+      ] as const) {
+        const control = [...value].some((c) => c.charCodeAt(0) < 0x20);
+        if (control || value.includes("/") || value.includes("\\") || value === "." || value === "..") {
+          throw new TableError(
+            `${name}: the ${what} name '${value}' cannot be an R2 key segment (no /, \\, control characters, . or ..)`,
+          );
+        }
+      }
       if (stream.name.startsWith("_fivetran")) {
         throw new TableError(`${name}: table names starting with _fivetran are the R2 destination's own`);
       }
