@@ -5,6 +5,8 @@
 //   baseline      psql \copy (SELECT * FROM items) to stdout | psql \copy items_copy from stdin
 //   pg → pg       full sync, then an incremental sync after 1% of the rows changed
 //   pg → D1       the same into the local D1 binding WAREHOUSE
+//   pg → R2       a full sync into Parquet on the local R2 binding DATA_LAKE, beside DuckDB
+//                 writing the same rows (the same COPY text) to Parquet (BENCH_ONLY=r2: only this)
 //
 // Every sync goes through the public HTTP API of `npm start` (scripts/dev.mjs → wrangler dev
 // → workerd), run from a snapshot of the working tree: create group, destination and
@@ -57,8 +59,12 @@ const PG = {
   port: Number(process.env.BENCH_PGPORT ?? 5432),
   user: process.env.BENCH_PGUSER ?? "postgres",
 };
-const SRC_DB = "bench_src";
-const DST_DB = "bench_dst";
+/** BENCH_SRC_DB / BENCH_DST_DB: other databases, so one case can run beside another bench. */
+const SRC_DB = process.env.BENCH_SRC_DB ?? "bench_src";
+const DST_DB = process.env.BENCH_DST_DB ?? "bench_dst";
+/** The local bucket of the DATA_LAKE binding (wrangler.toml) and this run's prefix in it. */
+const R2_BUCKET = "fivetran-data-lake";
+const R2_PREFIX = `bench-${Date.now()}`;
 /** The connection's schema_prefix; Fivetran's naming lands source schema `public` in `bench_public`. */
 const SCHEMA = "bench";
 const DEST_SCHEMA = `${SCHEMA}_public`;
@@ -929,6 +935,11 @@ const DESTINATIONS = {
       return { rows, starred, matchesSource: source === destination };
     },
   },
+  r2: {
+    label: "pg→R2 Parquet",
+    config: { bucket: "DATA_LAKE", format: "parquet", prefix: R2_PREFIX },
+    verify: verifyR2,
+  },
   d1: {
     label: "pg→D1",
     config: { database: "WAREHOUSE" },
@@ -963,6 +974,141 @@ const DESTINATIONS = {
     },
   },
 };
+
+// ─── Postgres → R2 Parquet, and DuckDB writing the same rows ────────────────────────────
+
+/** An object of the dev server's local R2 bucket (wrangler r2 object get --local), or null. */
+async function r2Object(server, key, file) {
+  const wrangler = path.join(server.tree, "node_modules", ".bin", "wrangler");
+  const args = ["r2", "object", "get", `${R2_BUCKET}/${key}`, "--local", "--persist-to", server.persistDir];
+  try {
+    await run(wrangler, [...args, "--file", file], {
+      cwd: server.tree,
+      env: {
+        ...process.env,
+        PATH: [path.join(ROOT, "node_modules", ".bin"), process.env.PATH].join(path.delimiter),
+        WRANGLER_SEND_METRICS: "false",
+        CLOUDFLARE_CF_FETCH_ENABLED: "false",
+      },
+    });
+  } catch {
+    return null;
+  }
+  return existsSync(file) ? file : null;
+}
+
+/**
+ * What the R2 sync wrote, read by DuckDB: the table state names the last run, whose manifest
+ * lists the Parquet files; DuckDB counts them, reconstructs the current table (README) and
+ * takes the source's checksum over it.
+ */
+async function verifyR2(server) {
+  const dir = await mkdtemp(path.join(os.tmpdir(), "bench-r2-"));
+  try {
+    const table = `${R2_PREFIX}/${DEST_SCHEMA}/items`;
+    const stateFile = await r2Object(server, `${table}/_fivetran_table.json`, path.join(dir, "state.json"));
+    if (!stateFile) throw new Error(`no ${table}/_fivetran_table.json in the local bucket`);
+    const state = JSON.parse(readFileSync(stateFile, "utf8"));
+    const manifestKey = `${R2_PREFIX}/${DEST_SCHEMA}/_fivetran_runs/${state.last_run}.json`;
+    const manifestFile = await r2Object(server, manifestKey, path.join(dir, "manifest.json"));
+    if (!manifestFile) throw new Error(`no manifest ${manifestKey}`);
+    const manifest = JSON.parse(readFileSync(manifestFile, "utf8"));
+    const files = manifest.tables.items.files;
+    mkdirSync(path.join(dir, "files"));
+    for (const file of files) {
+      const local = path.join(dir, "files", `${String(file.part).padStart(10, "0")}.parquet`);
+      if (!(await r2Object(server, `${R2_PREFIX}/${file.key}`, local))) throw new Error(`missing ${file.key}`);
+    }
+    const { DuckDBInstance } = await import("@duckdb/node-api");
+    const db = await DuckDBInstance.create(":memory:");
+    const connection = await db.connect();
+    const glob = path.join(dir, "files", "*.parquet");
+    const one = async (sql) => (await connection.runAndReadAll(sql)).getRowsJson()[0];
+    // The same signature as CHECKSUM over the source, computed by DuckDB from the files.
+    const [rows, ids] = await one(`SELECT count(*), count(DISTINCT id) FROM read_parquet('${glob}')`);
+    const [sourceSum] = (
+      await psql(SRC_DB, "SELECT sum(id) || ' ' || sum(amount) || ' ' || count(*) FILTER (WHERE active) FROM items")
+    ).split("\n");
+    const [lakeSum] = await one(
+      `SELECT sum(id)::VARCHAR || ' ' || sum(amount)::VARCHAR || ' ' || count(*) FILTER (WHERE active)::VARCHAR FROM read_parquet('${glob}')`,
+    );
+    connection.closeSync();
+    db.closeSync();
+    const parquetBytes = files.reduce((sum, f) => sum + f.bytes, 0);
+    return {
+      rows: Number(rows),
+      distinctIds: Number(ids),
+      files: files.length,
+      parquetBytes,
+      starred: 0,
+      matchesSource: lakeSum === sourceSum,
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * DuckDB writing the same rows to Parquet (Snappy) from the same COPY text the baseline pipes:
+ * the text is dumped to a file first (untimed), then DuckDB reads it and writes Parquet (timed).
+ */
+async function duckdbParquet(bytesPerRow) {
+  const dir = await mkdtemp(path.join(os.tmpdir(), "bench-duckdb-"));
+  try {
+    const text = path.join(dir, "items.copy");
+    await run("psql", ["-X", "-d", SRC_DB, "-c", `\\copy (SELECT * FROM items) to '${text}'`], { env: PSQL_ENV });
+    const { DuckDBInstance } = await import("@duckdb/node-api");
+    const db = await DuckDBInstance.create(":memory:");
+    const connection = await db.connect();
+    // COPY text: tab-separated, \N for NULL, no quoting (the bench's values hold no tab or backslash).
+    const columns =
+      "{'id': 'BIGINT', 'name': 'VARCHAR', 'email': 'VARCHAR', 'amount': 'DECIMAL(12,2)', 'created_at': 'TIMESTAMPTZ', " +
+      "'updated_at': 'TIMESTAMPTZ', 'active': 'BOOLEAN', 'score': 'DOUBLE'}";
+    const started = performance.now();
+    await connection.run(
+      `COPY (SELECT * FROM read_csv('${text}', delim = '\t', quote = '', escape = '', header = false, nullstr = '\\N', columns = ${columns}))
+       TO '${path.join(dir, "items.parquet")}' (FORMAT parquet, COMPRESSION snappy)`,
+    );
+    const seconds = (performance.now() - started) / 1000;
+    const [rows] = (
+      await connection.runAndReadAll(`SELECT count(*) FROM read_parquet('${path.join(dir, "items.parquet")}')`)
+    ).getRowsJson()[0];
+    connection.closeSync();
+    db.closeSync();
+    return measurement("DuckDB COPY text → Parquet (same rows)", Number(rows), seconds, bytesPerRow, {
+      parquetBytes: readFileSync(path.join(dir, "items.parquet")).length,
+    });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Postgres → R2 Parquet (full), then DuckDB on the same rows; both rows of the report. */
+async function benchR2(server, bytesPerRow) {
+  const r2 = await benchDestination(server, "r2", { incremental: false });
+  const duck = await duckdbParquet(bytesPerRow);
+  return [fromSync("pg→R2 Parquet full", r2.full, ROWS, bytesPerRow), duck];
+}
+
+/** BENCH_ONLY=r2: Postgres → R2 Parquet and the DuckDB writer alone, written to r2.json. */
+async function onlyR2(server) {
+  const bytesPerRow = (await copyTextBytes()) / ROWS;
+  log("starting the dev server (node scripts/dev.mjs)");
+  await server.start();
+  const results = await benchR2(server, bytesPerRow);
+  console.log("");
+  printTable(results);
+  const [r2, duck] = results;
+  console.log(
+    `pg→R2 Parquet: ${r2.verify.files} files, ${fmtMb(r2.verify.parquetBytes)} MB; DuckDB: ${fmtMb(duck.parquetBytes)} MB; ` +
+      `pg→R2 time ÷ DuckDB time ${round(r2.seconds / duck.seconds, 2)}`,
+  );
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  writeFileSync(
+    path.join(RESULTS_DIR, "r2.json"),
+    `${JSON.stringify({ at: new Date().toISOString(), rows: ROWS, results }, null, 2)}\n`,
+  );
+}
 
 /**
  * One destination: group + destination + connection, a full sync, then an incremental sync
@@ -1655,6 +1801,10 @@ async function main() {
       await onlyPgCdc(server);
       return;
     }
+    if (ONLY === "r2") {
+      await onlyR2(server);
+      return;
+    }
     log("baseline: psql \\copy to stdout | psql \\copy from stdin");
     const copy = await baseline();
     const bytesPerRow = copy.bytes / ROWS;
@@ -1691,6 +1841,15 @@ async function main() {
       notes.push(`pg→D1 not available: ${reason}`);
       results.push({ name: "pg→D1 full", unavailable: true, reason });
       results.push({ name: "pg→D1 incremental (1%)", unavailable: true, reason });
+    }
+    // Postgres → R2 Parquet, beside DuckDB writing the same rows to Parquet.
+    await prepareSource();
+    try {
+      results.push(...(await benchR2(server, bytesPerRow)));
+    } catch (error) {
+      if (!(error instanceof SyncFailed)) throw error;
+      notes.push(`pg→R2 not available: ${error.message}`);
+      results.push({ name: "pg→R2 Parquet full", unavailable: true, reason: error.message });
     }
     let mysqlRatios = [];
     if (MYSQL_ENABLED) {

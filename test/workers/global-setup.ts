@@ -8,6 +8,7 @@ import http from "node:http";
 import net from "node:net";
 import type { TestProject } from "vitest/node";
 import { makeItems, serveDeclarativeFake } from "../fakes/declarative-api";
+import { startDuckDBService } from "../checks/duckdb-service";
 import { startFakeMongo } from "../fakes/mongodb";
 
 declare module "vitest" {
@@ -17,6 +18,8 @@ declare module "vitest" {
     ipv6GreeterPort: number;
     fakeMongoPort: number;
     declarativeApiPort: number;
+    /** test/checks/duckdb-service.ts: DuckDB reading files outside workerd. */
+    duckdbPort: number;
   }
 }
 
@@ -52,9 +55,12 @@ export default async function setup(project: TestProject) {
   // The declarative engine's fake API over HTTP (test/workers/declarative/api.test.ts).
   const declarative = await serveDeclarativeFake({ apiKey: "e2e-key", items: makeItems(250) });
   project.provide("declarativeApiPort", declarative.port);
+  const duckdb = await startDuckDBService();
+  project.provide("duckdbPort", duckdb.port);
   return async () => {
     await mongo.close();
     await declarative.close();
+    await duckdb.close();
     for (const socket of sockets) socket.destroy();
     await Promise.all([silentTcp, silentHttp, greeter].map((s) => new Promise((r) => s.close(() => r(undefined)))));
   };

@@ -278,7 +278,7 @@ describe("connector type details", () => {
     }
   });
 
-  it("describes destination services too: development unless they can be written to", async () => {
+  it("describes destination services too: development unless they can be written to (r2 can)", async () => {
     const r2 = await call("GET", "/v1/metadata/connector-types/r2");
     expect(r2.status).toBe(200);
     const { config, auth, external_secrets_keys_config: _keys, ...item } = r2.json.data;
@@ -286,7 +286,7 @@ describe("connector type details", () => {
       id: "r2",
       name: "Cloudflare R2",
       type: "Warehouse",
-      service_status: "development",
+      service_status: "general_availability",
       supported_features: [],
     });
     expect(config).toMatchObject({ type: "object", title: "Cloudflare R2 config object", readonly: false });

@@ -24,9 +24,12 @@ async function group(auth: string): Promise<string> {
   return res.json.data.id;
 }
 
-/** A destination for the group: `d1` (the WAREHOUSE binding) can be written, `r2` cannot yet. */
-async function destination(auth: string, groupId: string, service: "d1" | "r2") {
-  const config = service === "d1" ? { database: "WAREHOUSE" } : { bucket: "DATA_LAKE" };
+/** A destination for the group: `d1` (the WAREHOUSE binding) can be written, `snowflake` cannot yet. */
+async function destination(auth: string, groupId: string, service: "d1" | "snowflake") {
+  const config =
+    service === "d1"
+      ? { database: "WAREHOUSE" }
+      : { host: "xy12345.snowflakecomputing.com", database: "LAKE", user: "loader", password: "not-used" };
   const res = await call("POST", "/v1/destinations", {
     auth,
     body: { group_id: groupId, service, time_zone_offset: "0", run_setup_tests: false, config },
@@ -98,9 +101,9 @@ describe("sync requests on a connection that cannot sync", () => {
       schedule_type: "manual",
       config: { schema: `stripe_${suffix()}`, api_key: STRIPE_KEY },
     });
-    const toR2 = await group(auth);
-    await destination(auth, toR2, "r2");
-    const lake = await connection(auth, toR2, sample({ schedule_type: "manual" }));
+    const toSnowflake = await group(auth);
+    await destination(auth, toSnowflake, "snowflake");
+    const lake = await connection(auth, toSnowflake, sample({ schedule_type: "manual" }));
 
     const cases = [
       {
@@ -110,7 +113,7 @@ describe("sync requests on a connection that cannot sync", () => {
       },
       {
         id: lake.id,
-        message: `Destination service 'r2' of group '${toR2}' cannot be written to yet: it can be configured and tested, but no data moves. Syncing to it is not available yet.`,
+        message: `Destination service 'snowflake' of group '${toSnowflake}' cannot be written to yet: it can be configured and tested, but no data moves. Syncing to it is not available yet.`,
       },
     ];
     for (const { id, message } of cases) {

@@ -15,6 +15,7 @@
  * skipped (`it.skip`), never silently absent.
  */
 import { describe, expect, it } from "vitest";
+import { TableError } from "../../../src/engine/errors";
 import {
   CHANGE_LOG_STATE,
   type Column,
@@ -1334,6 +1335,13 @@ export function destinationConformance(name: string, fixture: DestinationFixture
       const source = reference();
       const state: Record<string, StreamState> = {};
       const at = clock();
+      if (!((await opened()).syncModes ?? ["soft_delete"]).includes("live")) {
+        // A destination without live mode (append-only files) fails such a table alone, saying why.
+        const result = await run(source, schema, { state, runId: "r1", runStartedAt: at(), mode: "live" });
+        expect(result.warnings.map((w) => w.stream).sort()).toEqual([streamKey(REF_ITEMS), streamKey(REF_PAIRS)]);
+        expect(result.warnings[0]?.message).toMatch(/LIVE/);
+        return;
+      }
       await run(source, schema, { state, runId: "r1", runStartedAt: at(), mode: "live" });
       source.remove(streamKey(REF_ITEMS), [[3n], [50n]], true);
       await run(source, schema, { state, runId: "r2", runStartedAt: at(), mode: "live" });
@@ -1379,7 +1387,20 @@ export function destinationConformance(name: string, fixture: DestinationFixture
         await fixture.reset(schema, [REF_TEXTS]);
         const caps = await opened();
         if (!(caps.syncModes ?? ["soft_delete"]).includes(mode)) return;
-        expect(caps.unchangedValues).toBe(true);
+        if (caps.unchangedValues !== true) {
+          // It cannot keep values the source did not resend: such a batch fails its table, saying so.
+          const writer = await fixture.open();
+          try {
+            await writer.migrate(schema, [REF_TEXTS], [mode]);
+            const batch: UpsertBatch = { ...upsert(REF_TEXTS, [[1, "uno", null]]), unchanged: [[2]] };
+            await expect(writer.write({ schema, stream: REF_TEXTS, mode }, batch, new Date())).rejects.toThrow(
+              TableError,
+            );
+          } finally {
+            await writer.close();
+          }
+          return;
+        }
         const t1 = new Date(Date.UTC(2031, 0, 1));
         const t2 = new Date(Date.UTC(2031, 0, 2));
         const big = "x".repeat(5000);
@@ -1574,6 +1595,11 @@ export function destinationConformance(name: string, fixture: DestinationFixture
           writer.write(ref, upsert(REF_ITEMS, [item(1, "newer")]), t2).then(() => {}),
         );
         await direct(schema, REF_ITEMS, (writer, ref) => writer.delete(ref, [[4n]], { syncedAt: t2 }).then(() => {}));
+      }
+      if (!modes.includes("live")) {
+        // Without live mode, switching a table into it fails that table, saying why.
+        await expect(direct(schema, REF_ITEMS, async () => {}, "live")).rejects.toThrow(/LIVE/);
+        return;
       }
       // Soft delete → live: the rows marked deleted are removed and the column dropped.
       expect((await fixture.read(schema, REF_ITEMS)).filter((r) => r.deleted).length).toBeGreaterThan(0);

@@ -1,7 +1,9 @@
 import { z } from "@hono/zod-openapi";
 import { AwsClient } from "aws4fetch";
+import { ConfigurationError } from "../../errors";
 import type { ConnectorContext, DestinationDefinition, SetupTest } from "../../protocol";
 import { secret } from "../../toolkit/config";
+import { type LakeBucket, R2_SYNC_MODES, R2Writer } from "./writer";
 
 /** R2 bindings of this Worker that an `r2` destination may name (data lakes only). */
 export const R2_DESTINATION_BINDINGS: readonly string[] = ["DATA_LAKE"];
@@ -70,13 +72,7 @@ const fields = z
 export type R2DestinationConfig = z.infer<typeof fields>;
 
 /** An R2 bucket reached through a binding or the S3 API: the operations loading needs. */
-export interface R2Target {
-  label: string;
-  put(key: string, body: string, contentType: string): Promise<void>;
-  /** The object's text, or null when it does not exist. */
-  get(key: string): Promise<string | null>;
-  delete(key: string): Promise<void>;
-}
+export type R2Target = LakeBucket;
 
 /** A non-2xx answer of the S3 API, with S3's error code (`InvalidAccessKeyId`, …). */
 export class S3ApiError extends Error {
@@ -90,15 +86,10 @@ export class S3ApiError extends Error {
   }
 }
 
-/** A binding's bucket: the context hands it out already confined to the account's namespace. */
-function bindingTarget(ctx: ConnectorContext, name: string): R2Target {
-  const bucket = ctx.bindings[name] as R2Bucket | undefined;
-  if (!bucket || typeof bucket.put !== "function" || typeof bucket.get !== "function") {
-    throw new Error(`This Worker has no R2 binding '${name}'`);
-  }
-  const namespace = ctx.namespaces?.[name];
+/** An R2 binding as the writer uses it (objects as bytes or text, listings). */
+export function bindingLake(bucket: R2Bucket, label: string): LakeBucket {
   return {
-    label: `R2 binding ${name}${namespace ? ` (namespace ${namespace})` : ""}`,
+    label,
     async put(key, body, contentType) {
       await bucket.put(key, body, { httpMetadata: { contentType } });
     },
@@ -109,7 +100,27 @@ function bindingTarget(ctx: ConnectorContext, name: string): R2Target {
     async delete(key) {
       await bucket.delete(key);
     },
+    async list(prefix) {
+      const keys: string[] = [];
+      let cursor: string | undefined;
+      for (;;) {
+        const page = await bucket.list({ prefix, ...(cursor ? { cursor } : {}) });
+        keys.push(...page.objects.map((o) => o.key));
+        if (!page.truncated) return keys;
+        cursor = page.cursor;
+      }
+    },
   };
+}
+
+/** A binding's bucket: the context hands it out already confined to the account's namespace. */
+function bindingTarget(ctx: ConnectorContext, name: string): R2Target {
+  const bucket = ctx.bindings[name] as R2Bucket | undefined;
+  if (!bucket || typeof bucket.put !== "function" || typeof bucket.get !== "function") {
+    throw new Error(`This Worker has no R2 binding '${name}'`);
+  }
+  const namespace = ctx.namespaces?.[name];
+  return bindingLake(bucket, `R2 binding ${name}${namespace ? ` (namespace ${namespace})` : ""}`);
 }
 
 /** `20240102T030405Z`, SigV4's timestamp format. */
@@ -162,7 +173,34 @@ function s3Target(
       if (!response.ok && response.status !== 404) throw await s3Error(response);
       await response.body?.cancel();
     },
+    // ListObjectsV2, page by page (continuation tokens); keys are XML-escaped in the answer.
+    async list(prefix) {
+      const keys: string[] = [];
+      let token: string | undefined;
+      for (;;) {
+        const query = new URLSearchParams({
+          "list-type": "2",
+          prefix,
+          ...(token ? { "continuation-token": token } : {}),
+        });
+        const request = await aws.sign(`${base}?${query}`, { method: "GET", aws: { datetime: amzDate(ctx.now()) } });
+        const response = await ctx.fetch(request, { signal: ctx.signal });
+        if (!response.ok) throw await s3Error(response);
+        const xml = await response.text();
+        for (const match of xml.matchAll(/<Key>([^<]*)<\/Key>/g)) keys.push(unescapeXml(match[1] ?? ""));
+        token = /<NextContinuationToken>([^<]*)<\/NextContinuationToken>/.exec(xml)?.[1];
+        if (!/<IsTruncated>true<\/IsTruncated>/.test(xml) || !token) return keys;
+        token = unescapeXml(token);
+      }
+    },
   };
+}
+
+function unescapeXml(text: string): string {
+  return text.replace(
+    /&(lt|gt|quot|apos|amp);/g,
+    (_, name: string) => ({ lt: "<", gt: ">", quot: '"', apos: "'", amp: "&" })[name] ?? "",
+  );
 }
 
 /** The bucket a validated `r2` config points at. */
@@ -209,6 +247,18 @@ async function probe(target: R2Target, config: R2DestinationConfig, ctx: Connect
 }
 
 export const r2Destination: DestinationDefinition<typeof fields> = {
+  syncModes: R2_SYNC_MODES,
+  writer: {
+    async open(config, ctx) {
+      let target: R2Target;
+      try {
+        target = r2Target(config, ctx);
+      } catch (error) {
+        throw new ConfigurationError((error as Error).message, "missing_binding");
+      }
+      return new R2Writer(target, { format: config.format, prefix: config.prefix ?? "" });
+    },
+  },
   service: "r2",
   info: {
     name: "Cloudflare R2",
