@@ -1,7 +1,9 @@
 /** Destination conformance: one line per destination connector (see suite.ts for the checks). */
 import { d1Fixture } from "./fixtures/d1";
 import { postgresDestinationFixture } from "./fixtures/postgres";
+import { snowflakeDestinationFixture } from "./fixtures/snowflake-destination";
 import { destinationConformance } from "./suite";
 
 destinationConformance("postgres", postgresDestinationFixture);
 destinationConformance("d1", d1Fixture);
+destinationConformance("snowflake", snowflakeDestinationFixture);
