@@ -1,4 +1,5 @@
 /** Destination conformance: one line per destination connector (see suite.ts for the checks). */
+import { bigQueryFixture } from "./fixtures/bigquery";
 import { d1Fixture } from "./fixtures/d1";
 import { postgresDestinationFixture } from "./fixtures/postgres";
 import { snowflakeDestinationFixture } from "./fixtures/snowflake-destination";
@@ -7,3 +8,4 @@ import { destinationConformance } from "./suite";
 destinationConformance("postgres", postgresDestinationFixture);
 destinationConformance("d1", d1Fixture);
 destinationConformance("snowflake", snowflakeDestinationFixture);
+destinationConformance("big_query", bigQueryFixture);
