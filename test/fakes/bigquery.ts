@@ -132,6 +132,8 @@ export interface BigQueryFake {
   issued: Map<string, string>;
   /** A project's tables, applied from the queries (datasets are its schemas). */
   warehouse(project: string): FakeWarehouse;
+  /** The failures served so far (their statuses), from failNext. */
+  throttled: number[];
   /** The next `count` API requests (not token requests) answer `status` (429 with Retry-After 0, or a 5xx). */
   failNext(status: number, count?: number): void;
   /** Every BigQuery API request: method and path. */
@@ -162,6 +164,7 @@ export function bigQueryFake(options: BigQueryFakeOptions): BigQueryFake {
     return w;
   };
   const failures: number[] = [];
+  const throttled: number[] = [];
   const requests: string[] = [];
   const queries: BigQueryFake["queries"] = [];
   /** Jobs by id: their final state. */
@@ -401,6 +404,7 @@ export function bigQueryFake(options: BigQueryFakeOptions): BigQueryFake {
       requests.push(`${request.method} ${url.pathname}${url.search}`);
       const failure = failures.shift();
       if (failure) {
+        throttled.push(failure);
         return new Response(
           JSON.stringify({
             error: {
@@ -427,6 +431,7 @@ export function bigQueryFake(options: BigQueryFakeOptions): BigQueryFake {
     warehouse,
     requests,
     queries,
+    throttled,
     failNext(status, count = 1) {
       for (let i = 0; i < count; i++) failures.push(status);
     },

@@ -110,6 +110,8 @@ export interface SnowflakeFake {
   statements: { user: string; body: Record<string, unknown>; tokenType: string }[];
   /** The account's tables, applied from the statements (one warehouse per database). */
   warehouse(database: string): FakeWarehouse;
+  /** The failures served so far (their statuses), from failNext. */
+  throttled: number[];
   /** The next `count` requests answer `status` (429 with Retry-After 0, or a 5xx). */
   failNext(status: number, count?: number): void;
   /** Every request received (before authentication): method and path. */
@@ -166,6 +168,7 @@ export function snowflakeFake(options: SnowflakeFakeOptions): SnowflakeFake {
   /** Results by statement handle: the answer a status GET gives, and the result's partitions. */
   const results = new Map<string, { body: Record<string, unknown>; partitions: (string | null)[][][] }>();
   const failures: number[] = [];
+  const throttled: number[] = [];
   const version = options.version ?? "9.12.0";
   const now = options.now ?? (() => new Date());
   const account = options.account.toUpperCase();
@@ -314,6 +317,7 @@ export function snowflakeFake(options: SnowflakeFakeOptions): SnowflakeFake {
     requests.push(`${request.method} ${url.pathname}${url.search}`);
     const failure = failures.shift();
     if (failure) {
+      throttled.push(failure);
       return new Response(
         JSON.stringify({ code: String(failure), message: "Too many requests / service unavailable" }),
         {
@@ -446,6 +450,7 @@ export function snowflakeFake(options: SnowflakeFakeOptions): SnowflakeFake {
     statements,
     requests,
     warehouse,
+    throttled,
     failNext(status, count = 1) {
       for (let i = 0; i < count; i++) failures.push(status);
     },

@@ -21,6 +21,8 @@ import {
   type WarehouseColumn,
   type WarehouseDialect,
   WarehouseWriter,
+  type Widening,
+  widenDecimal,
 } from "../warehouse/sql-writer";
 
 export const BIGQUERY_API = "https://bigquery.googleapis.com/bigquery/v2";
@@ -57,14 +59,8 @@ export function bigQueryType(column: Column): string {
       return "INT64";
     case "float":
       return "FLOAT64";
-    case "decimal": {
-      const p = column.precision;
-      const s = column.scale ?? 0;
-      if (!p) return "STRING";
-      if (s <= 9 && p - s <= 29) return `NUMERIC(${Math.max(p, 1)},${s})`;
-      if (s <= 38 && p - s <= 38) return `BIGNUMERIC(${Math.max(p, 1)},${s})`;
-      return "STRING";
-    }
+    case "decimal":
+      return column.precision ? (decimalType(column.precision, column.scale ?? 0) ?? "STRING") : "STRING";
     case "date":
       return "DATE";
     case "time":
@@ -85,20 +81,39 @@ export function bigQueryType(column: Column): string {
 
 const DECIMAL = /^(BIG)?NUMERIC\((\d+),(\d+)\)$/;
 
-/** How a BigQuery column of type `from` becomes `to` (ALTER COLUMN SET DATA TYPE's coercions). */
-export function bigQueryWiden(from: string, to: string): "same" | "alter" | "rebuild" | "keep" {
-  if (from === to) return "same";
-  const a = DECIMAL.exec(from);
-  const b = DECIMAL.exec(to);
-  if (from === "INT64" && (b || to === "FLOAT64")) return "alter";
-  if (a && to === "FLOAT64") return "alter";
+/** The decimal type of a shape: NUMERIC while it fits (scale ≤ 9, 29 integer digits), else BIGNUMERIC. */
+function decimalType(precision: number, scale: number): string | undefined {
+  if (scale <= 9 && precision - scale <= 29) return `NUMERIC(${Math.max(precision, 1)},${scale})`;
+  if (scale <= 38 && precision - scale <= 38) return `BIGNUMERIC(${Math.max(precision, 1)},${scale})`;
+  return undefined;
+}
+
+/**
+ * How a BigQuery column of type `from` takes values of type `to`, along Fivetran's type
+ * hierarchy: ALTER COLUMN SET DATA TYPE where BigQuery allows it (INT64 → NUMERIC, BIGNUMERIC
+ * or FLOAT64; NUMERIC → BIGNUMERIC or FLOAT64; a precision up at the same scale), else rebuilt
+ * to a type holding both; STRING holds all.
+ */
+export function bigQueryWiden(from: string, to: string): Widening {
+  if (from === to) return { how: "same" };
+  const shape = (type: string) => {
+    if (type === "INT64") return { precision: 19, scale: 0 };
+    const m = DECIMAL.exec(type);
+    return m ? { precision: Number(m[2]), scale: Number(m[3]) } : undefined;
+  };
+  const a = shape(from);
+  const b = shape(to);
   if (a && b) {
-    const [p1, s1, p2, s2] = [a[2], a[3], b[2], b[3]].map(Number) as [number, number, number, number];
-    if (s1 === s2 && p2 >= p1) return "alter";
-    return p2 - s2 >= p1 - s1 && s2 >= s1 ? "rebuild" : "keep";
+    const w = widenDecimal(a, b, (scale) => (scale <= 9 ? 38 : 76));
+    const type = w?.how === "widen" ? decimalType(w.shape.precision, w.shape.scale) : undefined;
+    if (w?.how === "keep") return w;
+    if (!type) return { how: "rebuild", type: "STRING" };
+    const inPlace = from === "INT64" ? w?.how === "widen" : w?.how === "widen" && w.shape.scale === a.scale;
+    return { how: inPlace ? "alter" : "rebuild", type };
   }
-  if (to === "STRING") return "rebuild";
-  return "keep";
+  if (a && to === "FLOAT64") return { how: "alter", type: "FLOAT64" };
+  if (from === "STRING" || (from === "FLOAT64" && b)) return { how: "keep" };
+  return { how: "rebuild", type: "STRING" };
 }
 
 function base64(bytes: Uint8Array): string {

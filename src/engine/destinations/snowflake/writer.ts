@@ -26,6 +26,8 @@ import {
   type WarehouseColumn,
   type WarehouseDialect,
   WarehouseWriter,
+  type Widening,
+  widenDecimal,
 } from "../warehouse/sql-writer";
 
 /** Snowflake's identifier limit (characters). */
@@ -51,9 +53,12 @@ export function snowflakeType(column: Column): string {
   switch (column.type) {
     case "boolean":
       return "BOOLEAN";
+    // Sized as the source's integers (INTEGER would be NUMBER(38,0)), so widening to a decimal
+    // keeps a NUMBER: int → NUMBER(12,2) holds both, NUMBER(38,0) → NUMBER(12,2) does not.
     case "int":
+      return "NUMBER(10,0)";
     case "long":
-      return "NUMBER(38,0)";
+      return "NUMBER(19,0)";
     case "float":
       return "FLOAT";
     case "decimal":
@@ -80,19 +85,26 @@ export function snowflakeType(column: Column): string {
 
 const NUMBER = /^NUMBER\((\d+),(\d+)\)$/;
 
-/** How a Snowflake column of type `from` becomes `to`. */
-export function snowflakeWiden(from: string, to: string): "same" | "alter" | "rebuild" | "keep" {
-  if (from === to) return "same";
+/**
+ * How a Snowflake column of type `from` takes values of type `to`, along Fivetran's type
+ * hierarchy (integer → decimal → float → text): in place only for a NUMBER's precision at the
+ * same scale (all Snowflake alters), else rebuilt to a type holding both; VARCHAR holds all.
+ */
+export function snowflakeWiden(from: string, to: string): Widening {
+  if (from === to) return { how: "same" };
   const a = NUMBER.exec(from);
   const b = NUMBER.exec(to);
   if (a && b) {
-    const [p1, s1, p2, s2] = [a[1], a[2], b[1], b[2]].map(Number) as [number, number, number, number];
-    if (s1 === s2 && p2 > p1) return "alter"; // Snowflake widens a NUMBER's precision in place
-    return p2 - s2 >= p1 - s1 && s2 >= s1 ? "rebuild" : "keep";
+    const shape = (m: RegExpExecArray) => ({ precision: Number(m[1]), scale: Number(m[2]) });
+    const w = widenDecimal(shape(a), shape(b), () => 38);
+    if (!w) return { how: "rebuild", type: "VARCHAR" };
+    if (w.how === "keep") return w;
+    const type = `NUMBER(${w.shape.precision},${w.shape.scale})`;
+    return { how: w.shape.scale === shape(a).scale ? "alter" : "rebuild", type };
   }
-  if (a && to === "FLOAT") return "rebuild";
-  if (to === "VARCHAR" && from !== "VARIANT") return "rebuild";
-  return "keep";
+  if (from === "VARCHAR" || (from === "FLOAT" && b)) return { how: "keep" };
+  if (a && to === "FLOAT") return { how: "rebuild", type: "FLOAT" };
+  return { how: "rebuild", type: "VARCHAR" };
 }
 
 function hex(bytes: Uint8Array): string {

@@ -57,8 +57,32 @@ export interface Param {
   value: string | null;
 }
 
-export interface Statement {
-  sql: string;
+/** The outcome of comparing a column's type with the one its values now need. */
+export type Widening = { how: "same" | "keep" } | { how: "alter" | "rebuild"; type: string };
+
+/** Digits before and after the point of a decimal type. */
+export interface DecimalShape {
+  precision: number;
+  scale: number;
+}
+
+/**
+ * How a decimal column `a` takes values of decimal `b`: kept when `a` holds every `b`, widened
+ * to `b` when `b` holds every `a`, else to the smallest decimal holding both (undefined when
+ * that is beyond `maxPrecision`: the caller falls back to text). `inPlace` says whether the
+ * vendor alters that change without a rebuild.
+ */
+export function widenDecimal(
+  a: DecimalShape,
+  b: DecimalShape,
+  maxPrecision: (scale: number) => number,
+): { how: "keep" } | { how: "widen"; shape: DecimalShape } | undefined {
+  const int = (d: DecimalShape) => d.precision - d.scale;
+  if (int(a) >= int(b) && a.scale >= b.scale) return { how: "keep" };
+  const scale = Math.max(a.scale, b.scale);
+  const precision = Math.max(int(a), int(b)) + scale;
+  if (precision > maxPrecision(scale)) return undefined;
+  return { how: "widen", shape: { precision, scale } };
 }
 
 /** A statement script with its parameters, numbered across the whole script. */
@@ -117,8 +141,11 @@ export interface WarehouseDialect {
   systemParam(type: "timestamp" | "string", value: string): Param;
   /** `CAST(expr AS type)` in the dialect. */
   cast(expression: string, type: string): string;
-  /** How an existing column of type `from` becomes `to`: already it, ALTER in place, rebuild, or keep as is. */
-  widen(from: string, to: string): "same" | "alter" | "rebuild" | "keep";
+  /**
+   * How an existing column of type `from` takes values of `to`: already it, kept as is (it
+   * holds them), ALTER in place, or rebuilt — to `type`, a type holding both.
+   */
+  widen(from: string, to: string): Widening;
   /** The statement altering a column's type in place. */
   alterType(table: string, column: string, type: string): string;
   createSchema(schema: string): Promise<void>;
@@ -208,22 +235,22 @@ export class WarehouseWriter implements DestinationWriter {
           columns.push(want);
           continue;
         }
-        const how = d.widen(have.type, want.type);
-        if (how === "alter") {
-          await this.exec(new Script(d).add(d.alterType(ident, d.quote(have.name), want.type)), label);
-          columns.push({ name: have.name, type: want.type });
-        } else if (how === "rebuild") {
+        const widening = d.widen(have.type, want.type);
+        if (widening.how === "alter") {
+          await this.exec(new Script(d).add(d.alterType(ident, d.quote(have.name), widening.type)), label);
+          columns.push({ name: have.name, type: widening.type });
+        } else if (widening.how === "rebuild") {
           const temp = d.quote(d.name(`${want.name}_fivetran_widen`));
           const name = d.quote(have.name);
           await this.exec(
             new Script(d)
-              .add(`ALTER TABLE ${ident} ADD COLUMN ${temp} ${want.type}`)
-              .add(`UPDATE ${ident} SET ${temp} = ${d.cast(name, want.type)} WHERE TRUE`)
+              .add(`ALTER TABLE ${ident} ADD COLUMN ${temp} ${widening.type}`)
+              .add(`UPDATE ${ident} SET ${temp} = ${d.cast(name, widening.type)} WHERE TRUE`)
               .add(`ALTER TABLE ${ident} DROP COLUMN ${name}`)
               .add(`ALTER TABLE ${ident} RENAME COLUMN ${temp} TO ${name}`),
             label,
           );
-          columns.push({ name: have.name, type: want.type });
+          columns.push({ name: have.name, type: widening.type });
         } else {
           columns.push(have);
         }
