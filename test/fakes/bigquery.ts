@@ -64,6 +64,8 @@ export const BIGQUERY_RULES: SqlRules = {
     return undefined;
   },
   reserved: RESERVED,
+  qualifiedTemporary: false,
+  temporaryNeedsSchema: false,
   type: bigQueryType,
   parse(value, type) {
     if (type.base === "BINARY") {

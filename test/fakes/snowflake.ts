@@ -57,6 +57,8 @@ export const SNOWFLAKE_RULES: SqlRules = {
   caseInsensitive: false,
   maxIdentifier: 255,
   reserved: RESERVED,
+  qualifiedTemporary: true,
+  temporaryNeedsSchema: true,
   type: snowflakeType,
 };
 

@@ -75,6 +75,10 @@ export interface SqlRules {
   /** A reason a (column) name is not allowed, e.g. BigQuery's letters, digits and underscores. */
   badColumnName?(name: string): string | undefined;
   reserved: ReadonlySet<string>;
+  /** Whether a temporary table may be created in a schema (Snowflake) or only unqualified (BigQuery scripts). */
+  qualifiedTemporary: boolean;
+  /** A temporary table needs a schema to live in (Snowflake: the session's current one, or the one named). */
+  temporaryNeedsSchema: boolean;
   /** The dialect's type names → a FakeType, or undefined for an unknown type. */
   type(text: string): FakeType | undefined;
   /** Parses a bound parameter's text into a value of `type` (the vendor's implicit casts). */
@@ -531,10 +535,8 @@ class Session {
 
   private resolve(ref: { schema?: string; name: string }): FakeTable {
     const k = (n: string) => this.w.key(n);
-    if (!ref.schema) {
-      const temp = this.temporary.get(k(ref.name));
-      if (temp) return temp;
-    }
+    const temp = this.temporary.get(`${ref.schema ? k(ref.schema) : ""}.${k(ref.name)}`);
+    if (temp) return temp;
     const schema = ref.schema ?? this.defaultSchema;
     const table = schema ? this.w.schemas.get(k(schema))?.get(k(ref.name)) : undefined;
     if (!table) {
@@ -598,7 +600,7 @@ class Session {
       this.eat("IF", "EXISTS");
       const ref = this.tableName();
       this.done();
-      if (!ref.schema && this.temporary.delete(this.w.key(ref.name))) return ok();
+      if (this.temporary.delete(`${ref.schema ? this.w.key(ref.schema) : ""}.${this.w.key(ref.name)}`)) return ok();
       this.w.schemas.get(this.w.key(ref.schema ?? this.defaultSchema ?? ""))?.delete(this.w.key(ref.name));
       return ok();
     }
@@ -625,8 +627,19 @@ class Session {
     this.done();
     const table: FakeTable = { name: ref.name, columns, rows: [] };
     if (temporary) {
-      if (ref.schema) throw new SqlError("Temporary tables cannot be qualified here", "invalid");
-      this.temporary.set(this.w.key(ref.name), table);
+      if (ref.schema && !this.rules.qualifiedTemporary) {
+        throw new SqlError("Temporary tables may not be qualified with a dataset name", "invalidQuery");
+      }
+      if (!ref.schema && this.rules.temporaryNeedsSchema && !this.defaultSchema) {
+        throw new SqlError(
+          "Cannot perform CREATE TEMPTABLE. This session does not have a current schema. Call 'USE SCHEMA', or use a qualified name.",
+          "090106",
+        );
+      }
+      if (ref.schema && !this.w.schemas.has(this.w.key(ref.schema))) {
+        throw new SqlError(`SQL compilation error: Schema '${ref.schema}' does not exist or not authorized.`, "002003");
+      }
+      this.temporary.set(`${ref.schema ? this.w.key(ref.schema) : ""}.${this.w.key(ref.name)}`, table);
       return;
     }
     const schemaName = ref.schema ?? this.defaultSchema;

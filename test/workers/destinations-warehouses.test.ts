@@ -88,9 +88,9 @@ describe("snowflake writer and fake", () => {
     const last = fake.statements.at(-1)?.body as Record<string, unknown>;
     expect(last.parameters).toEqual({ MULTI_STATEMENT_COUNT: "3" });
     expect(String(last.statement).split(";\n")).toEqual([
-      'CREATE TEMPORARY TABLE "_fivetran_stage" ("ID" NUMBER(19,0), "SELECT" VARCHAR, "DOC" VARCHAR, "_FIVETRAN_SYNCED" TIMESTAMP_TZ(6))',
-      'INSERT INTO "_fivetran_stage" ("ID", "SELECT", "DOC", "_FIVETRAN_SYNCED") VALUES (?, ?, ?, ?)',
-      'MERGE INTO "LANDING"."ITEMS" AS T USING "_fivetran_stage" AS S ON T."ID" = S."ID" WHEN MATCHED THEN UPDATE SET "SELECT" = S."SELECT", "DOC" = PARSE_JSON(S."DOC"), "_FIVETRAN_SYNCED" = S."_FIVETRAN_SYNCED", "_FIVETRAN_DELETED" = FALSE WHEN NOT MATCHED THEN INSERT ("ID", "SELECT", "DOC", "_FIVETRAN_SYNCED", "_FIVETRAN_DELETED") VALUES (S."ID", S."SELECT", PARSE_JSON(S."DOC"), S."_FIVETRAN_SYNCED", FALSE)',
+      'CREATE TEMPORARY TABLE "LANDING"."_fivetran_stage" ("ID" NUMBER(19,0), "SELECT" VARCHAR, "DOC" VARCHAR, "_FIVETRAN_SYNCED" TIMESTAMP_TZ(6))',
+      'INSERT INTO "LANDING"."_fivetran_stage" ("ID", "SELECT", "DOC", "_FIVETRAN_SYNCED") VALUES (?, ?, ?, ?)',
+      'MERGE INTO "LANDING"."ITEMS" AS T USING "LANDING"."_fivetran_stage" AS S ON T."ID" = S."ID" WHEN MATCHED THEN UPDATE SET "SELECT" = S."SELECT", "DOC" = PARSE_JSON(S."DOC"), "_FIVETRAN_SYNCED" = S."_FIVETRAN_SYNCED", "_FIVETRAN_DELETED" = FALSE WHEN NOT MATCHED THEN INSERT ("ID", "SELECT", "DOC", "_FIVETRAN_SYNCED", "_FIVETRAN_DELETED") VALUES (S."ID", S."SELECT", PARSE_JSON(S."DOC"), S."_FIVETRAN_SYNCED", FALSE)',
     ]);
     expect(last.bindings).toEqual({
       "1": { type: "TEXT", value: "1" },
@@ -130,10 +130,10 @@ describe("snowflake writer and fake", () => {
     await expect(
       sql.execute(
         [
-          'CREATE TEMPORARY TABLE "ST" ("ID" NUMBER(10,0), "SELECT" VARCHAR)',
-          'INSERT INTO "ST" ("ID", "SELECT") VALUES (?, ?), (?, ?)',
+          'CREATE TEMPORARY TABLE "S"."ST" ("ID" NUMBER(10,0), "SELECT" VARCHAR)',
+          'INSERT INTO "S"."ST" ("ID", "SELECT") VALUES (?, ?), (?, ?)',
           'INSERT INTO "S"."T" ("ID") VALUES (?)',
-          'MERGE INTO "S"."T" AS T USING "ST" AS S ON T."ID" = S."ID" WHEN MATCHED THEN UPDATE SET "SELECT" = S."SELECT"',
+          'MERGE INTO "S"."T" AS T USING "S"."ST" AS S ON T."ID" = S."ID" WHEN MATCHED THEN UPDATE SET "SELECT" = S."SELECT"',
         ],
         ["1", "a", "1", "b", "1"].map((value) => ({ type: "TEXT", value })),
       ),

@@ -18,6 +18,7 @@ import { bearerAuth, HttpClient } from "../../toolkit/http-client";
 import {
   type Param,
   type Script,
+  STAGE,
   type WarehouseColumn,
   type WarehouseDialect,
   WarehouseWriter,
@@ -307,8 +308,10 @@ export function bigQueryDialect(api: BigQueryApi): WarehouseDialect {
     placeholder: (n) => `@p${n}`,
     paramOverhead: 90,
     maxScriptBytes: BIGQUERY_MAX_QUERY - 50_000,
+    // Unqualified: a script's temporary tables live outside any dataset.
+    stage: () => quote(STAGE),
     createStage: (stage, columns) =>
-      `CREATE TEMP TABLE ${quote(stage)} (${columns.map((c) => `${quote(c.name)} ${c.type}`).join(", ")})`,
+      `CREATE TEMP TABLE ${stage} (${columns.map((c) => `${quote(c.name)} ${c.type}`).join(", ")})`,
     stageType: (type) => type,
     fromStage: (expression) => expression,
     param: (value, _column, type): Param => ({ type: paramType(type), value: bigQueryText(value, paramType(type)) }),

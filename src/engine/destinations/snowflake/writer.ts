@@ -23,6 +23,7 @@ import {
 import {
   type Param,
   type Script,
+  STAGE,
   type WarehouseColumn,
   type WarehouseDialect,
   WarehouseWriter,
@@ -305,8 +306,10 @@ export function snowflakeDialect(sql: SnowflakeSql): WarehouseDialect {
     placeholder: () => "?",
     paramOverhead: 40,
     maxScriptBytes: SNOWFLAKE_MAX_REQUEST - 50_000,
+    // Qualified: a SQL API session has a database but no current schema to create it in.
+    stage: (schema) => `${quote(name(schema))}.${quote(STAGE)}`,
     createStage: (stage, columns) =>
-      `CREATE TEMPORARY TABLE ${quote(stage)} (${columns.map((c) => `${quote(c.name)} ${c.type}`).join(", ")})`,
+      `CREATE TEMPORARY TABLE ${stage} (${columns.map((c) => `${quote(c.name)} ${c.type}`).join(", ")})`,
     stageType: (type) => (type === "VARIANT" ? "VARCHAR" : type),
     fromStage: (expression, type) => (type === "VARIANT" ? `PARSE_JSON(${expression})` : expression),
     param: (value) => text(snowflakeText(value)),

@@ -129,7 +129,9 @@ export interface WarehouseDialect {
   paramOverhead: number;
   /** Longest script (statements and parameters) sent in one request. */
   maxScriptBytes: number;
-  /** The temporary table statement (name unquoted, columns in stage types). */
+  /** The staging table's name, quoted (and qualified where the vendor needs it), for a table in `schema`. */
+  stage(schema: string): string;
+  /** The temporary table statement (its name from `stage`, columns in stage types). */
   createStage(name: string, columns: WarehouseColumn[]): string;
   /** The type a staged column has (Snowflake stages VARIANT as VARCHAR: VALUES cannot hold it). */
   stageType(type: string): string;
@@ -168,6 +170,8 @@ interface TableInfo {
   synced: string;
   deleted: string;
   rowId: string;
+  /** The staging table of this table's scripts (temporary: one per session). */
+  stage: string;
 }
 
 /** A row folded with earlier rows of its key, and the columns still not sent. */
@@ -285,6 +289,7 @@ export class WarehouseWriter implements DestinationWriter {
       synced,
       deleted,
       rowId,
+      stage: d.stage(schema),
     });
   }
 
@@ -358,7 +363,7 @@ export class WarehouseWriter implements DestinationWriter {
       insertNames.push(q(table.deleted));
       insertValues.push("FALSE");
     }
-    const merge = `MERGE INTO ${table.ident} AS T USING ${q(STAGE)} AS S ON ${on} WHEN MATCHED THEN UPDATE SET ${updates.join(", ")} WHEN NOT MATCHED THEN INSERT (${insertNames.join(", ")}) VALUES (${insertValues.join(", ")})`;
+    const merge = `MERGE INTO ${table.ident} AS T USING ${table.stage} AS S ON ${on} WHEN MATCHED THEN UPDATE SET ${updates.join(", ")} WHEN NOT MATCHED THEN INSERT (${insertNames.join(", ")}) VALUES (${insertValues.join(", ")})`;
     const values = (script: Script, { id, row }: { id: string; row: Row }) => {
       const bound = cols.map((c, i) => script.bind(d.param(row[i] ?? null, table.stream.columns[i] as Column, c.type)));
       bound.push(script.bind(d.systemParam("timestamp", synced)));
@@ -378,10 +383,10 @@ export class WarehouseWriter implements DestinationWriter {
   ): Promise<number> {
     const d = this.d;
     const create = d.createStage(
-      STAGE,
+      table.stage,
       staged.map((c) => ({ name: c.name, type: d.stageType(c.type) })),
     );
-    const insert = `INSERT INTO ${d.quote(STAGE)} (${staged.map((c) => d.quote(c.name)).join(", ")}) VALUES `;
+    const insert = `INSERT INTO ${table.stage} (${staged.map((c) => d.quote(c.name)).join(", ")}) VALUES `;
     const budget = d.maxScriptBytes - create.length - insert.length - last.length - 64;
     let changed = 0;
     let i = 0;
@@ -423,8 +428,8 @@ export class WarehouseWriter implements DestinationWriter {
     const on = keyCols.map((k) => `T.${q(k.name)} = S.${q(k.name)}`).join(" AND ");
     const merge =
       table.mode === "live"
-        ? `MERGE INTO ${table.ident} AS T USING ${q(STAGE)} AS S ON ${on} WHEN MATCHED THEN DELETE`
-        : `MERGE INTO ${table.ident} AS T USING ${q(STAGE)} AS S ON ${on} WHEN MATCHED AND T.${q(table.deleted)} = FALSE THEN UPDATE SET ${q(table.deleted)} = TRUE, ${q(table.synced)} = S.${q(table.synced)}`;
+        ? `MERGE INTO ${table.ident} AS T USING ${table.stage} AS S ON ${on} WHEN MATCHED THEN DELETE`
+        : `MERGE INTO ${table.ident} AS T USING ${table.stage} AS S ON ${on} WHEN MATCHED AND T.${q(table.deleted)} = FALSE THEN UPDATE SET ${q(table.deleted)} = TRUE, ${q(table.synced)} = S.${q(table.synced)}`;
     const synced = (at?.syncedAt ?? new Date()).toISOString();
     const unique = [...new Map(keys.map((k) => [keyText(k), k])).values()];
     return this.staged(
