@@ -225,10 +225,11 @@ export class SnowflakeSql {
     if (new TextEncoder().encode(text).length > SNOWFLAKE_MAX_REQUEST) {
       throw new Rejected(`a request of ${text.length} bytes is over Snowflake's ${SNOWFLAKE_MAX_REQUEST}-byte limit`);
     }
-    // requestId makes a retried POST idempotent: Snowflake does not run a request id twice.
+    // The HTTP client resends this same URL after a 429 or 5xx: with `retry=true` Snowflake does
+    // not run a request id it already ran (on a first submission the flag changes nothing).
     const requestId = crypto.randomUUID();
     let answer = await this.poll(
-      await this.http.json<SnowflakeBody>(this.url(`?requestId=${requestId}`), {
+      await this.http.json<SnowflakeBody>(this.url(`?requestId=${requestId}&retry=true`), {
         method: "POST",
         headers: { "Content-Type": "application/json" },
         body: text,
