@@ -276,9 +276,9 @@ interface Token {
   param?: string;
 }
 
-function tokenize(sql: string, rules: SqlRules): Token[] {
+/** Tokens of one statement; `?` placeholders are numbered on from `counter` (they span a request). */
+function tokenize(sql: string, rules: SqlRules, counter: { positional: number }): Token[] {
   const tokens: Token[] = [];
-  let positional = 0;
   let i = 0;
   while (i < sql.length) {
     const c = sql[i] as string;
@@ -326,7 +326,8 @@ function tokenize(sql: string, rules: SqlRules): Token[] {
       continue;
     }
     if (c === "?") {
-      tokens.push({ kind: "param", text: "?", param: String(++positional) });
+      counter.positional += 1;
+      tokens.push({ kind: "param", text: "?", param: String(counter.positional) });
       i++;
       continue;
     }
@@ -387,6 +388,11 @@ type Expr =
   | { kind: "cast"; expr: Expr; type: FakeType }
   | { kind: "parse_json"; expr: Expr }
   | { kind: "compare"; op: string; left: Expr; right: Expr }
+  | { kind: "call"; name: "GREATEST" | "EQUAL_NULL" | "TO_JSON_STRING" | "TO_JSON"; args: Expr[] }
+  | { kind: "isnull"; expr: Expr; negated: boolean }
+  | { kind: "distinct"; left: Expr; right: Expr }
+  | { kind: "exists"; table: { schema?: string; name: string }; alias: string; where: Expr }
+  | { kind: "max"; table: { schema?: string; name: string }; column: string }
   | { kind: "and"; left: Expr; right: Expr }
   | { kind: "not"; expr: Expr };
 
@@ -441,6 +447,8 @@ class Session {
   private tokens: Token[] = [];
   private at = 0;
   private readonly temporary = new Map<string, FakeTable>();
+  /** Positional parameters are numbered across the statements of a request. */
+  private readonly counter = { positional: 0 };
 
   constructor(
     private readonly w: FakeWarehouse,
@@ -577,7 +585,7 @@ class Session {
   // --- statements
 
   execute(sql: string): StatementResult {
-    this.tokens = tokenize(sql, this.rules);
+    this.tokens = tokenize(sql, this.rules, this.counter);
     this.at = 0;
     const ok = (count?: number): StatementResult =>
       count === undefined
@@ -886,8 +894,14 @@ class Session {
     return { columns, rows: [counts.map(String)] };
   }
 
+  /** `AS alias` after a table name, or "". */
+  private alias(): string {
+    return this.eat("AS") ? this.ident().toUpperCase() : "";
+  }
+
   private update(): number {
     const table = this.resolve(this.tableName());
+    const alias = this.alias();
     this.expect("SET");
     const sets: [number, Expr][] = [];
     do {
@@ -900,7 +914,7 @@ class Session {
     this.done();
     let n = 0;
     for (const row of table.rows) {
-      const sc = scope(["", table, row]);
+      const sc = scope([alias, table, row]);
       if (!truthy(this.evaluate(where, sc).value)) continue;
       const values = sets.map(
         ([c, e]) => [c, this.store(this.evaluate(e, sc), table.columns[c] as FakeColumn)] as const,
@@ -913,11 +927,13 @@ class Session {
 
   private deleteFrom(): number {
     const table = this.resolve(this.tableName());
+    const alias = this.alias();
     this.expect("WHERE");
     const where = this.expr();
     this.done();
     const before = table.rows.length;
-    table.rows = table.rows.filter((row) => !truthy(this.evaluate(where, scope(["", table, row])).value));
+    const doomed = new Set(table.rows.filter((row) => truthy(this.evaluate(where, scope([alias, table, row])).value)));
+    table.rows = table.rows.filter((row) => !doomed.has(row));
     return before - table.rows.length;
   }
 
@@ -932,6 +948,12 @@ class Session {
   private not(): Expr {
     if (this.eat("NOT")) return { kind: "not", expr: this.not() };
     const left = this.primary();
+    if (this.eat("IS")) {
+      if (this.eat("NOT", "DISTINCT", "FROM")) return { kind: "distinct", left, right: this.primary() };
+      const negated = this.eat("NOT");
+      this.expect("NULL");
+      return { kind: "isnull", expr: left, negated };
+    }
     const t = this.peek();
     if (t?.kind === "punct" && ["=", "<", ">", "<=", ">=", "<>", "!="].includes(t.text)) {
       this.at++;
@@ -955,10 +977,48 @@ class Session {
       this.at++;
       return { kind: "literal", value: t.text };
     }
+    if (this.isWord("EXISTS") && this.peek(1)?.text === "(") {
+      // EXISTS (SELECT 1 FROM table [AS] alias WHERE cond): the one correlated subquery shape.
+      this.at += 2;
+      this.expect("SELECT");
+      const one = this.peek();
+      if (one?.kind !== "number") this.syntax("1");
+      this.at++;
+      this.expect("FROM");
+      const table = this.tableName();
+      this.eat("AS");
+      const alias = this.ident().toUpperCase();
+      this.expect("WHERE");
+      const where = this.expr();
+      this.expectPunct(")");
+      return { kind: "exists", table, alias, where };
+    }
     if (this.punct("(")) {
+      if (this.eat("SELECT")) {
+        // (SELECT MAX(col) FROM table): the one scalar subquery shape.
+        this.expect("MAX");
+        this.expectPunct("(");
+        const column = this.ident();
+        this.expectPunct(")");
+        this.expect("FROM");
+        const table = this.tableName();
+        this.expectPunct(")");
+        return { kind: "max", table, column };
+      }
       const e = this.expr();
       this.expectPunct(")");
       return e;
+    }
+    for (const name of ["GREATEST", "EQUAL_NULL", "TO_JSON_STRING", "TO_JSON"] as const) {
+      if (this.isWord(name) && this.peek(1)?.text === "(") {
+        this.at += 2;
+        const args: Expr[] = [];
+        do args.push(this.expr());
+        while (this.punct(","));
+        this.expectPunct(")");
+        if (args.length !== (name.startsWith("TO_JSON") ? 1 : 2)) this.syntax(`${name} arguments`);
+        return { kind: "call", name, args };
+      }
     }
     if (this.eat("TRUE")) return { kind: "literal", value: true };
     if (this.eat("FALSE")) return { kind: "literal", value: false };
@@ -1008,6 +1068,51 @@ class Session {
         const v = this.evaluate(e.expr, sc);
         if (v.value === null) return { value: null, type: JSON_TYPE };
         return { value: parseDefault(storedText(v.value) as string, JSON_TYPE), type: JSON_TYPE };
+      }
+      case "exists": {
+        const table = this.resolve(e.table);
+        const found = table.rows.some((row) => {
+          const inner: Scope = new Map(sc);
+          inner.set(e.alias, { table, row });
+          return truthy(this.evaluate(e.where, inner).value);
+        });
+        return { value: found };
+      }
+      case "max": {
+        const table = this.resolve(e.table);
+        const i = this.column(table, e.column);
+        let best: Stored = null;
+        for (const row of table.rows) {
+          const v = row[i] ?? null;
+          if (v !== null && (best === null || compare(v, best) > 0)) best = v;
+        }
+        return { value: best, type: (table.columns[i] as FakeColumn).type };
+      }
+      case "isnull": {
+        const v = this.evaluate(e.expr, sc).value;
+        return { value: (v === null) !== e.negated };
+      }
+      case "distinct":
+      case "call": {
+        if (e.kind === "call" && (e.name === "TO_JSON_STRING" || e.name === "TO_JSON")) {
+          const v = this.evaluate(e.args[0] as Expr, sc).value;
+          return { value: v === null ? null : storedText(v), type: { base: "STRING", text: "STRING" } };
+        }
+        const [l, r] = e.kind === "distinct" ? [e.left, e.right] : (e.args as [Expr, Expr]);
+        let a = this.evaluate(l, sc);
+        let b = this.evaluate(r, sc);
+        if (a.text !== undefined && b.type) a = { value: parseText(a.text, b.type, this.rules), type: b.type };
+        if (b.text !== undefined && a.type) b = { value: parseText(b.text, a.type, this.rules), type: a.type };
+        if (e.kind === "call" && e.name === "GREATEST") {
+          if (a.value === null || b.value === null) return { value: null };
+          return compare(a.value, b.value) >= 0 ? a : b;
+        }
+        // Null-safe equality: EQUAL_NULL (Snowflake), IS NOT DISTINCT FROM (BigQuery).
+        if (a.value === null || b.value === null) return { value: a.value === b.value };
+        if (this.rules.quote === "`" && (a.type?.base === "JSON" || b.type?.base === "JSON")) {
+          throw new SqlError("Equality is not defined for arguments of type JSON", "invalidQuery");
+        }
+        return { value: compare(a.value, b.value) === 0 };
       }
       case "not": {
         const v = this.evaluate(e.expr, sc).value;

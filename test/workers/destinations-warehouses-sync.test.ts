@@ -172,7 +172,7 @@ for (const warehouse of WAREHOUSES) {
       expect(after.every((r) => r._fivetran_deleted === false)).toBe(true);
     }, 120_000);
 
-    it("syncs PostgreSQL: updates, a new column, a widened type, 429/5xx retried, soft then LIVE deletes", async () => {
+    it("syncs PostgreSQL: updates, a new column, a widened type, 429/5xx retried, soft then LIVE deletes, then HISTORY", async () => {
       const auth = await newAccount();
       const groupId = await group(auth, warehouse);
       const source = `h_wh_${suffix()}`;
@@ -261,6 +261,24 @@ for (const warehouse of WAREHOUSES) {
         ["1", "one", false],
         ["2", "TWO", false],
       ]);
+
+      // HISTORY: every row becomes a version active since the latest sync; a change adds one.
+      const history = await call("PATCH", `/v1/connections/${id}/schemas/${source}/tables/items`, {
+        auth,
+        body: { sync_mode: "HISTORY" },
+      });
+      expect(history.status, JSON.stringify(history.json)).toBe(200);
+      await sql(
+        SOURCE_DB,
+        `UPDATE ${s}.items SET name = 'ONE', updated_at = now() + interval '2 seconds' WHERE id = 1`,
+      );
+      await sync(auth, id);
+      const versions = rows(table()).map((r) => [String(r.id), r.name, r._fivetran_active, r._fivetran_end]);
+      expect(versions.filter((v) => v[0] === "1").sort((a, b) => Number(b[2]) - Number(a[2]))).toEqual([
+        ["1", "ONE", true, "9999-12-31T23:59:59.999000Z"],
+        ["1", "one", false, expect.stringMatching(/^20\d\d-/)],
+      ]);
+      expect(versions.filter((v) => v[0] === "2")).toEqual([["2", "TWO", true, "9999-12-31T23:59:59.999000Z"]]);
     }, 180_000);
 
     it("a value the warehouse refuses fails its table with a message naming it; the other table loads", async () => {

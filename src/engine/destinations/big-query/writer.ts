@@ -40,7 +40,7 @@ export const BIGQUERY_CAPABILITIES: DestinationCapabilities = {
   replaceRangeKeyTypes: [],
   deletes: true,
   transactions: false,
-  syncModes: ["soft_delete", "live"],
+  syncModes: ["soft_delete", "live", "history"],
   unchangedValues: true,
 };
 
@@ -314,6 +314,12 @@ export function bigQueryDialect(api: BigQueryApi): WarehouseDialect {
       `CREATE TEMP TABLE ${stage} (${columns.map((c) => `${quote(c.name)} ${c.type}`).join(", ")})`,
     stageType: (type) => type,
     fromStage: (expression) => expression,
+    toStage: (expression) => expression,
+    // JSON has no equality in GoogleSQL: its canonical text is compared.
+    same: (a, b, type) =>
+      type === "JSON"
+        ? `TO_JSON_STRING(${a}) IS NOT DISTINCT FROM TO_JSON_STRING(${b})`
+        : `${a} IS NOT DISTINCT FROM ${b}`,
     param: (value, _column, type): Param => ({ type: paramType(type), value: bigQueryText(value, paramType(type)) }),
     systemParam: (type, value) => ({ type: type === "timestamp" ? "TIMESTAMP" : "STRING", value }),
     cast: (expression, type) => `CAST(${expression} AS ${type})`,

@@ -45,7 +45,7 @@ export const SNOWFLAKE_CAPABILITIES: DestinationCapabilities = {
   replaceRangeKeyTypes: [],
   deletes: true,
   transactions: false,
-  syncModes: ["soft_delete", "live"],
+  syncModes: ["soft_delete", "live", "history"],
   unchangedValues: true,
 };
 
@@ -313,6 +313,8 @@ export function snowflakeDialect(sql: SnowflakeSql): WarehouseDialect {
       `CREATE TEMPORARY TABLE ${stage} (${columns.map((c) => `${quote(c.name)} ${c.type}`).join(", ")})`,
     stageType: (type) => (type === "VARIANT" ? "VARCHAR" : type),
     fromStage: (expression, type) => (type === "VARIANT" ? `PARSE_JSON(${expression})` : expression),
+    toStage: (expression, type) => (type === "VARIANT" ? `TO_JSON(${expression})` : expression),
+    same: (a, b) => `EQUAL_NULL(${a}, ${b})`,
     param: (value) => text(snowflakeText(value)),
     systemParam: (_type, value) => text(value),
     cast: (expression, type) => `CAST(${expression} AS ${type})`,

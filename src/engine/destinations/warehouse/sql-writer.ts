@@ -21,9 +21,9 @@
  * Schema changes: a new column is added; a column whose type widened (int → decimal → float,
  * anything → string) is altered in place where the vendor allows it, else rebuilt (add a
  * column, copy with CAST, drop the old one, rename); a narrower type keeps the wider column.
- * Switching soft_delete ↔ live adds or drops `_fivetran_deleted` as Postgres does. History
- * mode is not implemented here: the capabilities leave it out, so the runner fails such a
- * table alone, saying so.
+ * Switching between modes follows Postgres (switchMode). History mode (`_fivetran_start`,
+ * `_fivetran_end`, `_fivetran_active`) is writeHistory: Postgres's versioning in statements
+ * both warehouses take (EXISTS subqueries, MERGE, GREATEST, null-safe equality).
  */
 import { TableError } from "../../errors";
 import type {
@@ -44,6 +44,19 @@ import type {
 export const SYNCED = "_fivetran_synced";
 export const ROW_ID = "_fivetran_id";
 export const DELETED = "_fivetran_deleted";
+export const START = "_fivetran_start";
+export const END = "_fivetran_end";
+export const ACTIVE = "_fivetran_active";
+/** An active version's `_fivetran_end`, and a deleted row's times when switched into history mode. */
+export const MAX_TS = "9999-12-31T23:59:59.999Z";
+const MIN_TS = "0001-01-01T00:00:00Z";
+/** Staging columns of history writes only. */
+const FIRST = "_fivetran_first";
+const SKIP = "_fivetran_skip";
+const CLOSE = "_fivetran_close";
+const ALT = "_fivetran_alt";
+const REOPEN = "_fivetran_reopen";
+const SIG = "_fivetran_sig";
 
 /** A column as the warehouse holds it: its name there and its type in the dialect's spelling. */
 export interface WarehouseColumn {
@@ -135,12 +148,16 @@ export interface WarehouseDialect {
   createStage(name: string, columns: WarehouseColumn[]): string;
   /** The type a staged column has (Snowflake stages VARIANT as VARCHAR: VALUES cannot hold it). */
   stageType(type: string): string;
+  /** The expression that writes a table's column into its staged type (TO_JSON of a VARIANT). */
+  toStage(expression: string, type: string): string;
   /** The expression that reads a staged column into the table's type. */
   fromStage(expression: string, type: string): string;
   /** A value bound for a column of warehouse type `type`. */
   param(value: Value, column: Column, type: string): Param;
   /** A param of a system column's type. */
   systemParam(type: "timestamp" | "string", value: string): Param;
+  /** Null-safe equality of two expressions of type `type` (EQUAL_NULL, IS NOT DISTINCT FROM). */
+  same(a: string, b: string, type: string): string;
   /** `CAST(expr AS type)` in the dialect. */
   cast(expression: string, type: string): string;
   /**
@@ -170,6 +187,9 @@ interface TableInfo {
   synced: string;
   deleted: string;
   rowId: string;
+  start: string;
+  end: string;
+  active: string;
   /** The staging table of this table's scripts (temporary: one per session). */
   stage: string;
 }
@@ -216,6 +236,8 @@ export class WarehouseWriter implements DestinationWriter {
     const synced = d.name(SYNCED);
     const deleted = d.name(DELETED);
     const rowId = d.name(ROW_ID);
+    const [start, end, active] = [d.name(START), d.name(END), d.name(ACTIVE)];
+    if (mode === "history" && !keyed) throw new TableError(`${label} has no primary key: history mode needs one`);
     const wanted = stream.columns.map((c) => ({ name: d.name(c.name), type: d.columnType(c) }));
     const existing = await d.describe(schema, stream.name);
     const columns: WarehouseColumn[] = [];
@@ -224,6 +246,13 @@ export class WarehouseWriter implements DestinationWriter {
       defs.push(`${d.quote(synced)} ${d.types.timestamp} NOT NULL`);
       if (!keyed) defs.push(`${d.quote(rowId)} ${d.types.string} NOT NULL`);
       if (mode === "soft_delete") defs.push(`${d.quote(deleted)} ${d.types.boolean} NOT NULL`);
+      if (mode === "history") {
+        defs.push(
+          `${d.quote(start)} ${d.types.timestamp} NOT NULL`,
+          `${d.quote(end)} ${d.types.timestamp} NOT NULL`,
+          `${d.quote(active)} ${d.types.boolean} NOT NULL`,
+        );
+      }
       await this.exec(new Script(d).add(`CREATE TABLE IF NOT EXISTS ${ident} (${defs.join(", ")})`), label);
       columns.push(...wanted);
     } else {
@@ -259,23 +288,21 @@ export class WarehouseWriter implements DestinationWriter {
           columns.push(have);
         }
       }
-      const soft = byName.has(fold(deleted));
-      if (mode === "soft_delete" && !soft) {
-        // live → soft_delete: the column comes back, false everywhere.
-        await this.exec(
-          new Script(d)
-            .add(`ALTER TABLE ${ident} ADD COLUMN ${d.quote(deleted)} ${d.types.boolean}`)
-            .add(`UPDATE ${ident} SET ${d.quote(deleted)} = FALSE WHERE TRUE`),
-          label,
+      const current: SyncMode = byName.has(fold(start))
+        ? "history"
+        : byName.has(fold(deleted))
+          ? "soft_delete"
+          : "live";
+      if (current !== mode) {
+        const script = new Script(d);
+        switchMode(
+          script,
+          d,
+          { ident, keyNames: stream.primaryKey.map(d.name), synced, deleted, start, end, active },
+          current,
+          mode,
         );
-      } else if (mode === "live" && soft) {
-        // soft_delete → live: the rows marked deleted go, and the column with them.
-        await this.exec(
-          new Script(d)
-            .add(`DELETE FROM ${ident} WHERE ${d.quote(deleted)} = TRUE`)
-            .add(`ALTER TABLE ${ident} DROP COLUMN ${d.quote(deleted)}`),
-          label,
-        );
+        await this.exec(script, label);
       }
     }
     this.tables.set(`${schema}.${stream.name}`, {
@@ -289,6 +316,9 @@ export class WarehouseWriter implements DestinationWriter {
       synced,
       deleted,
       rowId,
+      start,
+      end,
+      active,
       stage: d.stage(schema),
     });
   }
@@ -325,6 +355,10 @@ export class WarehouseWriter implements DestinationWriter {
 
   async write(ref: TableRef, batch: UpsertBatch, syncedAt: Date): Promise<WriteResult> {
     const table = this.table(ref);
+    if (table.mode === "history") {
+      await this.writeHistory(table, batch, syncedAt.toISOString());
+      return { rows: batch.count, bytes: batch.bytes };
+    }
     const folded = await this.fold(table, batch);
     const groups = new Map<string, { unchanged: Set<number>; rows: { id: string; row: Row }[] }>();
     for (const [id, f] of folded) {
@@ -379,7 +413,9 @@ export class WarehouseWriter implements DestinationWriter {
     staged: WarehouseColumn[],
     items: T[],
     values: (script: Script, item: T) => string,
-    last: string,
+    last: string | ((script: Script) => void),
+    /** Whether a script may end before this item (history keeps a key's versions together). */
+    canBreak: (item: T) => boolean = () => true,
   ): Promise<number> {
     const d = this.d;
     const create = d.createStage(
@@ -387,7 +423,8 @@ export class WarehouseWriter implements DestinationWriter {
       staged.map((c) => ({ name: c.name, type: d.stageType(c.type) })),
     );
     const insert = `INSERT INTO ${table.stage} (${staged.map((c) => d.quote(c.name)).join(", ")}) VALUES `;
-    const budget = d.maxScriptBytes - create.length - insert.length - last.length - 64;
+    const lastBytes = typeof last === "string" ? last.length : 16_000;
+    const budget = d.maxScriptBytes - create.length - insert.length - lastBytes - 64;
     let changed = 0;
     let i = 0;
     while (i < items.length) {
@@ -397,7 +434,7 @@ export class WarehouseWriter implements DestinationWriter {
       while (i < items.length) {
         const before = { params: script.params.length, bytes: script.bytes };
         const tuple = values(script, items[i] as T);
-        if (script.bytes - start + tuple.length > budget && tuples.length > 0) {
+        if (script.bytes - start + tuple.length > budget && tuples.length > 0 && canBreak(items[i] as T)) {
           script.params.length = before.params;
           script.bytes = before.bytes;
           break;
@@ -411,10 +448,194 @@ export class WarehouseWriter implements DestinationWriter {
         tuples.push(tuple);
         i++;
       }
-      script.add(`${insert}${tuples.join(", ")}`).add(last);
+      script.add(`${insert}${tuples.join(", ")}`);
+      if (typeof last === "string") script.add(last);
+      else last(script);
       changed += (await this.exec(script, table.label)) ?? tuples.length;
     }
     return changed;
+  }
+
+  /**
+   * History mode, with the Postgres destination's semantics (destinations/postgres/writer.ts
+   * writeHistory; Fivetran's partner SDK): a version is keyed (pk…, `_fivetran_start`), starting
+   * at the change's commit time (`changedAt`) or the run's start; a version closed by the next
+   * ends 1 ms before it starts (never before its own start), one closed by a delete at the
+   * delete, an active one at 9999-12-31 23:59:59.999. What can be known from the batch alone is
+   * computed here (per key: versions in order, two at one instant folded, a version equal to the
+   * one before it dropped, each version's end and whether it is the last); the rest is SQL, in
+   * one script per group of keys:
+   * 1. versions of a staged key starting at or after its first staged start are removed, and the
+   *    version they had closed is active again (undoing an earlier application of the batch);
+   * 2. values the source did not send are taken from the active version;
+   * 3. a key's first staged version equal to the active one is no new version (`_fivetran_skip`);
+   *    when that was its only one, the active version's `_fivetran_synced` is bumped;
+   * 4. the active version of a key with new versions is closed, and the new versions inserted.
+   */
+  private async writeHistory(table: TableInfo, batch: UpsertBatch, synced: string): Promise<void> {
+    const d = this.d;
+    const q = (n: string) => d.quote(n);
+    const at = toMicros;
+    const ms = (iso: string, deltaMs: number) => fromMicros(toMicros(iso) + BigInt(deltaMs) * 1000n);
+    type Version = { row: Row; start: string; unchanged: Set<number> };
+    const byKey = new Map<string, Version[]>();
+    for (const [i, row] of batch.rows.entries()) {
+      const key = keyText(table.keyIndexes.map((k) => row[k] ?? null));
+      const start = batch.changedAt?.[i] ?? synced;
+      const list = byKey.get(key) ?? [];
+      byKey.set(key, list);
+      const unchanged = new Set(batch.unchanged?.[i] ?? []);
+      const same = list.findIndex((v) => at(v.start) === at(start));
+      // Two changes of a key at one instant (one transaction): the later one is the version.
+      if (same >= 0) list.splice(same, 1);
+      list.push({ row, start, unchanged });
+    }
+    const cols = table.columns;
+    const dataCols = cols.map((_, i) => i);
+    type Staged = {
+      row: Row;
+      start: string;
+      end: string;
+      active: boolean;
+      first: boolean;
+      close: string;
+      alt: string | null;
+      reopen: string;
+      sig: string;
+    };
+    const groups: Staged[][] = [];
+    for (const list of byKey.values()) {
+      list.sort((a, b) => (at(a.start) < at(b.start) ? -1 : at(a.start) > at(b.start) ? 1 : 0));
+      // Values not sent come from the version before in the batch; the first's from the table.
+      for (let n = 1; n < list.length; n++) {
+        const v = list[n] as Version;
+        const prev = list[n - 1] as Version;
+        v.row = v.row.map((x, c) => (v.unchanged.has(c) && !prev.unchanged.has(c) ? (prev.row[c] ?? null) : x));
+        v.unchanged = new Set([...v.unchanged].filter((c) => prev.unchanged.has(c)));
+      }
+      // A version equal to the one before it in the batch is none.
+      const kept = list.filter(
+        (v, n) => n === 0 || keyText(v.row) !== keyText((list[n - 1] as Version).row) || v.unchanged.size > 0,
+      );
+      const first = kept[0] as Version;
+      groups.push(
+        kept.map((v, n) => {
+          const next = kept[n + 1];
+          const end = next ? (at(ms(next.start, -1)) < at(v.start) ? v.start : ms(next.start, -1)) : MAX_TS;
+          return {
+            row: v.row,
+            start: v.start,
+            end,
+            active: next === undefined,
+            first: n === 0,
+            close: ms(first.start, -1),
+            alt: n === 0 && kept[1] ? ms((kept[1] as Version).start, -1) : null,
+            reopen: ms(first.start, -1),
+            sig: [...v.unchanged].sort((a, b) => a - b).join(","),
+          };
+        }),
+      );
+    }
+    const T = d.types;
+    const staged: WarehouseColumn[] = [
+      ...cols,
+      { name: table.synced, type: T.timestamp },
+      { name: table.start, type: T.timestamp },
+      { name: table.end, type: T.timestamp },
+      { name: table.active, type: T.boolean },
+      { name: d.name(FIRST), type: T.boolean },
+      { name: d.name(SKIP), type: T.boolean },
+      { name: d.name(CLOSE), type: T.timestamp },
+      { name: d.name(ALT), type: T.timestamp },
+      { name: d.name(REOPEN), type: T.timestamp },
+      { name: d.name(SIG), type: T.string },
+    ];
+    const [first, skip, close, alt, reopen, sig] = [FIRST, SKIP, CLOSE, ALT, REOPEN, SIG].map((n) => q(d.name(n)));
+    const keys = table.keyIndexes.map((k) => q((cols[k] as WarehouseColumn).name));
+    const on = (a: string, b: string) => keys.map((k) => `${a}.${k} = ${b}.${k}`).join(" AND ");
+    const t = table.ident;
+    const s = table.stage;
+    const [tSynced, tStart, tEnd, tActive] = [table.synced, table.start, table.end, table.active].map(q);
+    const signatures = new Set(
+      groups
+        .flat()
+        .map((v) => v.sig)
+        .filter((x) => x !== ""),
+    );
+    const statements = (script: Script) => {
+      const maxTs = () => script.bind(d.systemParam("timestamp", MAX_TS));
+      script.add(
+        `DELETE FROM ${t} AS T WHERE EXISTS (SELECT 1 FROM ${s} AS S WHERE ${on("S", "T")} AND S.${first} = TRUE AND T.${tStart} >= S.${tStart})`,
+      );
+      script.add(
+        `UPDATE ${t} AS T SET ${tActive} = TRUE, ${tEnd} = ${maxTs()} WHERE T.${tActive} = FALSE AND EXISTS (SELECT 1 FROM ${s} AS S WHERE ${on("S", "T")} AND S.${first} = TRUE AND T.${tEnd} >= S.${reopen}) AND NOT EXISTS (SELECT 1 FROM ${t} AS L WHERE ${on("L", "T")} AND L.${tStart} > T.${tStart})`,
+      );
+      for (const signature of signatures) {
+        const filled = signature.split(",").map(Number);
+        const sets = filled.map((c) => {
+          const name = q((cols[c] as WarehouseColumn).name);
+          return `${name} = ${d.toStage(`A.${name}`, (cols[c] as WarehouseColumn).type)}`;
+        });
+        script.add(
+          `MERGE INTO ${s} AS S USING ${t} AS A ON ${on("S", "A")} AND A.${tActive} = TRUE AND S.${sig} = ${script.bind(d.systemParam("string", signature))} WHEN MATCHED THEN UPDATE SET ${sets.join(", ")}`,
+        );
+      }
+      const equal = dataCols
+        .map((c) => {
+          const col = cols[c] as WarehouseColumn;
+          return d.same(`A.${q(col.name)}`, d.fromStage(`S.${q(col.name)}`, col.type), col.type);
+        })
+        .join(" AND ");
+      script.add(
+        `UPDATE ${s} AS S SET ${skip} = TRUE WHERE S.${first} = TRUE AND EXISTS (SELECT 1 FROM ${t} AS A WHERE ${on("A", "S")} AND A.${tActive} = TRUE AND ${equal})`,
+      );
+      const now = script.bind(d.systemParam("timestamp", synced));
+      script.add(
+        `UPDATE ${t} AS T SET ${tSynced} = ${now} WHERE T.${tActive} = TRUE AND T.${tSynced} < ${script.bind(d.systemParam("timestamp", synced))} AND EXISTS (SELECT 1 FROM ${s} AS S WHERE ${on("S", "T")} AND S.${first} = TRUE AND S.${skip} = TRUE AND S.${alt} IS NULL)`,
+      );
+      script.add(
+        `MERGE INTO ${t} AS T USING ${s} AS S ON ${on("T", "S")} AND T.${tActive} = TRUE AND S.${first} = TRUE WHEN MATCHED AND S.${skip} = FALSE THEN UPDATE SET ${tActive} = FALSE, ${tEnd} = GREATEST(S.${close}, T.${tStart}) WHEN MATCHED AND S.${alt} IS NOT NULL THEN UPDATE SET ${tActive} = FALSE, ${tEnd} = GREATEST(S.${alt}, T.${tStart})`,
+      );
+      const names = [...cols.map((c) => q(c.name)), tSynced, tStart, tEnd, tActive];
+      const values = [
+        ...cols.map((c) => d.fromStage(`S.${q(c.name)}`, c.type)),
+        `S.${tSynced}`,
+        `S.${tStart}`,
+        `S.${tEnd}`,
+        `S.${tActive}`,
+      ];
+      script.add(
+        `MERGE INTO ${t} AS T USING ${s} AS S ON 1 = 0 WHEN NOT MATCHED AND S.${skip} = FALSE THEN INSERT (${names.join(", ")}) VALUES (${values.join(", ")})`,
+      );
+    };
+    // A key's versions must share a script: the keys are packed whole, in order.
+    const ordered = groups.flat();
+    const ts = (v: string) => d.systemParam("timestamp", v);
+    await this.staged(
+      table,
+      staged,
+      ordered,
+      (script, v) => {
+        const bound = cols.map((c, i) =>
+          script.bind(d.param(v.row[i] ?? null, table.stream.columns[i] as Column, c.type)),
+        );
+        bound.push(
+          script.bind(ts(synced)),
+          script.bind(ts(v.start)),
+          script.bind(ts(v.end)),
+          v.active ? "TRUE" : "FALSE",
+          v.first ? "TRUE" : "FALSE",
+          "FALSE",
+          script.bind(ts(v.close)),
+          v.alt === null ? "NULL" : script.bind(ts(v.alt)),
+          script.bind(ts(v.reopen)),
+          script.bind(d.systemParam("string", v.sig)),
+        );
+        return `(${bound.join(", ")})`;
+      },
+      statements,
+      (v) => v.first,
+    );
   }
 
   async delete(ref: TableRef, keys: Row[], at?: DeleteTimes): Promise<number> {
@@ -427,10 +648,15 @@ export class WarehouseWriter implements DestinationWriter {
     const staged = [...keyCols, { name: table.synced, type: d.types.timestamp }];
     const on = keyCols.map((k) => `T.${q(k.name)} = S.${q(k.name)}`).join(" AND ");
     const merge =
-      table.mode === "live"
-        ? `MERGE INTO ${table.ident} AS T USING ${table.stage} AS S ON ${on} WHEN MATCHED THEN DELETE`
-        : `MERGE INTO ${table.ident} AS T USING ${table.stage} AS S ON ${on} WHEN MATCHED AND T.${q(table.deleted)} = FALSE THEN UPDATE SET ${q(table.deleted)} = TRUE, ${q(table.synced)} = S.${q(table.synced)}`;
+      table.mode === "history"
+        ? // The active version ends when the delete was committed (never before it began).
+          `MERGE INTO ${table.ident} AS T USING ${table.stage} AS S ON ${on} AND T.${q(table.active)} = TRUE WHEN MATCHED THEN UPDATE SET ${q(table.active)} = FALSE, ${q(table.end)} = GREATEST(S.${q(table.synced)}, T.${q(table.start)})`
+        : table.mode === "live"
+          ? `MERGE INTO ${table.ident} AS T USING ${table.stage} AS S ON ${on} WHEN MATCHED THEN DELETE`
+          : `MERGE INTO ${table.ident} AS T USING ${table.stage} AS S ON ${on} WHEN MATCHED AND T.${q(table.deleted)} = FALSE THEN UPDATE SET ${q(table.deleted)} = TRUE, ${q(table.synced)} = S.${q(table.synced)}`;
     const synced = (at?.syncedAt ?? new Date()).toISOString();
+    // History: each key's delete time (its commit time), staged in the synced column.
+    const when = new Map(keys.map((k, i) => [keyText(k), at?.changedAt?.[i] ?? synced]));
     const unique = [...new Map(keys.map((k) => [keyText(k), k])).values()];
     return this.staged(
       table,
@@ -440,21 +666,28 @@ export class WarehouseWriter implements DestinationWriter {
         const bound = keyCols.map((c, n) =>
           script.bind(d.param(key[n] ?? null, table.stream.columns[table.keyIndexes[n] as number] as Column, c.type)),
         );
-        bound.push(script.bind(d.systemParam("timestamp", synced)));
+        const time = table.mode === "history" ? (when.get(keyText(key)) ?? synced) : synced;
+        bound.push(script.bind(d.systemParam("timestamp", time)));
         return `(${bound.join(", ")})`;
       },
       merge,
     );
   }
 
-  async truncate(ref: TableRef, before?: Date, _at?: TruncateTime): Promise<number> {
+  async truncate(ref: TableRef, before?: Date, at?: TruncateTime): Promise<number> {
     const table = this.table(ref);
     const d = this.d;
     const script = new Script(d);
     const where: string[] = [];
     if (before)
       where.push(`${d.quote(table.synced)} < ${script.bind(d.systemParam("timestamp", before.toISOString()))}`);
-    if (table.mode === "live") {
+    if (table.mode === "history") {
+      const time = at?.changedAt ?? (at?.syncedAt ?? before ?? new Date()).toISOString();
+      where.unshift(`${d.quote(table.active)} = TRUE`);
+      script.add(
+        `UPDATE ${table.ident} SET ${d.quote(table.active)} = FALSE, ${d.quote(table.end)} = GREATEST(${script.bind(d.systemParam("timestamp", time))}, ${d.quote(table.start)}) WHERE ${where.join(" AND ")}`,
+      );
+    } else if (table.mode === "live") {
       script.add(`DELETE FROM ${table.ident} WHERE ${where.length ? where.join(" AND ") : "TRUE"}`);
     } else {
       // A bulk delete: rows are marked, their `_fivetran_synced` kept (Fivetran's system columns).
@@ -468,6 +701,75 @@ export class WarehouseWriter implements DestinationWriter {
   async flush(): Promise<void> {}
 
   async close(): Promise<void> {}
+}
+
+/** An RFC 3339 UTC timestamp (up to microseconds) as microseconds since the epoch. */
+function toMicros(iso: string): bigint {
+  const m = /^(.*T\d\d:\d\d:\d\d)(?:\.(\d+))?Z$/.exec(iso);
+  if (!m) return BigInt(Date.parse(iso)) * 1000n;
+  return BigInt(Date.parse(`${m[1]}Z`)) * 1000n + BigInt((m[2] ?? "").padEnd(6, "0").slice(0, 6));
+}
+
+function fromMicros(us: bigint): string {
+  const ms = us >= 0n ? us / 1000n : (us - 999n) / 1000n;
+  const fraction = (((us % 1_000_000n) + 1_000_000n) % 1_000_000n).toString().padStart(6, "0");
+  return `${new Date(Number(ms)).toISOString().slice(0, 19)}.${fraction}Z`;
+}
+
+interface ModeColumns {
+  ident: string;
+  keyNames: string[];
+  synced: string;
+  deleted: string;
+  start: string;
+  end: string;
+  active: string;
+}
+
+/**
+ * Switches an existing table between sync modes as the Postgres destination does (Fivetran's
+ * TableSyncModeMigration): live → soft_delete adds `_fivetran_deleted`, false everywhere;
+ * soft_delete → live removes the marked rows and the column; into history every row becomes a
+ * version, current ones active from the table's latest `_fivetran_synced`, deleted ones inactive
+ * at the minimum timestamp; history → live keeps the active versions; history → soft_delete
+ * keeps each key's latest version, marked deleted when it is not active.
+ */
+function switchMode(script: Script, d: WarehouseDialect, t: ModeColumns, from: SyncMode, to: SyncMode): void {
+  const q = (n: string) => d.quote(n);
+  const T = t.ident;
+  const on = (a: string, b: string) => t.keyNames.map((k) => `${a}.${q(k)} = ${b}.${q(k)}`).join(" AND ");
+  const ts = (v: string) => script.bind(d.systemParam("timestamp", v));
+  if (from === "history") {
+    if (to === "live") script.add(`DELETE FROM ${T} WHERE ${q(t.active)} = FALSE`);
+    else {
+      script.add(
+        `DELETE FROM ${T} AS A WHERE EXISTS (SELECT 1 FROM ${T} AS B WHERE ${on("A", "B")} AND B.${q(t.start)} > A.${q(t.start)})`,
+      );
+      script.add(`ALTER TABLE ${T} ADD COLUMN ${q(t.deleted)} ${d.types.boolean}`);
+      script.add(`UPDATE ${T} SET ${q(t.deleted)} = NOT ${q(t.active)} WHERE TRUE`);
+    }
+    for (const c of [t.start, t.end, t.active]) script.add(`ALTER TABLE ${T} DROP COLUMN ${q(c)}`);
+  } else if (to === "history") {
+    script.add(`ALTER TABLE ${T} ADD COLUMN ${q(t.start)} ${d.types.timestamp}`);
+    script.add(`ALTER TABLE ${T} ADD COLUMN ${q(t.end)} ${d.types.timestamp}`);
+    script.add(`ALTER TABLE ${T} ADD COLUMN ${q(t.active)} ${d.types.boolean}`);
+    const current = from === "soft_delete" ? `${q(t.deleted)} = FALSE` : "TRUE";
+    script.add(
+      `UPDATE ${T} SET ${q(t.active)} = TRUE, ${q(t.start)} = (SELECT MAX(${q(t.synced)}) FROM ${T}), ${q(t.end)} = ${ts(MAX_TS)} WHERE ${current}`,
+    );
+    if (from === "soft_delete") {
+      script.add(
+        `UPDATE ${T} SET ${q(t.active)} = FALSE, ${q(t.start)} = ${ts(MIN_TS)}, ${q(t.end)} = ${ts(MIN_TS)} WHERE ${q(t.deleted)} = TRUE`,
+      );
+      script.add(`ALTER TABLE ${T} DROP COLUMN ${q(t.deleted)}`);
+    }
+  } else if (to === "soft_delete") {
+    script.add(`ALTER TABLE ${T} ADD COLUMN ${q(t.deleted)} ${d.types.boolean}`);
+    script.add(`UPDATE ${T} SET ${q(t.deleted)} = FALSE WHERE TRUE`);
+  } else {
+    script.add(`DELETE FROM ${T} WHERE ${q(t.deleted)} = TRUE`);
+    script.add(`ALTER TABLE ${T} DROP COLUMN ${q(t.deleted)}`);
+  }
 }
 
 /** The staging table's name: temporary, so it lives in the script's session alone. */
