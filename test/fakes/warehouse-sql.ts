@@ -9,11 +9,12 @@
  *   INSERT INTO t (c, …) VALUES (p, …), …
  *   MERGE INTO t AS T USING s AS S ON T.k = S.k [AND …]
  *     WHEN MATCHED [AND cond] THEN UPDATE SET c = expr, … | DELETE  [WHEN NOT MATCHED THEN INSERT (c, …) VALUES (expr, …)]
- *   UPDATE t SET c = expr, … WHERE cond · DELETE FROM t WHERE cond
+ *   UPDATE t [AS a] SET c = expr, … WHERE cond · DELETE FROM t [AS a] WHERE cond
  *
- * with expressions of column references, parameters, TRUE/FALSE/NULL, `=`/`<`, AND, NOT,
- * CAST(x AS type) and PARSE_JSON(x) — and anything else is a syntax error, as an unknown
- * statement would be. What the real services check and reject, it checks and rejects:
+ * with expressions of column references, parameters, TRUE/FALSE/NULL, comparisons, AND, NOT,
+ * IS [NOT] NULL, IS NOT DISTINCT FROM, CAST(x AS type), PARSE_JSON, TO_JSON(_STRING), GREATEST,
+ * EQUAL_NULL, `EXISTS (SELECT 1 FROM t AS a WHERE cond)` and `(SELECT MAX(c) FROM t)` — and
+ * anything else is a syntax error, as an unknown statement would be. What the real services check and reject, it checks and rejects:
  * identifiers over the length limit, unquoted reserved words, unknown tables and columns, a
  * value its column's type cannot hold (precision, scale, a bad date), NULL in a NOT NULL
  * column, two source rows of a MERGE for one target row (both vendors refuse such a MERGE).
