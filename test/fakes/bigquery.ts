@@ -4,8 +4,109 @@
  * the assertion must be RS256-signed by the service account's key, name it as `iss`, have
  * `aud` = the token URL, a `scope`, and live at most an hour; BigQuery calls need the issued
  * bearer token and answer Google's error shape `{error: {code, message, errors, status}}`.
+ *
+ * For the writer it also serves datasets.insert, tables.get, jobs.query (GoogleSQL scripts with
+ * named, typed parameters, applied to in-memory tables by ./warehouse-sql.ts, temporary tables
+ * living for the script) and jobs.get, and refuses what BigQuery refuses: a query over 1024K
+ * characters, column names that are not letters/digits/underscores (or longer than 300, or
+ * with a reserved prefix), unquoted reserved words, a parameter whose type the column cannot
+ * take, an expired or unknown token.
  */
 import { decodeJwt, importSPKI, jwtVerify } from "jose";
+import { type BoundParam, type FakeType, FakeWarehouse, parseDefault, SqlError, type SqlRules } from "./warehouse-sql";
+
+/** GoogleSQL's reserved keywords. */
+const RESERVED = new Set(
+  "ALL AND ANY ARRAY AS ASC ASSERT_ROWS_MODIFIED AT BETWEEN BY CASE CAST COLLATE CONTAINS CREATE CROSS CUBE CURRENT DEFAULT DEFINE DESC DISTINCT ELSE END ENUM ESCAPE EXCEPT EXCLUDE EXISTS EXTRACT FALSE FETCH FOLLOWING FOR FROM FULL GROUP GROUPING GROUPS HASH HAVING IF IGNORE IN INNER INTERSECT INTERVAL INTO IS JOIN LATERAL LEFT LIKE LIMIT LOOKUP MERGE NATURAL NEW NO NOT NULL NULLS OF ON OR ORDER OUTER OVER PARTITION PRECEDING PROTO QUALIFY RANGE RECURSIVE RESPECT RIGHT ROLLUP ROWS SELECT SET SOME STRUCT TABLESAMPLE THEN TO TREAT TRUE UNBOUNDED UNION UNNEST USING WHEN WHERE WINDOW WITH WITHIN".split(
+    " ",
+  ),
+);
+
+function bigQueryType(text: string): FakeType | undefined {
+  const decimal = /^(BIG)?NUMERIC(?:\((\d+)(?:,(\d+))?\))?$/.exec(text);
+  if (decimal) {
+    const big = decimal[1] === "BIG";
+    const scale = Number(decimal[3] ?? (decimal[2] ? 0 : big ? 38 : 9));
+    const precision = Number(decimal[2] ?? (big ? 76 : 38));
+    const [maxScale, maxInt] = big ? [38, 38] : [9, 29];
+    if (scale > maxScale || precision < Math.max(1, scale) || precision > scale + maxInt) return undefined;
+    return { base: "NUMBER", precision, scale, text: `${big ? "BIG" : ""}NUMERIC(${precision},${scale})` };
+  }
+  const simple: Record<string, FakeType["base"]> = {
+    INT64: "INT64",
+    INTEGER: "INT64",
+    FLOAT64: "FLOAT",
+    BOOL: "BOOLEAN",
+    STRING: "STRING",
+    DATE: "DATE",
+    TIME: "TIME",
+    DATETIME: "TIMESTAMP_NTZ",
+    TIMESTAMP: "TIMESTAMP_TZ",
+    JSON: "JSON",
+    BYTES: "BINARY",
+  };
+  const base = simple[text];
+  return base ? { base, text: text === "INTEGER" ? "INT64" : text } : undefined;
+}
+
+export const BIGQUERY_RULES: SqlRules = {
+  quote: "`",
+  foldUnquoted: (name) => name,
+  caseInsensitive: true,
+  maxIdentifier: 1024,
+  badColumnName(name) {
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) {
+      return "Fields must contain only letters, numbers, and underscores, start with a letter or underscore, and be at most 300 characters long.";
+    }
+    if (name.length > 300) return "Fields must be at most 300 characters long.";
+    if (/^(_TABLE_|_FILE_|_PARTITION|_ROW_TIMESTAMP|__ROOT__|_COLON_)/i.test(name))
+      return "The name has a reserved prefix.";
+    return undefined;
+  },
+  reserved: RESERVED,
+  qualifiedTemporary: false,
+  temporaryNeedsSchema: false,
+  type: bigQueryType,
+  parse(value, type) {
+    if (type.base === "BINARY") {
+      try {
+        return Uint8Array.from(atob(value), (c) => c.charCodeAt(0));
+      } catch {
+        throw new SqlError(`Invalid BYTES value (base64 expected): ${value.slice(0, 20)}`, "invalidQuery");
+      }
+    }
+    return parseDefault(value, type);
+  },
+};
+
+/** GoogleSQL's longest query. */
+export const BIGQUERY_MAX_QUERY_CHARS = 1024 * 1024;
+
+/** tables.get's (legacy) type names. */
+function legacyType(type: FakeType): { type: string; precision?: string; scale?: string } {
+  switch (type.base) {
+    case "INT64":
+      return { type: "INTEGER" };
+    case "FLOAT":
+      return { type: "FLOAT" };
+    case "BOOLEAN":
+      return { type: "BOOLEAN" };
+    case "NUMBER":
+      return {
+        type: type.text.startsWith("BIG") ? "BIGNUMERIC" : "NUMERIC",
+        precision: String(type.precision),
+        scale: String(type.scale),
+      };
+    case "TIMESTAMP_NTZ":
+      return { type: "DATETIME" };
+    case "TIMESTAMP_TZ":
+      return { type: "TIMESTAMP" };
+    case "BINARY":
+      return { type: "BYTES" };
+    default:
+      return { type: type.base };
+  }
+}
 
 export const TOKEN_URL = "https://oauth2.googleapis.com/token";
 const API = "https://bigquery.googleapis.com/bigquery/v2";
@@ -23,12 +124,24 @@ export interface BigQueryFakeOptions {
   /** Datasets per project, with their location. */
   datasets: Record<string, { id: string; location: string }[]>;
   now?: () => Date;
+  /** jobs.query answers jobComplete false; the job is DONE at its first jobs.get. */
+  asynchronous?: boolean;
 }
 
 export interface BigQueryFake {
   fetch: typeof fetch;
   /** Access tokens issued, by service account email. */
   issued: Map<string, string>;
+  /** A project's tables, applied from the queries (datasets are its schemas). */
+  warehouse(project: string): FakeWarehouse;
+  /** The failures served so far (their statuses), from failNext. */
+  throttled: number[];
+  /** The next `count` API requests (not token requests) answer `status` (429 with Retry-After 0, or a 5xx). */
+  failNext(status: number, count?: number): void;
+  /** Every BigQuery API request: method and path. */
+  requests: string[];
+  /** Every jobs.query body received. */
+  queries: { query: string; queryParameters?: unknown[] }[];
 }
 
 function json(status: number, body: unknown): Response {
@@ -43,6 +156,21 @@ export function bigQueryFake(options: BigQueryFakeOptions): BigQueryFake {
   const now = options.now ?? (() => new Date());
   const tokens = new Map<string, FakeServiceAccount>();
   const issued = new Map<string, string>();
+  const warehouses = new Map<string, FakeWarehouse>();
+  const warehouse = (project: string) => {
+    let w = warehouses.get(project);
+    if (!w) {
+      w = new FakeWarehouse(BIGQUERY_RULES);
+      warehouses.set(project, w);
+    }
+    return w;
+  };
+  const failures: number[] = [];
+  const throttled: number[] = [];
+  const requests: string[] = [];
+  const queries: BigQueryFake["queries"] = [];
+  /** Jobs by id: their final state. */
+  const jobs = new Map<string, Record<string, unknown>>();
 
   async function token(request: Request): Promise<Response> {
     // A form body: read as bytes (workerd warns on .text() of a non-text content type).
@@ -86,9 +214,149 @@ export function bigQueryFake(options: BigQueryFakeOptions): BigQueryFake {
     return json(200, { access_token: accessToken, expires_in: 3599, token_type: "Bearer" });
   }
 
-  function datasets(request: Request, url: URL): Response {
+  function authenticated(request: Request): FakeServiceAccount | undefined {
     const header = request.headers.get("Authorization") ?? "";
-    const account = header.startsWith("Bearer ") ? tokens.get(header.slice(7)) : undefined;
+    return header.startsWith("Bearer ") ? tokens.get(header.slice(7)) : undefined;
+  }
+
+  const unauthenticated = () =>
+    googleError(
+      401,
+      "UNAUTHENTICATED",
+      "authError",
+      "Request had invalid authentication credentials. Expected OAuth 2 access token, login cookie or other valid authentication credential.",
+    );
+
+  /** datasets.insert, tables.get, jobs.query and jobs.get, on the project's in-memory tables. */
+  async function writerApi(request: Request, url: URL): Promise<Response | undefined> {
+    const m = /^\/bigquery\/v2\/projects\/([^/]+)\/(datasets|queries|jobs\/[^/]+|datasets\/[^/]+\/tables\/[^/]+)$/.exec(
+      url.pathname,
+    );
+    if (!m) return undefined;
+    const project = decodeURIComponent(m[1] ?? "");
+    const path = m[2] ?? "";
+    const isDatasetList = request.method === "GET" && path === "datasets";
+    if (isDatasetList) return undefined;
+    const account = authenticated(request);
+    if (!account) return unauthenticated();
+    if (!account.projects.includes(project)) {
+      return googleError(403, "PERMISSION_DENIED", "accessDenied", `Access Denied: Project ${project}`);
+    }
+    const w = warehouse(project);
+    if (request.method === "POST" && path === "datasets") {
+      const body = (await request.json().catch(() => ({}))) as { datasetReference?: { datasetId?: string } };
+      const id = body.datasetReference?.datasetId ?? "";
+      if (!/^[A-Za-z0-9_]{1,1024}$/.test(id)) {
+        return googleError(
+          400,
+          "INVALID_ARGUMENT",
+          "invalid",
+          `Invalid dataset ID "${id}". Dataset IDs must be alphanumeric (plus underscores) and must be at most 1024 characters long.`,
+        );
+      }
+      if (w.schemas.has(w.key(id)))
+        return googleError(409, "ALREADY_EXISTS", "duplicate", `Already Exists: Dataset ${project}:${id}`);
+      w.schemas.set(w.key(id), new Map());
+      return json(200, { kind: "bigquery#dataset", datasetReference: { projectId: project, datasetId: id } });
+    }
+    const table = /^datasets\/([^/]+)\/tables\/([^/]+)$/.exec(path);
+    if (request.method === "GET" && table) {
+      const [dataset, name] = [decodeURIComponent(table[1] ?? ""), decodeURIComponent(table[2] ?? "")];
+      const found = w.table(dataset, name);
+      if (!found) return googleError(404, "NOT_FOUND", "notFound", `Not found: Table ${project}:${dataset}.${name}`);
+      return json(200, {
+        kind: "bigquery#table",
+        tableReference: { projectId: project, datasetId: dataset, tableId: found.name },
+        schema: {
+          fields: found.columns.map((c) => ({
+            name: c.name,
+            ...legacyType(c.type),
+            mode: c.notNull ? "REQUIRED" : "NULLABLE",
+          })),
+        },
+        numRows: String(found.rows.length),
+      });
+    }
+    const job = /^jobs\/([^/]+)$/.exec(path);
+    if (request.method === "GET" && job) {
+      const state = jobs.get(decodeURIComponent(job[1] ?? ""));
+      if (!state) return googleError(404, "NOT_FOUND", "notFound", `Not found: Job ${project}:${job[1]}`);
+      return json(200, state);
+    }
+    if (request.method === "POST" && path === "queries") {
+      const body = (await request.json().catch(() => ({}))) as {
+        query?: string;
+        useLegacySql?: boolean;
+        parameterMode?: string;
+        queryParameters?: { name?: string; parameterType?: { type?: string }; parameterValue?: { value?: unknown } }[];
+      };
+      queries.push({ query: String(body.query), queryParameters: body.queryParameters });
+      const query = String(body.query ?? "");
+      if (body.useLegacySql !== false)
+        return googleError(
+          400,
+          "INVALID_ARGUMENT",
+          "invalidQuery",
+          "This fake speaks GoogleSQL only: set useLegacySql false",
+        );
+      if (query.length > BIGQUERY_MAX_QUERY_CHARS) {
+        return googleError(
+          400,
+          "INVALID_ARGUMENT",
+          "invalidQuery",
+          "The query is too large. The maximum standard SQL query length is 1024.00K characters, including comments and white space characters.",
+        );
+      }
+      const params = new Map<string, BoundParam>();
+      for (const p of body.queryParameters ?? []) {
+        const type = bigQueryType(String(p.parameterType?.type ?? ""));
+        if (!p.name || !type || body.parameterMode !== "NAMED") {
+          return googleError(
+            400,
+            "INVALID_ARGUMENT",
+            "invalidQuery",
+            `Invalid query parameter ${p.name ?? "(unnamed)"}: type ${p.parameterType?.type}`,
+          );
+        }
+        const value = p.parameterValue?.value;
+        params.set(p.name, { type, value: value === undefined || value === null ? null : String(value) });
+      }
+      const jobId = `job_${crypto.randomUUID().replace(/-/g, "")}`;
+      const reference = { projectId: project, jobId, location: "US" };
+      let affected = 0;
+      try {
+        for (const outcome of w.run(query, params)) {
+          const counts = outcome.rows[0]?.map(Number).filter((n) => Number.isFinite(n)) ?? [];
+          if (outcome.columns[0]?.startsWith("number of rows")) affected = counts.reduce((a, b) => a + b, 0);
+        }
+      } catch (error) {
+        const message = error instanceof SqlError ? error.message : String(error);
+        if (!options.asynchronous) return googleError(400, "INVALID_ARGUMENT", "invalidQuery", message);
+        jobs.set(jobId, {
+          jobReference: reference,
+          status: { state: "DONE", errorResult: { reason: "invalidQuery", message } },
+        });
+        return json(200, { kind: "bigquery#queryResponse", jobReference: reference, jobComplete: false });
+      }
+      jobs.set(jobId, {
+        jobReference: reference,
+        status: { state: "DONE" },
+        statistics: { query: { numDmlAffectedRows: String(affected) } },
+      });
+      if (options.asynchronous)
+        return json(200, { kind: "bigquery#queryResponse", jobReference: reference, jobComplete: false });
+      return json(200, {
+        kind: "bigquery#queryResponse",
+        jobReference: reference,
+        jobComplete: true,
+        numDmlAffectedRows: String(affected),
+      });
+    }
+    return undefined;
+  }
+
+  function datasets(request: Request, url: URL): Response {
+    const account = authenticated(request);
     if (!account) {
       return googleError(
         401,
@@ -134,12 +402,41 @@ export function bigQueryFake(options: BigQueryFakeOptions): BigQueryFake {
   async function handle(request: Request): Promise<Response> {
     const url = new URL(request.url);
     if (request.method === "POST" && `${url.origin}${url.pathname}` === TOKEN_URL) return token(request);
+    if (url.href.startsWith(`${API}/`)) {
+      requests.push(`${request.method} ${url.pathname}${url.search}`);
+      const failure = failures.shift();
+      if (failure) {
+        throttled.push(failure);
+        return new Response(
+          JSON.stringify({
+            error: {
+              code: failure,
+              message: "Rate limit exceeded or backend error",
+              status: failure === 429 ? "RESOURCE_EXHAUSTED" : "UNAVAILABLE",
+            },
+          }),
+          {
+            status: failure,
+            headers: { "Content-Type": "application/json", "Retry-After": "0" },
+          },
+        );
+      }
+      const answer = await writerApi(request, url);
+      if (answer) return answer;
+    }
     if (request.method === "GET" && url.href.startsWith(`${API}/`)) return datasets(request, url);
     return googleError(404, "NOT_FOUND", "notFound", `No such endpoint: ${request.method} ${url.href}`);
   }
 
   return {
     issued,
+    warehouse,
+    requests,
+    queries,
+    throttled,
+    failNext(status, count = 1) {
+      for (let i = 0; i < count; i++) failures.push(status);
+    },
     fetch: (async (input: RequestInfo | URL, init?: RequestInit) => handle(new Request(input, init))) as typeof fetch,
   };
 }

@@ -4,10 +4,78 @@
  * sub `ACCOUNT.USER`, RS256, at most one hour, verified against the user's registered public
  * key), programmatic access tokens, the ResultSet answer (`resultSetMetaData`, `data`, code
  * `090001`) and the error bodies (`{code, message}`; 401 with code 390144 for a bad JWT).
- * It executes the one kind of statement our connector sends: a SELECT of context functions.
+ * It evaluates the SELECT of context functions the setup tests send, the INFORMATION_SCHEMA
+ * query the writer describes tables with, and applies the writer's DDL and DML to in-memory
+ * tables (./warehouse-sql.ts) — multi-statement requests (`MULTI_STATEMENT_COUNT`, `?`
+ * bindings numbered across the request, temporary tables living for the request), answers
+ * 202 and the statement-status GET when asked to run asynchronously, result partitions, and
+ * Snowflake's limits: 255-character identifiers, reserved words only quoted, SQL text of at
+ * most 1 MB, 422 with Snowflake's code for a statement it rejects.
  */
 import { createHash, createPublicKey } from "node:crypto";
 import { decodeJwt, decodeProtectedHeader, importSPKI, jwtVerify } from "jose";
+import { type BoundParam, type FakeType, FakeWarehouse, SqlError, type SqlRules } from "./warehouse-sql";
+
+/** Snowflake's reserved words (https://docs.snowflake.com/en/sql-reference/reserved-keywords). */
+const RESERVED = new Set(
+  "ALL ALTER AND ANY AS BETWEEN BY CASE CAST CHECK COLUMN CONNECT CONNECTION CONSTRAINT CREATE CROSS CURRENT CURRENT_DATE CURRENT_TIME CURRENT_TIMESTAMP CURRENT_USER DATABASE DELETE DISTINCT DROP ELSE EXISTS FALSE FOLLOWING FOR FROM FULL GRANT GROUP GSCLUSTER HAVING ILIKE IN INCREMENT INNER INSERT INTERSECT INTO IS ISSUE JOIN LATERAL LEFT LIKE LOCALTIME LOCALTIMESTAMP MINUS NATURAL NOT NULL OF ON OR ORDER ORGANIZATION QUALIFY REGEXP REVOKE RIGHT RLIKE ROW ROWS SAMPLE SCHEMA SELECT SET SOME START TABLE TABLESAMPLE THEN TO TRIGGER TRUE TRY_CAST UNION UNIQUE UPDATE USING VALUES VIEW WHEN WHENEVER WHERE WITH".split(
+    " ",
+  ),
+);
+
+/** Snowflake's types as the writer spells them. */
+function snowflakeType(text: string): FakeType | undefined {
+  const number = /^(?:NUMBER|NUMERIC|DECIMAL)(?:\((\d+)(?:,(\d+))?\))?$/.exec(text);
+  if (number) {
+    const precision = Number(number[1] ?? 38);
+    const scale = Number(number[2] ?? 0);
+    if (precision < 1 || precision > 38 || scale > Math.min(precision, 37)) return undefined;
+    return { base: "NUMBER", precision, scale, text: `NUMBER(${precision},${scale})` };
+  }
+  const simple: Record<string, FakeType["base"]> = {
+    FLOAT: "FLOAT",
+    DOUBLE: "FLOAT",
+    VARCHAR: "STRING",
+    TEXT: "STRING",
+    STRING: "STRING",
+    BOOLEAN: "BOOLEAN",
+    DATE: "DATE",
+    VARIANT: "JSON",
+    BINARY: "BINARY",
+  };
+  if (simple[text]) return { base: simple[text], text };
+  const timed = /^(TIME|TIMESTAMP_NTZ|TIMESTAMP_TZ)(?:\((\d)\))?$/.exec(text);
+  if (timed && Number(timed[2] ?? 9) <= 9) {
+    return { base: timed[1] as FakeType["base"], precision: Number(timed[2] ?? 9), text };
+  }
+  return undefined;
+}
+
+export const SNOWFLAKE_RULES: SqlRules = {
+  quote: '"',
+  foldUnquoted: (name) => name.toUpperCase(),
+  caseInsensitive: false,
+  maxIdentifier: 255,
+  reserved: RESERVED,
+  qualifiedTemporary: true,
+  temporaryNeedsSchema: true,
+  type: snowflakeType,
+};
+
+/** Snowflake's limit on a statement's text. */
+export const SNOWFLAKE_MAX_STATEMENT_BYTES = 1024 * 1024;
+
+/** INFORMATION_SCHEMA.COLUMNS's DATA_TYPE of a type. */
+function informationType(type: FakeType): string {
+  switch (type.base) {
+    case "STRING":
+      return "TEXT";
+    case "JSON":
+      return "VARIANT";
+    default:
+      return type.base;
+  }
+}
 
 export interface SnowflakeFakeUser {
   name: string;
@@ -32,12 +100,24 @@ export interface SnowflakeFakeOptions {
   warehouses: string[];
   version?: string;
   now?: () => Date;
+  /** Answer every statement 202 (asynchronous) first, so clients must poll its status. */
+  asynchronous?: boolean;
+  /** Rows per result partition. */
+  partitionRows?: number;
 }
 
 export interface SnowflakeFake {
   fetch: typeof fetch;
   /** Every statement request received, after authentication, with the user it ran as. */
   statements: { user: string; body: Record<string, unknown>; tokenType: string }[];
+  /** The account's tables, applied from the statements (one warehouse per database). */
+  warehouse(database: string): FakeWarehouse;
+  /** The failures served so far (their statuses), from failNext. */
+  throttled: number[];
+  /** The next `count` requests answer `status` (429 with Retry-After 0, or a 5xx). */
+  failNext(status: number, count?: number): void;
+  /** Every request received (before authentication): method and path. */
+  requests: string[];
 }
 
 function json(status: number, body: unknown): Response {
@@ -76,6 +156,21 @@ const identifier = (name: unknown) => (typeof name === "string" ? name.toUpperCa
 
 export function snowflakeFake(options: SnowflakeFakeOptions): SnowflakeFake {
   const statements: SnowflakeFake["statements"] = [];
+  const requests: string[] = [];
+  const warehouses = new Map<string, FakeWarehouse>();
+  const warehouse = (database: string) => {
+    const key = database.toUpperCase();
+    let w = warehouses.get(key);
+    if (!w) {
+      w = new FakeWarehouse(SNOWFLAKE_RULES);
+      warehouses.set(key, w);
+    }
+    return w;
+  };
+  /** Results by statement handle: the answer a status GET gives, and the result's partitions. */
+  const results = new Map<string, { body: Record<string, unknown>; partitions: (string | null)[][][] }>();
+  const failures: number[] = [];
+  const throttled: number[] = [];
   const version = options.version ?? "9.12.0";
   const now = options.now ?? (() => new Date());
   const account = options.account.toUpperCase();
@@ -115,8 +210,136 @@ export function snowflakeFake(options: SnowflakeFakeOptions): SnowflakeFake {
     }
   }
 
+  const partitionRows = options.partitionRows ?? 1000;
+
+  /** A ResultSet answer, its first partition inline; later partitions kept for GET ?partition=n. */
+  function resultSet(
+    handle: string,
+    columns: string[],
+    rows: (string | null)[][],
+    extra: Record<string, unknown> = {},
+  ) {
+    const partitions: (string | null)[][][] = [];
+    for (let i = 0; i < rows.length; i += partitionRows) partitions.push(rows.slice(i, i + partitionRows));
+    if (partitions.length === 0) partitions.push([]);
+    const body = {
+      resultSetMetaData: {
+        numRows: rows.length,
+        format: "jsonv2",
+        partitionInfo: partitions.map((p) => ({ rowCount: p.length, uncompressedSize: JSON.stringify(p).length })),
+        rowType: columns.map((name) => ({ name, type: "text", nullable: true })),
+      },
+      data: partitions[0],
+      code: "090001",
+      statementStatusUrl: `/api/v2/statements/${handle}`,
+      sqlState: "00000",
+      statementHandle: handle,
+      message: "Statement executed successfully.",
+      createdOn: now().getTime(),
+      ...extra,
+    };
+    results.set(handle, { body, partitions });
+    return body;
+  }
+
+  function rejected(handle: string, error: unknown): Response {
+    const e = error instanceof SqlError ? error : new SqlError(String((error as Error)?.message ?? error), "000603");
+    return json(422, { code: e.code, sqlState: "42000", message: e.message, statementHandle: handle });
+  }
+
+  /** Runs the writer's statements (or its INFORMATION_SCHEMA query) against the database's tables. */
+  function execute(body: Record<string, unknown>, handle: string, database: string): Response {
+    const statement = String(body.statement);
+    if (new TextEncoder().encode(statement).length > SNOWFLAKE_MAX_STATEMENT_BYTES) {
+      return json(422, {
+        code: "100097",
+        sqlState: "54000",
+        message: `SQL text of ${statement.length} characters exceeds the maximum allowed length of ${SNOWFLAKE_MAX_STATEMENT_BYTES} bytes`,
+        statementHandle: handle,
+      });
+    }
+    const bindings = (body.bindings ?? {}) as Record<string, { type?: string; value?: unknown }>;
+    const params = new Map<string, BoundParam>();
+    for (const [position, b] of Object.entries(bindings)) {
+      if (b.type !== "TEXT" || (b.value !== null && typeof b.value !== "string")) {
+        return json(422, { code: "002049", message: `Unsupported binding ${position}`, statementHandle: handle });
+      }
+      params.set(position, { value: b.value as string | null });
+    }
+    const w = warehouse(database);
+    const info =
+      /^SELECT COLUMN_NAME, DATA_TYPE, NUMERIC_PRECISION, NUMERIC_SCALE FROM INFORMATION_SCHEMA\.COLUMNS WHERE TABLE_SCHEMA = \? AND TABLE_NAME = \? ORDER BY ORDINAL_POSITION$/.exec(
+        statement,
+      );
+    if (info) {
+      const table = w.table(String(bindings["1"]?.value), String(bindings["2"]?.value));
+      const rows = (table?.columns ?? []).map((c) => [
+        c.name,
+        informationType(c.type),
+        c.type.base === "NUMBER" ? String(c.type.precision) : null,
+        c.type.base === "NUMBER" ? String(c.type.scale) : null,
+      ]);
+      return json(200, resultSet(handle, ["COLUMN_NAME", "DATA_TYPE", "NUMERIC_PRECISION", "NUMERIC_SCALE"], rows));
+    }
+    const count = Number((body.parameters as Record<string, unknown> | undefined)?.MULTI_STATEMENT_COUNT ?? 1);
+    const parts = statement.split(";").filter((p) => p.trim()).length;
+    if (count !== 0 && parts !== count) {
+      return json(422, {
+        code: "000008",
+        sqlState: "0A000",
+        message: `Actual statement count ${parts} did not match the desired statement count ${count}.`,
+        statementHandle: handle,
+      });
+    }
+    let outcomes: ReturnType<FakeWarehouse["run"]>;
+    try {
+      outcomes = w.run(statement, params);
+    } catch (error) {
+      return rejected(handle, error);
+    }
+    if (outcomes.length === 1) {
+      const [only] = outcomes;
+      return json(200, resultSet(handle, only?.columns ?? [], only?.rows ?? []));
+    }
+    const children = outcomes.map((o) => {
+      const child = crypto.randomUUID();
+      resultSet(child, o.columns, o.rows);
+      return child;
+    });
+    return json(
+      200,
+      resultSet(handle, ["multiple statement execution"], [["Multiple statements executed successfully."]], {
+        statementHandles: children,
+      }),
+    );
+  }
+
   async function handle(request: Request): Promise<Response> {
     const url = new URL(request.url);
+    requests.push(`${request.method} ${url.pathname}${url.search}`);
+    const failure = failures.shift();
+    if (failure) {
+      throttled.push(failure);
+      return new Response(
+        JSON.stringify({ code: String(failure), message: "Too many requests / service unavailable" }),
+        {
+          status: failure,
+          headers: { "Content-Type": "application/json", "Retry-After": "0" },
+        },
+      );
+    }
+    const status = /^\/api\/v2\/statements\/([0-9a-f-]{36})$/.exec(url.pathname);
+    if (url.hostname === options.host && status && request.method === "GET") {
+      const user = await authenticate(request);
+      if (user instanceof Response) return user;
+      const result = results.get(status[1] as string);
+      if (!result) return json(404, { code: "333333", message: "Statement handle not found." });
+      const partition = Number(url.searchParams.get("partition") ?? 0);
+      if (partition === 0) return json(200, result.body);
+      const rows = result.partitions[partition];
+      if (!rows) return json(422, { code: "000604", message: `Partition ${partition} does not exist.` });
+      return json(200, { data: rows });
+    }
     if (url.hostname !== options.host || url.pathname !== "/api/v2/statements") {
       return json(404, { code: "390404", message: "Not found." });
     }
@@ -159,6 +382,34 @@ export function snowflakeFake(options: SnowflakeFakeOptions): SnowflakeFake {
     const select = /^\s*SELECT\s+(.+?)\s*;?\s*$/is.exec(body.statement);
     const expressions = select?.[1]?.split(",").map((e) => e.trim()) ?? [];
     const row = expressions.map((e) => evaluate(e, session, version));
+    if (!/^\s*SELECT\s+CURRENT_/i.test(body.statement)) {
+      if (!session.database) {
+        return json(422, {
+          code: "002003",
+          message: `Database '${database}' does not exist or not authorized.`,
+          statementHandle: handle,
+        });
+      }
+      if (!session.warehouse) {
+        return json(422, {
+          code: "000606",
+          message: "No active warehouse selected in the current session.",
+          statementHandle: handle,
+        });
+      }
+      const answer = execute(body, handle, session.database);
+      if (options.asynchronous && answer.status === 200) {
+        // Ran already; the client learns the result by polling the handle.
+        return json(202, {
+          code: "333334",
+          message:
+            "Asynchronous execution in progress. Use provided query id to perform query monitoring and management.",
+          statementHandle: handle,
+          statementStatusUrl: `/api/v2/statements/${handle}`,
+        });
+      }
+      return answer;
+    }
     if (!select || row.some((value) => value === undefined)) {
       return json(422, {
         code: "001003",
@@ -199,6 +450,12 @@ export function snowflakeFake(options: SnowflakeFakeOptions): SnowflakeFake {
 
   return {
     statements,
+    requests,
+    warehouse,
+    throttled,
+    failNext(status, count = 1) {
+      for (let i = 0; i < count; i++) failures.push(status);
+    },
     fetch: (async (input: RequestInfo | URL, init?: RequestInit) => handle(new Request(input, init))) as typeof fetch,
   };
 }

@@ -303,7 +303,12 @@ describe("connector type details", () => {
     expect((await call("GET", "/v1/metadata/connector-types/postgres")).json.data.type).toBe("Database");
     const snowflake = await call("GET", "/v1/metadata/connector-types/snowflake?kind=destination");
     expect(snowflake.status).toBe(200);
-    expect(snowflake.json.data).toMatchObject({ id: "snowflake", type: "Warehouse", service_status: "development" });
+    // Written to through the SQL API (destinations/snowflake/writer.ts; conformance in destinations.test.ts).
+    expect(snowflake.json.data).toMatchObject({
+      id: "snowflake",
+      type: "Warehouse",
+      service_status: "general_availability",
+    });
     expect((await call("GET", "/v1/metadata/connector-types/snowflake")).json.data.type).toBe("Database");
     expect((await call("GET", "/v1/metadata/connector-types/bigquery")).json.data.id).toBe("big_query");
     expect((await call("GET", "/v1/metadata/connector-types/d1?kind=source")).status).toBe(404);

@@ -1,8 +1,10 @@
 import { z } from "@hono/zod-openapi";
+import { ConfigurationError } from "../../errors";
 import type { ConnectorContext, DestinationDefinition, SetupTest } from "../../protocol";
 import { secret } from "../../toolkit/config";
 import { excerpt } from "../../toolkit/egress";
 import { GoogleTokenError, googleErrorDetail, ServiceAccountTokens } from "../../toolkit/google-auth";
+import { BIGQUERY_CAPABILITIES, openBigQueryWriter } from "./writer";
 
 /** BigQuery's REST API v2. */
 export const BIGQUERY_API = "https://bigquery.googleapis.com/bigquery/v2";
@@ -165,6 +167,16 @@ export const bigQueryDestination: DestinationDefinition<typeof fields> = {
     linkToDocs: "https://fivetran.com/docs/destinations/bigquery",
   },
   fields,
+  syncModes: BIGQUERY_CAPABILITIES.syncModes,
+  writer: {
+    async open(config, ctx) {
+      const key = config.secret_key ? parseServiceAccountKey(config.secret_key) : "config.secret_key is not set";
+      if (typeof key === "string") {
+        throw new ConfigurationError(`BigQuery needs a service-account key to load with: ${key}`, "missing_secret_key");
+      }
+      return openBigQueryWriter(config, key, ctx);
+    },
+  },
   normalize(input) {
     const { project, location, ...rest } = input;
     const out: Record<string, unknown> = { ...rest };

@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { ConfigurationError } from "../../errors";
 import type { ConnectorContext, DestinationDefinition, SetupTest } from "../../protocol";
 import { booleanish, markHost, secret } from "../../toolkit/config";
 import {
@@ -9,6 +10,7 @@ import {
   type SnowflakeAuth,
   type StatementResult,
 } from "../../toolkit/snowflake-auth";
+import { openSnowflakeWriter, SNOWFLAKE_CAPABILITIES } from "./writer";
 
 /**
  * Snowflake, in Fivetran's field names (host, port, database, auth, user, password,
@@ -135,6 +137,18 @@ export const snowflakeDestination: DestinationDefinition<typeof fields> = {
     linkToDocs: "https://fivetran.com/docs/destinations/snowflake",
   },
   fields,
+  syncModes: SNOWFLAKE_CAPABILITIES.syncModes,
+  writer: {
+    async open(config, ctx) {
+      if (config.connection_type !== "Directly") {
+        throw new ConfigurationError(
+          `connection_type '${config.connection_type}' is not available: fivetran.do reaches Snowflake directly`,
+          "unsupported_connection_type",
+        );
+      }
+      return openSnowflakeWriter(config, ctx);
+    },
+  },
   normalize(input) {
     const { account, privateKey, ...rest } = input;
     const out: Record<string, unknown> = { ...rest };
