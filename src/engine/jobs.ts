@@ -35,7 +35,7 @@ import {
   type Stream,
   type SyncMode,
 } from "./protocol";
-import { runSlice, type StreamWarning } from "./runner";
+import { runSlice, type StreamWarning, sourceStates } from "./runner";
 import { type AttemptKind, RECONNECT_TASK, RETRY_WARNING, type RunAttempt, type SliceTicket } from "./runs";
 import { parseDuration } from "./schedule";
 import { type EngineSettings, engineSettings, sliceDeadlineMs } from "./settings";
@@ -278,7 +278,7 @@ export async function handleSyncJob(env: Env, job: SyncJob, settings = engineSet
       let streams = ticket.streams;
       try {
         if (!streams) {
-          const discovered = await readSource.reader.discover(config, ctx);
+          const discovered = await readSource.reader.discover(config, ctx, sourceStates(ticket.state));
           streams = await connector.recordDiscovery(job.connectionId, discovered.streams);
           const notFound: StreamWarning[] = discovered.warnings.map((w) => ({ code: "table_not_found", ...w }));
           held(await sync.setRunStreams(job.runId, streams, notFound, lease));

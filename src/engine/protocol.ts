@@ -327,7 +327,11 @@ export interface ReadContext extends ConnectorContext {
 
 /** A source that can move data. */
 export interface SourceReader<C = Record<string, unknown>> {
-  discover(config: C, ctx: ConnectorContext): Promise<Discovery>;
+  /**
+   * `state`: the committed state of each stream (`namespace.name`) when a run begins; a source
+   * whose schema is learnt from its data (the file sources) keeps what it learnt there.
+   */
+  discover(config: C, ctx: ConnectorContext, state?: Readonly<Record<string, StreamState>>): Promise<Discovery>;
   /** Opens a session for one slice (one connection shared by the streams it reads). */
   open(config: C, ctx: ConnectorContext): Promise<SourceSession>;
   /** Change data capture, for sources that have a change log (a replication slot, a binlog, a change stream). */

@@ -8,6 +8,7 @@ import http from "node:http";
 import net from "node:net";
 import type { TestProject } from "vitest/node";
 import { startFakeMongo } from "../fakes/mongodb";
+import { startS3rver } from "../fakes/s3rver";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -15,6 +16,7 @@ declare module "vitest" {
     silentHttpPort: number;
     ipv6GreeterPort: number;
     fakeMongoPort: number;
+    s3rverPort: number;
   }
 }
 
@@ -47,8 +49,12 @@ export default async function setup(project: TestProject) {
   // A MongoDB replica-set primary speaking the wire protocol (test/fakes/mongodb.ts).
   const mongo = await startFakeMongo({ users: { d_reader: "correct horse battery staple" } });
   project.provide("fakeMongoPort", mongo.port);
+  // A real S3-compatible server (s3rver) for the file sources (test/fakes/s3rver.ts).
+  const s3rver = await startS3rver();
+  project.provide("s3rverPort", s3rver.port);
   return async () => {
     await mongo.close();
+    await s3rver.close();
     for (const socket of sockets) socket.destroy();
     await Promise.all([silentTcp, silentHttp, greeter].map((s) => new Promise((r) => s.close(() => r(undefined)))));
   };

@@ -1,0 +1,65 @@
+/**
+ * A real S3-compatible server for the file-source tests: the npm package s3rver (a Koa
+ * implementation of the S3 REST API that verifies Signature Version 4), on a loopback port,
+ * storing objects in a temporary directory. It runs in global-setup (node), outside workerd.
+ *
+ * Besides the S3 API it answers `GET /__requests?bucket=<name>` with the requests seen for that
+ * bucket so far (`["GET /bucket/key?…", …]`), so tests can assert which objects a sync read.
+ */
+import { mkdtemp, rm } from "node:fs/promises";
+import http from "node:http";
+import { createRequire } from "node:module";
+import type net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import type S3rverType from "s3rver";
+import type AccountType from "s3rver/lib/models/account.js";
+import { S3RVER_KEYS } from "./s3rver-keys";
+
+export { S3RVER_KEYS };
+
+// Loaded through Node's own require, so s3rver and its account registry are one module instance.
+const require = createRequire(import.meta.url);
+const S3rver = require("s3rver") as typeof S3rverType;
+// s3rver keeps its one account's key pairs here (its default is S3RVER/S3RVER); the tests add theirs.
+const Account = require("s3rver/lib/models/account.js") as typeof AccountType;
+
+export async function startS3rver(): Promise<{ port: number; close(): Promise<void> }> {
+  const directory = await mkdtemp(path.join(os.tmpdir(), "s3rver-"));
+  for (const key of Object.values(S3RVER_KEYS)) {
+    Account.DUMMY_ACCOUNT.createKeyPair(key.accessKeyId, key.secretAccessKey);
+  }
+  const s3 = new S3rver({ directory, silent: true, resetOnClose: true, vhostBuckets: false });
+  const handle = s3.getMiddleware();
+  const log = new Map<string, string[]>();
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url ?? "/", "http://localhost");
+    if (url.pathname === "/__requests") {
+      res.setHeader("Content-Type", "application/json");
+      res.end(JSON.stringify(log.get(url.searchParams.get("bucket") ?? "") ?? []));
+      return;
+    }
+    const bucket = url.pathname.split("/")[1] ?? "";
+    const seen = log.get(bucket) ?? [];
+    seen.push(`${req.method} ${url.pathname}${url.search}${req.headers.range ? ` ${req.headers.range}` : ""}`);
+    log.set(bucket, seen);
+    handle(req, res);
+  });
+  const sockets = new Set<net.Socket>();
+  server.on("connection", (socket) => {
+    sockets.add(socket);
+    socket.on("close", () => sockets.delete(socket));
+  });
+  const port = await new Promise<number>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => resolve((server.address() as net.AddressInfo).port));
+  });
+  return {
+    port,
+    async close() {
+      for (const socket of sockets) socket.destroy();
+      await new Promise((r) => server.close(() => r(undefined)));
+      await rm(directory, { recursive: true, force: true });
+    },
+  };
+}
