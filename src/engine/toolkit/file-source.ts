@@ -277,17 +277,10 @@ async function* csvRecords(
   let skipped = ranged ? table.skipBefore : 0;
   let line = ranged ? resume.line : 0;
   const skipTo = !ranged && resume ? resume.line : 0;
-  const held: Record_[] = [];
+  // skip_after: the last N records are held back until the file ends, then dropped unread.
+  const held: { fields: string[]; quoted: boolean[]; end: number }[] = [];
   let read = 0;
-  const take = function* (fields: string[], quoted: boolean[], end: number): Generator<Record_> {
-    if (skipped < table.skipBefore) {
-      skipped += 1;
-      return;
-    }
-    if (table.header && !header) {
-      header = headerNames(fields);
-      return;
-    }
+  const release = (fields: string[], quoted: boolean[], end: number): Record_ => {
     const names = header ?? fields.map((_, i) => `column_${i + 1}`);
     if (fields.length !== names.length) {
       throw new CsvSyntaxError(
@@ -302,11 +295,21 @@ async function* csvRecords(
       const isNull = (!quoted[i] && text === "") || (table.nullSequence !== undefined && text === table.nullSequence);
       values.set(names[i] as string, isNull ? null : text);
     }
-    const record: Record_ = { values, kind: "text", line, next: end, header };
-    // skip_after: the last N records are held back until the file ends.
-    held.push(record);
+    return { values, kind: "text", line, next: end, header };
+  };
+  const take = function* (fields: string[], quoted: boolean[], end: number): Generator<Record_> {
+    if (skipped < table.skipBefore) {
+      skipped += 1;
+      return;
+    }
+    if (table.header && !header) {
+      header = headerNames(fields);
+      return;
+    }
+    held.push({ fields, quoted, end });
     if (held.length > table.skipAfter) {
-      const out = held.shift() as Record_;
+      const next = held.shift() as { fields: string[]; quoted: boolean[]; end: number };
+      const out = release(next.fields, next.quoted, next.end);
       if (out.line > skipTo) yield out;
     }
   };
