@@ -15,7 +15,7 @@
  * - **Incremental**: objects are taken in (modified, key) order; the checkpoint is the last one
  *   read, `{modified, key}`, plus — inside a file — the next record's line and byte offset (a
  *   resumed read asks for the rest with a Range request). A pass never reads objects modified
- *   after it began. Objects modified within `lookbackMs` before the checkpoint that were not
+ *   after the whole second before it began (listings are to the second). Objects modified within `lookbackMs` before the checkpoint that were not
  *   read yet (late arrivals, or ones that share the checkpoint's time and sort before its key)
  *   are read too; the keys read in that window are kept in the state so none is read twice.
  * - **Bounds**: listings are paginated and at most LIST_WINDOW candidates are held at once.
@@ -585,7 +585,11 @@ async function* readTable(
   if (state.pass?.run !== run) {
     // A new pass: a full read starts over; every pass reads up to the time it began.
     if (configured.mode === "full") state = { v: 1, columns: state.columns };
-    state.pass = { run, through: ctx.now().toISOString() };
+    // Listings give modification times to the second (S3's LastModified): an object written in
+    // the pass's first second could show a time before the pass began, so the pass stops short
+    // of that second; what it leaves is read by the next one.
+    const second = Math.floor(ctx.now().getTime() / 1000) * 1000;
+    state.pass = { run, through: new Date(second - 1).toISOString() };
   }
   const through = state.pass?.through as string;
   // The stream's columns for this run (discovery's); the state keeps what files showed since.

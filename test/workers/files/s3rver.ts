@@ -53,3 +53,12 @@ export async function requestsOf(bucket: string): Promise<string[]> {
   const response = await fetch(`${s3rverUrl()}/__requests?bucket=${bucket}`);
   return (await response.json()) as string[];
 }
+
+/**
+ * Waits into the next whole second: S3 lists modification times to the second and a pass reads
+ * only what was modified before the second it began in, so objects just written are read by a
+ * pass that starts after this.
+ */
+export async function settle(): Promise<void> {
+  await new Promise((r) => setTimeout(r, 1010 - (Date.now() % 1000)));
+}

@@ -18,7 +18,13 @@ export interface FileSync<C> {
   }>;
 }
 
-export function fileSync<C>(reader: SourceReader<C>, config: C, ctx: () => ConnectorContext): FileSync<C> {
+/** `before` runs ahead of each run (waiting for the listing's clock to move on, say). */
+export function fileSync<C>(
+  reader: SourceReader<C>,
+  config: C,
+  ctx: () => ConnectorContext,
+  before?: () => Promise<void>,
+): FileSync<C> {
   const destination = new MemoryDestination();
   const state: Record<string, StreamState> = {};
   let runs = 0;
@@ -27,6 +33,7 @@ export function fileSync<C>(reader: SourceReader<C>, config: C, ctx: () => Conne
     state,
     async run(options = {}) {
       runs += 1;
+      await before?.();
       const discovered = await reader.discover(config, ctx(), sourceStates(state));
       const streams = configureStreams(discovered, options.lookbackMs ?? 0).map((c) =>
         options.mode === "full" ? { ...c, mode: "full" as const, cursorField: undefined } : c,

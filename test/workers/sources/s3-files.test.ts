@@ -7,7 +7,7 @@ import { parquetWriteBuffer } from "hyparquet-writer";
 import { describe, expect, it } from "vitest";
 import { type S3SourceConfig, s3Source } from "../../../src/engine/sources/s3/index";
 import { S3RVER_KEYS } from "../../fakes/s3rver-keys";
-import { createBucket, putObject, putObjects, requestsOf, s3rverUrl } from "../files/s3rver";
+import { createBucket, putObject, putObjects, requestsOf, s3rverUrl, settle } from "../files/s3rver";
 import { fileSync } from "../files/sync";
 import { context, parse } from "./helpers";
 
@@ -29,7 +29,7 @@ const reader = () => {
   return r as NonNullable<typeof s3Source.reader>;
 };
 
-const sync = (c: S3SourceConfig) => fileSync(reader(), c, () => context(fetch, new Date()));
+const sync = (c: S3SourceConfig) => fileSync(reader(), c, () => context(fetch, new Date()), settle);
 const T = "files.events";
 
 describe("s3 source reading s3rver", () => {
