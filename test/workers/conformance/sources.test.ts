@@ -1,5 +1,6 @@
 /** Source conformance: one line per source connector (see suite.ts for the checks). */
 import { afterAll } from "vitest";
+import { gcsJsonFixture, gcsXmlFixture } from "./fixtures/gcs";
 import { mongodbFixture } from "./fixtures/mongodb";
 import { mysqlFixture } from "./fixtures/mysql";
 import { dropWalSlot, postgresFixture, postgresKeylessFixture, postgresWalFixture } from "./fixtures/postgres";
@@ -17,3 +18,5 @@ sourceConformance("mongodb", mongodbFixture);
 sourceConformance("snowflake", snowflakeFixture);
 sourceConformance("mysql", mysqlFixture);
 sourceConformance("s3", s3Fixture);
+sourceConformance("gcs (JSON API, service account)", gcsJsonFixture);
+sourceConformance("gcs (XML API, HMAC key)", gcsXmlFixture);
