@@ -224,6 +224,8 @@ async function* bytesOf(
   gzip: boolean,
   signal?: AbortSignal,
 ): AsyncGenerator<Uint8Array> {
+  // Resumed at the end (its last record was the checkpoint's): a Range past it is unsatisfiable.
+  if (start > 0 && start >= object.size) return;
   let stream = await store.read(object, start, undefined, signal);
   if (gzip)
     stream = stream.pipeThrough(new DecompressionStream("gzip") as unknown as TransformStream<Uint8Array, Uint8Array>);

@@ -1,5 +1,6 @@
 /** Source conformance: one line per source connector (see suite.ts for the checks). */
 import { afterAll } from "vitest";
+import { fsxFixture } from "./fixtures/fsx";
 import { gcsJsonFixture, gcsXmlFixture } from "./fixtures/gcs";
 import { mongodbFixture } from "./fixtures/mongodb";
 import { mysqlFixture } from "./fixtures/mysql";
@@ -20,3 +21,4 @@ sourceConformance("mysql", mysqlFixture);
 sourceConformance("s3", s3Fixture);
 sourceConformance("gcs (JSON API, service account)", gcsJsonFixture);
 sourceConformance("gcs (XML API, HMAC key)", gcsXmlFixture);
+sourceConformance("fsx", fsxFixture);
