@@ -622,19 +622,15 @@ async function* readTable(
     state.recent = Object.fromEntries(kept);
   };
   for (;;) {
-    const list = await candidates(
-      store,
-      table,
-      acceptor(state, configured.lookbackMs, through),
-      LIST_WINDOW,
-      ctx.signal,
-    );
+    // ctx.signal is the slice's budget: it asks for a checkpoint at the next batch, it does not
+    // cancel a request under way (that would lose the batch being read).
+    const list = await candidates(store, table, acceptor(state, configured.lookbackMs, through), LIST_WINDOW);
     if (list.length === 0) break;
     for (const object of list) {
       const partial =
         state.partial?.key === object.key && state.partial.etag === object.etag ? state.partial : undefined;
       const modified = modifiedValue(object.modified);
-      for await (const record of records(store, table, object, partial, undefined, ctx.signal)) {
+      for await (const record of records(store, table, object, partial, undefined)) {
         const row: Row = new Array(stream.columns.length).fill(null);
         row[0] = object.key;
         row[1] = BigInt(record.line);

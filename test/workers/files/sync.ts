@@ -12,7 +12,13 @@ export interface FileSync<C> {
   destination: MemoryDestination;
   state: Record<string, StreamState>;
   /** One run; returns the rows written per stream and the run's warnings. */
-  run(options?: { lookbackMs?: number; pageBytes?: number; budgetMs?: number; mode?: "full" }): Promise<{
+  run(options?: {
+    lookbackMs?: number;
+    pageBytes?: number;
+    budgetMs?: number;
+    mode?: "full";
+    afterCommit?: (count: number) => void;
+  }): Promise<{
     rows: Record<string, number>;
     columns: string[];
   }>;
@@ -50,6 +56,7 @@ export function fileSync<C>(
         runStartedAt: new Date(Date.UTC(2031, 0, 1) + runs * 60_000),
         pageBytes: options.pageBytes ?? 1 << 20,
         budgetMs: options.budgetMs,
+        afterCommit: options.afterCommit,
         ctx: ctx(),
       });
       return {

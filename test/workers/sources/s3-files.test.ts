@@ -252,4 +252,36 @@ describe("s3 source reading s3rver", () => {
     expect(reads.map((r) => r.split(" ")[1])).toContain(`/${bucket}/late.csv`);
     expect((await s.run()).rows).toEqual({});
   }, 30_000);
+
+  it("splits a large file across slices by its time budget and resumes inside it with a Range request", async () => {
+    const bucket = await createBucket("big");
+    const lines = Array.from({ length: 20_000 }, (_, i) => `${i},"row ${i}, quoted",${i % 7}`);
+    await putObject(bucket, "big.csv", `id,text,mod\n${lines.join("\n")}\n`);
+    const s = sync(config(bucket));
+    // A crash after the second checkpoint, then the run again from the committed state.
+    await expect(
+      s.run({
+        pageBytes: 64 << 10,
+        afterCommit: (count) => {
+          if (count === 2) throw new Error("crash");
+        },
+      }),
+    ).rejects.toThrow("crash");
+    const mark = (await requestsOf(bucket)).length;
+    // Slices of 30 ms: each reads a few batches, checkpoints inside the file and yields to the next.
+    await s.run({ pageBytes: 16 << 10, budgetMs: 30 });
+    const ranged = (await requestsOf(bucket))
+      .slice(mark)
+      .filter((r) => r.startsWith(`GET /${bucket}/big.csv`) && / bytes=\d+-$/.test(r));
+    expect(ranged.length).toBeGreaterThan(1);
+    const rows = s.destination.rows(T);
+    expect(rows).toHaveLength(20_000);
+    expect(rows[19_999]?.slice(1)).toEqual([
+      20_000n,
+      expect.any(String),
+      19_999n,
+      "row 19999, quoted",
+      19_999 % 7 === 0 ? 0n : BigInt(19_999 % 7),
+    ]);
+  }, 60_000);
 });
