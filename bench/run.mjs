@@ -1515,6 +1515,140 @@ async function benchMysql(server) {
   return { rows, ratios, pipeSamples: samples, bytesPerRow };
 }
 
+// ─── S3 CSV → D1 (BENCH_ONLY=s3 runs only this) ─────────────────────────────────────────
+
+/** Megabytes of CSV the S3 case writes (BENCH_S3_MB; a few hundred by default). */
+const S3_MB = Number(process.env.BENCH_S3_MB ?? 300);
+/** Files the CSV is split into. */
+const S3_FILES = Number(process.env.BENCH_S3_FILES ?? 100);
+const S3_SCHEMA = "bench_files";
+
+/** s3rver (bench/s3-server.ts under tsx) on a loopback port; stopped by `close()`. */
+async function startS3Server() {
+  const child = spawn(
+    process.execPath,
+    [path.join(ROOT, "node_modules", "tsx", "dist", "cli.mjs"), "bench/s3-server.ts"],
+    {
+      cwd: ROOT,
+      stdio: ["pipe", "pipe", "inherit"],
+    },
+  );
+  const port = await new Promise((resolve, reject) => {
+    let out = "";
+    child.stdout.on("data", (chunk) => {
+      out += chunk;
+      const line = out.split("\n").find((l) => l.startsWith("{"));
+      if (line) resolve(JSON.parse(line).port);
+    });
+    child.once("exit", (code) => reject(new Error(`bench/s3-server.ts exited with ${code}`)));
+  });
+  return {
+    url: `http://127.0.0.1:${port}`,
+    async close() {
+      child.stdin.end();
+      await new Promise((resolve) => (child.exitCode !== null ? resolve() : child.once("exit", resolve)));
+    },
+  };
+}
+
+/** One CSV file of `rows` rows starting at id `from` (8 columns, like the Postgres items). */
+function csvFile(from, rows) {
+  const lines = ["id,name,email,country,amount,quantity,active,updated_at"];
+  for (let i = from; i < from + rows; i++) {
+    lines.push(
+      `${i},Name ${i},user${i}@example.com,${["US", "DE", "FR", "JP"][i % 4]},${(i % 100_000) / 100},${i % 17},${i % 3 === 0},2024-01-01T00:00:${String(i % 60).padStart(2, "0")}Z`,
+    );
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+async function benchS3(server) {
+  const { AwsClient } = await import("aws4fetch");
+  const keys = { accessKeyId: "AKIAS3RVERTEST000001", secretAccessKey: "s3rver-test-secret-0123456789abcdef" };
+  const aws = new AwsClient({ ...keys, service: "s3", region: "us-east-1" });
+  const s3 = await startS3Server();
+  try {
+    const bucket = `bench-${Date.now()}`;
+    const put = async (key, body) => {
+      const signed = await aws.sign(`${s3.url}/${bucket}${key ? `/${key}` : ""}`, { method: "PUT", body });
+      const response = await fetch(signed.url, { method: "PUT", headers: signed.headers, body });
+      if (!response.ok) throw new Error(`s3rver PUT ${key}: ${response.status} ${await response.text()}`);
+      await response.arrayBuffer();
+    };
+    await put("", undefined);
+    // Rows per file so that the files add up to about S3_MB (a row is ~75 bytes).
+    const rowsPerFile = Math.max(1, Math.round((S3_MB * MB) / S3_FILES / 75));
+    let bytes = 0;
+    log(`writing ${S3_FILES} CSV files of ${fmtInt(rowsPerFile)} rows to s3rver`);
+    for (let f = 0; f < S3_FILES; f++) {
+      const body = new TextEncoder().encode(csvFile(f * rowsPerFile, rowsPerFile));
+      bytes += body.length;
+      await put(`items/part-${String(f).padStart(5, "0")}.csv`, body);
+    }
+    const rows = rowsPerFile * S3_FILES;
+    log(`${fmtMb(bytes)} MB of CSV in ${S3_FILES} files (${fmtInt(rows)} rows)`);
+    // S3 lists modification times to the second: a sync reads what was modified before its second.
+    await sleep(1100);
+    const group = (await api(server, "POST", "/v1/groups", { name: `bench_s3_${Date.now()}` })).data;
+    const destination = (
+      await api(server, "POST", "/v1/destinations", {
+        group_id: group.id,
+        service: "d1",
+        time_zone_offset: "0",
+        run_setup_tests: true,
+        config: DESTINATIONS.d1.config,
+      })
+    ).data;
+    if (destination.setup_status !== "connected") {
+      throw new SyncFailed(`destination setup tests failed: ${JSON.stringify(destination.setup_tests)}`);
+    }
+    const connection = (
+      await api(server, "POST", "/v1/connections", {
+        group_id: group.id,
+        service: "s3",
+        schedule_type: "manual",
+        run_setup_tests: true,
+        config: {
+          schema: S3_SCHEMA,
+          table: `items_${Date.now()}`,
+          bucket,
+          prefix: "items/",
+          region: "us-east-1",
+          endpoint: s3.url,
+          access_key_id: keys.accessKeyId,
+          access_key_secret: keys.secretAccessKey,
+        },
+      })
+    ).data;
+    if (connection.status?.setup_state !== "connected") {
+      throw new Error(`s3 connection setup tests failed: ${JSON.stringify(connection.setup_tests)}`);
+    }
+    await checkpoint();
+    log(`s3→D1 full: sync of ${fmtInt(rows)} rows`);
+    const full = await syncOnce(server, connection.id, "s3→D1 full");
+    if (full.run?.rows !== rows) throw new Error(`s3→D1 wrote ${full.run?.rows} rows of ${rows}`);
+    full.verify = { rows: full.run.rows, csvBytes: bytes };
+    return [fromSync(`s3 CSV→D1 full (${fmtMb(bytes)} MB, ${S3_FILES} files)`, full, rows, bytes / rows)];
+  } finally {
+    await s3.close();
+  }
+}
+
+/** BENCH_ONLY=s3: the S3 CSV → D1 case alone on one dev server. */
+async function s3Only(server) {
+  await server.start();
+  const results = await benchS3(server);
+  console.log("");
+  printTable(results);
+  console.log("MB/s counts the CSV files' bytes.");
+  printDiagnostics(results);
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  writeFileSync(
+    path.join(RESULTS_DIR, "latest-s3.json"),
+    `${JSON.stringify({ at: new Date().toISOString(), megabytes: S3_MB, files: S3_FILES, results }, null, 2)}\n`,
+  );
+}
+
 /** BENCH_ONLY=mysql: the MySQL cases alone on one dev server. */
 async function mysqlOnly(server) {
   const loadAtStart = os.loadavg().map((l) => round(l, 2));
@@ -1775,6 +1909,18 @@ async function main() {
   process.once("SIGTERM", stopOnSignal);
 
   const loadAtStart = os.loadavg().map((l) => round(l, 2));
+  if (ONLY === "s3") {
+    try {
+      await s3Only(server);
+    } catch (error) {
+      console.error(`[bench] failed: ${error?.stack ?? error}`);
+      if (server.output) console.error(server.output.slice(-4000));
+      process.exitCode = 1;
+    } finally {
+      await server.stop();
+    }
+    return;
+  }
   if (ONLY_MYSQL) {
     try {
       await mysqlOnly(server);
@@ -1857,6 +2003,8 @@ async function main() {
       results.push(...mysql.rows);
       mysqlRatios = mysql.ratios;
     }
+    // S3 CSV → D1: a few hundred MB of CSV files on s3rver (BENCH_S3_MB=0 skips it).
+    if (S3_MB > 0) results.push(...(await benchS3(server)));
     await baselineAgain(copy);
     log(`baseline again: ${copy.samples.map((t) => t.toFixed(2)).join(" s, ")} s; median ${copy.seconds.toFixed(2)} s`);
     results.unshift(

@@ -342,7 +342,7 @@ export interface SourceReader<C = Record<string, unknown>> {
   /**
    * `previous`, when the engine has them: the streams an earlier discovery recorded and the
    * committed state (by `namespace.name`, as stored), for sources that infer a schema from
-   * records and must only widen it across runs (the declarative engine).
+   * records and must only widen it across runs (the declarative engine, the file sources).
    */
   discover(config: C, ctx: ConnectorContext, previous?: DiscoveryPrevious): Promise<Discovery>;
   /** Opens a session for one slice (one connection shared by the streams it reads). */

@@ -111,6 +111,16 @@ export function runnerState(raw: StreamState | undefined): RunnerState | undefin
   return { v: 2, run: "", source: raw };
 }
 
+/** Each stream's source state within the runner's committed state (what `discover` is given). */
+export function sourceStates(state: Readonly<Record<string, StreamState>> | undefined): Record<string, StreamState> {
+  const out: Record<string, StreamState> = {};
+  for (const [key, raw] of Object.entries(state ?? {})) {
+    const source = runnerState(raw)?.source;
+    if (source) out[key] = source;
+  }
+  return out;
+}
+
 /**
  * The stream as the destination holds it: system-column collisions renamed, then checked
  * against the destination's identifier rules. Throws TableError when it cannot be held.

@@ -6,6 +6,11 @@
  * expires_in, token_type}` or `{error, error_description}` (400 invalid_grant). Objects
  * are listed at `GET /storage/v1/b/{bucket}/o` as `{kind, items, nextPageToken}`; errors
  * are `{error: {code, message, errors: [{reason}]}}` (401, 403, 404, 429).
+ *
+ * Objects written with `put` have content: objects.list returns their `updated`, `size` and
+ * `generation` (and honours `prefix`, `maxResults`, `pageToken`), and objects.get with
+ * `alt=media` serves their bytes, with `Range` (206) and `ifGenerationMatch` (412 when the
+ * object was overwritten since), as the JSON API documents.
  */
 import { importSPKI, jwtVerify } from "jose";
 import { FakeRouter, json } from "./fake-router";
@@ -23,8 +28,33 @@ function apiError(code: number, message: string, reason: string, headers: Record
   return json({ error: { code, message, errors: [{ message, domain: "global", reason }] } }, code, headers);
 }
 
+interface StoredObject {
+  body: Uint8Array;
+  updated: string;
+  generation: number;
+}
+
 export function createGcsFake(options: GcsFakeOptions) {
   const state = { rateLimitRetryAfter: undefined as number | undefined, tokens: new Map<string, string>() };
+  const stored = new Map<string, Map<string, StoredObject>>();
+  let generation = 1_700_000_000_000_000;
+  /** Writes an object (a new generation), stamped `updated` = now (or `at`). */
+  const put = (bucket: string, name: string, body: string | Uint8Array, at = new Date()) => {
+    const objects = stored.get(bucket) ?? new Map<string, StoredObject>();
+    stored.set(bucket, objects);
+    objects.set(name, {
+      body: typeof body === "string" ? new TextEncoder().encode(body) : body,
+      updated: at.toISOString(),
+      generation: ++generation,
+    });
+    const listed = options.buckets[bucket]?.objects;
+    if (listed && !listed.includes(name)) listed.push(name);
+  };
+  const remove = (bucket: string, name: string) => {
+    stored.get(bucket)?.delete(name);
+    const listed = options.buckets[bucket]?.objects;
+    if (listed?.includes(name)) listed.splice(listed.indexOf(name), 1);
+  };
   const router = new FakeRouter(["oauth2.googleapis.com", "storage.googleapis.com"], () =>
     apiError(404, "Not Found", "notFound"),
   );
@@ -83,11 +113,53 @@ export function createGcsFake(options: GcsFakeOptions) {
     return json({
       kind: "storage#objects",
       ...(page.length
-        ? { items: page.map((name) => ({ kind: "storage#object", name, bucket: params.bucket, size: "0" })) }
+        ? {
+            items: page.map((name) => {
+              const object = stored.get(params.bucket ?? "")?.get(name);
+              return {
+                kind: "storage#object",
+                name,
+                bucket: params.bucket,
+                size: String(object?.body.length ?? 0),
+                ...(object ? { updated: object.updated, generation: String(object.generation) } : {}),
+              };
+            }),
+          }
         : {}),
       ...(start + max < names.length ? { nextPageToken: String(start + max) } : {}),
     });
   });
 
-  return { fetch: router.fetch, requests: router.requests, state };
+  router.on("GET", "/storage/v1/b/:bucket/o/:object", ({ request, params, url }) => {
+    const email = state.tokens.get((request.headers.get("Authorization") ?? "").replace(/^Bearer /, ""));
+    if (!email) return apiError(401, "Invalid Credentials", "authError");
+    const bucket = options.buckets[params.bucket ?? ""];
+    if (!bucket) return apiError(404, "The specified bucket does not exist.", "notFound");
+    if (!bucket.readers.includes(email)) {
+      return apiError(
+        403,
+        `${email} does not have storage.objects.get access to the Google Cloud Storage object.`,
+        "forbidden",
+      );
+    }
+    const object = stored.get(params.bucket ?? "")?.get(params.object ?? "");
+    if (!object) return apiError(404, `No such object: ${params.bucket}/${params.object}`, "notFound");
+    const match = url.searchParams.get("ifGenerationMatch");
+    if (match !== null && match !== String(object.generation)) {
+      return apiError(412, "At least one of the pre-conditions you specified did not hold.", "conditionNotMet");
+    }
+    if (url.searchParams.get("alt") !== "media") {
+      return json({ kind: "storage#object", name: params.object, size: String(object.body.length) });
+    }
+    const range = /^bytes=(\d+)-(\d*)$/.exec(request.headers.get("Range") ?? "");
+    if (!range) return new Response(object.body, { headers: { "Content-Type": "application/octet-stream" } });
+    const start = Number(range[1]);
+    const end = range[2] ? Math.min(Number(range[2]), object.body.length - 1) : object.body.length - 1;
+    return new Response(object.body.slice(start, end + 1), {
+      status: 206,
+      headers: { "Content-Range": `bytes ${start}-${end}/${object.body.length}` },
+    });
+  });
+
+  return { fetch: router.fetch, requests: router.requests, state, put, remove };
 }

@@ -10,6 +10,7 @@ import type { TestProject } from "vitest/node";
 import { makeItems, serveDeclarativeFake } from "../fakes/declarative-api";
 import { startDuckDBService } from "../checks/duckdb-service";
 import { startFakeMongo } from "../fakes/mongodb";
+import { startS3rver } from "../fakes/s3rver";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -20,6 +21,7 @@ declare module "vitest" {
     declarativeApiPort: number;
     /** test/checks/duckdb-service.ts: DuckDB reading files outside workerd. */
     duckdbPort: number;
+    s3rverPort: number;
   }
 }
 
@@ -57,10 +59,14 @@ export default async function setup(project: TestProject) {
   project.provide("declarativeApiPort", declarative.port);
   const duckdb = await startDuckDBService();
   project.provide("duckdbPort", duckdb.port);
+  // A real S3-compatible server (s3rver) for the file sources (test/fakes/s3rver.ts).
+  const s3rver = await startS3rver();
+  project.provide("s3rverPort", s3rver.port);
   return async () => {
     await mongo.close();
     await declarative.close();
     await duckdb.close();
+    await s3rver.close();
     for (const socket of sockets) socket.destroy();
     await Promise.all([silentTcp, silentHttp, greeter].map((s) => new Promise((r) => s.close(() => r(undefined)))));
   };

@@ -63,7 +63,7 @@ describe("gcs source config", () => {
   });
 
   it("marks the key file as secret", () => {
-    expect(secretKeys(gcsSource.fields)).toEqual(["secret_key"]);
+    expect(secretKeys(gcsSource.fields).sort()).toEqual(["hmac_secret", "secret_key"]);
   });
 
   it("names a bad key file and bucket", () => {

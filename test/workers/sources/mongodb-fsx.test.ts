@@ -60,10 +60,27 @@ describe("mongodb source config", () => {
 
 describe("fsx source", () => {
   it("takes the SDK's path and pattern as they are", () => {
-    const config = parse(fsxSource, { schema: "docs", path: "/exports/", pattern: "**/*.{csv,json}", format: "csv" });
-    expect(config).toEqual({ schema: "docs", path: "/exports", pattern: "**/*.{csv,json}", file_type: "csv" });
+    const config = parse(fsxSource, {
+      schema: "docs",
+      bucket: "DATA_LAKE",
+      path: "/exports/",
+      pattern: "**/*.{csv,json}",
+      format: "csv",
+    });
+    expect(config).toEqual({
+      schema: "docs",
+      bucket: "DATA_LAKE",
+      path: "/exports",
+      pattern: "**/*.{csv,json}",
+      file_type: "csv",
+    });
     expect(parse(fsxSource, config)).toEqual(config);
-    expect(parse(fsxSource, { schema: "docs", path: "/" })).toEqual({ schema: "docs", path: "/", pattern: "**/*" });
+    expect(parse(fsxSource, { schema: "docs", bucket: "FS", path: "/" })).toEqual({
+      schema: "docs",
+      bucket: "FS",
+      path: "/",
+      pattern: "**/*",
+    });
     expect(secretKeys(fsxSource.fields)).toEqual([]);
   });
 
@@ -76,26 +93,27 @@ describe("fsx source", () => {
   });
 
   it("names a bad path or pattern", () => {
-    expect(invalid(fsxSource, { schema: "d", path: "exports" })).toBe(
+    expect(invalid(fsxSource, { schema: "d", bucket: "FS", path: "exports" })).toBe(
       "Invalid value for field 'config.path': an absolute path starting with /",
     );
-    expect(invalid(fsxSource, { schema: "d", path: "/a/../etc" })).toMatch(
+    expect(invalid(fsxSource, { schema: "d", bucket: "FS", path: "/a/../etc" })).toMatch(
       /'config.path': must not contain \.\. segments/,
     );
-    expect(invalid(fsxSource, { schema: "d", path: "/a", pattern: "*.{csv" })).toBe(
+    expect(invalid(fsxSource, { schema: "d", bucket: "FS", path: "/a", pattern: "*.{csv" })).toBe(
       "Invalid value for field 'config.pattern': not a valid glob: brackets and braces must balance",
     );
   });
 
-  it("validates the pattern and says plainly that fsx.do is not reached", async () => {
-    const config = parse(fsxSource, { schema: "docs", path: "/exports", pattern: "*.csv" });
+  it("checks the binding and lists the directory in it", async () => {
+    const config = parse(fsxSource, { schema: "docs", bucket: "FS", path: "/exports", pattern: "*.csv" });
     expect(await fsxSource.check(config, context())).toEqual([
       { title: "Validating path and pattern", status: "PASSED", message: "Files under /exports matching *.csv" },
       {
-        title: "Connecting to fsx.do",
-        status: "SKIPPED",
-        message: "Not tested: this deployment has no fsx.do binding, so /exports cannot be listed yet",
+        title: "Listing the filesystem",
+        status: "FAILED",
+        message: "This Worker has no R2 binding 'FS' granted to the account",
       },
     ]);
+    // Reading files from the binding: test/workers/sources/fsx-files.test.ts.
   });
 });

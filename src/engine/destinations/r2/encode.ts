@@ -29,8 +29,10 @@
  * base64, JSON as a string holding its text. CSV quotes every text field, so an empty string
  * (`""`) and NULL (an empty unquoted field) stay apart.
  */
-import type { SchemaElement } from "hyparquet";
 import { ByteWriter, ParquetWriter } from "hyparquet-writer";
+
+/** The schema element of the hyparquet version hyparquet-writer pins (the file sources read with a newer one). */
+type SchemaElement = ConstructorParameters<typeof ParquetWriter>[0]["schema"][number];
 import { TableError } from "../../errors";
 import type { Column, Value } from "../../protocol";
 

@@ -1,7 +1,9 @@
 import { z } from "@hono/zod-openapi";
-import type { SourceDefinition } from "../../protocol";
+import { ConfigurationError, TransientError } from "../../errors";
+import type { ConnectorContext, SetupTest, SourceDefinition } from "../../protocol";
 import { renameKeys, schemaName } from "../../toolkit/common";
-import { FILE_TYPES } from "../../toolkit/files";
+import { type FileStore, fileReader } from "../../toolkit/file-source";
+import { fileFields, fileTable } from "../../toolkit/files";
 
 /**
  * Compiles a glob (`*` within a segment, `**` across segments, `?`, `[abc]`, `{a,b}`)
@@ -66,12 +68,20 @@ const glob = z
   }, "not a valid glob: brackets and braces must balance");
 
 /**
- * Files in an fsx.do filesystem (our own service; fsx.do is the filesystem of the
- * .do platform). `path` is the directory to read and `pattern` a glob over paths below
- * it; `file_type` forces a parser like Fivetran's file connectors do.
+ * Files in an fsx.do filesystem (our own service; fsx.do is the filesystem of the .do
+ * platform), read from the R2 bucket its storage writes: fsx.do's R2 storage keeps the file at
+ * path `/a/b.csv` as the object `<key_prefix>/a/b.csv` (the path itself is the key, after an
+ * optional prefix). `bucket` names that R2 binding of this Worker, `path` the directory to read
+ * and `pattern` a glob over paths below it; `file_type` forces a parser like Fivetran's file
+ * connectors do, and the CSV and JSON options are theirs.
  */
 const fields = z.object({
   schema: schemaName,
+  /** The destination table (the connection's schema name when absent). */
+  table: schemaName.optional(),
+  bucket: z.string().trim().min(1, "the R2 binding that holds the fsx.do filesystem"),
+  /** The prefix fsx.do's R2 storage puts before every path ('' by default). */
+  key_prefix: z.string().optional(),
   path: z
     .string()
     .trim()
@@ -79,10 +89,78 @@ const fields = z.object({
     .refine((path) => !path.split("/").includes(".."), "must not contain .. segments")
     .transform((path) => (path.length > 1 ? path.replace(/\/+$/, "") : path)),
   pattern: glob.default("**/*"),
-  file_type: z.enum(FILE_TYPES).optional(),
+  file_type: fileFields.file_type,
+  compression: fileFields.compression,
+  delimiter: fileFields.delimiter,
+  quote_char: fileFields.quote_char,
+  escape_char: fileFields.escape_char,
+  encoding: fileFields.encoding,
+  empty_header: fileFields.empty_header,
+  null_sequence: fileFields.null_sequence,
+  skip_before: fileFields.skip_before,
+  skip_after: fileFields.skip_after,
+  json_delivery_mode: fileFields.json_delivery_mode,
 });
 
 export type FsxSourceConfig = z.infer<typeof fields>;
+
+/** The directory's R2 key prefix: `<key_prefix><path>/`. */
+function directoryKey(config: FsxSourceConfig): string {
+  return `${config.key_prefix ?? ""}${config.path === "/" ? "/" : `${config.path}/`}`;
+}
+
+/** The filesystem as a FileStore over the R2 binding: list with cursor, get streamed by range. */
+export function fsxStore(config: FsxSourceConfig, ctx: ConnectorContext): FileStore {
+  const bucket = ctx.bindings[config.bucket] as R2Bucket | undefined;
+  if (!bucket || typeof bucket.list !== "function" || typeof bucket.get !== "function") {
+    throw new ConfigurationError(
+      `This Worker has no R2 binding '${config.bucket}' granted to the account`,
+      "no_binding",
+    );
+  }
+  const keyPrefix = config.key_prefix ?? "";
+  return {
+    where: (path) => `fsx://${config.bucket}${path}`,
+    async *list(_prefix, signal) {
+      let cursor: string | undefined;
+      do {
+        signal?.throwIfAborted();
+        const page = await bucket.list({ prefix: directoryKey(config), cursor, limit: 1000 });
+        yield page.objects.map((object) => ({
+          key: object.key.slice(keyPrefix.length),
+          modified: object.uploaded.toISOString(),
+          size: object.size,
+          etag: object.etag,
+        }));
+        cursor = page.truncated ? page.cursor : undefined;
+      } while (cursor);
+    },
+    async read(object, start, end, signal) {
+      signal?.throwIfAborted();
+      const empty = () => new Response(new Uint8Array(0)).body as ReadableStream<Uint8Array>;
+      if ((end !== undefined && end <= start) || (start > 0 && start >= object.size)) return empty();
+      const range =
+        start > 0 || end !== undefined ? { offset: start, length: (end ?? object.size) - start } : undefined;
+      // The version listed, not one written since (onlyIf answers without a body then).
+      const got = await bucket.get(`${keyPrefix}${object.key}`, { range, onlyIf: { etagMatches: object.etag } });
+      if (!got) return empty();
+      if (!("body" in got)) {
+        throw new TransientError(`${config.bucket}: ${object.key} changed while it was read`);
+      }
+      return got.body;
+    },
+  };
+}
+
+/** The table: every file below `path` whose path relative to it matches `pattern`. */
+function table(config: FsxSourceConfig) {
+  const matcher = globToRegExp(config.pattern);
+  const base = config.path === "/" ? "/" : `${config.path}/`;
+  return fileTable(
+    { ...config, prefix: "", pattern: undefined },
+    (path) => path.startsWith(base) && matcher.test(path.slice(base.length)),
+  );
+}
 
 export const fsxSource: SourceDefinition<typeof fields> = {
   service: "fsx",
@@ -94,21 +172,39 @@ export const fsxSource: SourceDefinition<typeof fields> = {
     linkToDocs: "https://fsx.do",
   },
   fields,
+  bindings: (config) => [config.bucket],
+  reader: fileReader({ table, store: fsxStore }),
   normalize: (input) => renameKeys(input, { format: "file_type" }),
-  async check(config) {
-    // No fsx.do binding exists in this deployment (wrangler.toml binds none, and fsx.do's
-    // API is not published for us to call), so reaching the filesystem is not tested.
-    return [
+  async check(config, ctx) {
+    const tests: SetupTest[] = [
       {
         title: "Validating path and pattern",
         status: "PASSED",
         message: `Files under ${config.path} matching ${config.pattern}`,
       },
-      {
-        title: "Connecting to fsx.do",
-        status: "SKIPPED",
-        message: `Not tested: this deployment has no fsx.do binding, so ${config.path} cannot be listed yet`,
-      },
     ];
+    const title = "Listing the filesystem";
+    let store: FileStore;
+    try {
+      store = fsxStore(config, ctx);
+    } catch (error) {
+      tests.push({ title, status: "FAILED", message: (error as Error).message });
+      return tests;
+    }
+    const filter = table(config);
+    for await (const page of store.list("", ctx.signal)) {
+      const first = page.find((o) => filter.matches(o.key));
+      tests.push(
+        first
+          ? { title, status: "PASSED", message: `Listed ${config.path} in ${config.bucket}: found ${first.key}` }
+          : {
+              title,
+              status: "WARNING",
+              message: `${config.path} in ${config.bucket} holds no file matching ${config.pattern} yet`,
+            },
+      );
+      break;
+    }
+    return tests;
   },
 };

@@ -1,10 +1,13 @@
 import { z } from "@hono/zod-openapi";
 import { AwsClient } from "aws4fetch";
+import { ConfigurationError } from "../../errors";
 import type { ConnectorContext, SetupTest, SourceDefinition } from "../../protocol";
 import { renameKeys } from "../../toolkit/common";
 import { booleanish, secret } from "../../toolkit/config";
-import { fileFields, normalizeFormat, splitBucketUrl } from "../../toolkit/files";
+import { fileReader } from "../../toolkit/file-source";
+import { fileFields, fileTable, normalizeFormat, splitBucketUrl } from "../../toolkit/files";
 import { type ProbeResult, probe, rateLimited } from "../../toolkit/http";
+import { s3ApiStore } from "../../toolkit/s3-api";
 
 /** The region asked first when none is configured; S3 names the right one if it differs. */
 export const DEFAULT_S3_REGION = "us-east-1";
@@ -46,6 +49,14 @@ const fields = z
         .regex(/^arn:aws[a-z-]*:iam::\d{12}:role\/.+$/, "an IAM role ARN"),
     ).optional(),
     is_public: booleanish().optional(),
+    /**
+     * Our addition: the URL of an S3-compatible server (MinIO, Ceph, Cloudflare R2's S3 API)
+     * instead of Amazon's. Buckets are then addressed path-style (`<endpoint>/<bucket>/<key>`).
+     */
+    endpoint: z
+      .url({ protocol: /^https?$/, error: "an http(s) URL of an S3-compatible server" })
+      .transform((url) => url.replace(/\/+$/, ""))
+      .optional(),
   })
   .superRefine((config, ctx) => {
     const auth = authType(config);
@@ -67,11 +78,22 @@ export function authType(config: Pick<S3SourceConfig, "auth_type" | "access_key_
   return config.auth_type ?? (config.access_key_id ? "ACCESS_KEY" : config.is_public ? "PUBLIC_BUCKET" : "IAM_ROLE");
 }
 
-/** Virtual-hosted URL, or path-style for dotted names (their TLS certificate can't match). */
-export function listUrl(bucket: string, region: string, prefix: string | undefined): URL {
-  const url = bucket.includes(".")
-    ? new URL(`https://s3.${region}.amazonaws.com/${bucket}`)
-    : new URL(`https://${bucket}.s3.${region}.amazonaws.com/`);
+/**
+ * The bucket's URL, ending in `/`: virtual-hosted, or path-style for dotted names (their TLS
+ * certificate can't match) and for a configured S3-compatible endpoint.
+ */
+export function bucketUrl(bucket: string, region: string, endpoint?: string): string {
+  if (endpoint) return `${endpoint}/${bucket}/`;
+  return bucket.includes(".")
+    ? `https://s3.${region}.amazonaws.com/${bucket}/`
+    : `https://${bucket}.s3.${region}.amazonaws.com/`;
+}
+
+/** The setup test's one-key listing. */
+export function listUrl(bucket: string, region: string, prefix: string | undefined, endpoint?: string): URL {
+  const url = new URL(bucketUrl(bucket, region, endpoint));
+  // Path-style without a trailing slash, as S3 documents it.
+  if (!endpoint && bucket.includes(".")) url.pathname = `/${bucket}`;
   url.searchParams.set("list-type", "2");
   url.searchParams.set("max-keys", "1");
   if (prefix) url.searchParams.set("prefix", prefix);
@@ -104,7 +126,7 @@ function regionHint(result: ProbeResult): string | undefined {
 
 async function list(ctx: ConnectorContext, config: S3SourceConfig, region: string): Promise<ProbeResult> {
   const title = "Listing files";
-  const url = listUrl(config.bucket, region, config.prefix);
+  const url = listUrl(config.bucket, region, config.prefix, config.endpoint);
   let request = new Request(url, { method: "GET" });
   if (authType(config) === "ACCESS_KEY") {
     const aws = new AwsClient({
@@ -127,6 +149,31 @@ async function list(ctx: ConnectorContext, config: S3SourceConfig, region: strin
   });
 }
 
+const IAM_ROLE_UNSUPPORTED =
+  "auth_type IAM_ROLE needs an AWS identity of ours to assume role_arn from, and fivetran.do runs on Cloudflare without one: create an IAM user with s3:ListBucket and s3:GetObject on the bucket and use auth_type ACCESS_KEY";
+
+/** The bucket as a FileStore over the S3 REST API (toolkit/s3-api.ts). */
+export function s3Store(config: S3SourceConfig, ctx: ConnectorContext) {
+  const auth = authType(config);
+  if (auth === "IAM_ROLE") throw new ConfigurationError(IAM_ROLE_UNSUPPORTED, "iam_role_unsupported");
+  const region = config.region ?? DEFAULT_S3_REGION;
+  return s3ApiStore(
+    {
+      vendor: "Amazon S3",
+      scheme: "s3://",
+      bucket: config.bucket,
+      bucketUrl: bucketUrl(config.bucket, region, config.endpoint),
+      credentials:
+        auth === "ACCESS_KEY"
+          ? { accessKeyId: config.access_key_id ?? "", secretAccessKey: config.access_key_secret ?? "", region }
+          : undefined,
+      // Without a configured region S3 names the bucket's own in its answer.
+      relocate: config.region || config.endpoint ? undefined : (to) => bucketUrl(config.bucket, to),
+    },
+    ctx,
+  );
+}
+
 export const s3Source: SourceDefinition<typeof fields> = {
   service: "s3",
   naming: "schema",
@@ -138,6 +185,7 @@ export const s3Source: SourceDefinition<typeof fields> = {
     features: [{ id: "API_CONFIGURABLE" }],
   },
   fields,
+  reader: fileReader({ table: (config) => fileTable(config), store: s3Store }),
   normalize(input) {
     const renamed = renameKeys(splitBucketUrl(normalizeFormat(input), "s3"), {
       accessKeyId: "access_key_id",
@@ -152,8 +200,7 @@ export const s3Source: SourceDefinition<typeof fields> = {
         {
           title: "Validating credentials",
           status: "FAILED",
-          message:
-            "auth_type IAM_ROLE needs an AWS identity of ours to assume role_arn from, and fivetran.do runs on Cloudflare without one: create an IAM user with s3:ListBucket and s3:GetObject on the bucket and use auth_type ACCESS_KEY",
+          message: IAM_ROLE_UNSUPPORTED,
           details: { auth: true },
         },
       ];
