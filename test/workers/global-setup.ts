@@ -8,6 +8,7 @@ import http from "node:http";
 import net from "node:net";
 import type { TestProject } from "vitest/node";
 import { startFakeMongo } from "../fakes/mongodb";
+import { startWebhookReceiver } from "../fakes/webhook-receiver";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -15,6 +16,7 @@ declare module "vitest" {
     silentHttpPort: number;
     ipv6GreeterPort: number;
     fakeMongoPort: number;
+    webhookReceiverPort: number;
   }
 }
 
@@ -47,8 +49,12 @@ export default async function setup(project: TestProject) {
   // A MongoDB replica-set primary speaking the wire protocol (test/fakes/mongodb.ts).
   const mongo = await startFakeMongo({ users: { d_reader: "correct horse battery staple" } });
   project.provide("fakeMongoPort", mongo.port);
+  // Webhook receivers that verify signatures and record deliveries (test/fakes/webhook-receiver.ts).
+  const receiver = await startWebhookReceiver();
+  project.provide("webhookReceiverPort", receiver.port);
   return async () => {
     await mongo.close();
+    await receiver.close();
     for (const socket of sockets) socket.destroy();
     await Promise.all([silentTcp, silentHttp, greeter].map((s) => new Promise((r) => s.close(() => r(undefined)))));
   };

@@ -12,6 +12,7 @@ import { egressPolicy } from "../../engine/toolkit/egress";
 import { runSourceSetupTests as runSetupTests, type SetupResult } from "../../engine/toolkit/setup-tests";
 import type { AppEnv, Env } from "../../env";
 import { ApiError } from "../../errors";
+import { connectionSubject, emit } from "../../events/emit";
 import { done, ok } from "../../lib/envelope";
 import { decodeCursor, toPage } from "../../lib/pagination";
 import { isoTimestamp } from "../../lib/time";
@@ -138,6 +139,11 @@ export const createConnection: RouteHandler<typeof routes.create, AppEnv> = asyn
   // Arms the schedule alarm if the connection can run; ConnectorDO reads the row just written.
   await connectorOf(c.env, id).reschedule(id);
   const row = await requireConnection(db, accountId, id);
+  await emit(c.env, {
+    ...connectionSubject(row),
+    type: "create_connector",
+    data: { created_by: userId, paused: row.paused, setup_state: row.setupState },
+  });
   return c.json(ok("Connection has been created", withSetupTests(row)), 201);
 };
 
@@ -233,18 +239,26 @@ export const updateConnection: RouteHandler<typeof routes.update, AppEnv> = asyn
   // Any change (paused, schedule fields, sync_frequency, …) may move or clear the next run.
   await connectorOf(c.env, connectionId).reschedule(connectionId);
   const updated = await requireConnection(db, accountId, connectionId);
+  const fields = Object.keys(body).filter((key) => (body as Record<string, unknown>)[key] != null);
+  await emit(c.env, { ...connectionSubject(updated), type: "edit_connector", data: { fields } });
+  if (updated.paused !== row.paused) {
+    await emit(c.env, { ...connectionSubject(updated), type: updated.paused ? "pause_connector" : "resume_connector" });
+  }
   return c.json(ok("Connection has been updated", withSetupTests(updated)), 200);
 };
 
 export const deleteConnection: RouteHandler<typeof routes.delete, AppEnv> = async (c) => {
   const { connectionId } = c.req.valid("param");
-  if (!(await repo.deleteConnection(catalog(c.env.DB), c.var.auth.accountId, connectionId))) {
+  const db = catalog(c.env.DB);
+  const row = await requireConnection(db, c.var.auth.accountId, connectionId);
+  if (!(await repo.deleteConnection(db, c.var.auth.accountId, connectionId))) {
     throw ApiError.notFound("Connection", connectionId);
   }
   // Clears the alarm and the discovered tables, ends a run in progress and forgets the
   // checkpoints and history, so a later connection that draws the same word id starts clean.
   await connectorOf(c.env, connectionId).destroy();
   await syncOf(c.env, connectionId).destroy();
+  await emit(c.env, { ...connectionSubject(row), type: "delete_connector" });
   return c.json(done(`Connection with id '${connectionId}' has been deleted`), 200);
 };
 
