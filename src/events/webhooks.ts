@@ -212,7 +212,7 @@ export async function handleWebhookJob(env: Env, job: WebhookJob): Promise<Deliv
   const delivery = await env.DB.prepare("SELECT * FROM webhook_deliveries WHERE id = ?")
     .bind(job.deliveryId)
     .first<DeliveryRow>();
-  if (!delivery || delivery.status !== "pending") return { action: "ack" };
+  if (delivery?.status !== "pending") return { action: "ack" };
   const webhook = await env.DB.prepare("SELECT * FROM webhooks WHERE id = ? AND account_id = ?")
     .bind(delivery.webhook_id, delivery.account_id)
     .first<WebhookRow>();
