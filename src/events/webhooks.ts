@@ -24,7 +24,7 @@ import {
 } from "../engine/toolkit/egress";
 import type { Env } from "../env";
 import { ApiError } from "../errors";
-import { logError } from "../lib/log";
+import { logWarning } from "../lib/log";
 import { decryptJson } from "../lib/secrets";
 import { isoTimestamp } from "../lib/time";
 import type { StoredEvent } from "./emit";
@@ -240,7 +240,12 @@ export async function handleWebhookJob(env: Env, job: WebhookJob): Promise<Deliv
   const gaveUp = attempt >= maxAttempts(env);
   await record(gaveUp ? "failed" : "pending", attempt, result.status || null, result.message);
   if (gaveUp) {
-    logError("webhook delivery failed", new Error(result.message), { webhookId: webhook.id, deliveryId: delivery.id });
+    logWarning("webhook delivery failed", {
+      webhookId: webhook.id,
+      deliveryId: delivery.id,
+      attempts: attempt,
+      reason: result.message,
+    });
     return { action: "ack" };
   }
   return { action: "retry", delaySeconds: retryDelaySeconds(env, attempt) };
