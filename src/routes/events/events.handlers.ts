@@ -59,6 +59,7 @@ export const streamEvents: RouteHandler<typeof streamEventsRoute, AppEnv> = asyn
   const query = c.req.valid("query");
   const headers = c.req.valid("header");
   const { accountId } = c.var.auth;
+  await checkFilters(catalog(c.env.DB), accountId, query.group_id, query.connection_id);
   // A stream never ends: only a client that asked for one gets it (EventSource always asks).
   if (!/text\/event-stream/i.test(c.req.header("accept") ?? "")) {
     throw new ApiError(
@@ -67,7 +68,6 @@ export const streamEvents: RouteHandler<typeof streamEventsRoute, AppEnv> = asyn
       "This route answers text/event-stream only: send 'Accept: text/event-stream'",
     );
   }
-  await checkFilters(catalog(c.env.DB), accountId, query.group_id, query.connection_id);
   const from = headers["last-event-id"] ?? query.after;
   const request: StreamRequest = {
     accountId,
