@@ -2199,7 +2199,7 @@ export interface components {
             /** @example https://example.com/fivetran */
             url: string;
             /**
-             * @description Events to deliver: sync_start, sync_end, schema_change, create_connector, edit_connector, pause_connector, resume_connector, delete_connector
+             * @description Events to deliver: sync_start, sync_end, schema_change, create_connector, edit_connector, pause_connector, resume_connector, delete_connector, force_update_connector, resync_connector, resync_table, connection_successful, connection_failure
              * @example [
              *       "sync_start",
              *       "sync_end"
@@ -2214,7 +2214,7 @@ export interface components {
         UpdateWebhookRequest: {
             url?: string | null;
             /**
-             * @description Events to deliver: sync_start, sync_end, schema_change, create_connector, edit_connector, pause_connector, resume_connector, delete_connector
+             * @description Events to deliver: sync_start, sync_end, schema_change, create_connector, edit_connector, pause_connector, resume_connector, delete_connector, force_update_connector, resync_connector, resync_table, connection_successful, connection_failure
              * @example [
              *       "sync_start",
              *       "sync_end"
@@ -2262,7 +2262,7 @@ export interface components {
              */
             id: string;
             /** @enum {string} */
-            type: "sync_start" | "sync_end" | "schema_change" | "create_connector" | "edit_connector" | "pause_connector" | "resume_connector" | "delete_connector";
+            type: "sync_start" | "sync_end" | "schema_change" | "create_connector" | "edit_connector" | "pause_connector" | "resume_connector" | "delete_connector" | "force_update_connector" | "resync_connector" | "resync_table" | "connection_successful" | "connection_failure";
             /** @example 2024-12-01T15:43:29.013000Z */
             created_at: string;
             group_id: string | null;
@@ -9804,7 +9804,7 @@ export interface operations {
                 limit?: number;
                 /** @description Only events after this event id */
                 after?: string;
-                type?: "sync_start" | "sync_end" | "schema_change" | "create_connector" | "edit_connector" | "pause_connector" | "resume_connector" | "delete_connector";
+                type?: "sync_start" | "sync_end" | "schema_change" | "create_connector" | "edit_connector" | "pause_connector" | "resume_connector" | "delete_connector" | "force_update_connector" | "resync_connector" | "resync_table" | "connection_successful" | "connection_failure";
                 /** @description Only events of this group's connections */
                 group_id?: string;
                 /** @description Only events of this connection */

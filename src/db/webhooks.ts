@@ -58,6 +58,11 @@ export async function deleteWebhook(db: Catalog, accountId: string, id: string):
   return deleted.length > 0;
 }
 
+/** Deletes a group's webhooks (the group was deleted). */
+export async function deleteGroupWebhooks(db: Catalog, accountId: string, groupId: string): Promise<void> {
+  await db.delete(webhooks).where(and(eq(webhooks.accountId, accountId), eq(webhooks.groupId, groupId)));
+}
+
 /** A webhook's delivery log, newest first, `limit` rows before `before`. */
 export function listDeliveries(db: Catalog, webhookId: string, before: Keyset | undefined, limit: number) {
   return db

@@ -188,6 +188,8 @@ export class ConnectorDO extends DurableObject<Env> {
     this.setMeta("connection_id", connectionId);
     const runId = crypto.randomUUID();
     const settings = engineSettings(this.env);
+    // A forced sync cancels the run in progress: its sync_end says so (below).
+    const cancelled = options.force ? ((await this.syncOf(connectionId).current()) as { id: string } | null) : null;
     // One SyncDO round trip: it cancels a run in progress when forced, starts this one, and
     // expects its first slice by the watchdog's deadline.
     const result = await this.syncOf(connectionId).startRun({
@@ -210,8 +212,22 @@ export class ConnectorDO extends DurableObject<Env> {
     await this.ctx.storage.setAlarm(Date.now() + runWatchMs(settings));
     const row = await this.load(connectionId).catch(() => undefined);
     if (row) {
+      const subject = connectionSubject(row);
+      if (cancelled) {
+        await emit(this.env, {
+          ...subject,
+          type: "sync_end",
+          syncId: cancelled.id,
+          data: { status: "CANCELLED", reason: "restarted by a forced sync" },
+        });
+      }
+      // What started it, in Fivetran's event names, then the run's start.
+      if (options.trigger === "force") await emit(this.env, { ...subject, type: "force_update_connector" });
+      if (options.resync === "all") await emit(this.env, { ...subject, type: "resync_connector" });
+      else if (options.resync)
+        await emit(this.env, { ...subject, type: "resync_table", data: { tables: options.resync } });
       await emit(this.env, {
-        ...connectionSubject(row),
+        ...subject,
         type: "sync_start",
         syncId: runId,
         data: { trigger: options.trigger, ...(options.resync ? { resync: options.resync } : {}) },

@@ -28,6 +28,11 @@ export const EVENT_NAMES = [
   "pause_connector",
   "resume_connector",
   "delete_connector",
+  "force_update_connector",
+  "resync_connector",
+  "resync_table",
+  "connection_successful",
+  "connection_failure",
 ] as const;
 
 export type EventName = (typeof EVENT_NAMES)[number];

@@ -48,10 +48,11 @@ describe("events", () => {
     expect(list.status).toBe(200);
     expect(list.json.data.items.map((e: { type: string }) => e.type)).toEqual([
       "create_connector",
+      "connection_successful",
       "sync_start",
       "sync_end",
     ]);
-    expect(list.json.data.items[2]).toEqual(end.data);
+    expect(list.json.data.items[3]).toEqual(end.data);
   });
 
   it("emits a failed run's sync_end with the error and the task", async () => {
@@ -84,6 +85,7 @@ describe("events", () => {
     const list = await call("GET", `/v1/events?group_id=${groupId}`, { auth });
     expect(list.json.data.items.map((e: { type: string }) => e.type)).toEqual([
       "create_connector",
+      "connection_successful",
       "edit_connector",
       "pause_connector",
       "edit_connector",
@@ -91,7 +93,7 @@ describe("events", () => {
       "edit_connector",
       "delete_connector",
     ]);
-    expect(list.json.data.items[5].data).toEqual({ fields: ["sync_frequency"] });
+    expect(list.json.data.items[6].data).toEqual({ fields: ["sync_frequency"] });
     // Another account sees none of them, and may not filter by this account's group.
     expect((await call("GET", "/v1/events", { auth: other })).json.data.items).toEqual([]);
     expect((await call("GET", `/v1/events?group_id=${groupId}`, { auth: other })).status).toBe(404);
@@ -101,8 +103,8 @@ describe("events", () => {
     });
     expect(foreign.status).toBe(404);
     // Pages: limit and next_cursor.
-    const page = await call("GET", `/v1/events?group_id=${groupId}&limit=4`, { auth });
-    expect(page.json.data.items).toHaveLength(4);
+    const page = await call("GET", `/v1/events?group_id=${groupId}&limit=5`, { auth });
+    expect(page.json.data.items).toHaveLength(5);
     const rest = await call("GET", `/v1/events?group_id=${groupId}&cursor=${page.json.data.next_cursor}`, { auth });
     expect(rest.json.data.items.map((e: { type: string }) => e.type)).toEqual([
       "resume_connector",
@@ -110,6 +112,87 @@ describe("events", () => {
       "delete_connector",
     ]);
     expect(rest.json.data.next_cursor).toBeUndefined();
+  });
+
+  it("emits force_update_connector, resync_connector and resync_table before their runs, and setup test outcomes", async () => {
+    const { auth, id, schema } = await sampleConnection(5);
+    const types = async () =>
+      (await call("GET", `/v1/events?connection_id=${id}`, { auth })).json.data.items.map(
+        (e: { type: string }) => e.type,
+      );
+    const ended = (n: number) => async () => {
+      const seen = await types();
+      return seen.filter((t: string) => t === "sync_end").length >= n ? seen : undefined;
+    };
+    expect((await call("POST", `/v1/connections/${id}/force`, { auth })).status).toBe(200);
+    await eventually("the forced run", ended(1));
+    expect((await call("POST", `/v1/connections/${id}/resync`, { auth, body: {} })).status).toBe(200);
+    await eventually("the re-sync", ended(2));
+    const table = await call("POST", `/v1/connections/${id}/schemas/${schema}/tables/customers/resync`, { auth });
+    expect(table.status, JSON.stringify(table.json)).toBe(200);
+    const all = await eventually("the table re-sync", ended(3));
+    expect(all).toEqual([
+      "create_connector",
+      "connection_successful",
+      "force_update_connector",
+      "sync_start",
+      "sync_end",
+      "resync_connector",
+      "sync_start",
+      "sync_end",
+      "resync_table",
+      "sync_start",
+      "sync_end",
+    ]);
+    const resyncTable = (await call("GET", `/v1/events?connection_id=${id}&type=resync_table`, { auth })).json.data
+      .items[0];
+    expect(resyncTable.data).toEqual({ tables: [`${schema}.customers`] });
+
+    // Setup tests that fail: connection_failure with the results.
+    const group = (await call("GET", `/v1/connections/${id}`, { auth })).json.data.group_id;
+    const broken = await call("POST", "/v1/connections", {
+      auth,
+      body: {
+        group_id: group,
+        service: "postgres",
+        run_setup_tests: false,
+        config: {
+          schema_prefix: `ev_${crypto.randomUUID().slice(0, 6)}`,
+          host: "127.0.0.1",
+          port: 1,
+          database: "x",
+          user: "x",
+        },
+      },
+    });
+    expect(broken.status, JSON.stringify(broken.json)).toBe(201);
+    expect((await call("POST", `/v1/connections/${broken.json.data.id}/test`, { auth })).status).toBe(200);
+    const failure = (
+      await call("GET", `/v1/events?connection_id=${broken.json.data.id}&type=connection_failure`, { auth })
+    ).json.data.items;
+    expect(failure).toHaveLength(1);
+    expect(failure[0].data.setup_state).not.toBe("connected");
+    expect(failure[0].data.setup_tests.length).toBeGreaterThan(0);
+  });
+
+  it("ends a run a forced sync cancels with a CANCELLED sync_end before the new run starts", async () => {
+    const { auth, id } = await sampleConnection(5);
+    // A run in progress with no slice on the queue: only the forced sync can end it.
+    const stuck = crypto.randomUUID();
+    const sync = env.SYNC.get(env.SYNC.idFromName(id));
+    expect((await sync.startRun({ runId: stuck, trigger: "manual", expectBy: Date.now() + 60_000 })).started).toBe(
+      true,
+    );
+    expect((await call("POST", `/v1/connections/${id}/force`, { auth })).status).toBe(200);
+    const events = await eventually("the forced run's end", async () => {
+      const items = (await call("GET", `/v1/events?connection_id=${id}`, { auth })).json.data.items;
+      return items.filter((e: { type: string }) => e.type === "sync_end").length >= 2 ? items : undefined;
+    });
+    const [cancelled, forced, started, ended] = events.slice(2);
+    expect(cancelled).toMatchObject({ type: "sync_end", sync_id: stuck, data: { status: "CANCELLED" } });
+    expect(forced.type).toBe("force_update_connector");
+    expect(started).toMatchObject({ type: "sync_start", data: { trigger: "force" } });
+    expect(ended).toMatchObject({ type: "sync_end", sync_id: started.sync_id, data: { status: "SUCCESSFUL" } });
   });
 
   it("announces tables and columns a later discovery finds as an applied schema_change", async () => {

@@ -128,6 +128,10 @@ describe("webhooks CRUD (go-fivetran's calls)", () => {
       expect(res.json.code).toBe("NotFound_Webhook");
     }
     expect((await call("GET", `/v1/webhooks/${id}`, { auth })).status).toBe(200);
+
+    // Deleting the group deletes its webhooks.
+    expect((await call("DELETE", `/v1/groups/${group}`, { auth })).status).toBe(200);
+    expect((await call("GET", `/v1/webhooks/${id}`, { auth })).status).toBe(404);
   });
 
   it("refuses bad input with 400 InvalidInput naming the field", async () => {
@@ -144,6 +148,7 @@ describe("webhooks CRUD (go-fivetran's calls)", () => {
       ],
       [{ url: "https://localhost:1", events: ["nope"], active: false }, /'events'.*'nope' is not an event/],
       [{ url: "https://localhost:1", events: ["dbt_run_start"], active: false }, /'events'.*does not emit/],
+      [{ url: "https://localhost:1", events: ["status"], active: false }, /'events'.*does not emit/],
       // Private and link-local addresses: FIVETRAN_WEBHOOK_ALLOW allows loopback only here.
       [{ url: "https://10.0.0.5/hook", events: ["sync_end"], active: false }, /'url'.*FIVETRAN_WEBHOOK_ALLOW/],
       [{ url: "https://192.168.1.1/hook", events: ["sync_end"], active: false }, /'url'.*private/],

@@ -77,6 +77,15 @@ async function fullConfig(env: Env, definition: SourceDefinition, row: repo.Conn
   return parseConfig(definition, undefined, await openConfig(env, row));
 }
 
+/** `connection_successful` or `connection_failure` after setup tests ran, with their results. */
+async function setupEvent(env: Env, row: repo.ConnectionRow, setup: SetupResult) {
+  await emit(env, {
+    ...connectionSubject(row),
+    type: setup.setupState === "connected" ? "connection_successful" : "connection_failure",
+    data: { setup_state: setup.setupState, setup_tests: setup.setupTests },
+  });
+}
+
 export const listConnections: RouteHandler<typeof routes.list, AppEnv> = async (c) => {
   const { cursor, limit, group_id: groupId, schema } = c.req.valid("query");
   const db = catalog(c.env.DB);
@@ -144,6 +153,7 @@ export const createConnection: RouteHandler<typeof routes.create, AppEnv> = asyn
     type: "create_connector",
     data: { created_by: userId, paused: row.paused, setup_state: row.setupState },
   });
+  if (setup) await setupEvent(c.env, row, setup);
   return c.json(ok("Connection has been created", withSetupTests(row)), 201);
 };
 
@@ -227,8 +237,9 @@ export const updateConnection: RouteHandler<typeof routes.update, AppEnv> = asyn
   // (sources verify TLS themselves), `schema_status` (column-masking flows), and
   // `destination_configuration` (Snowflake warehouses); see connections.schemas.ts.
 
+  let setup: SetupResult | undefined;
   if (body.run_setup_tests === true && config) {
-    const setup = await runSetupTests(c.env, accountId, sourceOf(row.service), config);
+    setup = await runSetupTests(c.env, accountId, sourceOf(row.service), config);
     Object.assign(changes, setupChanges(row, setup));
   }
   changes.updatedAt = isoTimestamp();
@@ -244,6 +255,7 @@ export const updateConnection: RouteHandler<typeof routes.update, AppEnv> = asyn
   if (updated.paused !== row.paused) {
     await emit(c.env, { ...connectionSubject(updated), type: updated.paused ? "pause_connector" : "resume_connector" });
   }
+  if (setup) await setupEvent(c.env, updated, setup);
   return c.json(ok("Connection has been updated", withSetupTests(updated)), 200);
 };
 
@@ -278,5 +290,6 @@ export const testConnection: RouteHandler<typeof routes.test, AppEnv> = async (c
   // makes it unrunnable: the schedule alarm follows either way.
   await connectorOf(c.env, connectionId).reschedule(connectionId);
   const updated = await requireConnection(db, accountId, connectionId);
+  await setupEvent(c.env, updated, setup);
   return c.json(ok("Setup tests have been completed", withSetupTests(updated)), 200);
 };

@@ -15,17 +15,7 @@ import type * as routes from "./webhooks.routes";
 const MASK = "******";
 
 /** Fivetran's webhook event names this server never emits: refused rather than accepted and never sent. */
-const NOT_EMITTED = [
-  "status",
-  "dbt_run_start",
-  "dbt_run_succeeded",
-  "dbt_run_failed",
-  "connection_successful",
-  "connection_failure",
-  "force_update_connector",
-  "resync_connector",
-  "resync_table",
-];
+const NOT_EMITTED = ["status", "dbt_run_start", "dbt_run_succeeded", "dbt_run_failed"];
 
 function serialize(row: repo.WebhookRecord) {
   return {
