@@ -14,6 +14,9 @@ export const TEST_SECRETS = {
   FIVETRAN_RETRY_BASE_MS: "100",
   // The tests reach Postgres and MariaDB on 127.0.0.1, as `npm start` does (README "Egress").
   FIVETRAN_EGRESS_ALLOW: "loopback",
+  // Webhook receivers run on 127.0.0.1 too (test/fakes/webhook-receiver.ts); retries after 1 s.
+  FIVETRAN_WEBHOOK_ALLOW: "loopback",
+  FIVETRAN_WEBHOOK_RETRY_BASE_SECONDS: "1",
 };
 
 /** FUZZ_SEED, FUZZ_RUNS and FUZZ_DEBUG from the shell reach the reliability fuzz (test/workers/reliability). */

@@ -165,6 +165,9 @@ async function main() {
   const extra = process.argv.slice(2);
   const egressSet = "FIVETRAN_EGRESS_ALLOW" in vars || extra.some((arg) => arg.startsWith("FIVETRAN_EGRESS_ALLOW:"));
   const egressArgs = egressSet ? [] : ["--var", "FIVETRAN_EGRESS_ALLOW:loopback"];
+  // Webhooks to a receiver on this machine, likewise (README "Webhooks").
+  const webhookSet = "FIVETRAN_WEBHOOK_ALLOW" in vars || extra.some((arg) => arg.startsWith("FIVETRAN_WEBHOOK_ALLOW:"));
+  if (!webhookSet) egressArgs.push("--var", "FIVETRAN_WEBHOOK_ALLOW:loopback");
 
   log(`starting wrangler dev on ${url}`);
   const server = runWrangler([

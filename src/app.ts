@@ -15,9 +15,11 @@ import { accountRouter } from "./routes/account";
 import { bootstrapRouter } from "./routes/bootstrap";
 import { connectionsRouter } from "./routes/connections";
 import { destinationsRouter } from "./routes/destinations";
+import { eventsRouter } from "./routes/events";
 import { groupsRouter } from "./routes/groups";
 import { metadataRouter, publicRouter } from "./routes/metadata";
 import { operatorAuth, operatorRouter } from "./routes/operator";
+import { webhooksRouter } from "./routes/webhooks";
 
 export const API_TITLE = "fivetran.do REST API";
 export const API_VERSION = "1.0.0";
@@ -144,6 +146,8 @@ export function createApp() {
   app.route("/", publicRouter);
   app.route("/", bootstrapRouter);
   app.route("/", accountRouter);
+  app.route("/", webhooksRouter);
+  app.route("/", eventsRouter);
   app.route("/", operatorRouter);
 
   // Built and serialised once per isolate, on first request: the document is a pure function of

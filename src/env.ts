@@ -1,6 +1,8 @@
 import type { ConnectorDO } from "./do/connector-do";
 import type { DestinationDO } from "./do/destination-do";
+import type { EventsDO } from "./do/events-do";
 import type { SyncDO } from "./do/sync-do";
+import type { WebhookJob } from "./events/webhooks";
 
 /** A sync job message on the SYNC_QUEUE. */
 export interface SyncJob {
@@ -19,6 +21,21 @@ export interface Env {
   SYNC: DurableObjectNamespace<SyncDO>;
   DESTINATION: DurableObjectNamespace<DestinationDO>;
   SYNC_QUEUE: Queue<SyncJob>;
+  /** One object per account: fans its events out to server-sent event streams (src/do/events-do.ts). */
+  EVENTS: DurableObjectNamespace<EventsDO>;
+  /** Webhook deliveries and their retries (src/events/webhooks.ts). */
+  WEBHOOK_QUEUE: Queue<WebhookJob>;
+  /**
+   * Webhook URL exceptions, as FIVETRAN_EGRESS_ALLOW (`loopback`, `private`, CIDRs, host names).
+   * Unset = production: webhooks to loopback, private or link-local addresses are refused.
+   */
+  FIVETRAN_WEBHOOK_ALLOW?: string;
+  /** Seconds before a failed webhook delivery's first retry; doubles each attempt (default 30). */
+  FIVETRAN_WEBHOOK_RETRY_BASE_SECONDS?: string;
+  /** Attempts of a webhook delivery before it is marked failed (default 8). */
+  FIVETRAN_WEBHOOK_MAX_ATTEMPTS?: string;
+  /** Days events and webhook delivery logs are kept (default 7). */
+  FIVETRAN_EVENTS_RETENTION_DAYS?: string;
   /** Counts failed authentications per key and per address (src/middleware/throttle.ts). */
   AUTH_FAILURES?: RateLimit;
   /** Largest accepted request body in bytes (default 2 MiB, src/middleware/limits.ts). */

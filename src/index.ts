@@ -5,13 +5,32 @@
 import { createApp } from "./app";
 import { handleSyncJob } from "./engine/jobs";
 import type { Env, SyncJob } from "./env";
+import { pruneEvents } from "./events/emit";
+import { handleWebhookJob, type WebhookJob } from "./events/webhooks";
 import { logError, redactedFailure } from "./lib/log";
 
 export { ConnectorDO } from "./do/connector-do";
 export { DestinationDO } from "./do/destination-do";
+export { EventsDO } from "./do/events-do";
 export { SyncDO } from "./do/sync-do";
 
 const app = createApp();
+
+/** One attempt of each delivery; a failed one is retried with its backoff, a crashed one by the queue. */
+async function deliverWebhooks(batch: MessageBatch<WebhookJob>, env: Env): Promise<void> {
+  await Promise.all(
+    batch.messages.map(async (message) => {
+      try {
+        const outcome = await handleWebhookJob(env, message.body);
+        if (outcome.action === "retry") message.retry({ delaySeconds: outcome.delaySeconds });
+        else message.ack();
+      } catch (error) {
+        logError("webhook delivery errored", error);
+        message.retry();
+      }
+    }),
+  );
+}
 
 async function rearmAll(env: Env): Promise<void> {
   const { results } = await env.DB.prepare("SELECT id FROM connections WHERE paused = 0").all<{ id: string }>();
@@ -31,10 +50,15 @@ export default {
    * one copy of a slice at a time anyway). Local dev dispatches one batch at a time whatever
    * `max_concurrency` says (miniflare's queue broker), so this is how syncs of different
    * connections overlap there; on Cloudflare consumer invocations also run concurrently.
+   * Webhook deliveries (WEBHOOK_QUEUE) are handled by src/events/webhooks.ts.
    */
-  async queue(batch: MessageBatch<SyncJob>, env: Env): Promise<void> {
+  async queue(batch: MessageBatch<SyncJob | WebhookJob>, env: Env): Promise<void> {
+    if (batch.queue.startsWith("fivetran-webhook-deliveries")) {
+      await deliverWebhooks(batch as MessageBatch<WebhookJob>, env);
+      return;
+    }
     const byConnection = new Map<string, Message<SyncJob>[]>();
-    for (const message of batch.messages) {
+    for (const message of (batch as MessageBatch<SyncJob>).messages) {
       const id = message.body.connectionId;
       byConnection.set(id, [...(byConnection.get(id) ?? []), message]);
     }
@@ -57,8 +81,9 @@ export default {
   async scheduled(_controller: ScheduledController, env: Env): Promise<void> {
     try {
       await rearmAll(env);
+      await pruneEvents(env);
     } catch (error) {
       throw redactedFailure("cron watchdog failed", error);
     }
   },
-} satisfies ExportedHandler<Env, SyncJob>;
+} satisfies ExportedHandler<Env, SyncJob | WebhookJob>;

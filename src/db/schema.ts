@@ -176,3 +176,72 @@ export const bindingGrants = sqliteTable(
     index("binding_grants_account_idx").on(t.accountId),
   ],
 );
+
+/**
+ * Lifecycle events (src/events/emit.ts): kept for a retention window (FIVETRAN_EVENTS_RETENTION_DAYS)
+ * and pruned by the cron. The integer id is the order of events and the SSE `id` a stream
+ * resumes after.
+ */
+export const events = sqliteTable(
+  "events",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    accountId: text("account_id").notNull(),
+    type: text("type").notNull(),
+    groupId: text("group_id"),
+    connectionId: text("connection_id"),
+    connectorType: text("connector_type"),
+    connectorName: text("connector_name"),
+    syncId: text("sync_id"),
+    data: text("data", { mode: "json" }).notNull().$type<Record<string, unknown>>(),
+    createdAt: text("created_at").notNull(),
+  },
+  (t) => [index("events_account_idx").on(t.accountId, t.id), index("events_created_idx").on(t.createdAt)],
+);
+
+/** Fivetran's account and group webhooks (§11). The secret is AES-GCM encrypted (lib/secrets.ts). */
+export const webhooks = sqliteTable(
+  "webhooks",
+  {
+    id: text("id").primaryKey(),
+    accountId: text("account_id")
+      .notNull()
+      .references(() => accounts.id),
+    type: text("type").notNull().$type<"account" | "group">(),
+    groupId: text("group_id"),
+    url: text("url").notNull(),
+    events: text("events", { mode: "json" }).notNull().$type<string[]>(),
+    active: integer("active", { mode: "boolean" }).notNull().default(true),
+    secret: text("secret"),
+    createdAt: text("created_at").notNull(),
+    createdBy: text("created_by").notNull(),
+  },
+  (t) => [index("webhooks_account_order_idx").on(t.accountId, t.createdAt, t.id)],
+);
+
+/**
+ * One row per delivery of one event to one webhook (the delivery log). `payload` is the exact
+ * body sent, so every attempt sends the same bytes under the same signature and delivery id.
+ */
+export const webhookDeliveries = sqliteTable(
+  "webhook_deliveries",
+  {
+    id: text("id").primaryKey(),
+    webhookId: text("webhook_id").notNull(),
+    accountId: text("account_id").notNull(),
+    eventId: integer("event_id"),
+    event: text("event").notNull(),
+    payload: text("payload").notNull(),
+    /** `pending` (queued or waiting to retry), `delivered`, `failed` (gave up) or `skipped`. */
+    status: text("status").notNull(),
+    attempts: integer("attempts").notNull().default(0),
+    lastStatusCode: integer("last_status_code"),
+    lastError: text("last_error"),
+    createdAt: text("created_at").notNull(),
+    updatedAt: text("updated_at").notNull(),
+  },
+  (t) => [
+    index("webhook_deliveries_webhook_idx").on(t.webhookId, t.createdAt, t.id),
+    index("webhook_deliveries_created_idx").on(t.createdAt),
+  ],
+);

@@ -22,6 +22,7 @@ import { nextRunAt, scheduleBlocker, syncBlockers } from "../engine/readiness";
 import { RETRY_WARNING } from "../engine/runs";
 import { engineSettings, runWatchMs } from "../engine/settings";
 import type { Env } from "../env";
+import { connectionSubject, emit } from "../events/emit";
 import { redactedFailure } from "../lib/log";
 import { isoTimestamp } from "../lib/time";
 
@@ -187,6 +188,8 @@ export class ConnectorDO extends DurableObject<Env> {
     this.setMeta("connection_id", connectionId);
     const runId = crypto.randomUUID();
     const settings = engineSettings(this.env);
+    // A forced sync cancels the run in progress: its sync_end says so (below).
+    const cancelled = options.force ? ((await this.syncOf(connectionId).current()) as { id: string } | null) : null;
     // One SyncDO round trip: it cancels a run in progress when forced, starts this one, and
     // expects its first slice by the watchdog's deadline.
     const result = await this.syncOf(connectionId).startRun({
@@ -207,6 +210,29 @@ export class ConnectorDO extends DurableObject<Env> {
     // row as it is then. No stored next run stays due meanwhile to start a second one.
     this.setMeta("next_sync_at", null);
     await this.ctx.storage.setAlarm(Date.now() + runWatchMs(settings));
+    const row = await this.load(connectionId).catch(() => undefined);
+    if (row) {
+      const subject = connectionSubject(row);
+      if (cancelled) {
+        await emit(this.env, {
+          ...subject,
+          type: "sync_end",
+          syncId: cancelled.id,
+          data: { status: "CANCELLED", reason: "restarted by a forced sync" },
+        });
+      }
+      // What started it, in Fivetran's event names, then the run's start.
+      if (options.trigger === "force") await emit(this.env, { ...subject, type: "force_update_connector" });
+      if (options.resync === "all") await emit(this.env, { ...subject, type: "resync_connector" });
+      else if (options.resync)
+        await emit(this.env, { ...subject, type: "resync_table", data: { tables: options.resync } });
+      await emit(this.env, {
+        ...subject,
+        type: "sync_start",
+        syncId: runId,
+        data: { trigger: options.trigger, ...(options.resync ? { resync: options.resync } : {}) },
+      });
+    }
     return { started: true, runId };
   }
 
@@ -217,6 +243,7 @@ export class ConnectorDO extends DurableObject<Env> {
   async recordDiscovery(connectionId: string, streams: Stream[]): Promise<Stream[]> {
     this.setMeta("connection_id", connectionId);
     const now = isoTimestamp();
+    const before = this.meta("discovered_at") === null ? null : this.knownStreams();
     for (const stream of streams) {
       this.sql.exec(
         `INSERT INTO tables (namespace, name, enabled, stream, discovered_at) VALUES (?, ?, 1, ?, ?)
@@ -228,6 +255,7 @@ export class ConnectorDO extends DurableObject<Env> {
       );
     }
     this.setMeta("discovered_at", now);
+    if (before) await this.announceSchemaChange(connectionId, before, streams);
     const disabled = new Set(
       this.sql
         .exec<{ key: string }>("SELECT namespace || '.' || name AS key FROM tables WHERE enabled = 0")
@@ -235,6 +263,63 @@ export class ConnectorDO extends DurableObject<Env> {
         .map((row) => row.key),
     );
     return streams.filter((s) => !disabled.has(`${s.namespace}.${s.name}`));
+  }
+
+  /** The stored stream of every discovered table, by `schema.table`. */
+  private knownStreams(): Map<string, Stream> {
+    return new Map(
+      this.sql
+        .exec<{ key: string; stream: string }>("SELECT namespace || '.' || name AS key, stream FROM tables")
+        .toArray()
+        .map((row) => [row.key, JSON.parse(row.stream) as Stream]),
+    );
+  }
+
+  /**
+   * Emits `schema_change` when a discovery after the first finds tables or columns that were
+   * not there before, or columns whose type changed. Every such change is applied: new tables
+   * are enabled (ALLOW_ALL, the only schema_change_handling accepted) and the destination adds
+   * or widens columns when the run migrates. Tables gone from the source are kept (their data
+   * stays) and reported as `removed_tables`.
+   */
+  private async announceSchemaChange(connectionId: string, before: Map<string, Stream>, after: Stream[]) {
+    const addedTables: string[] = [];
+    const addedColumns: { table: string; column: string; type: string }[] = [];
+    const changedColumns: { table: string; column: string; from: string; to: string }[] = [];
+    const seen = new Set<string>();
+    for (const stream of after) {
+      const key = `${stream.namespace}.${stream.name}`;
+      seen.add(key);
+      const old = before.get(key);
+      if (!old) {
+        addedTables.push(key);
+        continue;
+      }
+      const oldColumns = new Map(old.columns.map((c) => [c.name, c]));
+      for (const column of stream.columns) {
+        const previous = oldColumns.get(column.name);
+        if (!previous) addedColumns.push({ table: key, column: column.name, type: column.type });
+        else if (previous.type !== column.type) {
+          changedColumns.push({ table: key, column: column.name, from: previous.type, to: column.type });
+        }
+      }
+    }
+    const removedTables = [...before.keys()].filter((key) => !seen.has(key));
+    if (addedTables.length + addedColumns.length + changedColumns.length + removedTables.length === 0) return;
+    const row = await this.load(connectionId).catch(() => undefined);
+    if (!row) return;
+    await emit(this.env, {
+      ...connectionSubject(row),
+      type: "schema_change",
+      data: {
+        applied: true,
+        schema_change_handling: "ALLOW_ALL",
+        added_tables: addedTables,
+        removed_tables: removedTables,
+        added_columns: addedColumns,
+        changed_columns: changedColumns,
+      },
+    });
   }
 
   /** Every discovered table with its setting; null before the first discovery. */

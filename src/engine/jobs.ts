@@ -15,6 +15,7 @@
  */
 import { setConnectionStatus, warningsWith } from "../db/engine";
 import type { Env, SyncJob } from "../env";
+import { connectionSubject, emit } from "../events/emit";
 import { isoTimestamp } from "../lib/time";
 import {
   AuthError,
@@ -36,7 +37,14 @@ import {
   type SyncMode,
 } from "./protocol";
 import { runSlice, type StreamWarning } from "./runner";
-import { type AttemptKind, RECONNECT_TASK, RETRY_WARNING, type RunAttempt, type SliceTicket } from "./runs";
+import {
+  type AttemptKind,
+  RECONNECT_TASK,
+  RETRY_WARNING,
+  type RunAttempt,
+  type RunRecord,
+  type SliceTicket,
+} from "./runs";
 import { parseDuration } from "./schedule";
 import { type EngineSettings, engineSettings, sliceDeadlineMs } from "./settings";
 import { secretKeys } from "./toolkit/config";
@@ -216,6 +224,18 @@ function alerts(warnings: StreamWarning[]) {
   });
 }
 
+/** A finished run's totals, as `sync_end` events carry them. */
+export function runTotals(run: RunRecord) {
+  const tables = Object.values(run.stats);
+  const ended = run.endedAt ? Date.parse(run.endedAt) : Date.now();
+  return {
+    rows_synced: tables.reduce((n, t) => n + t.rows, 0),
+    bytes_transferred: tables.reduce((n, t) => n + t.bytes, 0),
+    duration_ms: Math.max(0, ended - Date.parse(run.startedAt)),
+    tables: run.stats,
+  };
+}
+
 /** Handles one sync job. Never throws for a failed sync: failures end up in the run and the status. */
 export async function handleSyncJob(env: Env, job: SyncJob, settings = engineSettings(env)): Promise<void> {
   const loaded = await loadConnection(env, job.connectionId);
@@ -365,6 +385,19 @@ export async function handleSyncJob(env: Env, job: SyncJob, settings = engineSet
       warnings: alerts(run.warnings),
       setupState: row.setupState === "broken" ? "connected" : row.setupState,
     });
+    await emit(env, {
+      ...connectionSubject(row),
+      type: "sync_end",
+      syncId: run.id,
+      data: {
+        status: "SUCCESSFUL",
+        trigger: run.trigger,
+        started_at: run.startedAt,
+        ended_at: run.endedAt,
+        stats: runTotals(run),
+        warnings: run.warnings,
+      },
+    });
   } catch (raw) {
     stop();
     // Another copy of the slice holds the lease: it records whatever happens next.
@@ -415,6 +448,22 @@ export async function handleSyncJob(env: Env, job: SyncJob, settings = engineSet
       tasks: [failure.auth ? reconnectTask(job.connectionId, reason) : { code: failure.code, message: reason }],
       warnings: warningsWith(RETRY_WARNING),
       ...(failure.auth ? { setupState: "broken" } : {}),
+    });
+    const task = failure.auth ? reconnectTask(job.connectionId, reason) : { code: failure.code, message: reason };
+    await emit(env, {
+      ...connectionSubject(row),
+      type: "sync_end",
+      syncId: run.id,
+      data: {
+        status: "FAILURE_WITH_TASK",
+        reason,
+        task: { code: task.code, message: task.message },
+        error: { kind, code: failure.code, message: reason },
+        trigger: run.trigger,
+        started_at: run.startedAt,
+        ended_at: run.endedAt,
+        stats: runTotals(run),
+      },
     });
   }
   // The run is over: the schedule arms for the next one (no run in progress to ask SyncDO about).

@@ -71,6 +71,8 @@ function acceptsJson(range: string): boolean {
  */
 export const acceptJson: MiddlewareHandler<AppEnv> = async (c, next) => {
   const header = c.req.header("accept");
+  // The one route that answers something else: GET /v1/events/stream (server-sent events).
+  if (/^\/v1\/events\/stream\/?$/.test(c.req.path) && /text\/event-stream/i.test(header ?? "")) return next();
   if (header?.trim()) {
     const ranges = parseAccept(header);
     if (ranges.length > 0 && !ranges.some((range) => range.q > 0 && acceptsJson(range.type))) {

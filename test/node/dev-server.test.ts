@@ -2,8 +2,11 @@
  * `npm start` as users run it: the real dev server (scripts/dev.mjs → wrangler dev → workerd)
  * on its own port and state directory, exercised over real HTTP.
  */
+import { createHmac } from "node:crypto";
 import { existsSync } from "node:fs";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -104,6 +107,86 @@ describe("npm start (scripts/dev.mjs)", () => {
     const metadata = await connection("169.254.169.254");
     expect(metadata.status).toBe(400);
     expect(((await metadata.json()) as { message: string }).message).toMatch(/is a cloud metadata address/);
+  });
+
+  it("fires signed sync_start and sync_end at a loopback webhook receiver (FIVETRAN_WEBHOOK_ALLOW=loopback by default), and streams them", async () => {
+    const secret = "whsec_dev_server";
+    const got: { event: string; verified: boolean }[] = [];
+    const receiver = http.createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on("data", (chunk: Buffer) => chunks.push(chunk));
+      req.on("end", () => {
+        const body = Buffer.concat(chunks);
+        const expected = createHmac("sha256", secret).update(body).digest("hex").toUpperCase();
+        const payload = JSON.parse(body.toString()) as { event: string; data: { test?: boolean } };
+        if (!payload.data.test) {
+          got.push({ event: payload.event, verified: req.headers["x-fivetran-signature-256"] === expected });
+        }
+        res.writeHead(200).end();
+      });
+    });
+    await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
+    try {
+      const api = async (method: string, route: string, body?: unknown) => {
+        const res = await fetch(`${baseUrl}${route}`, {
+          method,
+          headers: { authorization, "content-type": "application/json" },
+          body: body === undefined ? undefined : JSON.stringify(body),
+        });
+        // biome-ignore lint/suspicious/noExplicitAny: JSON bodies
+        return { status: res.status, json: (await res.json()) as any };
+      };
+      const group = (await api("POST", "/v1/groups", { name: "dev_server_webhooks" })).json.data.id;
+      expect(
+        (
+          await api("POST", "/v1/destinations", {
+            group_id: group,
+            service: "d1",
+            time_zone_offset: "0",
+            config: { database: "WAREHOUSE" },
+          })
+        ).status,
+      ).toBe(201);
+      const url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/`;
+      const webhook = await api("POST", `/v1/webhooks/group/${group}`, {
+        url,
+        secret,
+        events: ["sync_start", "sync_end"],
+      });
+      expect(webhook.status, JSON.stringify(webhook.json)).toBe(200);
+      const refused = await api("POST", "/v1/webhooks/account", { url: "https://10.0.0.1/", events: ["sync_end"] });
+      expect(refused.status).toBe(400);
+      const connection = await api("POST", "/v1/connections", {
+        group_id: group,
+        service: "sample",
+        schedule_type: "manual",
+        config: { schema: "dev_server_webhooks", scale: 5 },
+      });
+      expect(connection.status, JSON.stringify(connection.json)).toBe(201);
+      const id = connection.json.data.id;
+      const stream = await fetch(`${baseUrl}/v1/events/stream?connection_id=${id}`, {
+        headers: { authorization, accept: "text/event-stream" },
+      });
+      expect(stream.status).toBe(200);
+      expect((await api("POST", `/v1/connections/${id}/sync`)).status).toBe(200);
+      const reader = (stream.body as ReadableStream<Uint8Array>).getReader();
+      let text = "";
+      while (!text.includes("event: sync_end")) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        text += new TextDecoder().decode(value);
+      }
+      await reader.cancel();
+      expect(text.indexOf("event: sync_start")).toBeGreaterThan(-1);
+      expect(text.indexOf("event: sync_start")).toBeLessThan(text.indexOf("event: sync_end"));
+      for (let i = 0; i < 100 && got.length < 2; i++) await new Promise((r) => setTimeout(r, 200));
+      expect(got).toEqual([
+        { event: "sync_start", verified: true },
+        { event: "sync_end", verified: true },
+      ]);
+    } finally {
+      await new Promise((resolve) => receiver.close(resolve));
+    }
   });
 
   it("rejects requests without credentials with a JSON error", async () => {

@@ -11,6 +11,7 @@ import { makeItems, serveDeclarativeFake } from "../fakes/declarative-api";
 import { startDuckDBService } from "../checks/duckdb-service";
 import { startFakeMongo } from "../fakes/mongodb";
 import { startS3rver } from "../fakes/s3rver";
+import { startWebhookReceiver } from "../fakes/webhook-receiver";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -22,6 +23,7 @@ declare module "vitest" {
     /** test/checks/duckdb-service.ts: DuckDB reading files outside workerd. */
     duckdbPort: number;
     s3rverPort: number;
+    webhookReceiverPort: number;
   }
 }
 
@@ -62,11 +64,15 @@ export default async function setup(project: TestProject) {
   // A real S3-compatible server (s3rver) for the file sources (test/fakes/s3rver.ts).
   const s3rver = await startS3rver();
   project.provide("s3rverPort", s3rver.port);
+  // Webhook receivers that verify signatures and record deliveries (test/fakes/webhook-receiver.ts).
+  const receiver = await startWebhookReceiver();
+  project.provide("webhookReceiverPort", receiver.port);
   return async () => {
     await mongo.close();
     await declarative.close();
     await duckdb.close();
     await s3rver.close();
+    await receiver.close();
     for (const socket of sockets) socket.destroy();
     await Promise.all([silentTcp, silentHttp, greeter].map((s) => new Promise((r) => s.close(() => r(undefined)))));
   };

@@ -1,7 +1,6 @@
 import { createRouter } from "../../lib/router";
 import * as handlers from "./bootstrap.handlers";
 import * as routes from "./bootstrap.routes";
-import { listWebhooks, listWebhooksRoute } from "./webhooks";
 
 /**
  * Users, roles and the lists clients read before anything else (§12, §13.7): users of the
@@ -12,7 +11,6 @@ export const bootstrapRouter = createRouter()
   .openapi(routes.listUsers, handlers.listUsers)
   .openapi(routes.getUser, handlers.getUser)
   .openapi(routes.listRoles, handlers.listRoles)
-  .openapi(listWebhooksRoute, listWebhooks)
   .openapi(routes.listTeams, handlers.listTeams)
   .openapi(routes.listPrivateLinks, handlers.listPrivateLinks)
   .openapi(routes.listProxyAgents, handlers.listProxyAgents)

@@ -12,6 +12,7 @@ import { egressPolicy } from "../../engine/toolkit/egress";
 import { runSourceSetupTests as runSetupTests, type SetupResult } from "../../engine/toolkit/setup-tests";
 import type { AppEnv, Env } from "../../env";
 import { ApiError } from "../../errors";
+import { connectionSubject, emit } from "../../events/emit";
 import { done, ok } from "../../lib/envelope";
 import { decodeCursor, toPage } from "../../lib/pagination";
 import { isoTimestamp } from "../../lib/time";
@@ -82,6 +83,15 @@ async function fullConfig(env: Env, definition: SourceDefinition, row: repo.Conn
   return parseConfig(definition, undefined, await openConfig(env, row));
 }
 
+/** `connection_successful` or `connection_failure` after setup tests ran, with their results. */
+async function setupEvent(env: Env, row: repo.ConnectionRow, setup: SetupResult) {
+  await emit(env, {
+    ...connectionSubject(row),
+    type: setup.setupState === "connected" ? "connection_successful" : "connection_failure",
+    data: { setup_state: setup.setupState, setup_tests: setup.setupTests },
+  });
+}
+
 export const listConnections: RouteHandler<typeof routes.list, AppEnv> = async (c) => {
   const { cursor, limit, group_id: groupId, schema } = c.req.valid("query");
   const db = catalog(c.env.DB);
@@ -145,6 +155,12 @@ export const createConnection: RouteHandler<typeof routes.create, AppEnv> = asyn
   // Arms the schedule alarm if the connection can run; ConnectorDO reads the row just written.
   await connectorOf(c.env, id).reschedule(id);
   const row = await requireConnection(db, accountId, id);
+  await emit(c.env, {
+    ...connectionSubject(row),
+    type: "create_connector",
+    data: { created_by: userId, paused: row.paused, setup_state: row.setupState },
+  });
+  if (setup) await setupEvent(c.env, row, setup);
   return c.json(ok("Connection has been created", withSetupTests(row)), 201);
 };
 
@@ -229,8 +245,9 @@ export const updateConnection: RouteHandler<typeof routes.update, AppEnv> = asyn
   // (sources verify TLS themselves), `schema_status` (column-masking flows), and
   // `destination_configuration` (Snowflake warehouses); see connections.schemas.ts.
 
+  let setup: SetupResult | undefined;
   if (body.run_setup_tests === true && config) {
-    const setup = await runSetupTests(c.env, accountId, sourceOf(row.service), config);
+    setup = await runSetupTests(c.env, accountId, sourceOf(row.service), config);
     Object.assign(changes, setupChanges(row, setup));
   }
   changes.updatedAt = isoTimestamp();
@@ -241,18 +258,27 @@ export const updateConnection: RouteHandler<typeof routes.update, AppEnv> = asyn
   // Any change (paused, schedule fields, sync_frequency, …) may move or clear the next run.
   await connectorOf(c.env, connectionId).reschedule(connectionId);
   const updated = await requireConnection(db, accountId, connectionId);
+  const fields = Object.keys(body).filter((key) => (body as Record<string, unknown>)[key] != null);
+  await emit(c.env, { ...connectionSubject(updated), type: "edit_connector", data: { fields } });
+  if (updated.paused !== row.paused) {
+    await emit(c.env, { ...connectionSubject(updated), type: updated.paused ? "pause_connector" : "resume_connector" });
+  }
+  if (setup) await setupEvent(c.env, updated, setup);
   return c.json(ok("Connection has been updated", withSetupTests(updated)), 200);
 };
 
 export const deleteConnection: RouteHandler<typeof routes.delete, AppEnv> = async (c) => {
   const { connectionId } = c.req.valid("param");
-  if (!(await repo.deleteConnection(catalog(c.env.DB), c.var.auth.accountId, connectionId))) {
+  const db = catalog(c.env.DB);
+  const row = await requireConnection(db, c.var.auth.accountId, connectionId);
+  if (!(await repo.deleteConnection(db, c.var.auth.accountId, connectionId))) {
     throw ApiError.notFound("Connection", connectionId);
   }
   // Clears the alarm and the discovered tables, ends a run in progress and forgets the
   // checkpoints and history, so a later connection that draws the same word id starts clean.
   await connectorOf(c.env, connectionId).destroy();
   await syncOf(c.env, connectionId).destroy();
+  await emit(c.env, { ...connectionSubject(row), type: "delete_connector" });
   return c.json(done(`Connection with id '${connectionId}' has been deleted`), 200);
 };
 
@@ -272,5 +298,6 @@ export const testConnection: RouteHandler<typeof routes.test, AppEnv> = async (c
   // makes it unrunnable: the schedule alarm follows either way.
   await connectorOf(c.env, connectionId).reschedule(connectionId);
   const updated = await requireConnection(db, accountId, connectionId);
+  await setupEvent(c.env, updated, setup);
   return c.json(ok("Setup tests have been completed", withSetupTests(updated)), 200);
 };

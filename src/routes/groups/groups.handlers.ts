@@ -2,6 +2,7 @@ import type { RouteHandler } from "@hono/zod-openapi";
 import { catalog } from "../../db/client";
 import { listGroupConnections as queryGroupConnections } from "../../db/connections";
 import * as repo from "../../db/groups";
+import { deleteGroupWebhooks } from "../../db/webhooks";
 import type { AppEnv } from "../../env";
 import { ApiError } from "../../errors";
 import { done, ok } from "../../lib/envelope";
@@ -72,6 +73,8 @@ export const deleteGroup: RouteHandler<typeof routes.deleteGroup, AppEnv> = asyn
       `Group with id '${groupId}' still holds ${parts.join(" and ") || "resources"}; delete them first`,
     );
   }
+  // Its webhooks go with it (their pending deliveries are then skipped).
+  await deleteGroupWebhooks(db, accountId, groupId);
   return c.json(done(`Group with id '${groupId}' has been deleted`), 200);
 };
 

@@ -5,7 +5,7 @@
  * must be the answer for an id that does not exist (existence must not leak), never a 2xx; lists
  * must not show A's objects; and A's resources are byte-for-byte unchanged afterwards.
  */
-import { describe, expect, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
 import { basic, call, newAccount, OPERATOR } from "../helpers";
 import { type ApiRoute, apiRoutes, fillPath, minimalInstance, type RawResponse, send } from "./routes";
 
@@ -22,7 +22,12 @@ interface Owned {
   userId: string;
   accountId: string;
   apiKey: string;
+  /** A group webhook of A's (inactive, so no probe delivers anything). */
+  webhookId: string;
 }
+
+/** A's webhooks point at the local receiver (test/fakes/webhook-receiver.ts). */
+const WEBHOOK_URL = `http://127.0.0.1:${inject("webhookReceiverPort")}/hooks/cross_account`;
 
 /** Creates A's world through the API: groups, a destination, connections with a schema config. */
 async function createOwned(): Promise<{ auth: string; owned: Owned }> {
@@ -64,6 +69,11 @@ async function createOwned(): Promise<{ auth: string; owned: Owned }> {
     body: { enabled: false },
   });
   expect(patch.status, JSON.stringify(patch.json)).toBe(200);
+  const webhook = await call("POST", `/v1/webhooks/group/${groupId}`, {
+    auth,
+    body: { url: WEBHOOK_URL, events: ["sync_end"], active: false, secret: "a_webhook_secret" },
+  });
+  expect(webhook.status, JSON.stringify(webhook.json)).toBe(200);
   return {
     auth,
     owned: {
@@ -77,6 +87,7 @@ async function createOwned(): Promise<{ auth: string; owned: Owned }> {
       userId,
       accountId,
       apiKey,
+      webhookId: webhook.json.data.id,
     },
   };
 }
@@ -93,6 +104,7 @@ function pathValues(owned: Owned | undefined): Record<string, string> {
     accountId: owned?.accountId ?? missing,
     apiKey: owned?.apiKey ?? "AbsentKey0000000",
     logId: owned?.connectionId ?? missing,
+    webhookId: owned?.webhookId ?? missing,
     // Names, not ids: the same in both probes, so only the connection's owner differs.
     schemaName: "SCHEMA",
     tableName: "TABLE",
@@ -110,6 +122,11 @@ function bodyFor(route: ApiRoute, owned: Owned | undefined, names: { schema: str
     create_destination: { group_id: groupId, service: "d1", time_zone_offset: "0", config: { database: "WAREHOUSE" } },
     resync_tables: { [names.schema]: [names.table] },
     resync_connector_tables: { [names.schema]: [names.table] },
+    // Inactive, so creating or changing one pings nobody.
+    create_account_webhook: { url: WEBHOOK_URL, events: ["sync_end"], active: false },
+    create_group_webhook: { url: WEBHOOK_URL, events: ["sync_end"], active: false },
+    modify_webhook: { events: ["sync_start"], active: false },
+    test_webhook: { event: "sync_end" },
   };
   const override = route.operationId ? overrides[route.operationId] : undefined;
   return (
@@ -150,6 +167,9 @@ function snapshotReads(owned: Owned): string[] {
     "/v1/users",
     `/v1/users/${owned.userId}`,
     "/v1/account/info",
+    `/v1/webhooks/${owned.webhookId}`,
+    "/v1/webhooks",
+    `/v1/webhooks/${owned.webhookId}/deliveries`,
   ];
 }
 
@@ -190,6 +210,7 @@ describe("cross-account probe", () => {
       owned.userId,
       owned.accountId,
       owned.apiKey,
+      owned.webhookId,
     ];
 
     let probed = 0;
