@@ -13,7 +13,7 @@ import { jsonBody } from "./middleware/json-body";
 import { acceptJson, DEFAULT_MAX_BODY_BYTES, limitBody, limitUrl, MAX_URL_BYTES } from "./middleware/limits";
 import { accountRouter } from "./routes/account";
 import { bootstrapRouter } from "./routes/bootstrap";
-import { connectionsRouter } from "./routes/connections";
+import { connectionsRouter, triggersRouter } from "./routes/connections";
 import { destinationsRouter } from "./routes/destinations";
 import { eventsRouter } from "./routes/events";
 import { groupsRouter } from "./routes/groups";
@@ -142,6 +142,7 @@ export function createApp() {
   app.route("/", groupsRouter);
   app.route("/", destinationsRouter);
   app.route("/", connectionsRouter);
+  app.route("/", triggersRouter);
   app.route("/", metadataRouter);
   app.route("/", publicRouter);
   app.route("/", bootstrapRouter);

@@ -36,6 +36,9 @@ export interface Env {
   FIVETRAN_WEBHOOK_MAX_ATTEMPTS?: string;
   /** Days events and webhook delivery logs are kept (default 7). */
   FIVETRAN_EVENTS_RETENTION_DAYS?: string;
+
+  /** The trigger queue (`fivetran-triggers`): messages `{connection_id}` start syncs (engine/triggers.ts). */
+  TRIGGER_QUEUE: Queue<{ connection_id: string }>;
   /** Counts failed authentications per key and per address (src/middleware/throttle.ts). */
   AUTH_FAILURES?: RateLimit;
   /** Largest accepted request body in bytes (default 2 MiB, src/middleware/limits.ts). */
@@ -53,6 +56,8 @@ export interface Env {
    * `loopback`, `private`, CIDRs and host names. Unset = production: nothing private is reachable.
    */
   FIVETRAN_EGRESS_ALLOW?: string;
+  /** Queues the Worker consumes as connection trigger queues (comma-separated; default `fivetran-triggers`). */
+  FIVETRAN_TRIGGER_QUEUES?: string;
   /** Origins browsers may call the API from (comma-separated); every origin when unset or `*`. */
   FIVETRAN_CORS_ORIGINS?: string;
   /** DNS-over-HTTPS JSON endpoint used to refuse host names that resolve to private addresses. Unset = off. */

@@ -3,7 +3,10 @@
  * Durable Object classes are re-exported here for the runtime.
  */
 import { createApp } from "./app";
+import { catalog } from "./db/client";
+import { queueTrigger } from "./db/triggers";
 import { handleSyncJob } from "./engine/jobs";
+import { startTriggeredRun, triggerQueues } from "./engine/triggers";
 import type { Env, SyncJob } from "./env";
 import { pruneEvents } from "./events/emit";
 import { handleWebhookJob, type WebhookJob } from "./events/webhooks";
@@ -39,6 +42,34 @@ async function rearmAll(env: Env): Promise<void> {
   }
 }
 
+/**
+ * Messages on a trigger queue: `{"connection_id": …}` starts a sync of that connection when it
+ * has a queue trigger on this queue. A message naming no such trigger is dropped with a log
+ * line (redelivering cannot make it valid); an infrastructure error redelivers it.
+ */
+async function handleTriggerMessages(batch: MessageBatch<unknown>, env: Env): Promise<void> {
+  for (const message of batch.messages) {
+    const body = message.body as { connection_id?: unknown } | null;
+    const connectionId = typeof body?.connection_id === "string" ? body.connection_id : undefined;
+    try {
+      const trigger = connectionId ? await queueTrigger(catalog(env.DB), connectionId, batch.queue) : undefined;
+      if (!connectionId || !trigger) {
+        logError("trigger message dropped", new Error("no queue trigger matches the message"), {
+          queue: batch.queue,
+          connectionId: connectionId ?? null,
+        });
+      } else {
+        const blocked = await startTriggeredRun(env, connectionId, "queue");
+        if (blocked) logError("queue trigger did not start a sync", new Error(blocked), { connectionId });
+      }
+      message.ack();
+    } catch (error) {
+      logError("trigger message failed", error);
+      message.retry();
+    }
+  }
+}
+
 export default {
   fetch: app.fetch,
 
@@ -55,6 +86,10 @@ export default {
   async queue(batch: MessageBatch<SyncJob | WebhookJob>, env: Env): Promise<void> {
     if (batch.queue.startsWith("fivetran-webhook-deliveries")) {
       await deliverWebhooks(batch as MessageBatch<WebhookJob>, env);
+      return;
+    }
+    if (triggerQueues(env).includes(batch.queue)) {
+      await handleTriggerMessages(batch as unknown as MessageBatch<unknown>, env);
       return;
     }
     const byConnection = new Map<string, Message<SyncJob>[]>();

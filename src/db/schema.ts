@@ -245,3 +245,30 @@ export const webhookDeliveries = sqliteTable(
     index("webhook_deliveries_created_idx").on(t.createdAt),
   ],
 );
+
+/**
+ * Event-driven triggers of a connection (extension; the product vision's third kind of
+ * schedule): `url` — a trigger URL whose bearer token (stored as its SHA-256) starts a sync;
+ * `queue` — a message `{ "connection_id": … }` on one of the Worker's trigger queues;
+ * `after` — the successful end of another connection's sync (`after_connection_id`).
+ * Revoking a trigger deletes its row.
+ */
+export const connectionTriggers = sqliteTable(
+  "connection_triggers",
+  {
+    id: text("id").primaryKey(),
+    accountId: text("account_id")
+      .notNull()
+      .references(() => accounts.id),
+    connectionId: text("connection_id").notNull(),
+    type: text("type").notNull(),
+    tokenHash: text("token_hash"),
+    queue: text("queue"),
+    afterConnectionId: text("after_connection_id"),
+    createdAt: text("created_at").notNull(),
+  },
+  (t) => [
+    index("connection_triggers_connection_idx").on(t.connectionId, t.createdAt, t.id),
+    index("connection_triggers_after_idx").on(t.afterConnectionId),
+  ],
+);

@@ -27,7 +27,7 @@ import { redactedFailure } from "../lib/log";
 import { isoTimestamp } from "../lib/time";
 
 export interface TriggerOptions {
-  trigger: "manual" | "scheduled" | "force" | "resync";
+  trigger: "manual" | "scheduled" | "force" | "resync" | "url" | "queue" | "chain";
   /** Cancel a run in progress and start over. */
   force?: boolean;
   /** Forget the state of every stream (`"all"`) or of these `schema.table` streams first. */

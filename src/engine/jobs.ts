@@ -13,6 +13,7 @@
  * the slice took over and this one stops without writing anything more. A slice still running
  * at its deadline (budget + grace: a read or write that hangs) is abandoned and retried.
  */
+
 import { setConnectionStatus, warningsWith } from "../db/engine";
 import type { Env, SyncJob } from "../env";
 import { connectionSubject, emit } from "../events/emit";
@@ -50,6 +51,7 @@ import { type EngineSettings, engineSettings, sliceDeadlineMs } from "./settings
 import { secretKeys } from "./toolkit/config";
 import { connectorContext } from "./toolkit/context";
 import { sanitizeExcerpt } from "./toolkit/http-client";
+import { startChained } from "./triggers";
 
 export { DEFAULT_SETTINGS, type EngineSettings, engineSettings } from "./settings";
 
@@ -398,6 +400,9 @@ export async function handleSyncJob(env: Env, job: SyncJob, settings = engineSet
         warnings: run.warnings,
       },
     });
+
+    // Connections chained after this one start now (their triggers, engine/triggers.ts).
+    await startChained(env, job.connectionId);
   } catch (raw) {
     stop();
     // Another copy of the slice holds the lease: it records whatever happens next.

@@ -7,8 +7,8 @@
 import http from "node:http";
 import net from "node:net";
 import type { TestProject } from "vitest/node";
-import { makeItems, serveDeclarativeFake } from "../fakes/declarative-api";
 import { startDuckDBService } from "../checks/duckdb-service";
+import { makeItems, serveDeclarativeFake } from "../fakes/declarative-api";
 import { startFakeMongo } from "../fakes/mongodb";
 import { startS3rver } from "../fakes/s3rver";
 import { startWebhookReceiver } from "../fakes/webhook-receiver";

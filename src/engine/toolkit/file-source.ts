@@ -35,6 +35,7 @@ import type {
   StreamState,
   Value,
 } from "../protocol";
+import { sourceStates } from "../runner";
 import { CsvReader, CsvSyntaxError } from "./file-csv";
 import {
   type AsyncBuffer,
@@ -47,7 +48,6 @@ import {
 } from "./file-parquet";
 import { type Converted, fromJson, fromText, inferJson, inferText, MISFIT, parseJson, widen } from "./file-values";
 import { valueBytes } from "./pg-values";
-import { sourceStates } from "../runner";
 
 /** One object of a listing. */
 export interface FileObject {

@@ -3,6 +3,7 @@ import { type Catalog, catalog } from "../../db/client";
 import * as repo from "../../db/connections";
 import { getDestination } from "../../db/destinations";
 import { getGroup } from "../../db/groups";
+import { deleteTriggersOf } from "../../db/triggers";
 import type { SourceDefinition } from "../../engine/protocol";
 import { RECONNECT_TASK } from "../../engine/runs";
 import type { FlexibleSchedule } from "../../engine/schedule";
@@ -29,6 +30,7 @@ import {
   refuseUnavailable,
   type SyncOptions,
 } from "./connections.settings";
+import { triggersForDetails } from "./connections.triggers.handlers";
 
 /** A connection of the caller's account, or 404 (also for another account's connection). */
 /**
@@ -168,7 +170,8 @@ export const getConnection: RouteHandler<typeof routes.get, AppEnv> = async (c) 
   const { connectionId } = c.req.valid("param");
   const row = await requireConnection(catalog(c.env.DB), c.var.auth.accountId, connectionId);
   const connection = withRunStatus(serializeConnection(row), await runStatus(c.env, connectionId));
-  return c.json(ok("Connection details retrieved successfully", connection), 200);
+  const triggers = await triggersForDetails(c.env, c.var.auth.accountId, connectionId, new URL(c.req.url).origin);
+  return c.json(ok("Connection details retrieved successfully", { ...connection, triggers }), 200);
 };
 
 export const updateConnection: RouteHandler<typeof routes.update, AppEnv> = async (c) => {
@@ -271,9 +274,12 @@ export const deleteConnection: RouteHandler<typeof routes.delete, AppEnv> = asyn
   const { connectionId } = c.req.valid("param");
   const db = catalog(c.env.DB);
   const row = await requireConnection(db, c.var.auth.accountId, connectionId);
+
   if (!(await repo.deleteConnection(db, c.var.auth.accountId, connectionId))) {
     throw ApiError.notFound("Connection", connectionId);
   }
+  // Its triggers, and the chains that started after it, go with it.
+  await deleteTriggersOf(db, c.var.auth.accountId, connectionId);
   // Clears the alarm and the discovered tables, ends a run in progress and forgets the
   // checkpoints and history, so a later connection that draws the same word id starts clean.
   await connectorOf(c.env, connectionId).destroy();

@@ -2,6 +2,7 @@ import { z } from "@hono/zod-openapi";
 import { DAYS_OF_WEEK, FLEXIBLE_SCHEDULE_TYPES, parseDuration, SYNC_FREQUENCIES } from "../../engine/schedule";
 import { pageQuery } from "../../lib/pagination";
 import { setupTestSchema } from "../setup-tests.schemas";
+import { triggerSchema } from "./connections.triggers.schemas";
 
 const timestamp = z.string().nullable().openapi({ example: "2024-12-01T15:43:29.013000Z" });
 
@@ -15,7 +16,9 @@ export const DESTINATION_SCHEMA_NAMES = ["FIVETRAN_NAMING", "SOURCE_NAMING"] as 
 export const currentRunSchema = z
   .object({
     id: z.string(),
-    trigger: z.string().openapi({ description: "manual, force, resync or scheduled" }),
+    trigger: z
+      .string()
+      .openapi({ description: "manual, force, resync, scheduled, or an event trigger: url, queue, chain" }),
     started_at: z.string(),
     rows_so_far: z
       .record(z.string(), z.number().int())
@@ -122,6 +125,10 @@ export const connectionSchema = z
     schedule: scheduleSchema.optional(),
     sync_options: syncOptionsSchema.optional().openapi({ description: "Extension: engine options of our SDK" }),
     setup_tests: z.array(setupTestSchema).optional().openapi({ description: "On create, update and test only" }),
+    triggers: z
+      .array(triggerSchema)
+      .optional()
+      .openapi({ description: "Extension, in GET details only: the connection's event triggers (…/triggers)" }),
   })
   .openapi("Connection");
 

@@ -76,7 +76,9 @@ export const runAttemptSchema = z
 export const runSchema = z
   .object({
     id: z.string(),
-    trigger: z.string().openapi({ description: "manual, force, resync or scheduled" }),
+    trigger: z
+      .string()
+      .openapi({ description: "manual, force, resync, scheduled, or an event trigger: url, queue, chain" }),
     status: z.enum(["running", "succeeded", "failed", "cancelled"]),
     started_at: z.string(),
     ended_at: z.string().nullable(),

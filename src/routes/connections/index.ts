@@ -5,6 +5,8 @@ import * as schemaConfig from "./connections.schema-config.handlers";
 import { connectionsSchemaConfigRoutes, connectorsSchemaConfigRoutes } from "./connections.schema-config.routes";
 import * as sync from "./connections.sync.handlers";
 import { connectionsSyncRoutes, connectorsSyncRoutes } from "./connections.sync.routes";
+import * as triggers from "./connections.triggers.handlers";
+import { connectionsTriggerRoutes, connectorsTriggerRoutes, fireTriggerRoute } from "./connections.triggers.routes";
 
 /**
  * /v1/connections and its legacy alias /v1/connectors: one handler per operation serves
@@ -12,9 +14,9 @@ import { connectionsSyncRoutes, connectorsSyncRoutes } from "./connections.sync.
  */
 export const connectionsRouter = createRouter();
 
-for (const [routes, syncRoutes, schemaRoutes] of [
-  [connectionsRoutes, connectionsSyncRoutes, connectionsSchemaConfigRoutes],
-  [connectorsRoutes, connectorsSyncRoutes, connectorsSchemaConfigRoutes],
+for (const [routes, syncRoutes, schemaRoutes, triggerRoutes] of [
+  [connectionsRoutes, connectionsSyncRoutes, connectionsSchemaConfigRoutes, connectionsTriggerRoutes],
+  [connectorsRoutes, connectorsSyncRoutes, connectorsSchemaConfigRoutes, connectorsTriggerRoutes],
 ] as const) {
   connectionsRouter
     .openapi(routes.list, handlers.listConnections)
@@ -36,5 +38,11 @@ for (const [routes, syncRoutes, schemaRoutes] of [
     .openapi(schemaRoutes.patchConfig, schemaConfig.patchSchemaConfig)
     .openapi(schemaRoutes.patchSchema, schemaConfig.patchSchema)
     .openapi(schemaRoutes.patchTable, schemaConfig.patchTable)
-    .openapi(schemaRoutes.columns, schemaConfig.getColumns);
+    .openapi(schemaRoutes.columns, schemaConfig.getColumns)
+    .openapi(triggerRoutes.createTrigger, triggers.createTrigger)
+    .openapi(triggerRoutes.listTriggers, triggers.listTriggers)
+    .openapi(triggerRoutes.deleteTrigger, triggers.deleteTrigger);
 }
+
+/** The trigger URL (`POST /triggers/{id}`): outside /v1, its bearer token its only credential. */
+export const triggersRouter = createRouter().openapi(fireTriggerRoute, triggers.fireTrigger);

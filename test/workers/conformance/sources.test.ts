@@ -1,9 +1,9 @@
 /** Source conformance: one line per source connector (see suite.ts for the checks). */
 import { afterAll } from "vitest";
 import { declarativeFixture } from "./fixtures/declarative";
-import { graphqlFixture } from "./fixtures/graphql";
 import { fsxFixture } from "./fixtures/fsx";
 import { gcsJsonFixture, gcsXmlFixture } from "./fixtures/gcs";
+import { graphqlFixture } from "./fixtures/graphql";
 import { mongodbFixture } from "./fixtures/mongodb";
 import { mysqlBinlogFixture, mysqlFixture } from "./fixtures/mysql";
 import { dropWalSlot, postgresFixture, postgresKeylessFixture, postgresWalFixture } from "./fixtures/postgres";

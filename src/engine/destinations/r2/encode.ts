@@ -33,6 +33,7 @@ import { ByteWriter, ParquetWriter } from "hyparquet-writer";
 
 /** The schema element of the hyparquet version hyparquet-writer pins (the file sources read with a newer one). */
 type SchemaElement = ConstructorParameters<typeof ParquetWriter>[0]["schema"][number];
+
 import { TableError } from "../../errors";
 import type { Column, Value } from "../../protocol";
 
