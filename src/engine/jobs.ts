@@ -278,7 +278,8 @@ export async function handleSyncJob(env: Env, job: SyncJob, settings = engineSet
       let streams = ticket.streams;
       try {
         if (!streams) {
-          const discovered = await readSource.reader.discover(config, ctx);
+          const known = (await connector.tables())?.map((table) => table.stream);
+          const discovered = await readSource.reader.discover(config, ctx, { streams: known, state: ticket.state });
           streams = await connector.recordDiscovery(job.connectionId, discovered.streams);
           const notFound: StreamWarning[] = discovered.warnings.map((w) => ({ code: "table_not_found", ...w }));
           held(await sync.setRunStreams(job.runId, streams, notFound, lease));

@@ -325,9 +325,20 @@ export interface ReadContext extends ConnectorContext {
   runStartedAt: Date;
 }
 
+/** What an earlier run knew of the streams (SourceReader.discover). */
+export interface DiscoveryPrevious {
+  streams?: readonly Stream[];
+  state?: Readonly<Record<string, StreamState>>;
+}
+
 /** A source that can move data. */
 export interface SourceReader<C = Record<string, unknown>> {
-  discover(config: C, ctx: ConnectorContext): Promise<Discovery>;
+  /**
+   * `previous`, when the engine has them: the streams an earlier discovery recorded and the
+   * committed state (by `namespace.name`, as stored), for sources that infer a schema from
+   * records and must only widen it across runs (the declarative engine).
+   */
+  discover(config: C, ctx: ConnectorContext, previous?: DiscoveryPrevious): Promise<Discovery>;
   /** Opens a session for one slice (one connection shared by the streams it reads). */
   open(config: C, ctx: ConnectorContext): Promise<SourceSession>;
   /** Change data capture, for sources that have a change log (a replication slot, a binlog, a change stream). */

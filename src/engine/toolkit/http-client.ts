@@ -108,6 +108,26 @@ export interface HttpClientOptions {
   /** The clock HTTP dates and reset times are judged by; the system clock by default. */
   now?(): Date;
   onRetry?(event: RetryEvent): void;
+  /**
+   * A verdict on every answer, 2xx included, once its body is read (a non-2xx body up to 8 KiB):
+   * `retry` and `rate_limited` retry it (within the same budgets), `fail` fails it (an AuthError
+   * for 401/403), `ignore` returns it as an empty answer marked `ignored`, `success` accepts a
+   * non-2xx answer. Undefined falls through to the generic handling. The declarative engine's
+   * DefaultErrorHandler response filters are this.
+   */
+  inspect?(answer: { status: number; headers: Headers; text: string; url: string }): InspectVerdict | undefined;
+  /**
+   * The wait before retry number `retry` (0 for the first), given the failed answer's headers
+   * (none after a network error); undefined uses the server's hint, else the jittered backoff.
+   */
+  backoff?(retry: number, headers: Headers | undefined): number | undefined;
+}
+
+/** What {@link HttpClientOptions.inspect} decides. */
+export interface InspectVerdict {
+  action: "retry" | "rate_limited" | "fail" | "ignore" | "success";
+  /** The message for a failure (sanitised by the client); the generic one when absent. */
+  message?: string;
 }
 
 /** `RequestInit` plus per-request limits. A body must be resendable (a string or bytes, not a stream): retries send it again. */
@@ -125,6 +145,8 @@ export interface HttpResponse {
   text: string;
   /** The body parsed as JSON; a ConfigurationError if it is not JSON. */
   json<T = unknown>(): T;
+  /** `inspect` said to ignore this answer (its `text` is empty). */
+  ignored?: boolean;
 }
 
 const DEFAULTS = {
@@ -231,6 +253,8 @@ interface Failure {
   reason: string;
   /** The HTTP status, when there was an answer. */
   status?: number;
+  /** The answer's headers, when there was one (for a custom backoff). */
+  headers?: Headers;
 }
 
 export class HttpClient {
@@ -289,7 +313,8 @@ export class HttpClient {
       }
       if (!failure.retryable) throw failure.error;
       const hint = failure.waitMs;
-      const wait = hint ?? backoffMs(retries, this.o.baseDelayMs, this.o.maxDelayMs, this.o.random);
+      const custom = this.o.backoff?.(retries, failure.headers);
+      const wait = custom ?? hint ?? backoffMs(retries, this.o.baseDelayMs, this.o.maxDelayMs, this.o.random);
       const outOfBudget =
         retries >= this.o.maxRetries || wait > this.o.maxDelayMs || waited + wait > this.o.maxTotalWaitMs;
       if (outOfBudget) throw finalError(failure, hint, retries);
@@ -397,6 +422,10 @@ export class HttpClient {
       if (text.length > cap / 3 && new TextEncoder().encode(text).byteLength > cap) {
         return { error: tooLarge(), retryable: false, reason: "too large" };
       }
+      const verdict = this.o.inspect?.({ status: response.status, headers: response.headers, text, url: response.url });
+      if (verdict && verdict.action !== "success") {
+        return this.verdictOutcome(verdict, response, text, url, where, secrets);
+      }
       return answer(response, text, this.who(url), where);
     }
 
@@ -407,6 +436,14 @@ export class HttpClient {
     } catch {
       // Not JSON: the text is the message.
     }
+    const verdict = this.o.inspect?.({
+      status: response.status,
+      headers: response.headers,
+      text: raw,
+      url: response.url,
+    });
+    if (verdict?.action === "success") return answer(response, raw, this.who(url), where);
+    if (verdict) return this.verdictOutcome(verdict, response, raw, url, where, secrets);
     const said = this.o.errorMessage?.(body, response) ?? apiErrorMessage(body);
     const quoted = said ? sanitizeExcerpt(said, secrets) : "";
     const message = `${this.who(url)} answered HTTP ${response.status} to ${where}${quoted ? `: ${quoted}` : ""}`;
@@ -422,12 +459,64 @@ export class HttpClient {
     const reason = `HTTP ${status}`;
     if (status === 401 || status === 403) return { error: new AuthError(message), retryable: false, reason, status };
     if (status === 429) {
-      return { error: new RateLimitedError(message, hint), retryable: true, waitMs: hint, reason, status };
+      return {
+        error: new RateLimitedError(message, hint),
+        retryable: true,
+        waitMs: hint,
+        reason,
+        status,
+        headers: response.headers,
+      };
     }
     if (status === 408 || status >= 500) {
-      return { error: new TransientError(message, hint), retryable: true, waitMs: hint, reason, status };
+      return {
+        error: new TransientError(message, hint),
+        retryable: true,
+        waitMs: hint,
+        reason,
+        status,
+        headers: response.headers,
+      };
     }
     return { error: new ConfigurationError(message, `http_${status}`), retryable: false, reason, status };
+  }
+
+  /** The outcome of an `inspect` verdict other than success. */
+  private verdictOutcome(
+    verdict: InspectVerdict,
+    response: Response,
+    text: string,
+    url: URL,
+    where: string,
+    secrets: string[],
+  ): HttpResponse | Failure {
+    const status = response.status;
+    if (verdict.action === "ignore") {
+      return { ...answer(response, "", this.who(url), where), ignored: true };
+    }
+    let said = verdict.message;
+    if (!said) {
+      let body: unknown = text;
+      try {
+        body = text ? JSON.parse(text) : undefined;
+      } catch {
+        // Not JSON: the text is the message.
+      }
+      said = this.o.errorMessage?.(body, response) ?? apiErrorMessage(body);
+    }
+    const quoted = said ? sanitizeExcerpt(said, secrets) : "";
+    const message = `${this.who(url)} answered HTTP ${status} to ${where}${quoted ? `: ${quoted}` : ""}`;
+    const hint = serverWaitMs(response.headers, this.o.now());
+    const reason = `HTTP ${status}`;
+    const headers = response.headers;
+    if (verdict.action === "rate_limited") {
+      return { error: new RateLimitedError(message, hint), retryable: true, waitMs: hint, reason, headers };
+    }
+    if (verdict.action === "retry") {
+      return { error: new TransientError(message, hint), retryable: true, waitMs: hint, reason, headers };
+    }
+    if (status === 401 || status === 403) return { error: new AuthError(message), retryable: false, reason, status };
+    return { error: new ConfigurationError(message, `http_${status}`), retryable: false, reason };
   }
 }
 
