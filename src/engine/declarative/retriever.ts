@@ -756,7 +756,7 @@ export class Retriever {
   /** The records of a body: extractor, filter, transformations. */
   private select(body: unknown, response: HttpResponse, vars: Variables): JsonRecord[] {
     const selector = this.stream.retriever.record_selector;
-    const raw = this.extract(selector.extractor, body, response);
+    const raw = this.extract(selector.extractor, body, response, (vars.stream_slice as JsonRecord) ?? {});
     const records: JsonRecord[] = [];
     for (const value of raw) {
       if (!value || typeof value !== "object" || Array.isArray(value)) {
@@ -782,7 +782,7 @@ export class Retriever {
     return out;
   }
 
-  private extract(extractor: Extractor, body: unknown, response: HttpResponse): unknown[] {
+  private extract(extractor: Extractor, body: unknown, response: HttpResponse, streamSlice: JsonRecord): unknown[] {
     if (extractor.type === "DpathExtractor") {
       const vars = { config: this.ctx.config, parameters: extractor.$parameters ?? {} };
       const path = extractor.field_path.map((p) => evaluateString(p, vars) ?? p);
@@ -796,6 +796,7 @@ export class Retriever {
       config: this.ctx.config,
       options: extractor.options ?? {},
       parameters: extractor.$parameters ?? {},
+      stream_slice: streamSlice,
     });
   }
 }
