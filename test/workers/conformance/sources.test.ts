@@ -5,6 +5,7 @@ import { mysqlFixture } from "./fixtures/mysql";
 import { dropWalSlot, postgresFixture, postgresKeylessFixture, postgresWalFixture } from "./fixtures/postgres";
 import { sampleFixture } from "./fixtures/sample";
 import { snowflakeFixture } from "./fixtures/snowflake";
+import { stripeFixture } from "./fixtures/stripe";
 import { sourceConformance } from "./suite";
 
 sourceConformance("postgres", postgresFixture);
@@ -15,3 +16,4 @@ sourceConformance("sample", sampleFixture);
 sourceConformance("mongodb", mongodbFixture);
 sourceConformance("snowflake", snowflakeFixture);
 sourceConformance("mysql", mysqlFixture);
+sourceConformance("stripe (declarative manifest)", stripeFixture);
