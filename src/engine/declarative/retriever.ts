@@ -240,6 +240,8 @@ export function describeRequest(method: string, url: URL, secrets: readonly stri
   for (const [key, value] of [...shown.searchParams]) {
     const credential = /key|token|secret|password|sig|auth/i.test(key) || secrets.some((s) => s && value.includes(s));
     if (credential) shown.searchParams.set(key, "****");
+    // A long value (a SOQL or GraphQL query) would crowd the reason out of a message.
+    else if (value.length > 60) shown.searchParams.set(key, `${value.slice(0, 40)}…`);
   }
   return `${method} ${shown.host}${shown.pathname}${shown.search}`;
 }
@@ -328,7 +330,10 @@ export class Requester {
 
 /** Prefixes an engine error's message with what was being done. */
 export function annotate(error: unknown, context: string): unknown {
-  if (error instanceof EngineError && !error.message.includes(context)) {
+  // The HTTP client's messages already name the request (method, host, path): saying it twice
+  // would push the reason past the 200 characters a task message keeps.
+  const bare = context.split("?")[0] as string;
+  if (error instanceof EngineError && !error.message.includes(context) && !error.message.includes(bare)) {
     error.message = `${context}: ${error.message}`;
   }
   return error;
