@@ -292,6 +292,12 @@ export function createSalesforceFake(options: SalesforceFakeOptions) {
     issued: new Set<string>(),
     /** REST calls counted against the daily allowance. */
     apiUsed: 0,
+    /** How many requests had been recorded when `expireSessionsAfter` ended the sessions. */
+    expiredAt: undefined as number | undefined,
+    /** REST calls answered 401 INVALID_SESSION_ID. */
+    unauthorized: 0,
+    /** When set, every session issued ends once this many more REST calls were answered. */
+    expireSessionsAfter: undefined as number | undefined,
   };
   const faults = new Faults(clock);
   const dailyMax = options.dailyApiRequests ?? 15_000;
@@ -365,6 +371,7 @@ export function createSalesforceFake(options: SalesforceFakeOptions) {
     if (url.host !== options.myDomain) return restError(404, "NOT_FOUND", "The requested resource does not exist");
     const header = request.headers.get("Authorization") ?? "";
     if (!state.issued.has(header.replace(/^Bearer /, ""))) {
+      state.unauthorized += 1;
       return restError(401, "INVALID_SESSION_ID", "Session expired or invalid");
     }
     if (state.requestLimitExceeded || state.apiUsed >= dailyMax) {
@@ -372,6 +379,11 @@ export function createSalesforceFake(options: SalesforceFakeOptions) {
     }
     if (!/^v\d+\.\d$/.test(version ?? "")) return restError(404, "NOT_FOUND", "The requested resource does not exist");
     state.apiUsed += 1;
+    if (state.expireSessionsAfter !== undefined && --state.expireSessionsAfter <= 0) {
+      state.expireSessionsAfter = undefined;
+      state.issued.clear();
+      state.expiredAt = router.requests.length;
+    }
     return undefined;
   };
 
