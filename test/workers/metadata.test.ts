@@ -110,10 +110,10 @@ describe("connector types listing", () => {
       await call("GET", "/v1/metadata/connector-types")
     ).json.data.items;
     const byId = new Map(items.map((item) => [item.id, item]));
-    for (const id of ["postgres", "sample", "mongodb", "snowflake", "s3", "gcs", "fsx"]) {
+    for (const id of ["postgres", "sample", "mongodb", "snowflake", "s3", "gcs", "fsx", "stripe", "rest", "graphql", "declarative_manifest"]) {
       expect(byId.get(id)?.service_status, id).toBe("general_availability");
     }
-    expect(byId.get("stripe")).toMatchObject({
+    expect(byId.get("hubspot")).toMatchObject({
       service_status: "development",
       supported_features: [{ id: "API_CONFIGURABLE", notes: null }],
     });

@@ -28,8 +28,12 @@ export interface ComponentContext {
 
 export interface CustomExtractor {
   kind: "extractor";
-  /** The records of one response. */
-  extract(response: ComponentResponse, ctx: ComponentContext): Record_[];
+  /**
+   * The records of one response. `stream_slice` is the same object for every page of one
+   * slice (a WeakMap key for what an extractor must remember across a slice's pages, such as
+   * which records a newest-first feed already gave).
+   */
+  extract(response: ComponentResponse, ctx: ComponentContext & { stream_slice: Record_ }): Record_[];
 }
 
 export interface CustomPaginationStrategy {

@@ -41,7 +41,7 @@ export type {
 export { registerComponent } from "./components";
 export { evaluate } from "./interpolation";
 export { formatPath, type ParseResult, parseManifest } from "./manifest";
-export { checkManifest, type DiscoveryHints, type ManifestReaderOptions, manifestReader } from "./reader";
+export { checkManifest, DELETED, type DiscoveryHints, type ManifestReaderOptions, manifestReader } from "./reader";
 export type { DeclarativeStream, Manifest } from "./schema";
 
 /** A manifest that must be valid (our own connectors'): throws with every error otherwise. */

@@ -45,6 +45,15 @@ import { evaluate } from "./interpolation";
 import { annotate, type JsonRecord, type Page, partitionKey, Retriever, type Slice } from "./retriever";
 import type { DeclarativeStream, Manifest } from "./schema";
 
+/**
+ * A record whose `$deleted` field is `true` (set by a transformation or a code extractor from
+ * what the vendor says: Stripe's `*.deleted` events, HubSpot's archived records, Salesforce's
+ * IsDeleted) is a delete of its primary key at the source: the reader emits a `delete`
+ * message (soft delete in the destination by default) instead of an upsert. The field is
+ * never a column. Airbyte's protocol has no deletes; this is our one addition to the format.
+ */
+export const DELETED = "$deleted";
+
 export interface ManifestReaderOptions<C> {
   /** The validated manifest of a connection's config. */
   manifest(config: C): Manifest;
@@ -329,6 +338,23 @@ class ManifestSession implements SourceSession {
         continue;
       }
       for (const record of event.page.records) {
+        if (record[DELETED] === true) {
+          // A delete at the source: its key, after every upsert before it.
+          yield* flush();
+          let keyRow: Row;
+          try {
+            const row = toRow(stream.name, columns, record, primaryKey);
+            keyRow = primaryKey.map((name) => row[columns.findIndex((c) => c.name === name)] ?? null);
+          } catch (error) {
+            throw annotate(error, event.page.request);
+          }
+          if (primaryKey.length === 0) {
+            throw new TableError(`stream '${stream.name}': a deleted record needs a primary key to be applied`);
+          }
+          yield { kind: "delete", stream: key, keys: [keyRow] };
+          continue;
+        }
+        delete record[DELETED];
         if (inferred) {
           const widened = widenedField(known, columns, record);
           if (widened) {
@@ -420,7 +446,10 @@ async function streamOf(
     const first = slices[0];
     if (first) {
       for await (const page of retriever.pages(first)) {
-        inferInto(known, page.records);
+        inferInto(
+          known,
+          page.records.filter((r) => r[DELETED] !== true).map(({ [DELETED]: _, ...rest }) => rest),
+        );
         break;
       }
     }

@@ -243,6 +243,8 @@ export function describeRequest(method: string, url: URL, secrets: readonly stri
   for (const [key, value] of [...shown.searchParams]) {
     const credential = /key|token|secret|password|sig|auth/i.test(key) || secrets.some((s) => s && value.includes(s));
     if (credential) shown.searchParams.set(key, "****");
+    // A long value (a SOQL or GraphQL query) would crowd the reason out of a message.
+    else if (value.length > 60) shown.searchParams.set(key, `${value.slice(0, 40)}…`);
   }
   return `${method} ${shown.host}${shown.pathname}${shown.search}`;
 }
@@ -332,7 +334,10 @@ export class Requester {
 
 /** Prefixes an engine error's message with what was being done. */
 export function annotate(error: unknown, context: string): unknown {
-  if (error instanceof EngineError && !error.message.includes(context)) {
+  // The HTTP client's messages already name the request (method, host, path): saying it twice
+  // would push the reason past the 200 characters a task message keeps.
+  const bare = context.split("?")[0] as string;
+  if (error instanceof EngineError && !error.message.includes(context) && !error.message.includes(bare)) {
     error.message = `${context}: ${error.message}`;
   }
   return error;
@@ -760,7 +765,7 @@ export class Retriever {
   /** The records of a body: extractor, filter, transformations. */
   private select(body: unknown, response: HttpResponse, vars: Variables): JsonRecord[] {
     const selector = this.stream.retriever.record_selector;
-    const raw = this.extract(selector.extractor, body, response);
+    const raw = this.extract(selector.extractor, body, response, (vars.stream_slice as JsonRecord) ?? {});
     const records: JsonRecord[] = [];
     for (const value of raw) {
       if (!value || typeof value !== "object" || Array.isArray(value)) {
@@ -786,7 +791,7 @@ export class Retriever {
     return out;
   }
 
-  private extract(extractor: Extractor, body: unknown, response: HttpResponse): unknown[] {
+  private extract(extractor: Extractor, body: unknown, response: HttpResponse, streamSlice: JsonRecord): unknown[] {
     if (extractor.type === "DpathExtractor") {
       const vars = { config: this.ctx.config, parameters: extractor.$parameters ?? {} };
       const path = extractor.field_path.map((p) => evaluateString(p, vars) ?? p);
@@ -800,6 +805,7 @@ export class Retriever {
       config: this.ctx.config,
       options: extractor.options ?? {},
       parameters: extractor.$parameters ?? {},
+      stream_slice: streamSlice,
     });
   }
 }

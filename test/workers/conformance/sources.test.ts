@@ -11,6 +11,7 @@ import { restFixture } from "./fixtures/rest";
 import { s3Fixture } from "./fixtures/s3";
 import { sampleFixture } from "./fixtures/sample";
 import { snowflakeFixture } from "./fixtures/snowflake";
+import { stripeFixture } from "./fixtures/stripe";
 import { sourceConformance } from "./suite";
 
 sourceConformance("postgres", postgresFixture);
@@ -29,3 +30,4 @@ sourceConformance("s3", s3Fixture);
 sourceConformance("gcs (JSON API, service account)", gcsJsonFixture);
 sourceConformance("gcs (XML API, HMAC key)", gcsXmlFixture);
 sourceConformance("fsx", fsxFixture);
+sourceConformance("stripe (declarative manifest)", stripeFixture);

@@ -1,8 +1,10 @@
 import { z } from "@hono/zod-openapi";
+import { manifestReader } from "../../declarative/index";
 import type { ConnectorContext, SourceDefinition } from "../../protocol";
 import { checkEach, renameKeys, schemaName } from "../../toolkit/common";
 import { booleanish, secret } from "../../toolkit/config";
 import { pickString, probe } from "../../toolkit/http";
+import { stripeManifest } from "./manifest";
 
 /** Stripe's API host; fakes answer it through ConnectorContext.fetch. */
 export const STRIPE_API = "https://api.stripe.com";
@@ -76,16 +78,54 @@ const fields = z
       .min(1)
       .optional(),
     historical_sync_time_frame: z.enum(["ALL_TIME", "DATE_LIMIT"]).optional(),
-    backward_sync_limit: z.string().trim().min(1).optional(),
+    /** With DATE_LIMIT: the oldest `created` date synced (YYYY-MM-DD or an ISO timestamp). */
+    backward_sync_limit: z
+      .string()
+      .trim()
+      .refine(
+        (text) => /^\d{4}-\d\d-\d\d/.test(text) && !Number.isNaN(Date.parse(text)),
+        "expected a date (YYYY-MM-DD)",
+      )
+      .optional(),
     support_connected_accounts_sync: booleanish().optional(),
   })
   .superRefine((config, ctx) => {
     if (!config.api_key && !config.access_token) {
       ctx.addIssue({ code: "custom", path: ["api_key"], message: "a Stripe secret or restricted key is required" });
     }
+    if (config.historical_sync_time_frame === "DATE_LIMIT" && !config.backward_sync_limit) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["backward_sync_limit"],
+        message: "required with historical_sync_time_frame DATE_LIMIT",
+      });
+    }
+    if (config.support_connected_accounts_sync === true) {
+      // Reading connected accounts needs a Stripe-Account header per account: not implemented.
+      ctx.addIssue({
+        code: "custom",
+        path: ["support_connected_accounts_sync"],
+        message: "syncing connected accounts is not supported; leave it false",
+      });
+    }
   });
 
 export type StripeSourceConfig = z.infer<typeof fields>;
+
+/** What a connection syncs when it names no objects. */
+export const STRIPE_DEFAULT_OBJECTS = ["customers", "subscriptions", "invoices", "charges"] as const;
+
+/** Stripe's launch: nothing is older. */
+const STRIPE_EPOCH = Date.UTC(2011, 0, 1);
+
+/** The values the manifest's templates see as `config`. */
+export function stripeValues(config: StripeSourceConfig): Record<string, unknown> {
+  const limited = config.historical_sync_time_frame === "DATE_LIMIT" && config.backward_sync_limit;
+  const start = limited ? Date.parse(config.backward_sync_limit as string) : STRIPE_EPOCH;
+  return { api_key: config.api_key ?? config.access_token, start_date: String(Math.floor(start / 1000)) };
+}
+
+const objectsOf = (config: StripeSourceConfig): string[] => [...(config.objects ?? STRIPE_DEFAULT_OBJECTS)];
 
 function stripeError(body: unknown): string | undefined {
   return pickString(body, "error", "message");
@@ -120,12 +160,22 @@ export const stripeSource: SourceDefinition<typeof fields> = {
   info: {
     name: "Stripe",
     type: "Finance",
-    description: "Payments, customers, subscriptions and invoices from the Stripe API",
+    description:
+      "Payments, customers, subscriptions and invoices from the Stripe API (a declarative manifest: lists, then events for updates and deletes)",
     linkToDocs: "https://fivetran.com/docs/connectors/applications/stripe",
-    features: [{ id: "API_CONFIGURABLE" }],
+    features: [
+      { id: "API_CONFIGURABLE" },
+      { id: "CAPTURE_DELETES", notes: "From Stripe's *.deleted events (kept 30 days by Stripe)" },
+    ],
   },
   fields,
   normalize: (input) => renameKeys(input, { apiKey: "api_key" }),
+  reader: manifestReader<StripeSourceConfig>({
+    manifest: (config) => stripeManifest(objectsOf(config)),
+    values: stripeValues,
+    namespace: (config) => config.schema,
+    vendor: "Stripe",
+  }),
   async check(config, ctx) {
     // The cheapest authenticated call; a restricted key without Balance read gets a 403
     // whose message names the missing permission.
