@@ -63,14 +63,15 @@ export function toFivetranEvent(
   else if (event === "sync_end") type = failed ? "sync_error" : "sync_complete";
   else if (event === "sync_failed" || event === "sync_failure") type = "sync_error";
   else if (event.startsWith("schema_change") || event === "change_schema") type = "schema_change";
+  const stats = (data.stats && typeof data.stats === "object" ? data.stats : {}) as Record<string, unknown>;
   const number = (...keys: string[]) => {
     for (const key of keys) {
-      const v = data[key] ?? raw[key];
+      const v = stats[key] ?? data[key] ?? raw[key];
       if (typeof v === "number") return v;
     }
     return 0;
   };
-  const stats =
+  const totals =
     event === "sync_end"
       ? {
           rowsSynced: number("rows", "rows_synced", "rowsSynced"),
@@ -87,7 +88,7 @@ export function toFivetranEvent(
     connectionId,
     groupId,
     created: String(raw.created ?? raw.created_at ?? new Date().toISOString()),
-    ...(stats ? { stats } : {}),
+    ...(totals ? { stats: totals } : {}),
     ...(error !== undefined ? { error } : {}),
     data,
   };

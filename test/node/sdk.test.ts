@@ -74,7 +74,12 @@ describe("@dotdo/fivetran outside workerd", () => {
     expect(stdout).toContain("run sample-shop succeeded rows=30");
     expect(stdout).toMatch(/^status postgres-prod healthy lastSync=\S+ nextSync=\S+$/m);
     expect(stdout).toMatch(/^status sample-shop healthy /m);
-    expect(stdout).toContain("quickstart done");
+    // The live events of each run, in order, from the event stream.
+    expect(stdout).toMatch(/^event sync_start postgres-prod$/m);
+    expect(stdout).toMatch(/^event sync_end postgres-prod rows=\d+$/m);
+    expect(stdout).toContain("event sync_end sample-shop rows=30");
+    expect(stdout.indexOf("event sync_start sample-shop")).toBeLessThan(stdout.indexOf("event sync_end sample-shop"));
+    expect(stdout).toContain("quickstart done\n");
   }, 150_000);
 
   it.runIf(CHROMIUM !== undefined)(

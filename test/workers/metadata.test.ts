@@ -110,7 +110,19 @@ describe("connector types listing", () => {
       await call("GET", "/v1/metadata/connector-types")
     ).json.data.items;
     const byId = new Map(items.map((item) => [item.id, item]));
-    for (const id of ["postgres", "sample", "mongodb", "snowflake", "s3", "gcs", "fsx", "stripe", "rest", "graphql", "declarative_manifest"]) {
+    for (const id of [
+      "postgres",
+      "sample",
+      "mongodb",
+      "snowflake",
+      "s3",
+      "gcs",
+      "fsx",
+      "stripe",
+      "rest",
+      "graphql",
+      "declarative_manifest",
+    ]) {
       expect(byId.get(id)?.service_status, id).toBe("general_availability");
     }
     expect(byId.get("hubspot")).toMatchObject({
