@@ -87,6 +87,23 @@ export interface SyncDeclaration {
   backoff?: "exponential" | "linear" | "fixed";
   /** Declared paused (default false). */
   paused?: boolean;
+  /**
+   * An event trigger beside the schedule: a trigger URL (`{ url: true }`, see
+   * `connector.trigger()` for its URL and token), a message on one of the Worker's trigger
+   * queues (`{ queue: "fivetran-triggers" }`), or another connector's successful sync
+   * (`{ after: otherConnector }` or a connection id).
+   */
+  trigger?: { url: true } | { queue: string } | { after: Connector | string };
+}
+
+/** A connector's event trigger; `token` only in the process that created it (it is shown once). */
+export interface ConnectorTrigger {
+  id: string;
+  type: "url" | "queue" | "after";
+  url?: string;
+  token?: string;
+  queue?: string;
+  afterConnectionId?: string;
 }
 
 /** The schema policy of a connector. */
@@ -652,7 +669,17 @@ export class Connector {
     const config = jsonFields("source", fields);
     if (sync.schedule !== undefined && sync.cron !== undefined)
       throw new FivetranDeclarationError(`connector '${this.id}': sync.schedule and sync.cron are exclusive`);
-    const known = new Set(["schedule", "cron", "mode", "cursor", "lookback", "retries", "backoff", "paused"]);
+    const known = new Set([
+      "schedule",
+      "cron",
+      "mode",
+      "cursor",
+      "lookback",
+      "retries",
+      "backoff",
+      "paused",
+      "trigger",
+    ]);
     const unknown = Object.keys(sync).filter((k) => !known.has(k));
     if (unknown.length > 0) {
       throw new FivetranDeclarationError(
@@ -704,6 +731,60 @@ export class Connector {
   }
 
   private async converge(): Promise<Connection> {
+    const connection = await this.convergeConnection();
+    await this.convergeTrigger(connection.id);
+    return connection;
+  }
+
+  /** The declared trigger, once ensured (with its token when this process created it). */
+  async trigger(): Promise<ConnectorTrigger | undefined> {
+    await this.ready();
+    return this.declaredTrigger;
+  }
+
+  private declaredTrigger: ConnectorTrigger | undefined;
+
+  /** Creates the declared trigger unless the connection has it (triggers are only ever added here). */
+  private async convergeTrigger(connectionId: string): Promise<void> {
+    const declared = this.declaration.sync?.trigger;
+    if (!declared) return;
+    const want =
+      "url" in declared
+        ? ({ type: "url" } as const)
+        : "queue" in declared
+          ? ({ type: "queue", queue: declared.queue } as const)
+          : ({
+              type: "after",
+              connection_id: typeof declared.after === "string" ? declared.after : (await declared.after.ready()).id,
+            } as const);
+    const path = { params: { path: { connectionId } } };
+    const listed = await this.fivetran.call<{ items: components["schemas"]["ConnectionTrigger"][] }>(
+      `GET /v1/connections/${connectionId}/triggers`,
+      this.fivetran.api.GET("/v1/connections/{connectionId}/triggers", path),
+    );
+    let found = listed.items.find(
+      (t) =>
+        t.type === want.type &&
+        (want.type !== "queue" || t.queue === want.queue) &&
+        (want.type !== "after" || t.after_connection_id === want.connection_id),
+    );
+    if (!found) {
+      found = await this.fivetran.call<components["schemas"]["ConnectionTrigger"]>(
+        `POST /v1/connections/${connectionId}/triggers`,
+        this.fivetran.api.POST("/v1/connections/{connectionId}/triggers", { ...path, body: want }),
+      );
+    }
+    this.declaredTrigger = {
+      id: found.id,
+      type: found.type,
+      ...(found.url ? { url: found.url } : {}),
+      ...(found.token && found.token !== "******" ? { token: found.token } : {}),
+      ...(found.queue ? { queue: found.queue } : {}),
+      ...(found.after_connection_id ? { afterConnectionId: found.after_connection_id } : {}),
+    };
+  }
+
+  private async convergeConnection(): Promise<Connection> {
     const body = this.body();
     const service = this.declaration.source.type;
     // Database sources name their connection by `schema_prefix`, the others by `schema`.

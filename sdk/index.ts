@@ -21,6 +21,7 @@ export {
   Connector,
   type ConnectorDeclaration,
   type ConnectorStatus,
+  type ConnectorTrigger,
   type DestinationDeclaration,
   Fivetran,
   type FivetranOptions,

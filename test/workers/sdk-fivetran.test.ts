@@ -6,7 +6,7 @@
  */
 import { env, exports } from "cloudflare:workers";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Fivetran, FivetranDeclarationError, type FivetranOptions, FivetranValidationError } from "../../sdk";
+import { Fivetran, FivetranDeclarationError, type FivetranOptions, FivetranValidationError } from "../../sdk/index";
 import { DESTINATION_DB, dropCreated, ensureDatabases, SOURCE_DB, sourceSchema, sql } from "./connections-sync-helpers";
 import { call } from "./helpers";
 
@@ -131,6 +131,39 @@ describe("the Fivetran SDK class", () => {
     const destination = await call("GET", `/v1/destinations/${created.group_id}`, { auth: basicAuth });
     expect(JSON.stringify(destination.json)).not.toContain("s3cret-value");
   }, 120_000);
+
+  it("declares an event trigger: a trigger URL and a chain after another connector, created once", async () => {
+    const id = unique("triggers");
+    const destination = { type: "postgres", connectionString: `postgres://postgres@127.0.0.1:5432/${DESTINATION_DB}` };
+    const fivetran = instance(id);
+    const upstream = fivetran.createConnector({ id: "upstream", source: { type: "sample", scale: 2 }, destination });
+    const hooked = fivetran.createConnector({
+      id: "hooked",
+      source: { type: "sample", scale: 2 },
+      destination,
+      sync: { schedule: "every 1 hour", trigger: { url: true } },
+    });
+    const chained = fivetran.createConnector({
+      id: "chained",
+      source: { type: "sample", scale: 2 },
+      destination,
+      sync: { schedule: "every 1 hour", trigger: { after: upstream } },
+    });
+    const url = await hooked.trigger();
+    expect(url).toMatchObject({ type: "url", url: expect.stringContaining("/triggers/"), token: expect.any(String) });
+    expect(await chained.trigger()).toMatchObject({ type: "after", afterConnectionId: (await upstream.ready()).id });
+    // Another process with the same declaration finds the triggers instead of adding more.
+    const again = instance(id).createConnector({
+      id: "hooked",
+      source: { type: "sample", scale: 2 },
+      destination,
+      sync: { schedule: "every 1 hour", trigger: { url: true } },
+    });
+    expect((await again.trigger())?.id).toBe(url?.id);
+    expect((await again.trigger())?.token).toBeUndefined();
+    const details = await hooked.details();
+    expect(details.triggers).toHaveLength(1);
+  }, 60_000);
 
   it("refuses what the server cannot do, with its 4xx, and what cannot be sent, before any request", async () => {
     const fivetran = instance(unique("refuse"));

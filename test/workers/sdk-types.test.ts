@@ -8,7 +8,7 @@ import type {
   FivetranEvent,
   FivetranOptions,
   SyncRun,
-} from "../../sdk";
+} from "../../sdk/index";
 
 describe("@dotdo/fivetran public types", () => {
   it("pins the Fivetran class, the declaration and the handle", () => {
@@ -30,6 +30,7 @@ describe("@dotdo/fivetran public types", () => {
           retries?: number;
           backoff?: "exponential" | "linear" | "fixed";
           paused?: boolean;
+          trigger?: { url: true } | { queue: string } | { after: Connector | string };
         }
       | undefined
     >();

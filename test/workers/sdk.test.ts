@@ -1,6 +1,6 @@
 import { env, exports } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { createFivetranClient, type Schema } from "../../sdk";
+import { createFivetranClient, type Schema } from "../../sdk/index";
 
 /** The SDK talking to this Worker's own fetch handler, as the bootstrap account. */
 function client(apiSecret = env.FIVETRAN_API_SECRET as string) {
