@@ -171,7 +171,11 @@ export const getConnection: RouteHandler<typeof routes.get, AppEnv> = async (c) 
   const row = await requireConnection(catalog(c.env.DB), c.var.auth.accountId, connectionId);
   const connection = withRunStatus(serializeConnection(row), await runStatus(c.env, connectionId));
   const triggers = await triggersForDetails(c.env, c.var.auth.accountId, connectionId, new URL(c.req.url).origin);
-  return c.json(ok("Connection details retrieved successfully", { ...connection, triggers }), 200);
+  // Listed only when there are any: the details stay the create and list answers' shape otherwise.
+  return c.json(
+    ok("Connection details retrieved successfully", triggers.length > 0 ? { ...connection, triggers } : connection),
+    200,
+  );
 };
 
 export const updateConnection: RouteHandler<typeof routes.update, AppEnv> = async (c) => {

@@ -4,7 +4,6 @@
  * the files carries over) and reads every stream to completion.
  */
 import type { ConnectorContext, SourceReader, StreamState } from "../../../src/engine/protocol";
-import { sourceStates } from "../../../src/engine/runner";
 import { configureStreams, MemoryDestination } from "../conformance/suite";
 import { runToCompletion } from "../engine/harness";
 
@@ -40,7 +39,7 @@ export function fileSync<C>(
     async run(options = {}) {
       runs += 1;
       await before?.();
-      const discovered = await reader.discover(config, ctx(), sourceStates(state));
+      const discovered = await reader.discover(config, ctx(), { state });
       const streams = configureStreams(discovered, options.lookbackMs ?? 0).map((c) =>
         options.mode === "full" ? { ...c, mode: "full" as const, cursorField: undefined } : c,
       );
