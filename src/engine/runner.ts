@@ -38,6 +38,7 @@
  * A stream whose snapshot could not complete (skipped) while the log moved on starts its
  * snapshot again next run. Start warnings and `health` become run warnings (`$changes`).
  */
+import { ACTIVE, DELETED, END, ROW_ID, START, SYNCED } from "./destinations/system-columns";
 import { ConfigurationError, EngineError, TableError } from "./errors";
 import {
   CHANGE_LOG_STATE,
@@ -92,14 +93,7 @@ export interface RunnerState {
 }
 
 /** Fivetran's system columns; a source column of one of these names is renamed. */
-export const SYSTEM_COLUMNS = [
-  "_fivetran_synced",
-  "_fivetran_deleted",
-  "_fivetran_id",
-  "_fivetran_start",
-  "_fivetran_end",
-  "_fivetran_active",
-] as const;
+export const SYSTEM_COLUMNS = [SYNCED, DELETED, ROW_ID, START, END, ACTIVE] as const;
 
 /** The suffix a colliding source column gets: `_fivetran_synced` lands as `_fivetran_synced_source`. */
 export const RENAMED_SUFFIX = "_source";

@@ -122,3 +122,21 @@ export function apiErrorMessage(body: unknown): string | undefined {
     pickString(body, "detail")
   );
 }
+
+/** The declarative engine's authenticator (Airbyte's component) for these auth fields: `rest` and `graphql` compile onto it. */
+export function manifestAuthenticator(config: ApiAuthConfig): Record<string, unknown> {
+  switch (config.auth_type) {
+    case "bearer":
+      return { type: "BearerAuthenticator", api_token: "{{ config['token'] }}" };
+    case "basic":
+      return {
+        type: "BasicHttpAuthenticator",
+        username: "{{ config['username'] }}",
+        password: "{{ config['password'] }}",
+      };
+    case "api_key":
+      return { type: "ApiKeyAuthenticator", header: config.api_key_header, api_token: "{{ config['api_key'] }}" };
+    default:
+      return { type: "NoAuth" };
+  }
+}

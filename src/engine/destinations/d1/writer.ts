@@ -62,13 +62,10 @@ import {
 import type { PgTextRow } from "../../toolkit/pg-copy";
 import { type CopyText, decodeCopyField, decodeCopyLine } from "../../toolkit/pg-copy";
 import { arrayJson, byteaHex, rfc3339, syncedText, TRUE, toPgText } from "../../toolkit/pg-values";
+import { ACTIVE, DELETED, END, ROW_ID, START, SYNCED } from "../system-columns";
 
-export const SYNCED = "_fivetran_synced";
-export const ROW_ID = "_fivetran_id";
-export const DELETED = "_fivetran_deleted";
-export const START = "_fivetran_start";
-export const END = "_fivetran_end";
-export const ACTIVE = "_fivetran_active";
+export { ACTIVE, DELETED, END, ROW_ID, START, SYNCED };
+
 /** An active version's `_fivetran_end`; a soft-deleted row's times once switched into history. */
 const MAX_TS = "9999-12-31T23:59:59.999000Z";
 const MIN_TS = "0001-01-01T00:00:00.000000Z";

@@ -32,13 +32,10 @@ import type { EgressPolicy } from "../../toolkit/egress";
 import { closePg, openPg, type PgEndpoint, PgLockTimeout, quoteIdent as q } from "../../toolkit/pg";
 import { copyIn, copyInText, encodeCopyLine, quoteLiteral } from "../../toolkit/pg-copy";
 import { toPgText } from "../../toolkit/pg-values";
+import { ACTIVE, DELETED, END, ROW_ID, START, SYNCED } from "../system-columns";
 
-export const SYNCED = "_fivetran_synced";
-export const ROW_ID = "_fivetran_id";
-export const DELETED = "_fivetran_deleted";
-export const START = "_fivetran_start";
-export const END = "_fivetran_end";
-export const ACTIVE = "_fivetran_active";
+export { ACTIVE, DELETED, END, ROW_ID, START, SYNCED };
+
 /** Staging columns only: the indexes of a row's unchanged values, and "no new version". */
 const UNCHANGED = "_fivetran_unchanged";
 const SKIP = "_fivetran_skip";

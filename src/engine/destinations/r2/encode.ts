@@ -36,10 +36,9 @@ type SchemaElement = ConstructorParameters<typeof ParquetWriter>[0]["schema"][nu
 
 import { TableError } from "../../errors";
 import type { Column, Value } from "../../protocol";
+import { DELETED, ROW_ID, SYNCED } from "../system-columns";
 
-export const SYNCED = "_fivetran_synced";
-export const DELETED = "_fivetran_deleted";
-export const ROW_ID = "_fivetran_id";
+export { DELETED, ROW_ID, SYNCED };
 
 export type FileFormat = "parquet" | "json" | "csv";
 

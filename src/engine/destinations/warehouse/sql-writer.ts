@@ -40,13 +40,9 @@ import type {
   Value,
   WriteResult,
 } from "../../protocol";
+import { ACTIVE, DELETED, END, ROW_ID, START, SYNCED } from "../system-columns";
 
-export const SYNCED = "_fivetran_synced";
-export const ROW_ID = "_fivetran_id";
-export const DELETED = "_fivetran_deleted";
-export const START = "_fivetran_start";
-export const END = "_fivetran_end";
-export const ACTIVE = "_fivetran_active";
+export { ACTIVE, DELETED, END, ROW_ID, START, SYNCED };
 /** An active version's `_fivetran_end`, and a deleted row's times when switched into history mode. */
 export const MAX_TS = "9999-12-31T23:59:59.999Z";
 const MIN_TS = "0001-01-01T00:00:00Z";

@@ -9,7 +9,7 @@
  */
 import { z } from "zod";
 import { type Manifest, parseManifest, registerComponent } from "../../declarative/index";
-import type { ApiAuthConfig } from "../../toolkit/api-auth";
+import { type ApiAuthConfig, manifestAuthenticator } from "../../toolkit/api-auth";
 
 const dotted = z
   .string()
@@ -65,23 +65,6 @@ export function autoRecords(body: unknown): Record<string, unknown>[] {
 
 registerComponent("graphql.AutoExtractor", { kind: "extractor", extract: (response) => autoRecords(response.body) });
 
-function authenticator(config: ApiAuthConfig): Record<string, unknown> {
-  switch (config.auth_type) {
-    case "bearer":
-      return { type: "BearerAuthenticator", api_token: "{{ config['token'] }}" };
-    case "basic":
-      return {
-        type: "BasicHttpAuthenticator",
-        username: "{{ config['username'] }}",
-        password: "{{ config['password'] }}",
-      };
-    case "api_key":
-      return { type: "ApiKeyAuthenticator", header: config.api_key_header, api_token: "{{ config['api_key'] }}" };
-    default:
-      return { type: "NoAuth" };
-  }
-}
-
 const path = (parts: string[]) => parts.map((part) => `[${JSON.stringify(part)}]`).join("");
 
 /** Text that must not be read as a template (a query with `{{`) made literal. */
@@ -116,7 +99,7 @@ export function graphqlManifestObject(config: GraphqlManifestConfig): Record<str
           type: "HttpRequester",
           url_base: config.endpoint,
           http_method: "POST",
-          authenticator: authenticator(config),
+          authenticator: manifestAuthenticator(config),
           request_body_json: { query: literal(q.query), variables },
           error_handler: {
             type: "DefaultErrorHandler",

@@ -11,7 +11,7 @@
  */
 import { z } from "zod";
 import { type Manifest, parseManifest } from "../../declarative/index";
-import type { ApiAuthConfig } from "../../toolkit/api-auth";
+import { type ApiAuthConfig, manifestAuthenticator } from "../../toolkit/api-auth";
 
 /** A dotted path into a JSON body (`data.items`); empty for the body itself. */
 const dotted = z
@@ -103,23 +103,6 @@ export function endpointNames(endpoints: RestEndpoint[]): string[] {
   });
 }
 
-function authenticator(config: ApiAuthConfig): Record<string, unknown> {
-  switch (config.auth_type) {
-    case "bearer":
-      return { type: "BearerAuthenticator", api_token: "{{ config['token'] }}" };
-    case "basic":
-      return {
-        type: "BasicHttpAuthenticator",
-        username: "{{ config['username'] }}",
-        password: "{{ config['password'] }}",
-      };
-    case "api_key":
-      return { type: "ApiKeyAuthenticator", header: config.api_key_header, api_token: "{{ config['api_key'] }}" };
-    default:
-      return { type: "NoAuth" };
-  }
-}
-
 /** A Jinja expression reading a dotted path of the response (`response['a']['b']`). */
 function responsePath(path: string): string {
   return `response${path
@@ -203,7 +186,7 @@ export function restManifestObject(config: RestManifestConfig): Record<string, u
           // A literal path: braces in it are not templates.
           path: path.replace(/\{/g, "{{ '{' }}"),
           http_method: "GET",
-          authenticator: authenticator(config),
+          authenticator: manifestAuthenticator(config),
           ...("params" in e && e.params
             ? { request_parameters: Object.fromEntries(Object.entries(e.params).map(([k, v]) => [k, String(v)])) }
             : {}),
