@@ -658,6 +658,12 @@ export interface SourceFixture<C> {
   typed?(): Promise<{ config: C; expected: Dataset }>;
   /** The connector context reads run with (default: testContext()): a fake vendor's fetch, say. */
   context?(): ConnectorContext;
+  /**
+   * The start times of a check's runs, one call per run (default: a minute apart from
+   * 2031-01-01): a source whose fake keeps its own clock starts runs on it, so a run's
+   * signpost and the fake's changes agree.
+   */
+  runClock?(): () => Date;
   /** Checks this source cannot run, each with the reason (listed as skipped). */
   unsupported?: Partial<Record<SourceCheck, string>>;
   /**
@@ -794,7 +800,7 @@ export function sourceConformance<C>(name: string, fixture: SourceFixture<C>): v
     check("an incremental read after changes writes only what changed", "incremental", async () => {
       const config = await fixture.setup();
       const streams = configureFor(config, await discover(config));
-      const at = clock();
+      const at = fixture.runClock?.() ?? clock();
       const destination = new MemoryDestination();
       const state: Record<string, StreamState> = {};
       await run(config, destination, { streams, state, runId: "r1", runStartedAt: at() });
@@ -809,7 +815,7 @@ export function sourceConformance<C>(name: string, fixture: SourceFixture<C>): v
       if (!during) throw new Error(`the ${name} fixture declares neither duringPass nor why the check is skipped`);
       const config = await fixture.setup();
       const streams = configureFor(config, await discover(config));
-      const at = clock();
+      const at = fixture.runClock?.() ?? clock();
       const destination = new MemoryDestination();
       const state: Record<string, StreamState> = {};
       await run(config, destination, { streams, state, runId: "r1", runStartedAt: at() });
@@ -838,7 +844,7 @@ export function sourceConformance<C>(name: string, fixture: SourceFixture<C>): v
       if (!fixture.deleteRows) throw new Error(`the ${name} fixture declares neither deleteRows nor why it is skipped`);
       const config = await fixture.setup();
       const streams = configureFor(config, await discover(config));
-      const at = clock();
+      const at = fixture.runClock?.() ?? clock();
       const destination = new MemoryDestination();
       await run(config, destination, { streams, state: {}, runId: "r1", runStartedAt: at() });
       const before = Object.values(destination.dataset()).flat().length;
@@ -860,7 +866,7 @@ export function sourceConformance<C>(name: string, fixture: SourceFixture<C>): v
           if (!fixture.reader.changeLog?.enabled(config))
             throw new Error("the fixture's config does not enable change capture");
           const streams = configureFor(config, await discover(config));
-          const at = clock();
+          const at = fixture.runClock?.() ?? clock();
           const destination = new MemoryDestination();
           const state: Record<string, StreamState> = {};
           await run(config, destination, { streams, state, runId: "r1", runStartedAt: at() });
