@@ -361,6 +361,86 @@ describe("replays and formats", () => {
     await removeUnder(prefix);
   });
 
+  it("decimals land on Parquet's physical type for their precision, timestamps exact at the edges", async () => {
+    const dec = (name: string, precision: number, scale: number): Column => ({
+      name,
+      type: "decimal",
+      sourceType: `numeric(${precision},${scale})`,
+      nullable: true,
+      precision,
+      scale,
+    });
+    const stamp = (name: string, type: "timestamp" | "timestamptz"): Column => ({
+      name,
+      type,
+      sourceType: type === "timestamp" ? "timestamp without time zone" : "timestamp with time zone",
+      nullable: true,
+    });
+    const stream: Stream = {
+      namespace: "ref",
+      name: "decimals",
+      columns: [
+        { name: "id", type: "long", sourceType: "bigint", nullable: false },
+        dec("d4", 4, 2),
+        dec("d9", 9, 0),
+        dec("d18", 18, 4),
+        dec("d19", 19, 2),
+        stamp("ts", "timestamp"),
+        stamp("tz", "timestamptz"),
+      ],
+      primaryKey: ["id"],
+      cursorCandidates: [],
+    };
+    const rows: Row[] = [
+      [
+        1n,
+        "99.99",
+        "999999999",
+        "99999999999999.9999",
+        "99999999999999999.99",
+        "9999-12-31T23:59:59.999999",
+        "0001-01-01T00:00:00.000000Z",
+      ],
+      [
+        2n,
+        "-99.99",
+        "-999999999",
+        "-99999999999999.9999",
+        "-99999999999999999.99",
+        "0001-01-01T00:00:00.000001",
+        "2255-06-05T23:47:34.740991Z",
+      ],
+      [3n, "0.00", "0", "0.0001", "0.01", "1969-12-31T23:59:59.999999", "1970-01-01T00:00:00.000001Z"],
+      [4n, null, null, null, null, null, null],
+    ];
+    const prefix = unique();
+    const schema = "decimals";
+    const source = new MemorySource([stream]).put("ref.decimals", rows);
+    await runToCompletion({
+      reader: source,
+      config: { pageRows: 10 },
+      openWriter: opener("parquet", prefix),
+      schema,
+      streams: configureStreams([stream]),
+      state: {},
+      runId: "decimals",
+    });
+    expect(await current(prefix, schema, stream)).toEqual(rowsOf(stream, rows));
+    expect(await described(prefix, schema, "decimals")).toMatchObject({
+      d4: "DECIMAL(4,2)",
+      d9: "DECIMAL(9,0)",
+      d18: "DECIMAL(18,4)",
+      d19: "DECIMAL(19,2)",
+    });
+    const meta = await duckdb(
+      await lakeFiles(lake, `${prefix}/${schema}/decimals`),
+      "SELECT DISTINCT path_in_schema, type FROM parquet_metadata('{dir}/*/*.parquet') WHERE path_in_schema LIKE 'd%' ORDER BY path_in_schema",
+    );
+    const physical = meta.rows.map((r) => `${r[0]}=${r[1]}`).join(",");
+    expect(physical).toBe("d18=INT64,d19=FIXED_LEN_BYTE_ARRAY,d4=INT32,d9=INT32");
+    await removeUnder(prefix);
+  });
+
   for (const format of ["json", "csv", "parquet"] as const) {
     it(`values of every type come back from ${format} files read by DuckDB`, async () => {
       const prefix = unique();

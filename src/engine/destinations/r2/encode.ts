@@ -15,7 +15,7 @@
  * | boolean | BOOLEAN |
  * | int / long | INT32 / INT64 |
  * | float | DOUBLE |
- * | decimal(p ≤ 38, s) | FIXED_LEN_BYTE_ARRAY DECIMAL(p, s) (unbounded or wider: UTF8 text, exact) |
+ * | decimal(p ≤ 38, s) | DECIMAL(p, s) on INT32 (p ≤ 9), INT64 (p ≤ 18) or FIXED_LEN_BYTE_ARRAY (unbounded or wider: UTF8 text, exact) |
  * | string | BYTE_ARRAY UTF8 |
  * | uuid | FIXED_LEN_BYTE_ARRAY(16) UUID |
  * | date | INT32 DATE |
@@ -113,6 +113,8 @@ const TIME = /^(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,6}))?$/;
 
 /** Days since 1970-01-01 of a proleptic Gregorian date (years 1–9999; Date.UTC maps 0–99 to 19xx). */
 function epochDay(year: number, month: number, day: number): number {
+  // Date.UTC is the fast path; it reads years 0–99 as 19xx, so those go through setUTCFullYear.
+  if (year >= 100) return Math.floor(Date.UTC(year, month - 1, day) / 86_400_000);
   const date = new Date(0);
   date.setUTCFullYear(year, month - 1, day);
   return Math.floor(date.getTime() / 86_400_000);
@@ -127,9 +129,13 @@ export function timestampMicros(text: string): bigint | undefined {
   const m = STAMP.exec(text);
   if (!m) return undefined;
   const [, y, mo, d, h, mi, s, f] = m;
-  const day = BigInt(epochDay(Number(y), Number(mo), Number(d)));
-  const seconds = day * 86_400n + BigInt(Number(h) * 3600 + Number(mi) * 60 + Number(s));
-  return seconds * 1_000_000n + micros(f);
+  const seconds = epochDay(Number(y), Number(mo), Number(d)) * 86_400 + Number(h) * 3600 + Number(mi) * 60 + Number(s);
+  const fraction = f === undefined ? 0 : Number(f.padEnd(6, "0"));
+  // One BigInt per value where the microseconds fit a double exactly (years ≈ 1685–2255), the
+  // exact BigInt arithmetic elsewhere: this runs once per timestamp of every Parquet row.
+  const exact = seconds * 1_000_000 + fraction;
+  if (Number.isSafeInteger(exact)) return BigInt(exact);
+  return BigInt(seconds) * 1_000_000n + BigInt(fraction);
 }
 
 function timeMicros(text: string): bigint | undefined {
@@ -182,10 +188,16 @@ function parquetColumn(column: Column): ParquetColumn {
       const precision = column.precision as number;
       const scale = column.scale ?? 0;
       return {
+        // Parquet's own choice of physical type by precision: INT32 up to 9 digits, INT64 up
+        // to 18, a fixed-length two's-complement byte array beyond (the format's spec, as
+        // Spark and DuckDB write it); the integer types skip a byte array per value.
         element: {
           name,
-          type: "FIXED_LEN_BYTE_ARRAY",
-          type_length: decimalBytes(precision),
+          ...(precision <= 9
+            ? { type: "INT32" as const }
+            : precision <= 18
+              ? { type: "INT64" as const }
+              : { type: "FIXED_LEN_BYTE_ARRAY" as const, type_length: decimalBytes(precision) }),
           converted_type: "DECIMAL",
           logical_type: { type: "DECIMAL", precision, scale },
           precision,

@@ -312,6 +312,12 @@ export class R2Writer implements DestinationWriter {
   /** Adds one row to the open part; a different run or a full part seals it first. */
   private async add(table: TableInfo, key: string, row: FileRow, bytes: number, run: Date): Promise<void> {
     if (table.run && table.run.getTime() !== run.getTime()) await this.seal(table);
+    this.put(table, key, row, bytes, run);
+    if (table.bytes >= this.partBytes) await this.seal(table);
+  }
+
+  /** `add` without its awaits, for the rows of a batch that neither change run nor fill the part. */
+  private put(table: TableInfo, key: string, row: FileRow, bytes: number, run: Date): void {
     table.run = run;
     const before = table.rows.get(key);
     if (before) {
@@ -320,7 +326,6 @@ export class R2Writer implements DestinationWriter {
     }
     table.rows.set(key, { row, bytes });
     table.bytes += bytes;
-    if (table.bytes >= this.partBytes) await this.seal(table);
   }
 
   /** Uploads the open part as the table's next part file. */
@@ -376,7 +381,11 @@ export class R2Writer implements DestinationWriter {
         await this.add(table, id, { values, synced, deleted: false, id }, bytes, syncedAt);
       } else {
         const key = keyText(table.keyIndexes.map((k) => values[k] ?? null));
-        await this.add(table, key, { values, synced, deleted: false }, bytes, syncedAt);
+        const row: FileRow = { values, synced, deleted: false };
+        // One await per part, not per row: only a new run or a full part needs the bucket.
+        if ((table.run && table.run.getTime() !== syncedAt.getTime()) || table.bytes + bytes >= this.partBytes) {
+          await this.add(table, key, row, bytes, syncedAt);
+        } else this.put(table, key, row, bytes, syncedAt);
       }
     }
     return { rows: batch.count, bytes: batch.bytes };
