@@ -58,6 +58,10 @@ export class TransformQueryError extends Error {
 export interface AnalyzedQuery {
   /** The SELECT with `{{ source }}` replaced by {@link SOURCE_TABLE}, without a trailing `;`. */
   sql: string;
+  /** Where `sql` starts in the query (SQLite's error offsets count from there). */
+  start: number;
+  /** The query as substituted (same positions as the user's). */
+  text: string;
   /**
    * One entry per result column when the select list could be expanded (`*` and `t.*` give the
    * source's columns); undefined when the query's shape is not a plain SELECT list (VALUES,
@@ -68,6 +72,14 @@ export interface AnalyzedQuery {
 
 // biome-ignore lint/suspicious/noExplicitAny: sql-parser-cst's nodes are walked generically.
 type Node = any;
+
+/** SQLite's message with its `at offset N` (into `analyzed.sql`) said as a line and column of the query. */
+export function locateSqliteError(message: string, analyzed: AnalyzedQuery): string {
+  return message.replace(/ at offset (\d+)$/, (_, offset) => {
+    const { line, column } = positionOf(analyzed.text, analyzed.start + Number(offset));
+    return ` (line ${line}, column ${column})`;
+  });
+}
 
 function positionOf(query: string, offset: number): { line: number; column: number } {
   const before = query.slice(0, offset);
@@ -94,13 +106,12 @@ function walk(node: Node, visit: (node: Node) => void): void {
 
 const lower = (name: string) => name.toLowerCase();
 
-/** The query with `{{ source }}` substituted; refuses a query that does not read it. */
+/**
+ * The query with `{{ source }}` substituted by the scratch table's name, padded with spaces to
+ * the placeholder's length (never shorter than the name) so positions in errors stay the user's.
+ */
 export function substituteSource(query: string): string {
-  if (!SOURCE_PLACEHOLDER.test(query)) {
-    throw new TransformQueryError("the query must read the batch as {{ source }} (FROM {{ source }})");
-  }
-  SOURCE_PLACEHOLDER.lastIndex = 0;
-  return query.replace(SOURCE_PLACEHOLDER, SOURCE_TABLE);
+  return query.replace(SOURCE_PLACEHOLDER, (placeholder) => SOURCE_TABLE.padEnd(placeholder.length, " "));
 }
 
 /**
@@ -166,6 +177,9 @@ export function analyzeQuery(query: string, stream: Pick<Stream, "columns">): An
     if (node.type === "common_table_expr") cteNames.add(node.table);
     if (node.type === "member_expr") cteNames.add(node.object);
   });
+  if (!occurrences.has(lower(SOURCE_TABLE))) {
+    throw new TransformQueryError("the query must read the batch as {{ source }} (FROM {{ source }})");
+  }
   for (const [name, nodes] of occurrences) {
     const used = nodes.filter((n) => !cteNames.has(n));
     if (used.length > 1) {
@@ -189,7 +203,7 @@ export function analyzeQuery(query: string, stream: Pick<Stream, "columns">): An
   });
 
   const sql = text.slice(statement.range[0], statement.range[1]);
-  return { sql, columns: selectColumns(statement, stream) };
+  return { sql, start: statement.range[0], text, columns: selectColumns(statement, stream) };
 }
 
 /** The result columns of a plain SELECT, typed; undefined for VALUES and compound selects. */
