@@ -2065,6 +2065,14 @@ export interface components {
             columns: {
                 [key: string]: components["schemas"]["ColumnConfig"];
             };
+            transform?: Omit<components["schemas"]["Transform"], "type"> & unknown;
+            /** @description Extension: the columns the transform writes to the destination, with their types */
+            transformed_columns?: {
+                name: string;
+                type: string;
+            }[];
+            /** @description Extension: why the transform cannot run on this table as discovered (the table is skipped) */
+            transform_error?: string;
         };
         ColumnConfig: {
             name_in_destination: string;
@@ -2119,6 +2127,8 @@ export interface components {
                     is_primary_key?: boolean | null;
                 };
             } | null;
+            /** @description Extension: this table's transform (wins over the connection's), checked against its columns; null removes it */
+            transform?: components["schemas"]["SqlTransform"] | components["schemas"]["FunctionTransform"] | null;
         };
         TableColumnsConfig: {
             columns: {

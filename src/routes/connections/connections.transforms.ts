@@ -6,15 +6,25 @@
  * fails is refused with 400 naming the table and the position in the query.
  */
 
+import { catalog } from "../../db/client";
+import { type ConnectionRow, updateConnection } from "../../db/connections";
+import type { TableSetting } from "../../do/connector-do";
 import type { Stream } from "../../engine/protocol";
-import { prepareFunction, prepareSql } from "../../engine/transforms";
-import { CONNECTION_TRANSFORM, type StoredTransforms, transformRuntime } from "../../engine/transforms/connection";
+import { prepareFunction, prepareSql, prepareTransform } from "../../engine/transforms";
+import {
+  CONNECTION_TRANSFORM,
+  type StoredTransforms,
+  transformFor,
+  transformRuntime,
+} from "../../engine/transforms/connection";
 import { FunctionSandbox } from "../../engine/transforms/sandbox";
 import type { Transform } from "../../engine/transforms/spec";
 import { analyzeQuery, TransformQueryError } from "../../engine/transforms/sql";
 import type { Env } from "../../env";
 import { ApiError } from "../../errors";
-import { connectorOf } from "./connections.objects";
+import { isoTimestamp } from "../../lib/time";
+import { discoveredTables } from "./connections.objects";
+import type { SchemaConfig } from "./connections.schema-config.schemas";
 
 const table = (stream: Stream) => `${stream.namespace}.${stream.name}`;
 
@@ -61,7 +71,7 @@ export async function checkTransform(
 /** The connection's discovered, enabled tables (none before its first discovery). */
 export async function discoveredStreams(env: Env, connectionId: string | undefined): Promise<Stream[]> {
   if (!connectionId) return [];
-  const tables = await connectorOf(env, connectionId).tables();
+  const tables = await discoveredTables(env, connectionId);
   return (tables ?? []).filter((t) => t.enabled).map((t) => t.stream);
 }
 
@@ -85,4 +95,76 @@ export async function applyConnectionTransform(
     next[CONNECTION_TRANSFORM] = input;
   }
   return Object.keys(next).length > 0 ? next : null;
+}
+
+// ---------------------------------------------------------------------------------------
+// Per table, in the schema config.
+
+/** Where a table's fields sit in a schema-config request, for error messages. */
+function tableField(level: "config" | "schema" | "table", schema: string, tableName: string): string {
+  if (level === "config") return `schemas.${schema}.tables.${tableName}.transform`;
+  if (level === "schema") return `tables.${tableName}.transform`;
+  return "transform";
+}
+
+/**
+ * The stored transforms after a schema-config PATCH's per-table `transform`s (undefined: none
+ * in the request), each checked against its table's columns. Call after the patch's names were
+ * checked (planSchemaPatch) and store with {@link saveTransforms} once everything passed.
+ */
+export async function planTableTransforms(
+  env: Env,
+  row: ConnectionRow,
+  tables: TableSetting[] | null,
+  schemas: Record<string, { tables?: Record<string, { transform?: Transform | null }> | null }>,
+  level: "config" | "schema" | "table",
+): Promise<StoredTransforms | null | undefined> {
+  let next: StoredTransforms | undefined;
+  for (const [schema, patch] of Object.entries(schemas)) {
+    for (const [name, tablePatch] of Object.entries(patch.tables ?? {})) {
+      if (tablePatch.transform === undefined) continue;
+      next ??= { ...((row.transforms as StoredTransforms | null) ?? {}) };
+      const key = `${schema}.${name}`;
+      if (tablePatch.transform === null) {
+        delete next[key];
+        continue;
+      }
+      const stream = tables?.find((t) => t.stream.namespace === schema && t.stream.name === name)?.stream;
+      await checkTransform(env, row.id, tablePatch.transform, stream ? [stream] : [], tableField(level, schema, name));
+      next[key] = tablePatch.transform;
+    }
+  }
+  if (next === undefined) return undefined;
+  return Object.keys(next).length > 0 ? next : null;
+}
+
+/** Stores what {@link planTableTransforms} planned (nothing when it planned nothing). */
+export async function saveTransforms(env: Env, row: ConnectionRow, next: StoredTransforms | null | undefined) {
+  if (next === undefined) return;
+  await updateConnection(catalog(env.DB), row.accountId, row.id, { transforms: next, updatedAt: isoTimestamp() });
+  row.transforms = next;
+}
+
+/**
+ * The schema config with each transformed table's transform and the columns it writes (or why
+ * it cannot run on the table as discovered).
+ */
+export async function withTransforms(env: Env, row: ConnectionRow, config: SchemaConfig): Promise<SchemaConfig> {
+  const stored = row.transforms as StoredTransforms | null;
+  if (!stored || !config.schemas) return config;
+  const tables = (await discoveredTables(env, row.id)) ?? [];
+  const runtime = transformRuntime(env, row.id);
+  for (const { stream } of tables) {
+    const transform = transformFor(stored, stream);
+    const entry = config.schemas[stream.namespace]?.tables[stream.name];
+    if (!transform || !entry) continue;
+    entry.transform = transform;
+    try {
+      const columns = (await prepareTransform(runtime, transform, stream)).output.columns;
+      entry.transformed_columns = columns.map((c) => ({ name: c.name, type: c.type }));
+    } catch (error) {
+      entry.transform_error = String((error as Error).message ?? error);
+    }
+  }
+  return config;
 }

@@ -242,6 +242,57 @@ describe("SQL transforms", () => {
   });
 });
 
+describe("per-table transforms in the schema config", () => {
+  it("sets a table's own transform (it wins over the connection's), shows its columns, and syncs with it", async () => {
+    const { auth } = await newAccount();
+    const source = await usersSchema();
+    const group = await groupWithDestination(auth);
+    const connection = await postgresConnection(auth, group, [`${source}.users`], {
+      transform: { type: "sql", query: "SELECT id, email FROM {{ source }}" },
+    });
+    expect((await sync(auth, connection.id)).failed_at).toBeNull();
+    const path = `/v1/connections/${connection.id}/schemas/${source}/tables/users`;
+    const refused = await call("PATCH", path, {
+      auth,
+      body: { transform: { type: "sql", query: "SELECT id, age FROM {{ source }}" } },
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.json.message).toBe(
+      `Invalid value for field 'transform.query' on ${source}.users: the query does not run: no such column: age (line 1, column 12)`,
+    );
+    const query = "SELECT id, upper(\"lastName\") AS surname, status = 'active' AS active FROM {{ source }}";
+    const patched = await call("PATCH", path, { auth, body: { transform: { type: "sql", query } } });
+    expect(patched.status, JSON.stringify(patched.json)).toBe(200);
+    const table = patched.json.data.schemas[source].tables.users;
+    expect(table.transform).toEqual({ type: "sql", query });
+    expect(table.transformed_columns).toEqual([
+      { name: "id", type: "int" },
+      { name: "surname", type: "string" },
+      { name: "active", type: "boolean" },
+    ]);
+    expect(
+      (await call("GET", `/v1/connections/${connection.id}/schemas`, { auth })).json.data.schemas[source].tables.users
+        .transform,
+    ).toEqual({ type: "sql", query });
+    // The table's transform wins; the destination table gets its new columns.
+    const since = (await call("GET", `/v1/connections/${connection.id}`, { auth })).json.data.succeeded_at;
+    expect((await call("POST", `/v1/connections/${connection.id}/resync`, { auth, body: {} })).status).toBe(200);
+    const details = await waitForRun(auth, connection.id, since);
+    expect(details.failed_at, JSON.stringify(details.status)).toBeNull();
+    expect(await destinationRows(connection.schema, "users", "id, surname, active")).toEqual([
+      { id: 1, surname: "LOVELACE", active: true },
+      { id: 2, surname: "HOPPER", active: false },
+      { id: 3, surname: "DIJKSTRA", active: true },
+    ]);
+    // Removing it brings the connection's back for the table.
+    const removed = await call("PATCH", path, { auth, body: { transform: null } });
+    expect(removed.json.data.schemas[source].tables.users.transform).toEqual({
+      type: "sql",
+      query: "SELECT id, email FROM {{ source }}",
+    });
+  });
+});
+
 describe("function transforms", () => {
   it("runs the vision's function example on a postgres sync", async () => {
     const { auth } = await newAccount();
