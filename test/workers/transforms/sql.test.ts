@@ -69,7 +69,7 @@ describe("SQL transform analysis", () => {
 
   it("refuses a CTE read twice, table functions outside the allow-list, and says where", () => {
     expect(() => analyzeQuery("WITH a AS (SELECT * FROM {{ source }}) SELECT * FROM a x, a y", stream)).toThrow(
-      /the CTE a is read more than once.*\(line 1, column 58\)/,
+      /the CTE a is read more than once.*\(line 1, column 59\)/,
     );
     expect(() => analyzeQuery("SELECT * FROM {{ source }}, pragma_table_info('x')", stream)).toThrow(
       /the function pragma_table_info\(\) is not accepted/,
