@@ -50,12 +50,9 @@ export const tableConfigSchema = z
       .array(z.object({ name: z.string(), type: z.string() }))
       .optional()
       .openapi({ description: "Extension: the columns the transform writes to the destination, with their types" }),
-    transform_error: z
-      .string()
-      .optional()
-      .openapi({
-        description: "Extension: why the transform cannot run on this table as discovered (the table is skipped)",
-      }),
+    transform_error: z.string().optional().openapi({
+      description: "Extension: why the transform cannot run on this table as discovered (the table is skipped)",
+    }),
   })
   .openapi("TableConfig");
 
