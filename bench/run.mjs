@@ -7,6 +7,8 @@
 //   pg → D1       the same into the local D1 binding WAREHOUSE
 //   pg → R2       a full sync into Parquet on the local R2 binding DATA_LAKE, beside DuckDB
 //                 writing the same rows (the same COPY text) to Parquet (BENCH_ONLY=r2: only this)
+//   transforms    pg → pg full without a transform, with a SQL and with a function transform
+//                 (BENCH_ONLY=transforms: only this)
 //
 // Every sync goes through the public HTTP API of `npm start` (scripts/dev.mjs → wrangler dev
 // → workerd), run from a snapshot of the working tree: create group, destination and
@@ -1175,6 +1177,96 @@ async function benchDestination(server, service, { incremental: withIncremental 
   return { full, incremental, groupId: group.id, connectionId: connection.id };
 }
 
+// ─── Transforms in flight (BENCH_ONLY=transforms runs only this) ───────────────────────
+
+/**
+ * The same full Postgres → Postgres sync of ROWS rows three times: without a transform, with a
+ * SQL transform (each batch loaded into the connection's TransformDO scratch table and selected
+ * back) and with a function transform (each batch sent over RPC to the function's isolate). Both
+ * transforms keep every column and add one, so the destinations hold the same rows plus it.
+ * Without a transform Postgres → Postgres takes the COPY fast path; a transform needs decoded
+ * rows, so its overhead includes decoding them.
+ */
+const TRANSFORM_CASES = [
+  { label: "pg→pg full, no transform", prefix: "xf_none" },
+  {
+    label: "pg→pg full, SQL transform",
+    prefix: "xf_sql",
+    transform: { type: "sql", query: "SELECT *, upper(name) AS name_upper FROM {{ source }}" },
+  },
+  {
+    label: "pg→pg full, function transform",
+    prefix: "xf_fn",
+    transform: { type: "function", fn: "(row) => ({ ...row, name_upper: row.name.toUpperCase() })" },
+  },
+];
+
+async function benchTransforms(server, bytesPerRow) {
+  const group = (await api(server, "POST", "/v1/groups", { name: `bench_transforms_${Date.now()}` })).data;
+  await api(server, "POST", "/v1/destinations", {
+    group_id: group.id,
+    service: "postgres",
+    time_zone_offset: "0",
+    run_setup_tests: true,
+    config: DESTINATIONS.postgres.config,
+  });
+  const results = [];
+  for (const { label, prefix, transform } of TRANSFORM_CASES) {
+    await psql(DST_DB, `DROP SCHEMA IF EXISTS ${prefix}_public CASCADE`);
+    const connection = (
+      await api(server, "POST", "/v1/connections", {
+        group_id: group.id,
+        service: "postgres",
+        schedule_type: "manual",
+        run_setup_tests: true,
+        config: {
+          host: PG.host,
+          port: PG.port,
+          database: SRC_DB,
+          user: PG.user,
+          schema_prefix: prefix,
+          tables: ["public.items"],
+        },
+        ...(transform ? { transform } : {}),
+      })
+    ).data;
+    await checkpoint();
+    log(`${label}: sync of ${fmtInt(ROWS)} rows`);
+    const sync = await syncOnce(server, connection.id, label);
+    const rows = Number(await psql(DST_DB, `SELECT count(*) FROM ${prefix}_public.items`));
+    const upper = transform
+      ? Number(await psql(DST_DB, `SELECT count(*) FROM ${prefix}_public.items WHERE name_upper = upper(name)`))
+      : rows;
+    sync.verify = { rows, transformed: upper };
+    if (rows !== ROWS || upper !== ROWS)
+      throw new Error(`${label} verification failed: ${JSON.stringify(sync.verify)}`);
+    results.push(fromSync(label, sync, ROWS, bytesPerRow));
+  }
+  const [none] = results;
+  for (const result of results.slice(1)) result.overheadVsNone = round(result.seconds / none.seconds, 2);
+  return results;
+}
+
+/** BENCH_ONLY=transforms: the three syncs alone, printed and written to transforms.json. */
+async function onlyTransforms(server) {
+  const bytesPerRow = (await copyTextBytes()) / ROWS;
+  log("starting the dev server (node scripts/dev.mjs)");
+  await server.start();
+  const results = await benchTransforms(server, bytesPerRow);
+  console.log("");
+  printTable(results);
+  for (const r of results.slice(1)) {
+    console.log(
+      `${r.name}: ${r.overheadVsNone}× the time without a transform (${round(r.seconds - results[0].seconds, 2)} s more)`,
+    );
+  }
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  writeFileSync(
+    path.join(RESULTS_DIR, "transforms.json"),
+    `${JSON.stringify({ at: new Date().toISOString(), rows: ROWS, results }, null, 2)}\n`,
+  );
+}
+
 // ─── Postgres change capture (BENCH_ONLY=pgcdc runs only this) ─────────────────────────
 
 const CDC_SLOT = "bench_cdc_slot";
@@ -1949,6 +2041,10 @@ async function main() {
     }
     if (ONLY === "r2") {
       await onlyR2(server);
+      return;
+    }
+    if (ONLY === "transforms") {
+      await onlyTransforms(server);
       return;
     }
     log("baseline: psql \\copy to stdout | psql \\copy from stdin");

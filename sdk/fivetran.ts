@@ -20,8 +20,8 @@
  * connection. `source.type` is the connection's `service`, and the other source fields its
  * `config` (the server takes our short forms: `connectionString`, `apiKey`, `tables`,
  * `replication: 'logical'`…); `sync.schedule`/`cron` its flexible `schedule`; `mode`,
- * `cursor`, `lookback`, `retries` and `backoff` its `sync_options`; `transform` and `schema`
- * go as they are (`transform`, `schema_policy`), and the server refuses what it cannot do yet.
+ * `cursor`, `lookback`, `retries` and `backoff` its `sync_options`; `transform` goes as it is
+ * (a function as its source text) and `schema` as `schema_policy`; the server refuses what it cannot do.
  *
  * **Declarative and idempotent.** `createConnector` returns a handle at once; its first call
  * (or `ready()`) creates what is missing — group, destination, connection — or brings what
@@ -117,7 +117,16 @@ export interface SchemaDeclaration {
 /** A transformation in flight. */
 export type TransformDeclaration =
   | { type: "sql"; query: string }
-  | { type: "function"; fn: (row: Record<string, unknown>) => unknown };
+  | {
+      type: "function";
+      /**
+       * A function of one row (an object by column name; longs as bigint) returning the row to
+       * write or null to drop it. Only its source travels: it runs in a sandbox on the server,
+       * with no access to this process's variables, the network or timers.
+       */
+      // biome-ignore lint/suspicious/noExplicitAny: rows are whatever the source's columns are.
+      fn: ((row: any) => unknown) | string;
+    };
 
 /** What `createConnector` takes. */
 export interface ConnectorDeclaration {
@@ -694,12 +703,12 @@ export class Connector {
       ...(sync.retries !== undefined ? { retries: sync.retries } : {}),
       ...(sync.backoff !== undefined ? { backoff: sync.backoff } : {}),
     };
-    // A function cannot travel; its source text does, and the server says what it accepts.
+    // A function cannot travel; its source text does, and the server checks it (400 when it cannot run).
     const transformBody =
       transform === undefined
         ? undefined
         : transform.type === "function"
-          ? { type: "function", source: String(transform.fn) }
+          ? { type: "function", fn: String(transform.fn) }
           : jsonFields("transform", transform as Record<string, unknown>);
     const policy =
       schema === undefined

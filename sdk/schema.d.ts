@@ -1565,6 +1565,7 @@ export interface components {
             } | null;
             schedule?: components["schemas"]["ConnectionSchedule"];
             sync_options?: components["schemas"]["SyncOptions"];
+            transform?: components["schemas"]["Transform"];
             /** @description On create, update and test only */
             setup_tests?: components["schemas"]["SetupTest"][];
             /** @description Extension, in GET details only: the connection's event triggers (…/triggers) */
@@ -1653,6 +1654,32 @@ export interface components {
             retries?: number;
             /** @enum {string} */
             backoff?: "exponential" | "linear" | "fixed";
+        };
+        /** @description Extension: the connection's transform in flight, applied to every table without one of its own */
+        Transform: components["schemas"]["SqlTransform"] | components["schemas"]["FunctionTransform"];
+        SqlTransform: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "sql";
+            /**
+             * @description A single SELECT over `{{ source }}` (the rows of one batch), run in SQLite
+             * @example SELECT id, LOWER(email) AS email FROM {{ source }}
+             */
+            query: string;
+        };
+        FunctionTransform: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "function";
+            /**
+             * @description The source of a JavaScript function of one row (an object by column name) returning the row to write, or null to drop it; runs in a sandboxed isolate
+             * @example (row) => ({ ...row, email: row.email.toLowerCase() })
+             */
+            fn: string;
         };
         SetupTest: {
             title: string;
@@ -1807,8 +1834,8 @@ export interface components {
             schedule?: components["schemas"]["ConnectionScheduleInput"];
             sync_options?: components["schemas"]["SyncOptionsInput"];
             run_setup_tests?: boolean | null;
-            /** @description Extension (our SDK's `transform`): transformations in flight are not available yet, so any value other than null is refused with 400 */
-            transform?: unknown;
+            /** @description Extension (our SDK's `transform`): a SQL or function transform applied to each batch of every table (a table's own, set in the schema config, wins); checked against the discovered tables. null removes it */
+            transform?: components["schemas"]["SqlTransform"] | components["schemas"]["FunctionTransform"] | null;
             schema_policy?: components["schemas"]["SchemaPolicyInput"];
             /** @description Accepted; sources verify TLS themselves (e.g. postgres `require_tls`) */
             trust_certificates?: boolean | null;
@@ -1887,8 +1914,8 @@ export interface components {
             schedule?: components["schemas"]["ConnectionScheduleInput"];
             sync_options?: components["schemas"]["SyncOptionsInput"];
             run_setup_tests?: boolean | null;
-            /** @description Extension (our SDK's `transform`): transformations in flight are not available yet, so any value other than null is refused with 400 */
-            transform?: unknown;
+            /** @description Extension (our SDK's `transform`): a SQL or function transform applied to each batch of every table (a table's own, set in the schema config, wins); checked against the discovered tables. null removes it */
+            transform?: components["schemas"]["SqlTransform"] | components["schemas"]["FunctionTransform"] | null;
             schema_policy?: components["schemas"]["SchemaPolicyInput"];
             /** @description Accepted; sources verify TLS themselves (e.g. postgres `require_tls`) */
             trust_certificates?: boolean | null;
@@ -2038,6 +2065,14 @@ export interface components {
             columns: {
                 [key: string]: components["schemas"]["ColumnConfig"];
             };
+            transform?: Omit<components["schemas"]["Transform"], "type"> & unknown;
+            /** @description Extension: the columns the transform writes to the destination, with their types */
+            transformed_columns?: {
+                name: string;
+                type: string;
+            }[];
+            /** @description Extension: why the transform cannot run on this table as discovered (the table is skipped) */
+            transform_error?: string;
         };
         ColumnConfig: {
             name_in_destination: string;
@@ -2092,6 +2127,8 @@ export interface components {
                     is_primary_key?: boolean | null;
                 };
             } | null;
+            /** @description Extension: this table's transform (wins over the connection's), checked against its columns; null removes it */
+            transform?: components["schemas"]["SqlTransform"] | components["schemas"]["FunctionTransform"] | null;
         };
         TableColumnsConfig: {
             columns: {

@@ -2,6 +2,7 @@ import type { ConnectorDO } from "./do/connector-do";
 import type { DestinationDO } from "./do/destination-do";
 import type { EventsDO } from "./do/events-do";
 import type { SyncDO } from "./do/sync-do";
+import type { TransformDO } from "./do/transform-do";
 import type { WebhookJob } from "./events/webhooks";
 
 /** A sync job message on the SYNC_QUEUE. */
@@ -23,6 +24,14 @@ export interface Env {
   SYNC_QUEUE: Queue<SyncJob>;
   /** One object per account: fans its events out to server-sent event streams (src/do/events-do.ts). */
   EVENTS: DurableObjectNamespace<EventsDO>;
+  /** One object per connection: runs its SQL transforms on each batch (src/do/transform-do.ts). */
+  TRANSFORM: DurableObjectNamespace<TransformDO>;
+  /** Loads function transforms into dynamic isolates (engine/transforms/sandbox.ts). */
+  LOADER: WorkerLoader;
+  /** CPU per batch of a function transform, in ms (default 2000). */
+  FIVETRAN_TRANSFORM_CPU_MS?: string;
+  /** Wall-clock per batch of a function transform, in ms (default 30000). */
+  FIVETRAN_TRANSFORM_TIMEOUT_MS?: string;
   /** Webhook deliveries and their retries (src/events/webhooks.ts). */
   WEBHOOK_QUEUE: Queue<WebhookJob>;
   /**

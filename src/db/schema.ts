@@ -135,6 +135,11 @@ export const connections = sqliteTable(
     secrets: text("secrets"),
     /** Engine options from the SDK's `sync` block: mode, cursor, lookback, retries, backoff. */
     syncOptions: text("sync_options", { mode: "json" }).$type<Record<string, unknown>>(),
+    /**
+     * Extension: transforms in flight (engine/transforms), `{"*": connection's, "schema.table": table's}`;
+     * each `{type: "sql", query}` or `{type: "function", fn}`.
+     */
+    transforms: text("transforms", { mode: "json" }).$type<Record<string, unknown>>(),
     setupState: text("setup_state").notNull().default("incomplete"),
     setupTests: text("setup_tests", { mode: "json" }).$type<unknown[]>(),
     syncState: text("sync_state").notNull().default("scheduled"),

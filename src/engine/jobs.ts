@@ -51,6 +51,7 @@ import { type EngineSettings, engineSettings, sliceDeadlineMs } from "./settings
 import { secretKeys } from "./toolkit/config";
 import { connectorContext } from "./toolkit/context";
 import { sanitizeExcerpt } from "./toolkit/http-client";
+import { type StoredTransforms, streamTransforms } from "./transforms/connection";
 import { startChained } from "./triggers";
 
 export { DEFAULT_SETTINGS, type EngineSettings, engineSettings } from "./settings";
@@ -335,6 +336,7 @@ export async function handleSyncJob(env: Env, job: SyncJob, settings = engineSet
           budgetMs: settings.sliceBudgetMs,
           pageBytes: settings.pageBytes,
           mapError: mapper(source, destination),
+          transform: streamTransforms(env, job.connectionId, row.transforms as StoredTransforms | null),
           async migrate(schema, targets, apply) {
             // A run's streams are pinned: once a slice migrated them, later slices only load.
             if (ticket.migrated) return apply();

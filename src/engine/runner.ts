@@ -58,6 +58,7 @@ import {
   type TableRef,
   type UpsertBatch,
 } from "./protocol";
+import type { StreamTransform } from "./transforms";
 
 /** Rows and bytes per stream. */
 export type StreamStats = Record<string, { rows: number; bytes: number }>;
@@ -250,6 +251,12 @@ export interface SliceInput<C> {
    * the latest per stream is committed, after one flush. 0 commits every checkpoint.
    */
   commitEveryMs?: number;
+  /**
+   * Transforms in flight (engine/transforms): a stream's prepared transform, whose output is
+   * the table the destination holds and which rewrites each upsert batch. TableError: the table
+   * is skipped. Absent or undefined: batches go as the source sent them.
+   */
+  transform?(stream: Stream): Promise<StreamTransform | undefined>;
 }
 
 export interface SliceResult {
@@ -312,6 +319,15 @@ function add(stats: StreamStats, stream: string, rows: number, bytes: number) {
 
 const keyOf = (stream: Stream) => `${stream.namespace}.${stream.name}`;
 
+/** The transform of a table this slice writes, if it has one. */
+const transformOf = new WeakMap<TableRef, StreamTransform>();
+
+/** The batch as the table's transform makes it (the batch itself without one). */
+async function transformBatch(table: TableRef, batch: UpsertBatch): Promise<UpsertBatch> {
+  const transform = transformOf.get(table);
+  return transform ? transform.apply(batch) : batch;
+}
+
 /** Runs one slice. Throws what is not a table's own failure; nothing is committed after it. */
 export async function runSlice<C>(input: SliceInput<C>): Promise<SliceResult> {
   const budget = new AbortController();
@@ -361,7 +377,13 @@ export async function runSlice<C>(input: SliceInput<C>): Promise<SliceResult> {
       checkSchemaName(schema, caps);
       try {
         const mode = configured.syncMode ?? "soft_delete";
-        const ref: TableRef = { schema, stream: destinationStream(configured.stream, caps, mode), mode };
+        const transform = await input.transform?.(configured.stream);
+        const ref: TableRef = {
+          schema,
+          stream: destinationStream(transform?.output ?? configured.stream, caps, mode),
+          mode,
+        };
+        if (transform) transformOf.set(ref, transform);
         tables.set(key, ref);
         bySchema.set(schema, [...(bySchema.get(schema) ?? []), [key, ref]]);
       } catch (error) {
@@ -525,11 +547,8 @@ async function runStream<C>(
       if (message.stream !== key) throw new Error(`the source answered for ${message.stream} while reading ${key}`);
       switch (message.kind) {
         case "upsert": {
-          const result = await writer.write(
-            table,
-            adapt(message, table.stream, writer.capabilities),
-            input.runStartedAt,
-          );
+          const batch = await transformBatch(table, message);
+          const result = await writer.write(table, adapt(batch, table.stream, writer.capabilities), input.runStartedAt);
           add(total, key, result.rows, result.bytes);
           add(sinceCommit, key, result.rows, result.bytes);
           break;
@@ -687,7 +706,8 @@ async function runChangeLog<C>(
                 "the destination cannot keep values the source did not resend (PostgreSQL's unchanged TOASTed values): the table is re-synced next run",
               );
             }
-            const result = await writer.write(table, adapt(message, table.stream, caps), input.runStartedAt);
+            const batch = await transformBatch(table, message);
+            const result = await writer.write(table, adapt(batch, table.stream, caps), input.runStartedAt);
             add(total, message.stream, result.rows, result.bytes);
             add(sinceCommit, message.stream, result.rows, result.bytes);
             break;

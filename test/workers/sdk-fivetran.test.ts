@@ -174,12 +174,12 @@ describe("the Fivetran SDK class", () => {
     const transform = fivetran.createConnector({
       ...base,
       id: "with-transform",
-      transform: { type: "sql", query: "SELECT id FROM {{ source }}" },
+      transform: { type: "sql", query: "DELETE FROM {{ source }}" },
     });
     const refused = await transform.ready().catch((error) => error);
     expect(refused).toBeInstanceOf(FivetranValidationError);
     expect(refused).toMatchObject({ status: 400, code: "InvalidInput" });
-    expect(refused.message).toMatch(/transform/);
+    expect(refused.message).toMatch(/transform\.query.*only a SELECT is accepted/);
 
     const breaking = fivetran.createConnector({ ...base, id: "breaking", schema: { allowBreaking: true } });
     await expect(breaking.ready()).rejects.toThrow(/allow_breaking/);

@@ -11,6 +11,7 @@ import { findSource } from "../../engine/sources";
 import { openConfig, parseConfig, sealConfig } from "../../engine/toolkit/config";
 import { egressPolicy } from "../../engine/toolkit/egress";
 import { runSourceSetupTests as runSetupTests, type SetupResult } from "../../engine/toolkit/setup-tests";
+import type { StoredTransforms } from "../../engine/transforms/connection";
 import type { AppEnv, Env } from "../../env";
 import { ApiError } from "../../errors";
 import { connectionSubject, emit } from "../../events/emit";
@@ -30,6 +31,7 @@ import {
   refuseUnavailable,
   type SyncOptions,
 } from "./connections.settings";
+import { applyConnectionTransform } from "./connections.transforms";
 import { triggersForDetails } from "./connections.triggers.handlers";
 
 /** A connection of the caller's account, or 404 (also for another account's connection). */
@@ -122,6 +124,7 @@ export const createConnection: RouteHandler<typeof routes.create, AppEnv> = asyn
   const destination = await getDestination(db, accountId, group.id);
   await requireUnsharedSchemas(c.env, accountId, group.id, [schema], destination);
   const sealed = await sealConfig(c.env, definition, config);
+  const transforms = await applyConnectionTransform(c.env, accountId, undefined, null, body.transform);
 
   const setup = body.run_setup_tests === false ? undefined : await runSetupTests(c.env, accountId, definition, config);
   const now = isoTimestamp();
@@ -147,6 +150,7 @@ export const createConnection: RouteHandler<typeof routes.create, AppEnv> = asyn
     config: sealed.config,
     secrets: sealed.secrets,
     syncOptions: syncOptions as Record<string, unknown> | null,
+    transforms: transforms ?? null,
     setupState: setup?.setupState ?? "incomplete",
     setupTests: setup?.setupTests ?? null,
     createdAt: now,
@@ -238,6 +242,15 @@ export const updateConnection: RouteHandler<typeof routes.update, AppEnv> = asyn
     const options = applySyncOptions(row.syncOptions as SyncOptions | null, body.sync_options);
     changes.syncOptions = options as Record<string, unknown> | null;
   }
+
+  const transforms = await applyConnectionTransform(
+    c.env,
+    accountId,
+    connectionId,
+    row.transforms as StoredTransforms | null,
+    body.transform,
+  );
+  if (transforms !== undefined) changes.transforms = transforms;
 
   if (body.paused != null) changes.paused = body.paused;
   if (body.pause_after_trial != null) changes.pauseAfterTrial = body.pause_after_trial;

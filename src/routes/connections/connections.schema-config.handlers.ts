@@ -20,6 +20,7 @@ import {
   schemaConfig,
 } from "./connections.schema-config";
 import type { connectionsSchemaConfigRoutes as routes } from "./connections.schema-config.routes";
+import { planTableTransforms, saveTransforms, withTransforms } from "./connections.transforms";
 
 /** How long discovery may take before the request gives up. */
 const DISCOVERY_BUDGET_MS = 60_000;
@@ -31,11 +32,12 @@ async function ownConnection(env: Env, accountId: string, connectionId: string) 
 
 /** The schema config as it is now. */
 async function currentConfig(env: Env, row: ConnectionRow) {
-  return schemaConfig(
+  const config = schemaConfig(
     (namespace) => destinationSchema(row.service, row.schema, namespace),
     await discoveredTables(env, row.id),
     destinationSyncModes(row.destinationService),
   );
+  return withTransforms(env, row, config);
 }
 
 /** Applies a plan's `schema.table → enabled` and `→ sync mode` changes, if any. */
@@ -112,7 +114,9 @@ export const patchSchemaConfig: RouteHandler<typeof routes.patchConfig, AppEnv> 
     "config",
     destinationSyncModes(row.destinationService),
   );
+  const transforms = await planTableTransforms(c.env, row, tables, body.schemas ?? {}, "config");
   await applyChanges(c.env, connectionId, changes);
+  await saveTransforms(c.env, row, transforms);
   return c.json(ok("Schema configuration has been modified", await currentConfig(c.env, row)), 200);
 };
 
@@ -128,7 +132,9 @@ export const patchSchema: RouteHandler<typeof routes.patchSchema, AppEnv> = asyn
     "schema",
     destinationSyncModes(row.destinationService),
   );
+  const transforms = await planTableTransforms(c.env, row, tables, { [schemaName]: body }, "schema");
   await applyChanges(c.env, connectionId, changes);
+  await saveTransforms(c.env, row, transforms);
   return c.json(ok("Database schema configuration has been modified", await currentConfig(c.env, row)), 200);
 };
 
@@ -144,7 +150,15 @@ export const patchTable: RouteHandler<typeof routes.patchTable, AppEnv> = async 
     "table",
     destinationSyncModes(row.destinationService),
   );
+  const transforms = await planTableTransforms(
+    c.env,
+    row,
+    tables,
+    { [schemaName]: { tables: { [tableName]: body } } },
+    "table",
+  );
   await applyChanges(c.env, connectionId, changes);
+  await saveTransforms(c.env, row, transforms);
   return c.json(ok("Table configuration has been modified", await currentConfig(c.env, row)), 200);
 };
 

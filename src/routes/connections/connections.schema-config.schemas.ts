@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { connectionIdParam } from "./connections.schemas";
+import { connectionIdParam, transformSchema } from "./connections.schemas";
 
 export const SCHEMA_CHANGE_HANDLING = ["ALLOW_ALL", "ALLOW_COLUMNS", "BLOCK_ALL"] as const;
 export const SYNC_MODES = ["SOFT_DELETE", "HISTORY", "LIVE"] as const;
@@ -43,6 +43,16 @@ export const tableConfigSchema = z
     columns: z
       .record(z.string(), columnConfigSchema)
       .openapi({ description: "Only columns the user configured; the full list is at …/columns" }),
+    transform: transformSchema.optional().openapi({
+      description: "Extension: the transform applied to this table's batches (its own, else the connection's)",
+    }),
+    transformed_columns: z
+      .array(z.object({ name: z.string(), type: z.string() }))
+      .optional()
+      .openapi({ description: "Extension: the columns the transform writes to the destination, with their types" }),
+    transform_error: z.string().optional().openapi({
+      description: "Extension: why the transform cannot run on this table as discovered (the table is skipped)",
+    }),
   })
   .openapi("TableConfig");
 
@@ -95,6 +105,10 @@ export const tablePatch = z
       .record(z.string(), columnPatch)
       .nullish()
       .openapi({ description: "Columns must exist; blocking or hashing columns is not supported yet" }),
+    transform: transformSchema.nullish().openapi({
+      description:
+        "Extension: this table's transform (wins over the connection's), checked against its columns; null removes it",
+    }),
   })
   .openapi("UpdateTableConfigRequest");
 

@@ -1,5 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { DAYS_OF_WEEK, FLEXIBLE_SCHEDULE_TYPES, parseDuration, SYNC_FREQUENCIES } from "../../engine/schedule";
+import { MAX_TRANSFORM_SOURCE } from "../../engine/transforms/spec";
 import { pageQuery } from "../../lib/pagination";
 import { setupTestSchema } from "../setup-tests.schemas";
 import { triggerSchema } from "./connections.triggers.schemas";
@@ -85,6 +86,31 @@ export const scheduleSchema = z
   })
   .openapi("ConnectionSchedule");
 
+/** A transform in flight (extension; README "Transformations"). */
+export const transformSchema = z
+  .discriminatedUnion("type", [
+    z
+      .object({
+        type: z.literal("sql"),
+        query: z.string().min(1).max(MAX_TRANSFORM_SOURCE).openapi({
+          description: "A single SELECT over `{{ source }}` (the rows of one batch), run in SQLite",
+          example: "SELECT id, LOWER(email) AS email FROM {{ source }}",
+        }),
+      })
+      .openapi("SqlTransform"),
+    z
+      .object({
+        type: z.literal("function"),
+        fn: z.string().min(1).max(MAX_TRANSFORM_SOURCE).openapi({
+          description:
+            "The source of a JavaScript function of one row (an object by column name) returning the row to write, or null to drop it; runs in a sandboxed isolate",
+          example: "(row) => ({ ...row, email: row.email.toLowerCase() })",
+        }),
+      })
+      .openapi("FunctionTransform"),
+  ])
+  .openapi("Transform");
+
 export const syncOptionsSchema = z
   .object({
     mode: z.enum(["incremental", "full"]).optional(),
@@ -124,6 +150,9 @@ export const connectionSchema = z
     source_sync_details: z.record(z.string(), z.unknown()).nullable(),
     schedule: scheduleSchema.optional(),
     sync_options: syncOptionsSchema.optional().openapi({ description: "Extension: engine options of our SDK" }),
+    transform: transformSchema.optional().openapi({
+      description: "Extension: the connection's transform in flight, applied to every table without one of its own",
+    }),
     setup_tests: z.array(setupTestSchema).optional().openapi({ description: "On create, update and test only" }),
     triggers: z
       .array(triggerSchema)
@@ -233,9 +262,9 @@ const settings = {
   schedule: scheduleInput.nullish(),
   sync_options: syncOptionsInput.nullish(),
   run_setup_tests: z.boolean().nullish(),
-  transform: z.unknown().optional().openapi({
+  transform: transformSchema.nullish().openapi({
     description:
-      "Extension (our SDK's `transform`): transformations in flight are not available yet, so any value other than null is refused with 400",
+      "Extension (our SDK's `transform`): a SQL or function transform applied to each batch of every table (a table's own, set in the schema config, wins); checked against the discovered tables. null removes it",
   }),
   schema_policy: schemaPolicyInput.nullish(),
   trust_certificates: z

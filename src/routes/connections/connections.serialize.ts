@@ -79,6 +79,8 @@ export function serializeConnection(row: ConnectionRow): Connection {
   };
   if (row.schedule) connection.schedule = row.schedule as Connection["schedule"];
   if (row.syncOptions) connection.sync_options = row.syncOptions as Connection["sync_options"];
+  const transform = (row.transforms as Record<string, unknown> | null)?.["*"];
+  if (transform) connection.transform = transform as Connection["transform"];
   return connection;
 }
 

@@ -102,15 +102,10 @@ export function applySyncOptions(
 }
 
 /**
- * Refuses what a request asks for that the engine cannot do yet (our SDK's `transform` and
- * `schema` blocks), before anything is stored: a declaration is never silently dropped.
+ * Refuses what a request asks for that the engine cannot do yet (parts of our SDK's `schema`
+ * block), before anything is stored: a declaration is never silently dropped.
  */
-export function refuseUnavailable(body: Pick<CreateConnectionBody, "transform" | "schema_policy">): void {
-  if (body.transform !== undefined && body.transform !== null) {
-    throw ApiError.invalid(
-      "Invalid value for field 'transform': transformations in flight (SQL or TypeScript) are not available yet; create the connection without a transform",
-    );
-  }
+export function refuseUnavailable(body: Pick<CreateConnectionBody, "schema_policy">): void {
   const policy = body.schema_policy;
   if (!policy) return;
   const refused: string[] = [];
