@@ -28,7 +28,14 @@ export function RowsChart({ series, loading }: { series: DayRows[]; loading: boo
         Last {series.length} days (UTC), all connections: <strong data-testid="rows-total">{count(total)}</strong> rows
         {loading ? " (updating…)" : ""}
       </p>
-      <svg class="chart" viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={label} data-total={total}>
+      <svg
+        class="chart"
+        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+        role="img"
+        aria-label={label}
+        data-total={total}
+        data-loading={loading ? "true" : "false"}
+      >
         <line x1={LEFT} y1={TOP + plotHeight} x2={WIDTH - 8} y2={TOP + plotHeight} class="axis" />
         {total > 0 ? (
           <text x={LEFT - 6} y={TOP + 10} class="tick" text-anchor="end">

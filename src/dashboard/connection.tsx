@@ -245,7 +245,7 @@ function RunHistory({ runs }: { runs: Run[] }) {
                           {run.attempts.map((attempt) => (
                             <li key={`${attempt.slice}-${attempt.attempt}`}>
                               {timestamp(attempt.failed_at)}: slice {attempt.slice}, attempt {attempt.attempt},{" "}
-                              {attempt.kind} ({attempt.code}) {attempt.message}
+                              {attempt.kind} ({attempt.code}): {attempt.message}
                               {attempt.retry_at ? `, retried ${timestamp(attempt.retry_at)}` : ""}
                             </li>
                           ))}

@@ -150,6 +150,7 @@ describe.runIf(CHROMIUM !== undefined)("the dashboard and /docs in headless Chro
     await expect.poll(() => row.getByTestId("status").textContent()).toBe("Not synced yet");
     await expect.poll(() => page.getByTestId("live").textContent()).toBe("Live updates");
     const chart = page.locator("svg.chart");
+    await page.locator('svg.chart[data-loading="false"]').waitFor();
     expect(await chart.getAttribute("data-total")).toBe("0");
 
     // Open the connection with the keyboard: its name is a button.
@@ -235,6 +236,7 @@ describe.runIf(CHROMIUM !== undefined)("the dashboard and /docs in headless Chro
     const chart = page.locator("svg.chart");
     const row = page.locator(`tr[data-connection="${source.id}"]`);
     await row.waitFor();
+    await page.locator('svg.chart[data-loading="false"]').waitFor();
     const before = Number(await chart.getAttribute("data-total"));
     await row.getByRole("button").click();
     const detail = page.locator(`section.detail[data-connection="${source.id}"]`);
@@ -260,6 +262,52 @@ describe.runIf(CHROMIUM !== undefined)("the dashboard and /docs in headless Chro
     expect(errors).toEqual([]);
     await context.close();
   }, 150_000);
+
+  it("shows a failed run's error and attempts, and the task it leaves", async () => {
+    // A Postgres role that does not exist: an authentication failure, retried once, then the
+    // run fails and the connection is broken with a `reconnect` task.
+    const group = await api("POST", "/v1/groups", { name: `dash_fail_${Date.now()}` });
+    await api("POST", "/v1/destinations", {
+      group_id: group.id,
+      service: "d1",
+      time_zone_offset: "0",
+      config: { database: "WAREHOUSE" },
+    });
+    const failing = await api("POST", "/v1/connections", {
+      group_id: group.id,
+      service: "postgres",
+      schedule_type: "manual",
+      config: {
+        schema_prefix: `h_dash_fail_${Date.now()}`,
+        host: "127.0.0.1",
+        port: 5432,
+        database: "postgres",
+        user: "h_dash_nobody",
+      },
+    });
+    const { context, blocked, errors } = await offlineContext();
+    const page = await context.newPage();
+    await page.goto(`${server?.baseUrl}/`);
+    await page.getByLabel("API key").fill(vars.FIVETRAN_API_KEY ?? "");
+    await page.getByLabel("API secret").fill(vars.FIVETRAN_API_SECRET ?? "");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    const row = page.locator(`tr[data-connection="${failing.id}"]`);
+    await row.getByRole("button").click();
+    const detail = page.locator(`section.detail[data-connection="${failing.id}"]`);
+    await detail.getByRole("button", { name: "Sync now" }).click();
+    const failed = detail.locator('tr[data-run][data-status="failed"]');
+    await failed.waitFor({ timeout: 60_000 });
+    expect(await failed.textContent()).toContain('role "h_dash_nobody" does not exist');
+    await failed.getByText("failed attempt(s)").click();
+    expect(await failed.textContent()).toMatch(/attempt 1, auth \(authentication_failed\)/);
+    await expect.poll(() => row.getByTestId("status").textContent()).toBe("Broken");
+    await expect.poll(() => detail.locator("ul.alerts").first().textContent()).toContain("reconnect");
+    expect(await axeViolations(page)).toEqual([]);
+    await page.screenshot({ path: path.join(SHOTS, "dashboard-failed.png"), fullPage: true });
+    expect(blocked).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 120_000);
 
   it("loads /docs with the network blocked: the API reference renders from the Worker's own assets", async () => {
     const { context, blocked, errors } = await offlineContext();
