@@ -7,8 +7,9 @@
 //  - dist/assets/docs/: the API reference's script for `/docs`, @scalar/api-reference's standalone
 //    browser build at the exact version pinned in package.json.
 //
-// `npm start`, `npm test` (vitest.config.ts), `npm run deploy` and `deploy:check` run it first.
-// Usage: node scripts/build-assets.mjs
+// `wrangler dev` and `wrangler deploy` run it first (wrangler.toml [build]), so `npm start`,
+// `npm run deploy` and `deploy:check` do; vitest.config.ts runs it for `npm test`.
+// Usage: node scripts/build-assets.mjs (or `npm run assets`)
 
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import path from "node:path";

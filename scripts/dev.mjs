@@ -3,11 +3,11 @@
 //
 //  1. Creates `.dev.vars` with random credentials when it is missing (or appends the keys
 //     it lacks; existing values are never changed).
-//  2. Builds the static assets (scripts/build-assets.mjs: dashboard, API reference script).
-//  3. Applies the D1 migrations to the local state (`wrangler d1 migrations apply --local`).
-//  4. Starts `wrangler dev` on 127.0.0.1:8787: every binding (D1, R2, Durable Objects,
-//     Queues) runs embedded in workerd, state persists under `.wrangler/state`.
-//  5. Once the server answers, prints the URL, the API key and a curl to paste. Secrets are
+//  2. Applies the D1 migrations to the local state (`wrangler d1 migrations apply --local`).
+//  3. Starts `wrangler dev` on 127.0.0.1:8787: every binding (D1, R2, Durable Objects,
+//     Queues) runs embedded in workerd, state persists under `.wrangler/state`. Wrangler first
+//     builds the static assets (wrangler.toml [build]: scripts/build-assets.mjs).
+//  4. Once the server answers, prints the URL, the API key and a curl to paste. Secrets are
 //     printed only by the start that generates them; later starts say where they are.
 //
 // Environment: PORT (default 8787), FIVETRAN_PERSIST_DIR (local state directory, passed
@@ -21,7 +21,6 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { buildAssets } from "./build-assets.mjs";
 import { bannerLines, ensureDevVars } from "./dev-vars.mjs";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -152,9 +151,6 @@ async function main() {
   } catch (error) {
     fail(error.message);
   }
-
-  log("building the dashboard and API reference assets (dist/assets)");
-  await buildAssets();
 
   log(`applying D1 migrations to the local catalog${persistDir ? ` in ${persistDir}` : ""}`);
   // CI=true: wrangler's "About to apply N migration(s) ... continue?" takes its default (yes).
