@@ -58,28 +58,27 @@ export class ApiRequestError extends Error {
 
 type Result<T> = { data?: T; error?: unknown; response: Response };
 
-/** The `data` of a Fivetran envelope, or an ApiRequestError with the server's message. */
-async function unwrap<T>(pending: Promise<Result<{ data: T }>>): Promise<T> {
-  const { data, error, response } = await pending;
-  if (data !== undefined && response.ok) return data.data;
+function refused(response: Response, error: unknown): ApiRequestError {
   const envelope = (error ?? {}) as { code?: string; message?: string };
-  throw new ApiRequestError(
+  return new ApiRequestError(
     response.status,
     envelope.code ?? `Http${response.status}`,
     envelope.message ?? `${response.status} ${response.statusText}`,
   );
 }
 
+/** The `data` of a Fivetran envelope, or an ApiRequestError with the server's message. */
+async function unwrap<T>(pending: Promise<Result<{ data: T }>>): Promise<T> {
+  const { data, error, response } = await pending;
+  if (data !== undefined && response.ok) return data.data;
+  throw refused(response, error);
+}
+
 /** The `message` of an answer that carries no data (a sync started), or an ApiRequestError. */
 async function message(pending: Promise<Result<{ message: string }>>): Promise<string> {
   const { data, error, response } = await pending;
   if (data !== undefined && response.ok) return data.message;
-  const envelope = (error ?? {}) as { code?: string; message?: string };
-  throw new ApiRequestError(
-    response.status,
-    envelope.code ?? `Http${response.status}`,
-    envelope.message ?? `${response.status} ${response.statusText}`,
-  );
+  throw refused(response, error);
 }
 
 /** The calls the dashboard makes, one method each. */

@@ -10,6 +10,7 @@ export interface LiveEvent {
   id: string;
   type: string;
   connection_id?: string | null;
+  connector_name?: string | null;
   data?: Record<string, unknown>;
 }
 

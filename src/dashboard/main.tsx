@@ -4,7 +4,7 @@
  * this origin's `/v1` API; nothing is loaded from another host.
  */
 import { render } from "preact";
-import { useCallback, useEffect, useMemo, useState } from "preact/hooks";
+import { useEffect, useMemo, useState } from "preact/hooks";
 import {
   type AccountInfo,
   type Api,
@@ -16,6 +16,7 @@ import {
   saveCredentials,
 } from "./api";
 import { RowsChart } from "./chart";
+import { coalesce } from "./coalesce";
 import { ConnectionDetail } from "./connection";
 import { ConnectionsTable } from "./connections";
 import { followEvents } from "./live";
@@ -36,20 +37,24 @@ function Dashboard({ api, onSignOut }: { api: Api; onSignOut(): void }) {
   const [message, setMessage] = useState("");
   const [error, setError] = useState<string>();
 
-  const refresh = useCallback(async () => {
-    try {
-      const list = await api.connections();
-      setConnections(list);
-      setVersion((v) => v + 1);
-      setChartLoading(true);
-      setSeries(await rowsPerDay(api, list));
-      setError(undefined);
-    } catch (caught) {
-      setError(caught instanceof Error ? caught.message : String(caught));
-    } finally {
-      setChartLoading(false);
-    }
-  }, [api]);
+  const refresh = useMemo(
+    () =>
+      coalesce(async () => {
+        try {
+          const list = await api.connections();
+          setConnections(list);
+          setVersion((v) => v + 1);
+          setChartLoading(true);
+          setSeries(await rowsPerDay(api, list));
+          setError(undefined);
+        } catch (caught) {
+          setError(caught instanceof Error ? caught.message : String(caught));
+        } finally {
+          setChartLoading(false);
+        }
+      }),
+    [api],
+  );
 
   useEffect(() => {
     api.accountInfo().then(setAccount, () => undefined);
@@ -63,8 +68,9 @@ function Dashboard({ api, onSignOut }: { api: Api; onSignOut(): void }) {
       api,
       {
         onEvent(event) {
-          if (event.type === "sync_start") setMessage(`Sync started: ${event.connection_id ?? ""}`);
-          if (event.type === "sync_end") setMessage(`Sync ended: ${String(event.data?.status ?? "")}`);
+          const name = event.connector_name ?? event.connection_id ?? "";
+          if (event.type === "sync_start") setMessage(`Sync of ${name} started`);
+          if (event.type === "sync_end") setMessage(`Sync of ${name} ended: ${String(event.data?.status ?? "")}`);
           void refresh();
         },
         onState: setLive,
