@@ -3,6 +3,7 @@ import path from "node:path";
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
 import { build } from "esbuild";
 import { defineConfig } from "vitest/config";
+import { buildAssets } from "./scripts/build-assets.mjs";
 
 /** Credentials the workers tests run with (the bootstrap account's key). */
 export const TEST_SECRETS = {
@@ -66,6 +67,8 @@ async function bundleMongodb(): Promise<string> {
 export default defineConfig(async () => {
   const migrations = await readD1Migrations(path.join(import.meta.dirname, "migrations"));
   const mongodb = await bundleMongodb();
+  // wrangler.toml's [assets] directory (the dashboard and the API reference's script).
+  await buildAssets();
   return {
     // The workers pool resolves CommonJS require() (pg → pg-cloudflare) through the root Vite
     // server, so the root needs workerd's export conditions too, as wrangler's bundler uses.

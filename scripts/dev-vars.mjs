@@ -104,6 +104,7 @@ export function bannerLines({ url, vars, created, devVarsPath, persistDir, elaps
     `  Credentials      ${devVarsPath}`,
     `  Local state      ${persistDir}`,
     `  OpenAPI          ${url}/openapi.json    Docs: ${url}/docs`,
+    `  Dashboard        ${url}/   (sign in with the API key and secret)`,
     "",
     "  Try it:",
     ...curl,

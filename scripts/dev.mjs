@@ -5,7 +5,8 @@
 //     it lacks; existing values are never changed).
 //  2. Applies the D1 migrations to the local state (`wrangler d1 migrations apply --local`).
 //  3. Starts `wrangler dev` on 127.0.0.1:8787: every binding (D1, R2, Durable Objects,
-//     Queues) runs embedded in workerd, state persists under `.wrangler/state`.
+//     Queues) runs embedded in workerd, state persists under `.wrangler/state`. Wrangler first
+//     builds the static assets (wrangler.toml [build]: scripts/build-assets.mjs).
 //  4. Once the server answers, prints the URL, the API key and a curl to paste. Secrets are
 //     printed only by the start that generates them; later starts say where they are.
 //

@@ -1,5 +1,4 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
-import { Scalar } from "@scalar/hono-api-reference";
 import { cors } from "hono/cors";
 import { HTTPException } from "hono/http-exception";
 import { requestId } from "hono/request-id";
@@ -19,6 +18,7 @@ import { eventsRouter } from "./routes/events";
 import { groupsRouter } from "./routes/groups";
 import { metadataRouter, publicRouter } from "./routes/metadata";
 import { operatorAuth, operatorRouter } from "./routes/operator";
+import { webRouter } from "./routes/web";
 import { webhooksRouter } from "./routes/webhooks";
 
 export const API_TITLE = "fivetran.do REST API";
@@ -158,14 +158,8 @@ export function createApp() {
     openApiJson ??= JSON.stringify(openApiDocument(app));
     return c.body(openApiJson, 200, { "Content-Type": "application/json" });
   });
-  app.get("/docs", Scalar({ url: "/openapi.json", pageTitle: API_TITLE }));
-  app.get("/", (c) =>
-    c.json({
-      code: "Success",
-      message: "fivetran.do: Fivetran's REST API v1 on Cloudflare Workers",
-      data: { api: "/v1", openapi: "/openapi.json", docs: "/docs" },
-    }),
-  );
+  // The dashboard at `/` (JSON for API clients) and the API reference at `/docs`.
+  app.route("/", webRouter(API_TITLE));
 
   app.notFound((c) => {
     const allowed = allowedMethods(app, c.req.path);

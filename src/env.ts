@@ -50,6 +50,8 @@ export interface Env {
   TRIGGER_QUEUE: Queue<{ connection_id: string }>;
   /** Counts failed authentications per key and per address (src/middleware/throttle.ts). */
   AUTH_FAILURES?: RateLimit;
+  /** The static assets (dist/assets: dashboard and API reference scripts, src/routes/web). */
+  ASSETS?: Fetcher;
   /** Largest accepted request body in bytes (default 2 MiB, src/middleware/limits.ts). */
   FIVETRAN_MAX_BODY_BYTES?: string;
   /** Bootstrap API key of the first account (Worker secret). */
