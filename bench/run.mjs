@@ -41,6 +41,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
+import { apiBenchSettings, apiManifest, busyMs, startApiFake } from "./api-source.mjs";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const RESULTS_DIR = path.join(ROOT, "bench", "results");
@@ -1741,6 +1742,91 @@ async function s3Only(server) {
   );
 }
 
+// ─── HTTP API → D1 (BENCH_ONLY=api runs only this; see bench/api-source.mjs) ──────────────
+
+async function benchApi(server) {
+  const settings = apiBenchSettings();
+  const fake = await startApiFake(settings);
+  try {
+    const group = (await api(server, "POST", "/v1/groups", { name: `bench_api_${Date.now()}` })).data;
+    const destination = (
+      await api(server, "POST", "/v1/destinations", {
+        group_id: group.id,
+        service: "d1",
+        time_zone_offset: "0",
+        run_setup_tests: true,
+        config: DESTINATIONS.d1.config,
+      })
+    ).data;
+    if (destination.setup_status !== "connected") {
+      throw new SyncFailed(`destination setup tests failed: ${JSON.stringify(destination.setup_tests)}`);
+    }
+    const results = [];
+    const variants = [
+      { label: "sequential", parts: 1, concurrency: 1 },
+      { label: "8 partitions, 4 at a time", parts: 8, concurrency: 4 },
+    ];
+    for (const variant of variants) {
+      const connection = (
+        await api(server, "POST", "/v1/connections", {
+          group_id: group.id,
+          service: "declarative_manifest",
+          schedule_type: "manual",
+          run_setup_tests: false,
+          config: {
+            schema: `bench_api_${variant.parts}_${Date.now()}`,
+            manifest: apiManifest(fake.url, variant),
+            config: {},
+          },
+        })
+      ).data;
+      await checkpoint();
+      log(`api→D1 ${variant.label}: ${fmtInt(settings.records)} records, pages of 100, ${settings.latencyMs} ms each`);
+      const mark = fake.intervals.length;
+      const from = performance.now();
+      const sync = await syncOnce(server, connection.id, `api→D1 ${variant.label}`);
+      const to = from + sync.seconds * 1000;
+      const requests = fake.intervals.slice(mark);
+      if (sync.run?.rows !== settings.records) {
+        throw new Error(`api→D1 ${variant.label} wrote ${sync.run?.rows} rows of ${settings.records}`);
+      }
+      const busy = busyMs(requests, from, to);
+      const inRequests = requests.reduce((sum, [a, b]) => sum + (b - a), 0);
+      const row = fromSync(`api→D1 ${variant.label}`, sync, settings.records, 0);
+      row.requests = requests.length;
+      row.networkFraction = round(busy / (to - from), 3);
+      row.requestSecondsSum = round(inRequests / 1000, 2);
+      results.push(row);
+      log(
+        `api→D1 ${variant.label}: ${fmtInt(row.rowsPerSecond)} records/s, ${requests.length} requests, ` +
+          `a request in flight ${(row.networkFraction * 100).toFixed(1)}% of the wall time ` +
+          `(${row.requestSecondsSum} s of request time in ${row.seconds} s)`,
+      );
+    }
+    return { settings, results };
+  } finally {
+    await fake.close();
+  }
+}
+
+/** BENCH_ONLY=api: the HTTP API → D1 case alone on one dev server. */
+async function apiOnly(server) {
+  await server.start();
+  const { settings, results } = await benchApi(server);
+  console.log("");
+  printTable(results);
+  for (const r of results) {
+    console.log(
+      `${r.name}: ${fmtInt(r.rowsPerSecond)} records/s; network in flight ${(r.networkFraction * 100).toFixed(1)}% of wall time; ${r.requests} requests`,
+    );
+  }
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  writeFileSync(
+    path.join(RESULTS_DIR, "latest-api.json"),
+    `${JSON.stringify({ at: new Date().toISOString(), ...settings, results }, null, 2)}\n`,
+  );
+}
+
 /** BENCH_ONLY=mysql: the MySQL cases alone on one dev server. */
 async function mysqlOnly(server) {
   const loadAtStart = os.loadavg().map((l) => round(l, 2));
@@ -2004,6 +2090,18 @@ async function main() {
   if (ONLY === "s3") {
     try {
       await s3Only(server);
+    } catch (error) {
+      console.error(`[bench] failed: ${error?.stack ?? error}`);
+      if (server.output) console.error(server.output.slice(-4000));
+      process.exitCode = 1;
+    } finally {
+      await server.stop();
+    }
+    return;
+  }
+  if (ONLY === "api") {
+    try {
+      await apiOnly(server);
     } catch (error) {
       console.error(`[bench] failed: ${error?.stack ?? error}`);
       if (server.output) console.error(server.output.slice(-4000));

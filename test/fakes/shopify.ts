@@ -227,7 +227,14 @@ function searchFilter(
       continue;
     }
     const value = raw.replace(/^['"]|['"]$/g, "");
-    const key = field === "updated_at" ? "updatedAt" : field === "created_at" ? "createdAt" : "id";
+    const key =
+      field === "updated_at"
+        ? "updatedAt"
+        : field === "created_at"
+          ? "createdAt"
+          : field === "occurred_at"
+            ? "occurredAt"
+            : "id";
     const target = key === "id" ? Number(value) : Date.parse(value);
     if (Number.isNaN(target)) {
       warnings.push({ field, message: `Invalid value: ${value}` });
@@ -247,6 +254,46 @@ function searchFilter(
     });
   }
   return { test: (node) => tests.every((t) => t(node)), warnings };
+}
+
+/** Shopify's DateTime: ISO 8601 in UTC to the second (`2019-09-07T15:50:00Z`). */
+const iso = (ms: number) => `${new Date(ms).toISOString().slice(0, 19)}Z`;
+
+/** Values for the non-null fields of a node, so a seed need only name what a test looks at. */
+function defaults(resource: ShopifyResource, n: number): Record<string, unknown> {
+  const money = (amount: string) => ({ amount, currencyCode: "USD" });
+  switch (resource) {
+    case "orders":
+      return {
+        name: `#${n}`,
+        displayFulfillmentStatus: "UNFULFILLED",
+        displayFinancialStatus: "PAID",
+        currencyCode: "USD",
+        totalPriceSet: { shopMoney: money("10.00"), presentmentMoney: money("10.00") },
+        tags: [],
+        test: false,
+        lineItems: { edges: [], nodes: [], pageInfo: { hasNextPage: false, hasPreviousPage: false } },
+      };
+    case "customers":
+      return {
+        displayName: `Customer ${n}`,
+        state: "ENABLED",
+        tags: [],
+        verifiedEmail: true,
+        numberOfOrders: "0",
+        amountSpent: money("0.00"),
+      };
+    case "products":
+      return {
+        title: `Product ${n}`,
+        handle: `product-${n}`,
+        status: "ACTIVE",
+        vendor: "Acme",
+        productType: "",
+        tags: [],
+        descriptionHtml: "",
+      };
+  }
 }
 
 const encodeCursor = (value: unknown) => btoa(JSON.stringify(value));
@@ -488,24 +535,19 @@ export function createShopifyFake(options: ShopifyFakeOptions) {
       deletionEvents: (args: Record<string, unknown>) => {
         if (!guard("deletionEvents")) return null;
         const types = (args.subjectTypes as string[] | undefined) ?? ["COLLECTION", "PRODUCT"];
+        const filter = searchFilter(args.query as string | undefined, ["occurred_at", "id"]);
+        if (filter.warnings.length)
+          searchWarnings.push({ path: ["deletionEvents"], query: String(args.query), warnings: filter.warnings });
         const rows = deletions
           .filter((d) => types.includes(d.subjectType))
-          .filter((d) => {
-            const m = /occurred_at:(>=|>|<=|<)?'?([^'\s]+)'?/.exec(String(args.query ?? ""));
-            if (!m) return true;
-            const at = Date.parse(d.occurredAt);
-            const target = Date.parse(m[2] ?? "");
-            const op = m[1] ?? "=";
-            return op === ">="
-              ? at >= target
-              : op === ">"
-                ? at > target
-                : op === "<="
-                  ? at <= target
-                  : op === "<"
-                    ? at < target
-                    : at === target;
-          })
+          .filter((d) =>
+            filter.test({
+              id: String(d.seq),
+              createdAt: d.occurredAt,
+              updatedAt: d.occurredAt,
+              occurredAt: d.occurredAt,
+            }),
+          )
           .map((d) => ({
             ...d,
             id: `gid://shopify/DeletionEvent/${d.seq}`,
@@ -579,21 +621,23 @@ export function createShopifyFake(options: ShopifyFakeOptions) {
     ) {
       return Array.from({ length: count }, (_, i) => {
         serial += 1;
-        const at = new Date(startMs + i * stepMs).toISOString();
+        const at = iso(startMs + i * stepMs);
         const node: ShopifyNode = {
           id: gid(resource, serial),
           legacyResourceId: String(serial),
           createdAt: at,
           updatedAt: at,
+          ...defaults(resource, serial),
           ...fields(i, serial),
         };
+        if (resource === "orders") node.processedAt ??= node.createdAt;
         data[resource].push(node);
         return node;
       });
     },
     /** Changes a node now (updatedAt moves). */
     update(resource: ShopifyResource, id: string, fields: Record<string, unknown>) {
-      return Object.assign(find(resource, id), fields, { updatedAt: new Date(clock()).toISOString() });
+      return Object.assign(find(resource, id), fields, { updatedAt: iso(clock()) });
     },
     /** Deletes a product now (a PRODUCT deletion event). */
     deleteProduct(id: string) {
@@ -601,7 +645,7 @@ export function createShopifyFake(options: ShopifyFakeOptions) {
       data.products.splice(data.products.indexOf(node), 1);
       serial += 1;
       deletions.push({
-        occurredAt: new Date(clock()).toISOString(),
+        occurredAt: iso(clock()),
         subjectId: id,
         subjectType: "PRODUCT",
         seq: serial,

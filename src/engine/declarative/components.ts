@@ -67,7 +67,20 @@ export interface CustomAuthenticator {
   create(ctx: ComponentContext & { http: HttpClient }): HttpAuthHook;
 }
 
+export interface CustomBackoffStrategy {
+  kind: "backoff_strategy";
+  /**
+   * Seconds to wait before retry `attempt` (1 for the first) of a request whose answer was
+   * `response` (its status, headers and parsed body: a vendor that says in the body how long
+   * to wait, such as Shopify's cost `throttleStatus`), or undefined after a network error.
+   * Undefined defers to the next strategy (then to the server's `Retry-After` and the
+   * jittered default), as Airbyte's `backoff_time` returning None does.
+   */
+  backoffTime(response: ComponentResponse | undefined, attempt: number, ctx: ComponentContext): number | undefined;
+}
+
 export type CodeComponent =
+  | CustomBackoffStrategy
   | CustomExtractor
   | CustomPaginationStrategy
   | CustomTransformation

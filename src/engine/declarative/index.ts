@@ -33,6 +33,7 @@ export type {
   ComponentContext,
   ComponentResponse,
   CustomAuthenticator,
+  CustomBackoffStrategy,
   CustomExtractor,
   CustomPaginationStrategy,
   CustomPartitionRouter,

@@ -130,11 +130,41 @@ export function valueAt(record: unknown, path: readonly string[]): unknown {
 // ---------------------------------------------------------------------------------------
 // Error handler.
 
-function backoffFor(strategies: BackoffStrategy[] | undefined, vars: Variables) {
+/** The last answer a request got (what a CustomBackoffStrategy is handed). */
+interface LastAnswer {
+  status: number;
+  headers: Headers;
+  text: string;
+  url: string;
+}
+
+function backoffFor(strategies: BackoffStrategy[] | undefined, vars: Variables, last: () => LastAnswer | undefined) {
   if (!strategies?.length) return undefined;
   return (retry: number, headers: Headers | undefined): number | undefined => {
     for (const strategy of strategies) {
       switch (strategy.type) {
+        case "CustomBackoffStrategy": {
+          const impl = lookupComponent(strategy.class_name, "backoff_strategy");
+          if (!impl) throw new Error(`code component '${strategy.class_name}' is no longer registered`);
+          const answer = headers ? last() : undefined;
+          let body: unknown;
+          try {
+            body = answer?.text ? JSON.parse(answer.text) : undefined;
+          } catch {
+            body = answer?.text;
+          }
+          const seconds = impl.backoffTime(
+            answer ? { status: answer.status, headers: answer.headers, url: answer.url, body } : undefined,
+            retry + 1,
+            {
+              config: vars.config as JsonRecord,
+              options: strategy.options ?? {},
+              parameters: strategy.$parameters ?? {},
+            },
+          );
+          if (seconds === undefined || !Number.isFinite(seconds)) continue;
+          return Math.max(0, Math.ceil(seconds * 1000));
+        }
         case "ConstantBackoffStrategy":
           return Number(evaluate(strategy.backoff_time_in_seconds, vars)) * 1000;
         case "ExponentialBackoffStrategy":
@@ -253,6 +283,10 @@ export function describeRequest(method: string, url: URL, secrets: readonly stri
 export class Requester {
   readonly auth: RequestAuth;
   private readonly http: HttpClient;
+  private readonly inspect: ReturnType<typeof inspectFor>;
+  private readonly backoff: (last: () => LastAnswer | undefined) => ReturnType<typeof backoffFor>;
+  /** A CustomBackoffStrategy reads the failed answer's body: each request keeps its last one. */
+  private readonly custom: boolean;
 
   constructor(
     readonly definition: HttpRequester,
@@ -260,9 +294,10 @@ export class Requester {
   ) {
     const handler = definition.error_handler;
     const vars: Variables = { config: ctx.config, parameters: definition.$parameters ?? {} };
+    this.inspect = inspectFor(handler, vars);
+    this.custom = handler?.backoff_strategies?.some((s) => s.type === "CustomBackoffStrategy") === true;
+    this.backoff = (last) => backoffFor(handler?.backoff_strategies, vars, last);
     this.http = ctx.http.with({
-      inspect: inspectFor(handler, vars),
-      backoff: backoffFor(handler?.backoff_strategies, vars),
       ...(handler?.max_retries !== undefined ? { maxRetries: handler.max_retries } : {}),
       ...(handler?.max_time !== undefined ? { maxTotalWaitMs: handler.max_time * 1000 } : {}),
     });
@@ -322,8 +357,17 @@ export class Requester {
     const headers = new Headers();
     await this.auth.apply(headers, target);
     const request = describeRequest(method, target, this.auth.secrets());
+    // Per request, so concurrent slices never see each other's answers.
+    let last: LastAnswer | undefined;
+    const filter = this.inspect;
+    const inspect = !this.custom
+      ? filter
+      : (answer: LastAnswer) => {
+          last = answer;
+          return filter?.(answer);
+        };
     const response = await this.http
-      .with({ auth: this.auth.hook(target) })
+      .with({ auth: this.auth.hook(target), inspect, backoff: this.backoff(() => last) })
       .request(target, init)
       .catch((error: unknown) => {
         throw annotate(error, request);

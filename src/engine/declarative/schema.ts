@@ -200,6 +200,7 @@ const BackoffStrategy = oneOf({
     min_wait: numberish.optional(),
     regex: z.string().optional(),
   }),
+  CustomBackoffStrategy: custom("CustomBackoffStrategy", "backoff_strategy"),
 });
 export type BackoffStrategy = z.output<typeof BackoffStrategy>;
 

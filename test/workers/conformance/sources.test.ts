@@ -10,6 +10,7 @@ import { dropWalSlot, postgresFixture, postgresKeylessFixture, postgresWalFixtur
 import { restFixture } from "./fixtures/rest";
 import { s3Fixture } from "./fixtures/s3";
 import { sampleFixture } from "./fixtures/sample";
+import { shopifyFixture } from "./fixtures/shopify";
 import { snowflakeFixture } from "./fixtures/snowflake";
 import { stripeFixture } from "./fixtures/stripe";
 import { sourceConformance } from "./suite";
@@ -31,3 +32,4 @@ sourceConformance("gcs (JSON API, service account)", gcsJsonFixture);
 sourceConformance("gcs (XML API, HMAC key)", gcsXmlFixture);
 sourceConformance("fsx", fsxFixture);
 sourceConformance("stripe (declarative manifest)", stripeFixture);
+sourceConformance("shopify (declarative manifest)", shopifyFixture);

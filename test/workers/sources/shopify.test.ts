@@ -91,3 +91,53 @@ describe("shopify source setup tests (fake *.myshopify.com)", () => {
     expect(down?.message).toBe("Shopify answered 500: Internal Server Error");
   });
 });
+
+describe("shopify cost-based throttling", () => {
+  it("waits as long as the bucket needs to hold the query: (requested − available) / restoreRate", async () => {
+    const { costWaitSeconds } = await import("../../../src/engine/sources/shopify/manifest");
+    const throttled = {
+      errors: [{ message: "Throttled", extensions: { code: "THROTTLED" } }],
+      extensions: {
+        cost: {
+          requestedQueryCost: 602,
+          actualQueryCost: null,
+          throttleStatus: { maximumAvailable: 2000, currentlyAvailable: 102, restoreRate: 100 },
+        },
+      },
+    };
+    expect(costWaitSeconds(throttled)).toBe(5);
+    // No cost in the body (a 429 or a 5xx): the next strategy (Retry-After) decides.
+    expect(costWaitSeconds({ errors: "Exceeded 2 calls per second" })).toBeUndefined();
+  });
+
+  it("refuses a manifest naming an unregistered CustomBackoffStrategy, at its path", async () => {
+    const { parseManifest } = await import("../../../src/engine/declarative/index");
+    const result = parseManifest({
+      version: "6.44.0",
+      type: "DeclarativeSource",
+      check: { type: "CheckStream", stream_names: ["s"] },
+      streams: [
+        {
+          type: "DeclarativeStream",
+          name: "s",
+          retriever: {
+            type: "SimpleRetriever",
+            requester: {
+              type: "HttpRequester",
+              url_base: "https://example.com",
+              error_handler: {
+                type: "DefaultErrorHandler",
+                backoff_strategies: [{ type: "CustomBackoffStrategy", class_name: "nobody.Backoff" }],
+              },
+            },
+            record_selector: { type: "RecordSelector", extractor: { type: "DpathExtractor", field_path: [] } },
+          },
+        },
+      ],
+    });
+    expect(result.ok).toBe(false);
+    expect(result.ok ? "" : result.errors.join("\n")).toMatch(
+      /backoff_strategies\[0\]\.class_name.*no code component is registered as 'nobody.Backoff'/,
+    );
+  });
+});
