@@ -39,6 +39,10 @@ export interface Env {
 
   /** The trigger queue (`fivetran-triggers`): messages `{connection_id}` start syncs (engine/triggers.ts). */
   TRIGGER_QUEUE: Queue<{ connection_id: string }>;
+  /** Sends schema-change notices to a connection's `schema_policy.notify` addresses (engine/schema-history.ts). */
+  SCHEMA_EMAIL?: SendEmail;
+  /** The sender of schema-change notices (default `schema-changes@fivetran.do`). */
+  FIVETRAN_EMAIL_FROM?: string;
   /** Counts failed authentications per key and per address (src/middleware/throttle.ts). */
   AUTH_FAILURES?: RateLimit;
   /** Largest accepted request body in bytes (default 2 MiB, src/middleware/limits.ts). */

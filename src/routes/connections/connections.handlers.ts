@@ -29,6 +29,7 @@ import {
   DEFAULT_SCHEDULE,
   refuseUnavailable,
   type SyncOptions,
+  schemaPolicyPatch,
 } from "./connections.settings";
 import { triggersForDetails } from "./connections.triggers.handlers";
 
@@ -154,6 +155,8 @@ export const createConnection: RouteHandler<typeof routes.create, AppEnv> = asyn
   });
   // A concurrent create may have taken the name between the check above and the insert.
   if (!id) throw duplicateSchema(schema, group.id);
+  const policy = schemaPolicyPatch(body.schema_policy);
+  if (policy) await connectorOf(c.env, id).setSchemaPolicy(policy);
   // Arms the schedule alarm if the connection can run; ConnectorDO reads the row just written.
   await connectorOf(c.env, id).reschedule(id);
   const row = await requireConnection(db, accountId, id);
@@ -262,6 +265,8 @@ export const updateConnection: RouteHandler<typeof routes.update, AppEnv> = asyn
   if (!(await repo.updateConnection(db, accountId, connectionId, changes))) {
     throw ApiError.notFound("Connection", connectionId);
   }
+  const policy = schemaPolicyPatch(body.schema_policy);
+  if (policy) await connectorOf(c.env, connectionId).setSchemaPolicy(policy);
   // Any change (paused, schedule fields, sync_frequency, …) may move or clear the next run.
   await connectorOf(c.env, connectionId).reschedule(connectionId);
   const updated = await requireConnection(db, accountId, connectionId);
