@@ -510,7 +510,7 @@ function rebuild(
   const defs = columns.map((c) => {
     const column = String(c.name);
     const declared = column === changed ? type : String(c.type);
-    const notNull = Number(c.notnull) === 1 ? " NOT NULL" : "";
+    const notNull = Number(c.not_null) === 1 ? " NOT NULL" : "";
     const dflt = c.dflt === null || c.dflt === undefined ? "" : ` DEFAULT ${String(c.dflt)}`;
     return `${quoteName(column)} ${declared}${notNull}${dflt}`;
   });
@@ -1223,7 +1223,7 @@ export class D1Writer implements DestinationWriter {
     const name = d1TableName(schema, table, this.namespace);
     const ident = quoteName(name);
     const columns = await this.db.query({
-      sql: 'SELECT name, type, "notnull" AS notnull, dflt_value AS dflt, pk FROM pragma_table_info(?1) ORDER BY cid',
+      sql: 'SELECT name, type, "notnull" AS not_null, dflt_value AS dflt, pk FROM pragma_table_info(?1) ORDER BY cid',
       params: [name],
     });
     if (columns.length === 0) return false;
