@@ -157,7 +157,7 @@ export const evolveSchema: RouteHandler<typeof routes.evolve, AppEnv> = async (c
         ...at,
         newType: typeLabel(existing),
         status: "applied",
-        message: `column ${stream.namespace}.${stream.name}.${name} (${typeLabel(existing)}) enabled by hand: it syncs from the next run`,
+        message: `column ${stream.namespace}.${stream.name}.${name} (${typeLabel(existing)}) enabled by hand: rows synced from the next run carry it; re-sync the table (POST /v1/connections/${connectionId}/schemas/tables/resync) to fill it for rows already there`,
       };
     } else {
       const column: Column = { name, type, sourceType: type, nullable: true };
