@@ -393,6 +393,16 @@ export class ConnectorDO extends DurableObject<Env> {
   private upsertColumn(namespace: string, name: string, column: string, patch: Partial<ColumnSetting>): void {
     const current = this.columnSetting(namespace, name, column);
     const next = { ...current, ...patch };
+    if (next.enabled && !next.hashed && !next.held) {
+      // Back to the defaults: the column is no longer one anyone touched.
+      this.sql.exec(
+        "DELETE FROM column_settings WHERE namespace = ? AND name = ? AND column_name = ?",
+        namespace,
+        name,
+        column,
+      );
+      return;
+    }
     this.sql.exec(
       `INSERT OR REPLACE INTO column_settings (namespace, name, column_name, enabled, hashed, held) VALUES (?, ?, ?, ?, ?, ?)`,
       namespace,
