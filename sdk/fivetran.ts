@@ -474,7 +474,7 @@ export class Connector {
   private connection: Promise<Connection> | undefined;
   /** The connection id once known (events are matched on it). */
   knownConnectionId: string | undefined;
-  /** Schema operations (need the server's schema history: refused with 4xx until it has one). */
+  /** Schema operations: apply a change by hand, read the schema history (README "Schema changes"). */
   readonly schema: {
     evolve: (change: Record<string, unknown>) => Promise<unknown>;
     history: () => Promise<unknown>;
@@ -494,20 +494,31 @@ export class Connector {
     // Checked now, so a binding object fails at the declaration rather than at the first call.
     this.body();
     this.schema = {
+      // `{ addColumn: { name, type } }` (camelCase, as the vision writes it) travels as `add_column`.
       evolve: async (change) => {
         const connection = await this.ready();
+        const { addColumn, ...rest } = change as { addColumn?: unknown } & Record<string, unknown>;
+        const body = addColumn === undefined ? rest : { ...rest, add_column: addColumn };
         return this.fivetran.call(
           `POST /v1/connections/${connection.id}/schemas/evolve`,
-          // Not in the typed client yet: the server answers with what it can do.
-          this.raw("POST", `/v1/connections/${connection.id}/schemas/evolve`, change),
+          this.raw("POST", `/v1/connections/${connection.id}/schemas/evolve`, body),
         );
       },
+      // Every entry, oldest first: `[{ change: 'add_column', column: 'region', timestamp }, …]`.
       history: async () => {
         const connection = await this.ready();
-        return this.fivetran.call(
-          `GET /v1/connections/${connection.id}/schemas/history`,
-          this.raw("GET", `/v1/connections/${connection.id}/schemas/history`),
-        );
+        const items: unknown[] = [];
+        let cursor: string | undefined;
+        do {
+          const path = `/v1/connections/${connection.id}/schemas/history?limit=1000${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`;
+          const page = await this.fivetran.call<{ items: unknown[]; next_cursor?: string }>(
+            `GET ${path}`,
+            this.raw("GET", path),
+          );
+          items.push(...page.items);
+          cursor = page.next_cursor;
+        } while (cursor);
+        return items;
       },
     };
   }

@@ -342,6 +342,90 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/connections/{connectionId}/schemas/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the connection's schema changes (extension)
+         * @description Every schema change a sync or reload found, applied or blocked by the schema policy, and every change made by hand, oldest first. Filter by `change`, `status`, `table`, `run_id`, `since`.
+         */
+        get: operations["connection_schema_history"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/connections/{connectionId}/schemas/evolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Apply a schema change by hand (extension)
+         * @description Exactly one of `add_column`, `widen`, `rename`. Applied to the destination now (409 while a sync runs, or when the destination table does not exist yet for a column the source does not have), recorded in the schema history and announced.
+         */
+        post: operations["evolve_connection_schema"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/connections/{connectionId}/schemas/drop-columns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Drop blocked columns from the destination
+         * @description Drops columns that are blocked (`enabled: false`) or gone from the source from their destination tables. 409 for a column that is neither.
+         */
+        post: operations["drop_connection_columns"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/connections/{connectionId}/schemas/{schemaName}/tables/{tableName}/columns/{columnName}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Drop a blocked column from the destination
+         * @description 409 when the column is neither blocked nor gone from the source.
+         */
+        delete: operations["drop_connection_column"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a column config
+         * @description `enabled: false` keeps the column out of the destination from the next sync on; `hashed: true` lands it as its salted SHA-256 (base64 text). Not for primary-key columns (400).
+         */
+        patch: operations["modify_connection_column_config"];
+        trace?: never;
+    };
     "/v1/connections/{connectionId}/schemas": {
         parameters: {
             query?: never;
@@ -351,11 +435,15 @@ export interface paths {
         };
         /**
          * Retrieve the connection schema config
-         * @description No `schemas` key until the source was discovered (by the first sync or `POST …/schemas/reload`).
+         * @description 404 `NotFound_SchemaConfig` until the source was discovered (by the first sync or `POST …/schemas/reload`) or a config was created with `POST …/schemas`.
          */
         get: operations["connection_schema_config"];
         put?: never;
-        post?: never;
+        /**
+         * Create a connection schema config
+         * @description Before the first sync: the handling and the named schemas, tables and columns (kept as given, case-sensitive) apply when the source is first discovered; tables not named follow `schema_change_handling`. 409 when the connection has a schema config already.
+         */
+        post: operations["create_connection_schema_config"];
         delete?: never;
         options?: never;
         head?: never;
@@ -691,6 +779,90 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/connectors/{connectionId}/schemas/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the connection's schema changes (extension)
+         * @description Legacy alias of the /v1/connections endpoint: same handler, same bodies.
+         */
+        get: operations["connector_schema_history"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/connectors/{connectionId}/schemas/evolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Apply a schema change by hand (extension)
+         * @description Legacy alias of the /v1/connections endpoint: same handler, same bodies.
+         */
+        post: operations["evolve_connector_schema"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/connectors/{connectionId}/schemas/drop-columns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Drop blocked columns from the destination
+         * @description Legacy alias of the /v1/connections endpoint: same handler, same bodies.
+         */
+        post: operations["drop_connector_columns"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/connectors/{connectionId}/schemas/{schemaName}/tables/{tableName}/columns/{columnName}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Drop a blocked column from the destination
+         * @description Legacy alias of the /v1/connections endpoint: same handler, same bodies.
+         */
+        delete: operations["drop_connector_column"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a column config
+         * @description Legacy alias of the /v1/connections endpoint: same handler, same bodies.
+         */
+        patch: operations["modify_connector_column_config"];
+        trace?: never;
+    };
     "/v1/connectors/{connectionId}/schemas": {
         parameters: {
             query?: never;
@@ -704,7 +876,11 @@ export interface paths {
          */
         get: operations["connector_schema_config"];
         put?: never;
-        post?: never;
+        /**
+         * Create a connection schema config
+         * @description Legacy alias of the /v1/connections endpoint: same handler, same bodies.
+         */
+        post: operations["create_connector_schema_config"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1881,11 +2057,15 @@ export interface components {
             /** @enum {string|null} */
             backoff?: "exponential" | "linear" | "fixed" | null;
         } | null;
-        /** @description Extension: the SDK's schema block (autoMigrate, allowBreaking, trackHistory, notify). Only the current behaviour is accepted: auto_migrate true, allow_breaking false, track_history false, notify empty */
+        /** @description Extension: the SDK's schema block (autoMigrate, allowBreaking, trackHistory, notify) */
         SchemaPolicyInput: {
+            /** @description true: schema_change_handling ALLOW_ALL (new tables and columns sync, types widen); false: BLOCK_ALL */
             auto_migrate?: boolean | null;
+            /** @description Apply drops, narrowings, renames and primary-key changes instead of blocking them */
             allow_breaking?: boolean | null;
+            /** @description Record changes in the schema history (default true) */
             track_history?: boolean | null;
+            /** @description Addresses mailed each change applied or blocked (send_email binding SCHEMA_EMAIL) */
             notify?: string[] | null;
         } | null;
         UpdateConnectionRequest: {
@@ -2032,10 +2212,74 @@ export interface components {
             /** @description When the next attempt was due; null for the attempt that ended the run */
             retry_at: string | null;
         };
+        SchemaHistoryEntry: {
+            id: string;
+            /**
+             * @description What changed
+             * @enum {string}
+             */
+            change: "new_schema" | "new_table" | "add_column" | "widen" | "narrow" | "drop_column" | "rename_column" | "primary_key";
+            /** @enum {string} */
+            status: "applied" | "blocked";
+            /** @description Source schema */
+            schema: string;
+            table: string;
+            column: string | null;
+            /** @description A rename's previous column name */
+            old_name: string | null;
+            /** @description A primary key's columns for `primary_key` */
+            old_type: string | null;
+            new_type: string | null;
+            /** @description The sync that found it; null for a reload or a change by hand */
+            run_id: string | null;
+            /** @enum {string} */
+            origin: "run" | "reload" | "manual";
+            /** @description What happened and, for a blocked change, what to do */
+            message: string;
+            timestamp: string;
+        };
+        EvolveSchemaRequest: {
+            /** @description A source column the policy kept out is enabled; a column the source does not have is added to the destination table */
+            add_column?: {
+                /** @description `schema.table` or `table` (source names, case-sensitive); may be left out when the connection has one table */
+                table?: string;
+                name: string;
+                /** @enum {string} */
+                type: "boolean" | "int" | "long" | "float" | "decimal" | "string" | "date" | "time" | "timestamp" | "timestamptz" | "json" | "binary" | "uuid" | "array";
+            };
+            /** @description Widens the destination column along the type hierarchy (never narrows) */
+            widen?: {
+                /** @description `schema.table` or `table` (source names, case-sensitive); may be left out when the connection has one table */
+                table?: string;
+                column: string;
+                /** @enum {string} */
+                type: "boolean" | "int" | "long" | "float" | "decimal" | "string" | "date" | "time" | "timestamp" | "timestamptz" | "json" | "binary" | "uuid" | "array";
+            };
+            /** @description Renames the destination column (its values kept) */
+            rename?: {
+                /** @description `schema.table` or `table` (source names, case-sensitive); may be left out when the connection has one table */
+                table?: string;
+                from: string;
+                to: string;
+            };
+        };
+        DropColumnsRequest: {
+            schemas: {
+                [key: string]: {
+                    tables: {
+                        [key: string]: {
+                            columns: string[];
+                        };
+                    };
+                };
+            };
+        };
         StandardConfig: {
             enable_new_by_default: boolean;
             /** @enum {string} */
             schema_change_handling: "ALLOW_ALL" | "ALLOW_COLUMNS" | "BLOCK_ALL";
+            /** @description Column types never change on their own: widenings are held (see schema history) */
+            is_type_locked?: boolean;
             /** @description Absent until the source's schema was discovered (first sync or reload) */
             schemas?: {
                 [key: string]: components["schemas"]["SchemaConfig"];
@@ -2086,20 +2330,9 @@ export interface components {
                 reason?: string;
             };
         };
-        ReloadStandardConfigRequest: {
-            /**
-             * @description PRESERVE (default) keeps every choice; EXCLUDE disables, INCLUDE enables all tables
-             * @enum {string|null}
-             */
-            exclude_mode?: "PRESERVE" | "EXCLUDE" | "INCLUDE" | null;
-        };
-        UpdateStandardConfigRequest: {
-            /**
-             * @description Only ALLOW_ALL is supported: newly discovered tables are enabled
-             * @enum {string|null}
-             */
+        CreateStandardConfigRequest: {
+            /** @enum {string|null} */
             schema_change_handling?: "ALLOW_ALL" | "ALLOW_COLUMNS" | "BLOCK_ALL" | null;
-            /** @description Accepted and ignored */
             is_type_locked?: boolean | null;
             schemas?: {
                 [key: string]: components["schemas"]["UpdateSchemaConfigRequest"];
@@ -2119,16 +2352,39 @@ export interface components {
              * @enum {string|null}
              */
             sync_mode?: "SOFT_DELETE" | "HISTORY" | "LIVE" | null;
-            /** @description Columns must exist; blocking or hashing columns is not supported yet */
+            /** @description Columns must exist (names are case-sensitive) */
             columns?: {
-                [key: string]: {
-                    enabled?: boolean | null;
-                    hashed?: boolean | null;
-                    is_primary_key?: boolean | null;
-                };
+                [key: string]: components["schemas"]["UpdateColumnConfigRequest"];
             } | null;
             /** @description Extension: this table's transform (wins over the connection's), checked against its columns; null removes it */
             transform?: components["schemas"]["SqlTransform"] | components["schemas"]["FunctionTransform"] | null;
+        };
+        UpdateColumnConfigRequest: {
+            /** @description false keeps the column out of the destination (not for primary-key columns) */
+            enabled?: boolean | null;
+            /** @description true lands the column as base64(SHA-256(destination salt ‖ value)) text, hashed in the Worker (not for primary-key columns) */
+            hashed?: boolean | null;
+            /** @description Accepted when it states the column's role; primary keys come from the source */
+            is_primary_key?: boolean | null;
+        };
+        ReloadStandardConfigRequest: {
+            /**
+             * @description PRESERVE (default) keeps every choice; EXCLUDE disables, INCLUDE enables all tables
+             * @enum {string|null}
+             */
+            exclude_mode?: "PRESERVE" | "EXCLUDE" | "INCLUDE" | null;
+        };
+        UpdateStandardConfigRequest: {
+            /**
+             * @description What a later discovery does with what is new: ALLOW_ALL syncs new schemas, tables and columns; ALLOW_COLUMNS syncs new columns only (new schemas and tables are added disabled); BLOCK_ALL adds all of them disabled and holds widenings
+             * @enum {string|null}
+             */
+            schema_change_handling?: "ALLOW_ALL" | "ALLOW_COLUMNS" | "BLOCK_ALL" | null;
+            /** @description true holds every widening of a column's type until it is applied by hand */
+            is_type_locked?: boolean | null;
+            schemas?: {
+                [key: string]: components["schemas"]["UpdateSchemaConfigRequest"];
+            } | null;
         };
         TableColumnsConfig: {
             columns: {
@@ -5069,6 +5325,532 @@ export interface operations {
             };
         };
     };
+    connection_schema_history: {
+        parameters: {
+            query?: {
+                /** @description Opaque cursor from `next_cursor` */
+                cursor?: string;
+                /** @description Page size, 1..1000 (default 100) */
+                limit?: number;
+                change?: "new_schema" | "new_table" | "add_column" | "widen" | "narrow" | "drop_column" | "rename_column" | "primary_key";
+                status?: "applied" | "blocked";
+                /** @description Source table name (case-sensitive) */
+                table?: string;
+                run_id?: string;
+                /** @description Only entries after this ISO time */
+                since?: string;
+            };
+            header?: never;
+            path: {
+                connectionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Schema history retrieved successfully */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example Success */
+                        code: string;
+                        message: string;
+                        data: {
+                            items: components["schemas"]["SchemaHistoryEntry"][];
+                            /** @description Absent on the last page */
+                            next_cursor?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Invalid input: the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid API key and secret */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource in this account */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description NotAcceptable: the Accept header names no JSON type */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UriTooLong: the URL is longer than 16 KiB */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description TooManyRequests: too many failed authentications for this key or address */
+            429: {
+                headers: {
+                    /** @description Seconds until a request may succeed again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    evolve_connection_schema: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                connectionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EvolveSchemaRequest"];
+            };
+        };
+        responses: {
+            /** @description Schema change applied */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example Success */
+                        code: string;
+                        message: string;
+                        data: components["schemas"]["SchemaHistoryEntry"];
+                    };
+                };
+            };
+            /** @description Invalid input: the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid API key and secret */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource in this account */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description NotAcceptable: the Accept header names no JSON type */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the resource's current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description PayloadTooLarge: the body is larger than 2 MiB (FIVETRAN_MAX_BODY_BYTES) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UriTooLong: the URL is longer than 16 KiB */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UnsupportedMediaType: the body is not JSON by its Content-Type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description TooManyRequests: too many failed authentications for this key or address */
+            429: {
+                headers: {
+                    /** @description Seconds until a request may succeed again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    drop_connection_columns: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                connectionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DropColumnsRequest"];
+            };
+        };
+        responses: {
+            /** @description Columns dropped */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessageResponse"];
+                };
+            };
+            /** @description Invalid input: the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid API key and secret */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource in this account */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description NotAcceptable: the Accept header names no JSON type */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the resource's current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description PayloadTooLarge: the body is larger than 2 MiB (FIVETRAN_MAX_BODY_BYTES) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UriTooLong: the URL is longer than 16 KiB */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UnsupportedMediaType: the body is not JSON by its Content-Type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description TooManyRequests: too many failed authentications for this key or address */
+            429: {
+                headers: {
+                    /** @description Seconds until a request may succeed again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    drop_connection_column: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                connectionId: string;
+                /** @description Source schema name (case-sensitive) */
+                schemaName: string;
+                /** @description Source table name (case-sensitive) */
+                tableName: string;
+                /** @description Source column name (case-sensitive) */
+                columnName: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Column dropped */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessageResponse"];
+                };
+            };
+            /** @description Invalid input: the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid API key and secret */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource in this account */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description NotAcceptable: the Accept header names no JSON type */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the resource's current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UriTooLong: the URL is longer than 16 KiB */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description TooManyRequests: too many failed authentications for this key or address */
+            429: {
+                headers: {
+                    /** @description Seconds until a request may succeed again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    modify_connection_column_config: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                connectionId: string;
+                /** @description Source schema name (case-sensitive) */
+                schemaName: string;
+                /** @description Source table name (case-sensitive) */
+                tableName: string;
+                /** @description Source column name (case-sensitive) */
+                columnName: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateColumnConfigRequest"];
+            };
+        };
+        responses: {
+            /** @description Column configuration has been modified */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example Success */
+                        code: string;
+                        message: string;
+                        data: components["schemas"]["StandardConfig"];
+                    };
+                };
+            };
+            /** @description Invalid input: the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid API key and secret */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource in this account */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description NotAcceptable: the Accept header names no JSON type */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description PayloadTooLarge: the body is larger than 2 MiB (FIVETRAN_MAX_BODY_BYTES) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UriTooLong: the URL is longer than 16 KiB */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UnsupportedMediaType: the body is not JSON by its Content-Type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description TooManyRequests: too many failed authentications for this key or address */
+            429: {
+                headers: {
+                    /** @description Seconds until a request may succeed again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     connection_schema_config: {
         parameters: {
             query?: never;
@@ -5132,6 +5914,120 @@ export interface operations {
             };
             /** @description UriTooLong: the URL is longer than 16 KiB */
             414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description TooManyRequests: too many failed authentications for this key or address */
+            429: {
+                headers: {
+                    /** @description Seconds until a request may succeed again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    create_connection_schema_config: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                connectionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["CreateStandardConfigRequest"];
+            };
+        };
+        responses: {
+            /** @description Schema configuration has been created */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example Success */
+                        code: string;
+                        message: string;
+                        data: components["schemas"]["StandardConfig"];
+                    };
+                };
+            };
+            /** @description Invalid input: the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid API key and secret */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource in this account */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description NotAcceptable: the Accept header names no JSON type */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the resource's current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description PayloadTooLarge: the body is larger than 2 MiB (FIVETRAN_MAX_BODY_BYTES) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UriTooLong: the URL is longer than 16 KiB */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UnsupportedMediaType: the body is not JSON by its Content-Type */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7287,6 +8183,532 @@ export interface operations {
             };
         };
     };
+    connector_schema_history: {
+        parameters: {
+            query?: {
+                /** @description Opaque cursor from `next_cursor` */
+                cursor?: string;
+                /** @description Page size, 1..1000 (default 100) */
+                limit?: number;
+                change?: "new_schema" | "new_table" | "add_column" | "widen" | "narrow" | "drop_column" | "rename_column" | "primary_key";
+                status?: "applied" | "blocked";
+                /** @description Source table name (case-sensitive) */
+                table?: string;
+                run_id?: string;
+                /** @description Only entries after this ISO time */
+                since?: string;
+            };
+            header?: never;
+            path: {
+                connectionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Schema history retrieved successfully */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example Success */
+                        code: string;
+                        message: string;
+                        data: {
+                            items: components["schemas"]["SchemaHistoryEntry"][];
+                            /** @description Absent on the last page */
+                            next_cursor?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Invalid input: the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid API key and secret */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource in this account */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description NotAcceptable: the Accept header names no JSON type */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UriTooLong: the URL is longer than 16 KiB */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description TooManyRequests: too many failed authentications for this key or address */
+            429: {
+                headers: {
+                    /** @description Seconds until a request may succeed again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    evolve_connector_schema: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                connectionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EvolveSchemaRequest"];
+            };
+        };
+        responses: {
+            /** @description Schema change applied */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example Success */
+                        code: string;
+                        message: string;
+                        data: components["schemas"]["SchemaHistoryEntry"];
+                    };
+                };
+            };
+            /** @description Invalid input: the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid API key and secret */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource in this account */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description NotAcceptable: the Accept header names no JSON type */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the resource's current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description PayloadTooLarge: the body is larger than 2 MiB (FIVETRAN_MAX_BODY_BYTES) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UriTooLong: the URL is longer than 16 KiB */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UnsupportedMediaType: the body is not JSON by its Content-Type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description TooManyRequests: too many failed authentications for this key or address */
+            429: {
+                headers: {
+                    /** @description Seconds until a request may succeed again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    drop_connector_columns: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                connectionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DropColumnsRequest"];
+            };
+        };
+        responses: {
+            /** @description Columns dropped */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessageResponse"];
+                };
+            };
+            /** @description Invalid input: the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid API key and secret */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource in this account */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description NotAcceptable: the Accept header names no JSON type */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the resource's current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description PayloadTooLarge: the body is larger than 2 MiB (FIVETRAN_MAX_BODY_BYTES) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UriTooLong: the URL is longer than 16 KiB */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UnsupportedMediaType: the body is not JSON by its Content-Type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description TooManyRequests: too many failed authentications for this key or address */
+            429: {
+                headers: {
+                    /** @description Seconds until a request may succeed again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    drop_connector_column: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                connectionId: string;
+                /** @description Source schema name (case-sensitive) */
+                schemaName: string;
+                /** @description Source table name (case-sensitive) */
+                tableName: string;
+                /** @description Source column name (case-sensitive) */
+                columnName: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Column dropped */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessageResponse"];
+                };
+            };
+            /** @description Invalid input: the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid API key and secret */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource in this account */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description NotAcceptable: the Accept header names no JSON type */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the resource's current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UriTooLong: the URL is longer than 16 KiB */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description TooManyRequests: too many failed authentications for this key or address */
+            429: {
+                headers: {
+                    /** @description Seconds until a request may succeed again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    modify_connector_column_config: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                connectionId: string;
+                /** @description Source schema name (case-sensitive) */
+                schemaName: string;
+                /** @description Source table name (case-sensitive) */
+                tableName: string;
+                /** @description Source column name (case-sensitive) */
+                columnName: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateColumnConfigRequest"];
+            };
+        };
+        responses: {
+            /** @description Column configuration has been modified */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example Success */
+                        code: string;
+                        message: string;
+                        data: components["schemas"]["StandardConfig"];
+                    };
+                };
+            };
+            /** @description Invalid input: the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid API key and secret */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource in this account */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description NotAcceptable: the Accept header names no JSON type */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description PayloadTooLarge: the body is larger than 2 MiB (FIVETRAN_MAX_BODY_BYTES) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UriTooLong: the URL is longer than 16 KiB */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UnsupportedMediaType: the body is not JSON by its Content-Type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description TooManyRequests: too many failed authentications for this key or address */
+            429: {
+                headers: {
+                    /** @description Seconds until a request may succeed again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     connector_schema_config: {
         parameters: {
             query?: never;
@@ -7350,6 +8772,120 @@ export interface operations {
             };
             /** @description UriTooLong: the URL is longer than 16 KiB */
             414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description TooManyRequests: too many failed authentications for this key or address */
+            429: {
+                headers: {
+                    /** @description Seconds until a request may succeed again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    create_connector_schema_config: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                connectionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["CreateStandardConfigRequest"];
+            };
+        };
+        responses: {
+            /** @description Schema configuration has been created */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example Success */
+                        code: string;
+                        message: string;
+                        data: components["schemas"]["StandardConfig"];
+                    };
+                };
+            };
+            /** @description Invalid input: the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid API key and secret */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource in this account */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description NotAcceptable: the Accept header names no JSON type */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the resource's current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description PayloadTooLarge: the body is larger than 2 MiB (FIVETRAN_MAX_BODY_BYTES) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UriTooLong: the URL is longer than 16 KiB */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UnsupportedMediaType: the body is not JSON by its Content-Type */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -48,6 +48,10 @@ export interface Env {
 
   /** The trigger queue (`fivetran-triggers`): messages `{connection_id}` start syncs (engine/triggers.ts). */
   TRIGGER_QUEUE: Queue<{ connection_id: string }>;
+  /** Sends schema-change notices to a connection's `schema_policy.notify` addresses (engine/schema-history.ts). */
+  SCHEMA_EMAIL?: SendEmail;
+  /** The sender of schema-change notices (default `schema-changes@fivetran.do`). */
+  FIVETRAN_EMAIL_FROM?: string;
   /** Counts failed authentications per key and per address (src/middleware/throttle.ts). */
   AUTH_FAILURES?: RateLimit;
   /** The static assets (dist/assets: dashboard and API reference scripts, src/routes/web). */

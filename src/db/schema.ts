@@ -277,3 +277,31 @@ export const connectionTriggers = sqliteTable(
     index("connection_triggers_after_idx").on(t.afterConnectionId),
   ],
 );
+
+/**
+ * Every schema change a run (or a reload, or a person through `POST …/schemas/evolve`) applied
+ * or blocked, per connection (engine/schema-policy.ts).
+ */
+export const schemaHistory = sqliteTable(
+  "schema_history",
+  {
+    id: text("id").primaryKey(),
+    accountId: text("account_id").notNull(),
+    connectionId: text("connection_id").notNull(),
+    /** The run whose discovery found it; null for a reload or a change made by hand. */
+    runId: text("run_id"),
+    /** `run`, `reload` or `manual`. */
+    origin: text("origin").notNull(),
+    kind: text("kind").notNull(),
+    status: text("status").notNull().$type<"applied" | "blocked">(),
+    schemaName: text("schema_name").notNull(),
+    tableName: text("table_name").notNull(),
+    columnName: text("column_name"),
+    oldName: text("old_name"),
+    oldType: text("old_type"),
+    newType: text("new_type"),
+    message: text("message").notNull(),
+    createdAt: text("created_at").notNull(),
+  },
+  (t) => [index("schema_history_connection_idx").on(t.connectionId, t.createdAt, t.id)],
+);

@@ -20,6 +20,18 @@ import { setConnectionStatus, warningsWith } from "../db/engine";
 import type { Stream, SyncMode } from "../engine/protocol";
 import { nextRunAt, scheduleBlocker, syncBlockers } from "../engine/readiness";
 import { RETRY_WARNING } from "../engine/runs";
+import { type ChangeOrigin, recordChanges } from "../engine/schema-history";
+import {
+  allowed,
+  DEFAULT_POLICY,
+  decide,
+  diffSchemas,
+  evolveOps,
+  type PendingOp,
+  type SchemaChange,
+  type SchemaPolicy,
+} from "../engine/schema-policy";
+import type { ColumnSetting, ColumnSettings } from "../engine/schema-projection";
 import { engineSettings, runWatchMs } from "../engine/settings";
 import type { Env } from "../env";
 import { connectionSubject, emit } from "../events/emit";
@@ -53,6 +65,18 @@ export interface TableSetting {
   syncMode: SyncMode;
 }
 
+/** The schemas of a `POST …/schemas` request, kept until the first discovery. */
+export type PrecreatedSchemas = Record<
+  string,
+  {
+    enabled?: boolean | null;
+    tables?: Record<
+      string,
+      { enabled?: boolean | null; columns?: Record<string, { enabled?: boolean | null; hashed?: boolean | null }> }
+    > | null;
+  }
+>;
+
 const SYNC_MODES: readonly SyncMode[] = ["soft_delete", "live", "history"];
 
 function syncModeOf(stored: string | null): SyncMode {
@@ -76,6 +100,15 @@ export class ConnectorDO extends DurableObject<Env> {
     // Objects created before per-table sync modes: the column is added once (NULL: soft_delete).
     const columns = this.sql.exec<{ name: string }>("SELECT name FROM pragma_table_info('tables')").toArray();
     if (!columns.some((c) => c.name === "sync_mode")) this.sql.exec("ALTER TABLE tables ADD COLUMN sync_mode TEXT");
+    // Why a table is held out of runs (a primary-key change blocked by the schema policy).
+    if (!columns.some((c) => c.name === "held")) this.sql.exec("ALTER TABLE tables ADD COLUMN held TEXT");
+    // Columns someone (or the schema policy) touched: enabled, hashed, values held back.
+    this.sql.exec(`CREATE TABLE IF NOT EXISTS column_settings (
+      namespace TEXT NOT NULL, name TEXT NOT NULL, column_name TEXT NOT NULL, enabled INTEGER NOT NULL DEFAULT 1,
+      hashed INTEGER NOT NULL DEFAULT 0, held TEXT, PRIMARY KEY (namespace, name, column_name))`);
+    // Destination changes applied schema changes still need (run at the start of the next slice).
+    this.sql.exec(`CREATE TABLE IF NOT EXISTS pending_ops (
+      id INTEGER PRIMARY KEY AUTOINCREMENT, namespace TEXT NOT NULL, name TEXT NOT NULL, op TEXT NOT NULL)`);
   }
 
   private setMeta(key: string, value: string | null): void {
@@ -237,32 +270,302 @@ export class ConnectorDO extends DurableObject<Env> {
   }
 
   /**
-   * Records what discovery found and returns the streams to sync: new tables are enabled
-   * (Fivetran's ALLOW_ALL default), tables the user disabled stay out.
+   * Records what discovery found and returns the streams to sync: tables the user disabled,
+   * tables a schema policy added disabled and tables held by a blocked change stay out.
    */
   async recordDiscovery(connectionId: string, streams: Stream[]): Promise<Stream[]> {
+    return (await this.discoverUnderPolicy(connectionId, streams, null, "reload")).streams;
+  }
+
+  /**
+   * Compares what discovery found with the schema last seen and rules on each change under the
+   * connection's schema policy (engine/schema-policy.ts): new tables are enabled or added
+   * disabled, new columns of a blocked kind are added disabled, held widenings keep their values
+   * back, a blocked primary-key change holds its table out, and applied changes that need DDL
+   * are queued for the next slice (`pendingOps`). Each change is recorded in the schema
+   * history, announced as a `schema_change` event and mailed to `notify`. The stored streams
+   * become the source's, so a change is ruled on once.
+   */
+  async discoverUnderPolicy(
+    connectionId: string,
+    streams: Stream[],
+    runId: string | null,
+    origin: ChangeOrigin,
+  ): Promise<{ streams: Stream[]; changes: SchemaChange[] }> {
     this.setMeta("connection_id", connectionId);
     const now = isoTimestamp();
     const before = this.meta("discovered_at") === null ? null : this.knownStreams();
+    const policy = this.policy();
+    const changes = decide(diffSchemas(before, streams), policy, connectionId);
+    const newTables = new Set(
+      changes.filter((c) => c.kind === "new_table" || c.kind === "new_schema").map((c) => `${c.schema}.${c.table}`),
+    );
     for (const stream of streams) {
+      const key = `${stream.namespace}.${stream.name}`;
+      // Before the first discovery every table is enabled (a pre-created config may say otherwise).
+      const enabled = !newTables.has(key) || allowed("new_table", policy) ? 1 : 0;
       this.sql.exec(
-        `INSERT INTO tables (namespace, name, enabled, stream, discovered_at) VALUES (?, ?, 1, ?, ?)
+        `INSERT INTO tables (namespace, name, enabled, stream, discovered_at) VALUES (?, ?, ?, ?, ?)
          ON CONFLICT (namespace, name) DO UPDATE SET stream = excluded.stream, discovered_at = excluded.discovered_at`,
         stream.namespace,
         stream.name,
+        enabled,
         JSON.stringify(stream),
         now,
       );
     }
+    for (const change of changes) this.applyDecision(change);
+    for (const op of evolveOps(changes, streams)) this.queueOp(op);
+    if (before === null) this.applyPrecreated(streams, policy);
     this.setMeta("discovered_at", now);
-    if (before) await this.announceSchemaChange(connectionId, before, streams);
-    const disabled = new Set(
+    if (changes.length > 0) {
+      const row = await this.load(connectionId).catch(() => undefined);
+      if (row) await recordChanges(this.env, row, changes, policy, runId, origin);
+    }
+    const out = new Set(
       this.sql
-        .exec<{ key: string }>("SELECT namespace || '.' || name AS key FROM tables WHERE enabled = 0")
+        .exec<{ key: string }>(
+          "SELECT namespace || '.' || name AS key FROM tables WHERE enabled = 0 OR held IS NOT NULL",
+        )
         .toArray()
         .map((row) => row.key),
     );
-    return streams.filter((s) => !disabled.has(`${s.namespace}.${s.name}`));
+    return { streams: streams.filter((s) => !out.has(`${s.namespace}.${s.name}`)), changes };
+  }
+
+  /**
+   * The first discovery after `POST …/schemas`: tables and columns the request named take its
+   * settings; the others are new to that config, so the handling decides whether they sync.
+   */
+  private applyPrecreated(streams: Stream[], policy: SchemaPolicy): void {
+    const stored = this.meta("precreated");
+    if (stored === null) return;
+    const schemas = JSON.parse(stored) as PrecreatedSchemas;
+    for (const stream of streams) {
+      const schema = Object.hasOwn(schemas, stream.namespace) ? schemas[stream.namespace] : undefined;
+      const table =
+        schema?.tables && Object.hasOwn(schema.tables, stream.name) ? schema.tables[stream.name] : undefined;
+      const enabled =
+        schema?.enabled === false ? false : (table?.enabled ?? allowed(schema ? "new_table" : "new_schema", policy));
+      this.sql.exec(
+        "UPDATE tables SET enabled = ? WHERE namespace = ? AND name = ?",
+        enabled ? 1 : 0,
+        stream.namespace,
+        stream.name,
+      );
+      for (const [column, setting] of Object.entries(table?.columns ?? {})) {
+        if (!stream.columns.some((c) => c.name === column)) continue;
+        this.upsertColumn(stream.namespace, stream.name, column, {
+          ...(setting.enabled != null ? { enabled: setting.enabled } : {}),
+          ...(setting.hashed != null ? { hashed: setting.hashed } : {}),
+        });
+      }
+    }
+  }
+
+  /** The config `POST …/schemas` stored, until the first discovery applies it (null: none). */
+  async precreated(): Promise<PrecreatedSchemas | null> {
+    const stored = this.meta("precreated");
+    return stored === null ? null : (JSON.parse(stored) as PrecreatedSchemas);
+  }
+
+  /** What a ruling leaves in the config: disabled columns, held values, a held table. */
+  private applyDecision(change: SchemaChange): void {
+    const at = [change.schema, change.table] as const;
+    const policy = this.policy();
+    if (change.kind === "add_column" && change.status === "blocked" && change.column) {
+      this.upsertColumn(...at, change.column, { enabled: false });
+    } else if (change.kind === "rename_column" && change.column) {
+      if (change.status === "blocked" && !allowed("add_column", policy))
+        this.upsertColumn(...at, change.column, { enabled: false });
+      if (change.status === "applied" && change.oldName) this.renameColumnSetting(...at, change.oldName, change.column);
+    } else if (change.kind === "widen" && change.column) {
+      this.upsertColumn(...at, change.column, { held: change.status === "blocked" ? change.message : null });
+    } else if (change.kind === "primary_key") {
+      this.sql.exec(
+        "UPDATE tables SET held = ? WHERE namespace = ? AND name = ?",
+        change.status === "blocked" ? change.message : null,
+        ...at,
+      );
+    }
+  }
+
+  private upsertColumn(namespace: string, name: string, column: string, patch: Partial<ColumnSetting>): void {
+    const current = this.columnSetting(namespace, name, column);
+    const next = { ...current, ...patch };
+    if (next.enabled && !next.hashed && !next.held) {
+      // Back to the defaults: the column is no longer one anyone touched.
+      this.sql.exec(
+        "DELETE FROM column_settings WHERE namespace = ? AND name = ? AND column_name = ?",
+        namespace,
+        name,
+        column,
+      );
+      return;
+    }
+    this.sql.exec(
+      `INSERT OR REPLACE INTO column_settings (namespace, name, column_name, enabled, hashed, held) VALUES (?, ?, ?, ?, ?, ?)`,
+      namespace,
+      name,
+      column,
+      next.enabled ? 1 : 0,
+      next.hashed ? 1 : 0,
+      next.held ?? null,
+    );
+  }
+
+  private renameColumnSetting(namespace: string, name: string, from: string, to: string): void {
+    this.sql.exec(
+      "DELETE FROM column_settings WHERE namespace = ? AND name = ? AND column_name = ?",
+      namespace,
+      name,
+      to,
+    );
+    this.sql.exec(
+      "UPDATE column_settings SET column_name = ? WHERE namespace = ? AND name = ? AND column_name = ?",
+      to,
+      namespace,
+      name,
+      from,
+    );
+  }
+
+  private columnSetting(namespace: string, name: string, column: string): ColumnSetting {
+    const row = this.sql
+      .exec<{ enabled: number; hashed: number; held: string | null }>(
+        "SELECT enabled, hashed, held FROM column_settings WHERE namespace = ? AND name = ? AND column_name = ?",
+        namespace,
+        name,
+        column,
+      )
+      .toArray()[0];
+    return row
+      ? { enabled: row.enabled === 1, hashed: row.hashed === 1, held: row.held }
+      : { enabled: true, hashed: false, held: null };
+  }
+
+  private queueOp(op: PendingOp): void {
+    this.sql.exec(
+      "INSERT INTO pending_ops (namespace, name, op) VALUES (?, ?, ?)",
+      op.schema,
+      op.table,
+      JSON.stringify(op.op),
+    );
+  }
+
+  /** The connection's schema policy (Fivetran's defaults until set). */
+  private policy(): SchemaPolicy {
+    const stored = this.meta("schema_policy");
+    return stored ? { ...DEFAULT_POLICY, ...(JSON.parse(stored) as Partial<SchemaPolicy>) } : { ...DEFAULT_POLICY };
+  }
+
+  /** The connection's schema policy. */
+  async schemaPolicy(): Promise<SchemaPolicy> {
+    return this.policy();
+  }
+
+  /** Changes fields of the schema policy; returns it. */
+  async setSchemaPolicy(patch: Partial<SchemaPolicy>): Promise<SchemaPolicy> {
+    const next = { ...this.policy(), ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) };
+    this.setMeta("schema_policy", JSON.stringify(next));
+    return next;
+  }
+
+  /** Whether the connection has a schema config: discovered, or created by `POST …/schemas`. */
+  async hasSchemaConfig(): Promise<boolean> {
+    return this.meta("discovered_at") !== null || this.meta("config_created") !== null;
+  }
+
+  /** `POST …/schemas`: the config exists from now on; `schemas` applies at the first discovery. */
+  async createSchemaConfig(schemas: PrecreatedSchemas): Promise<void> {
+    this.setMeta("config_created", isoTimestamp());
+    this.setMeta("precreated", JSON.stringify(schemas));
+  }
+
+  /** Column settings of every table that has any (`schema.table` → column → setting). */
+  async columnSettings(): Promise<ColumnSettings> {
+    const out: ColumnSettings = {};
+    for (const row of this.sql
+      .exec<{ key: string; column_name: string; enabled: number; hashed: number; held: string | null }>(
+        "SELECT namespace || '.' || name AS key, column_name, enabled, hashed, held FROM column_settings ORDER BY 1, 2",
+      )
+      .toArray()) {
+      if (!Object.hasOwn(out, row.key))
+        Object.defineProperty(out, row.key, { value: {}, enumerable: true, writable: true });
+      Object.defineProperty(out[row.key] as Record<string, ColumnSetting>, row.column_name, {
+        value: { enabled: row.enabled === 1, hashed: row.hashed === 1, held: row.held },
+        enumerable: true,
+      });
+    }
+    return out;
+  }
+
+  /** Sets columns' `enabled` / `hashed` (and clears or sets `held`). */
+  async setColumns(
+    changes: { schema: string; table: string; column: string; patch: Partial<ColumnSetting> }[],
+  ): Promise<void> {
+    for (const { schema, table, column, patch } of changes) this.upsertColumn(schema, table, column, patch);
+  }
+
+  /** Tables held out of runs, with why (`schema.table` → message). */
+  async heldTables(): Promise<Record<string, string>> {
+    const out: Record<string, string> = {};
+    for (const row of this.sql
+      .exec<{ key: string; held: string }>(
+        "SELECT namespace || '.' || name AS key, held FROM tables WHERE held IS NOT NULL",
+      )
+      .toArray()) {
+      Object.defineProperty(out, row.key, { value: row.held, enumerable: true });
+    }
+    return out;
+  }
+
+  /** Lets held tables run again (they were re-synced, or a change was applied by hand). */
+  async releaseTables(keys: string[]): Promise<void> {
+    for (const key of keys) {
+      const dot = key.indexOf(".");
+      this.sql.exec(
+        "UPDATE tables SET held = NULL WHERE namespace = ? AND name = ?",
+        key.slice(0, dot),
+        key.slice(dot + 1),
+      );
+    }
+  }
+
+  /** Queues destination changes (a change applied by hand whose table is not there yet). */
+  async queueOps(ops: PendingOp[]): Promise<void> {
+    for (const op of ops) this.queueOp(op);
+  }
+
+  /** Destination changes waiting to run, oldest first. */
+  async pendingOps(): Promise<(PendingOp & { id: number })[]> {
+    return this.sql
+      .exec<{ id: number; namespace: string; name: string; op: string }>(
+        "SELECT id, namespace, name, op FROM pending_ops ORDER BY id",
+      )
+      .toArray()
+      .map((row) => ({ id: row.id, schema: row.namespace, table: row.name, op: JSON.parse(row.op) }));
+  }
+
+  /** Destination changes that ran. */
+  async completeOps(ids: number[]): Promise<void> {
+    for (const id of ids) this.sql.exec("DELETE FROM pending_ops WHERE id = ?", id);
+  }
+
+  /** Records changes made by hand (`POST …/schemas/evolve`) in the history, events and notices. */
+  async recordManualChanges(connectionId: string, changes: SchemaChange[]) {
+    const row = await this.load(connectionId).catch(() => undefined);
+    return row ? await recordChanges(this.env, row, changes, this.policy(), null, "manual") : [];
+  }
+
+  /** Replaces a table's stored stream (a change applied by hand moved it). */
+  async storeStream(stream: Stream): Promise<void> {
+    this.sql.exec(
+      "UPDATE tables SET stream = ? WHERE namespace = ? AND name = ?",
+      JSON.stringify(stream),
+      stream.namespace,
+      stream.name,
+    );
   }
 
   /** The stored stream of every discovered table, by `schema.table`. */
@@ -273,53 +576,6 @@ export class ConnectorDO extends DurableObject<Env> {
         .toArray()
         .map((row) => [row.key, JSON.parse(row.stream) as Stream]),
     );
-  }
-
-  /**
-   * Emits `schema_change` when a discovery after the first finds tables or columns that were
-   * not there before, or columns whose type changed. Every such change is applied: new tables
-   * are enabled (ALLOW_ALL, the only schema_change_handling accepted) and the destination adds
-   * or widens columns when the run migrates. Tables gone from the source are kept (their data
-   * stays) and reported as `removed_tables`.
-   */
-  private async announceSchemaChange(connectionId: string, before: Map<string, Stream>, after: Stream[]) {
-    const addedTables: string[] = [];
-    const addedColumns: { table: string; column: string; type: string }[] = [];
-    const changedColumns: { table: string; column: string; from: string; to: string }[] = [];
-    const seen = new Set<string>();
-    for (const stream of after) {
-      const key = `${stream.namespace}.${stream.name}`;
-      seen.add(key);
-      const old = before.get(key);
-      if (!old) {
-        addedTables.push(key);
-        continue;
-      }
-      const oldColumns = new Map(old.columns.map((c) => [c.name, c]));
-      for (const column of stream.columns) {
-        const previous = oldColumns.get(column.name);
-        if (!previous) addedColumns.push({ table: key, column: column.name, type: column.type });
-        else if (previous.type !== column.type) {
-          changedColumns.push({ table: key, column: column.name, from: previous.type, to: column.type });
-        }
-      }
-    }
-    const removedTables = [...before.keys()].filter((key) => !seen.has(key));
-    if (addedTables.length + addedColumns.length + changedColumns.length + removedTables.length === 0) return;
-    const row = await this.load(connectionId).catch(() => undefined);
-    if (!row) return;
-    await emit(this.env, {
-      ...connectionSubject(row),
-      type: "schema_change",
-      data: {
-        applied: true,
-        schema_change_handling: "ALLOW_ALL",
-        added_tables: addedTables,
-        removed_tables: removedTables,
-        added_columns: addedColumns,
-        changed_columns: changedColumns,
-      },
-    });
   }
 
   /** Every discovered table with its setting; null before the first discovery. */

@@ -84,6 +84,18 @@ export class DestinationDO extends DurableObject<Env> {
     this.ctx.storage.sql.exec("DELETE FROM target_tables");
   }
 
+  /**
+   * The destination's salt for hashed columns (engine/schema-projection.ts): 32 random bytes
+   * drawn once and kept, so a value hashes alike in every connection of this destination.
+   */
+  async hashSalt(): Promise<Uint8Array> {
+    const stored = await this.ctx.storage.get<Uint8Array>("hash_salt");
+    if (stored) return stored;
+    const salt = crypto.getRandomValues(new Uint8Array(32));
+    await this.ctx.storage.put("hash_salt", salt);
+    return salt;
+  }
+
   /** Tables this destination was migrated to hold, as `schema.table`. */
   async knownTables(): Promise<string[]> {
     return this.ctx.storage.sql

@@ -47,6 +47,7 @@ import {
   type SliceTicket,
 } from "./runs";
 import { parseDuration } from "./schedule";
+import { prepareWriter } from "./schema-apply";
 import { type EngineSettings, engineSettings, sliceDeadlineMs } from "./settings";
 import { secretKeys } from "./toolkit/config";
 import { connectorContext } from "./toolkit/context";
@@ -208,6 +209,12 @@ function mapper(...definitions: (SourceDefinition | DestinationDefinition | unde
 function alerts(warnings: StreamWarning[]) {
   const seen = new Set<string>();
   return warnings.flatMap((w): { code: string; message: string; details: Record<string, unknown> }[] => {
+    // Schema changes blocked or not applied say what to do themselves (schema-policy.ts).
+    if (w.code.startsWith("schema_change_")) {
+      if (seen.has(w.message)) return [];
+      seen.add(w.message);
+      return [{ code: w.code, message: w.message, details: { table: w.stream } }];
+    }
     // A change log's warnings (slot lag, a missing or invalidated slot) carry what to do already.
     if (w.stream === CHANGE_LOG_STATE) {
       if (seen.has(w.message)) return [];
@@ -302,13 +309,23 @@ export async function handleSyncJob(env: Env, job: SyncJob, settings = engineSet
     const destinationDo = env.DESTINATION.get(env.DESTINATION.idFromName(row.groupId));
     const readAndWrite = async () => {
       let streams = ticket.streams;
+      const discovering = !streams;
       try {
         if (!streams) {
           const known = (await connector.tables())?.map((table) => table.stream);
           const discovered = await readSource.reader.discover(config, ctx, { streams: known, state: ticket.state });
-          streams = await connector.recordDiscovery(job.connectionId, discovered.streams);
+          // The schema policy rules on what changed since the last discovery (schema-policy.ts).
+          const found = await connector.discoverUnderPolicy(job.connectionId, discovered.streams, job.runId, "run");
+          streams = found.streams;
           const notFound: StreamWarning[] = discovered.warnings.map((w) => ({ code: "table_not_found", ...w }));
-          held(await sync.setRunStreams(job.runId, streams, notFound, lease));
+          const blocked: StreamWarning[] = found.changes
+            .filter((change) => change.status === "blocked")
+            .map((change) => ({
+              code: "schema_change_blocked",
+              stream: `${change.schema}.${change.table}`,
+              message: change.message,
+            }));
+          held(await sync.setRunStreams(job.runId, streams, [...notFound, ...blocked], lease));
         }
       } catch (error) {
         await opening.then((o) => o.writer.close()).catch(() => {});
@@ -318,9 +335,20 @@ export async function handleSyncJob(env: Env, job: SyncJob, settings = engineSet
       const syncModes = (await connector.syncModes()) as Record<string, SyncMode>;
       const opened = await opening;
       destination = opened.definition;
-      const writer = opened.writer;
+      let writer = opened.writer;
       try {
-        return await runSlice({
+        // Pending schema changes reach the destination; column settings apply to every batch.
+        const policy = await prepareWriter(
+          env,
+          connector,
+          writer,
+          row.groupId,
+          (namespace) => destinationSchema(row.service, row.schema, namespace),
+          ticket.state,
+          discovering,
+        );
+        writer = policy.writer;
+        const result = await runSlice({
           reader: readSource.reader,
           sourceConfig: config,
           writer,
@@ -329,7 +357,7 @@ export async function handleSyncJob(env: Env, job: SyncJob, settings = engineSet
             configureStreams(streams, options, readSource.reader.changeLog?.enabled(config) ?? false),
             syncModes,
           ),
-          state: ticket.state,
+          state: policy.state,
           ctx,
           runId: job.runId,
           runStartedAt: new Date(ticket.run.startedAt),
@@ -354,6 +382,7 @@ export async function handleSyncJob(env: Env, job: SyncJob, settings = engineSet
             held(await sync.commit(job.runId, lease, stream, state, delta));
           },
         });
+        return { ...result, warnings: [...policy.warnings, ...result.warnings] };
       } finally {
         await writer.close();
       }

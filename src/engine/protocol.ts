@@ -506,6 +506,14 @@ export interface DestinationWriter {
   /** Resolves once everything written is durable. */
   flush(): Promise<void>;
   close(): Promise<void>;
+  /**
+   * Applies a schema change `migrate` does not make (engine/schema-policy.ts): change a
+   * column's type, drop or rename a column, add one the source does not have, drop the table
+   * (a changed primary key: the table is re-synced). Idempotent: a change already made, or a
+   * table that does not exist, is nothing to do (false when the table does not exist). A
+   * destination without it cannot apply those changes (the run says so).
+   */
+  evolve?(schema: string, table: string, op: import("./schema-policy").EvolveOp): Promise<boolean>;
 }
 
 /** When rows were deleted: the run's start, and the source's commit times (DeleteBatch.changedAt). */

@@ -64,25 +64,21 @@ async function config(auth: string, id: string) {
 }
 
 describe("GET /schemas and POST /schemas/reload", () => {
-  it("has no schemas key before the source was discovered, under both namings", async () => {
+  it("answers 404 NotFound_SchemaConfig before the source was discovered, under both namings", async () => {
     const auth = await newAccount();
     const source = await sourceSchema();
     const { id } = await postgresConnection(auth, await group(auth), [`${source}.customers`]);
     for (const naming of NAMINGS) {
       const res = await call("GET", `/v1/${naming}/${id}/schemas`, { auth });
-      expect(res.status).toBe(200);
-      expect(res.json).toEqual({
-        code: "Success",
-        message: "Schema configuration retrieved successfully",
-        data: { enable_new_by_default: true, schema_change_handling: "ALLOW_ALL" },
-      });
+      expect(res.status).toBe(404);
+      expect(res.json.code).toBe("NotFound_SchemaConfig");
     }
     const patched = await call("PATCH", `/v1/connections/${id}/schemas`, {
       auth,
       body: { schema_change_handling: "ALLOW_ALL", is_type_locked: false },
     });
-    expect(patched.status).toBe(200);
-    expect(patched.json.data).toEqual({ enable_new_by_default: true, schema_change_handling: "ALLOW_ALL" });
+    expect(patched.status).toBe(404);
+    expect(patched.json.code).toBe("NotFound_SchemaConfig");
     const schema = await call("PATCH", `/v1/connections/${id}/schemas/${source}`, { auth, body: { enabled: false } });
     expect(schema.status).toBe(404);
     expect(schema.json.code).toBe("NotFound_Schema");
@@ -100,6 +96,7 @@ describe("GET /schemas and POST /schemas/reload", () => {
     const expected = {
       enable_new_by_default: true,
       schema_change_handling: "ALLOW_ALL",
+      is_type_locked: false,
       schemas: {
         [source]: {
           name_in_destination: schema,
@@ -189,7 +186,8 @@ describe("GET /schemas and POST /schemas/reload", () => {
     expect(reload.json.message).toBe(
       `Could not discover the tables of connection '${id}': database "sync_api_missing" does not exist`,
     );
-    expect(await config(auth, id)).toEqual({ enable_new_by_default: true, schema_change_handling: "ALLOW_ALL" });
+    const none = await call("GET", `/v1/connections/${id}/schemas`, { auth });
+    expect(none.json.code).toBe("NotFound_SchemaConfig");
   });
 
   it("reload answers 400 for a service that cannot be read yet", async () => {
@@ -295,11 +293,18 @@ describe("PATCH /schemas, /schemas/{schema} and /schemas/{schema}/tables/{table}
         404,
         "NotFound_Column",
       ],
-      ["PATCH", "/schemas", { schema_change_handling: "BLOCK_ALL" }, 400, "InvalidInput"],
+      ["PATCH", "/schemas", { schema_change_handling: "BLOCK_SOME" }, 400, "InvalidInput"],
       ["PATCH", `/schemas/${source}`, { enabled: "no" }, 400, "InvalidInput"],
       ["PATCH", `/schemas/${source}/tables/customers`, { enabled: false, sync_mode: "HISTORY" }, 400, "InvalidInput"],
-      ["PATCH", `/schemas/${source}/tables/customers`, { columns: { name: { enabled: false } } }, 400, "InvalidInput"],
-      ["PATCH", `/schemas/${source}/tables/customers`, { columns: { name: { hashed: true } } }, 400, "InvalidInput"],
+      ["PATCH", `/schemas/${source}/tables/customers`, { columns: { id: { enabled: false } } }, 400, "InvalidInput"],
+      ["PATCH", `/schemas/${source}/tables/customers`, { columns: { id: { hashed: true } } }, 400, "InvalidInput"],
+      [
+        "PATCH",
+        `/schemas/${source}/tables/customers`,
+        { columns: { name: { is_primary_key: true } } },
+        400,
+        "InvalidInput",
+      ],
       ["GET", `/schemas/${source}/tables/nope/columns`, undefined, 404, "NotFound_Table"],
     ];
     for (const [method, path, body, status, code] of cases) {
@@ -311,19 +316,14 @@ describe("PATCH /schemas, /schemas/{schema} and /schemas/{schema}/tables/{table}
 
     const messages = [
       [
-        { schema_change_handling: "BLOCK_ALL" },
-        "/schemas",
-        "Invalid value for field 'schema_change_handling': only ALLOW_ALL is supported (newly discovered tables are enabled)",
-      ],
-      [
         { schemas: { [source]: { tables: { customers: { sync_mode: "LIVE" } } } } },
         "/schemas",
         `Invalid value for field 'schemas.${source}.tables.customers.sync_mode': the connection's destination does not support LIVE (it supports SOFT_DELETE)`,
       ],
       [
-        { tables: { customers: { columns: { name: { enabled: false } } } } },
+        { tables: { customers: { columns: { id: { enabled: false } } } } },
         `/schemas/${source}`,
-        "Invalid value for field 'tables.customers.columns.name.enabled': blocking columns is not supported yet",
+        "Invalid value for field 'tables.customers.columns.id.enabled': primary-key column 'id' cannot be blocked",
       ],
       [
         { sync_mode: "HISTORY" },
@@ -403,7 +403,7 @@ describe("GET /schemas/{schema}/tables/{table}/columns", () => {
   it("lists every column of the table as discovered, primary keys marked, under both namings", async () => {
     const auth = await newAccount();
     const { id, source } = await discovered(auth);
-    const blocked = { allowed: false, reason_code: "OTHER", reason: "Blocking columns is not supported yet" };
+    const blocked = { allowed: true };
     for (const naming of NAMINGS) {
       const res = await call("GET", `/v1/${naming}/${id}/schemas/${source}/tables/customers/columns`, { auth });
       expect(res.status).toBe(200);

@@ -195,7 +195,7 @@ describe("events", () => {
     expect(ended).toMatchObject({ type: "sync_end", sync_id: started.sync_id, data: { status: "SUCCESSFUL" } });
   });
 
-  it("announces tables and columns a later discovery finds as an applied schema_change", async () => {
+  it("announces each change a later discovery finds as a schema_change event", async () => {
     const { auth, id } = await sampleConnection();
     const connector = env.CONNECTOR.get(env.CONNECTOR.idFromName(id));
     const column = (name: string, type: "int" | "string" | "long") => ({
@@ -213,17 +213,16 @@ describe("events", () => {
     ]);
     const events = await eventually("schema_change", async () => {
       const res = await call("GET", `/v1/events?connection_id=${id}&type=schema_change`, { auth });
-      return res.json.data.items.length > 0 ? res.json.data.items : undefined;
+      return res.json.data.items.length >= 3 ? res.json.data.items : undefined;
     });
-    expect(events).toHaveLength(1);
-    expect(events[0].data).toEqual({
-      applied: true,
-      schema_change_handling: "ALLOW_ALL",
-      added_tables: ["app.orders"],
-      removed_tables: [],
-      added_columns: [{ table: "app.users", column: "email", type: "string" }],
-      changed_columns: [{ table: "app.users", column: "id", from: "int", to: "long" }],
-    });
+    expect(
+      events.map((e: { data: Record<string, unknown> }) => [e.data.kind, e.data.status, e.data.table, e.data.column]),
+    ).toEqual([
+      ["add_column", "applied", "users", "email"],
+      ["widen", "applied", "users", "id"],
+      ["new_table", "applied", "orders", null],
+    ]);
+    expect(events[1].data).toMatchObject({ old_type: "int", new_type: "long", origin: "reload", run_id: null });
   });
 
   it("refuses a stream request that does not accept text/event-stream, and bad ids", async () => {

@@ -181,15 +181,21 @@ describe("the Fivetran SDK class", () => {
     expect(refused).toMatchObject({ status: 400, code: "InvalidInput" });
     expect(refused.message).toMatch(/transform\.query.*only a SELECT is accepted/);
 
-    const breaking = fivetran.createConnector({ ...base, id: "breaking", schema: { allowBreaking: true } });
-    await expect(breaking.ready()).rejects.toThrow(/allow_breaking/);
-    // The current behaviour is accepted as declared.
+    const badNotify = fivetran.createConnector({ ...base, id: "bad-notify", schema: { notify: ["not an address"] } });
+    await expect(badNotify.ready()).rejects.toThrow(/notify/);
+    // The schema block maps onto the schema policy (README "Schema changes").
     const defaults = fivetran.createConnector({
       ...base,
       id: "defaults",
-      schema: { autoMigrate: true, allowBreaking: false },
+      schema: { autoMigrate: true, allowBreaking: true, trackHistory: true, notify: ["data-team@example.com"] },
     });
     await expect(defaults.ready()).resolves.toMatchObject({ schema: "defaults" });
+    await expect(defaults.schema.history()).resolves.toEqual([]);
+    // Nothing discovered yet: there is no schema config to evolve.
+    await expect(defaults.schema.evolve({ addColumn: { name: "region", type: "string" } })).rejects.toMatchObject({
+      status: 404,
+      code: "NotFound_SchemaConfig",
+    });
 
     expect(() =>
       fivetran.createConnector({ ...base, id: "binding", destination: { type: "d1", database: env.DB as unknown } }),

@@ -28,8 +28,8 @@ import {
   applySchedule,
   applySyncOptions,
   DEFAULT_SCHEDULE,
-  refuseUnavailable,
   type SyncOptions,
+  schemaPolicyPatch,
 } from "./connections.settings";
 import { applyConnectionTransform } from "./connections.transforms";
 import { triggersForDetails } from "./connections.triggers.handlers";
@@ -113,7 +113,6 @@ export const createConnection: RouteHandler<typeof routes.create, AppEnv> = asyn
   // Everything that can be refused is checked before anything runs or is stored.
   const definition = findSource(body.service);
   if (!definition) throw ApiError.invalid(`Unsupported service '${body.service}'`);
-  refuseUnavailable(body);
   const schedule = applySchedule(DEFAULT_SCHEDULE, body);
   const syncOptions = applySyncOptions(null, body.sync_options);
   const config = parseConfig(definition, withAuth(body.config, body.auth), {}, { egress: egressPolicy(c.env) });
@@ -158,6 +157,8 @@ export const createConnection: RouteHandler<typeof routes.create, AppEnv> = asyn
   });
   // A concurrent create may have taken the name between the check above and the insert.
   if (!id) throw duplicateSchema(schema, group.id);
+  const policy = schemaPolicyPatch(body.schema_policy);
+  if (policy) await connectorOf(c.env, id).setSchemaPolicy(policy);
   // Arms the schedule alarm if the connection can run; ConnectorDO reads the row just written.
   await connectorOf(c.env, id).reschedule(id);
   const row = await requireConnection(db, accountId, id);
@@ -188,7 +189,6 @@ export const updateConnection: RouteHandler<typeof routes.update, AppEnv> = asyn
   const db = catalog(c.env.DB);
   const { accountId } = c.var.auth;
   const row = await requireConnection(db, accountId, connectionId);
-  refuseUnavailable(body);
   const changes: repo.ConnectionChanges = {};
 
   let config: Record<string, unknown> | undefined;
@@ -275,6 +275,8 @@ export const updateConnection: RouteHandler<typeof routes.update, AppEnv> = asyn
   if (!(await repo.updateConnection(db, accountId, connectionId, changes))) {
     throw ApiError.notFound("Connection", connectionId);
   }
+  const policy = schemaPolicyPatch(body.schema_policy);
+  if (policy) await connectorOf(c.env, connectionId).setSchemaPolicy(policy);
   // Any change (paused, schedule fields, sync_frequency, …) may move or clear the next run.
   await connectorOf(c.env, connectionId).reschedule(connectionId);
   const updated = await requireConnection(db, accountId, connectionId);

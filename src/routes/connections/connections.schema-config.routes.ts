@@ -2,8 +2,11 @@ import { createRoute } from "@hono/zod-openapi";
 import { commonErrors, conflictError, envelope, jsonResponse, notFoundError } from "../../lib/envelope";
 import { legacy, type Naming, operationId } from "./connections.routes";
 import {
+  columnParam,
+  columnPatch,
   columnsDataSchema,
   reloadBody,
+  schemaConfigCreate,
   schemaConfigPatch,
   schemaConfigSchema,
   schemaParam,
@@ -22,11 +25,57 @@ function getConfigRoute(naming: Naming) {
     tags,
     operationId: operationId(naming, "connection_schema_config", "connector_schema_config"),
     summary: "Retrieve the connection schema config",
-    description: "No `schemas` key until the source was discovered (by the first sync or `POST …/schemas/reload`).",
+    description:
+      "404 `NotFound_SchemaConfig` until the source was discovered (by the first sync or `POST …/schemas/reload`) or a config was created with `POST …/schemas`.",
     ...legacy(naming),
     request: { params: connectionIdParam },
     responses: {
       200: jsonResponse("Schema configuration retrieved successfully", envelope(schemaConfigSchema)),
+      ...commonErrors,
+      ...notFoundError,
+    },
+  });
+}
+
+function createConfigRoute(naming: Naming) {
+  return createRoute({
+    method: "post",
+    path: `/v1/${naming}/{connectionId}/schemas`,
+    tags,
+    operationId: operationId(naming, "create_connection_schema_config", "create_connector_schema_config"),
+    summary: "Create a connection schema config",
+    description:
+      "Before the first sync: the handling and the named schemas, tables and columns (kept as given, case-sensitive) apply when the source is first discovered; tables not named follow `schema_change_handling`. 409 when the connection has a schema config already.",
+    ...legacy(naming),
+    request: {
+      params: connectionIdParam,
+      body: { required: false, content: { "application/json": { schema: schemaConfigCreate } } },
+    },
+    responses: {
+      200: jsonResponse("Schema configuration has been created", envelope(schemaConfigSchema)),
+      ...commonErrors,
+      ...notFoundError,
+      ...conflictError,
+    },
+  });
+}
+
+function patchColumnRoute(naming: Naming) {
+  return createRoute({
+    method: "patch",
+    path: `/v1/${naming}/{connectionId}/schemas/{schemaName}/tables/{tableName}/columns/{columnName}`,
+    tags,
+    operationId: operationId(naming, "modify_connection_column_config", "modify_connector_column_config"),
+    summary: "Update a column config",
+    description:
+      "`enabled: false` keeps the column out of the destination from the next sync on; `hashed: true` lands it as its salted SHA-256 (base64 text). Not for primary-key columns (400).",
+    ...legacy(naming),
+    request: {
+      params: columnParam,
+      body: { required: true, content: { "application/json": { schema: columnPatch } } },
+    },
+    responses: {
+      200: jsonResponse("Column configuration has been modified", envelope(schemaConfigSchema)),
       ...commonErrors,
       ...notFoundError,
     },
@@ -142,6 +191,8 @@ function columnsRoute(naming: Naming) {
 export function schemaConfigRoutes(naming: Naming) {
   return {
     getConfig: getConfigRoute(naming),
+    createConfig: createConfigRoute(naming),
+    patchColumn: patchColumnRoute(naming),
     reload: reloadRoute(naming),
     patchConfig: patchConfigRoute(naming),
     patchSchema: patchSchemaRoute(naming),

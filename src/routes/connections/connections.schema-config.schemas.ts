@@ -16,6 +16,12 @@ export const tableParam = schemaParam.extend({
     .openapi({ param: { name: "tableName", in: "path" }, description: "Source table name (case-sensitive)" }),
 });
 
+export const columnParam = tableParam.extend({
+  columnName: z
+    .string()
+    .openapi({ param: { name: "columnName", in: "path" }, description: "Source column name (case-sensitive)" }),
+});
+
 const enabledPatchSettings = z.object({
   allowed: z.boolean(),
   reason_code: z.enum(["SYSTEM_TABLE", "SYSTEM_COLUMN", "DELETED", "OTHER"]).optional(),
@@ -69,6 +75,10 @@ export const schemaConfigSchema = z
   .object({
     enable_new_by_default: z.boolean(),
     schema_change_handling: z.enum(SCHEMA_CHANGE_HANDLING),
+    is_type_locked: z
+      .boolean()
+      .optional()
+      .openapi({ description: "Column types never change on their own: widenings are held (see schema history)" }),
     schemas: z
       .record(z.string(), schemaEntrySchema)
       .optional()
@@ -88,11 +98,22 @@ export const columnsDataSchema = z
 // spec marks `enabled` required at each level; it is optional here (absent = unchanged), so a
 // request that only touches a table need not restate its schema.
 
-const columnPatch = z.object({
-  enabled: z.boolean().nullish(),
-  hashed: z.boolean().nullish(),
-  is_primary_key: z.boolean().nullish(),
-});
+export const columnPatch = z
+  .object({
+    enabled: z
+      .boolean()
+      .nullish()
+      .openapi({ description: "false keeps the column out of the destination (not for primary-key columns)" }),
+    hashed: z.boolean().nullish().openapi({
+      description:
+        "true lands the column as base64(SHA-256(destination salt ‖ value)) text, hashed in the Worker (not for primary-key columns)",
+    }),
+    is_primary_key: z
+      .boolean()
+      .nullish()
+      .openapi({ description: "Accepted when it states the column's role; primary keys come from the source" }),
+  })
+  .openapi("UpdateColumnConfigRequest");
 
 export const tablePatch = z
   .object({
@@ -104,7 +125,7 @@ export const tablePatch = z
     columns: z
       .record(z.string(), columnPatch)
       .nullish()
-      .openapi({ description: "Columns must exist; blocking or hashing columns is not supported yet" }),
+      .openapi({ description: "Columns must exist (names are case-sensitive)" }),
     transform: transformSchema.nullish().openapi({
       description:
         "Extension: this table's transform (wins over the connection's), checked against its columns; null removes it",
@@ -124,11 +145,14 @@ export const schemaPatch = z
 
 export const schemaConfigPatch = z
   .object({
-    schema_change_handling: z
-      .enum(SCHEMA_CHANGE_HANDLING)
+    schema_change_handling: z.enum(SCHEMA_CHANGE_HANDLING).nullish().openapi({
+      description:
+        "What a later discovery does with what is new: ALLOW_ALL syncs new schemas, tables and columns; ALLOW_COLUMNS syncs new columns only (new schemas and tables are added disabled); BLOCK_ALL adds all of them disabled and holds widenings",
+    }),
+    is_type_locked: z
+      .boolean()
       .nullish()
-      .openapi({ description: "Only ALLOW_ALL is supported: newly discovered tables are enabled" }),
-    is_type_locked: z.boolean().nullish().openapi({ description: "Accepted and ignored" }),
+      .openapi({ description: "true holds every widening of a column's type until it is applied by hand" }),
     schemas: z.record(z.string(), schemaPatch).nullish(),
   })
   .openapi("UpdateStandardConfigRequest");
@@ -142,5 +166,25 @@ export const reloadBody = z
   })
   .openapi("ReloadStandardConfigRequest");
 
+/** `POST …/schemas`: a config created before the first sync (same nested shape as PATCH). */
+export const schemaConfigCreate = z
+  .object({
+    schema_change_handling: z.enum(SCHEMA_CHANGE_HANDLING).nullish(),
+    is_type_locked: z.boolean().nullish(),
+    schemas: z.record(z.string(), schemaPatch).nullish(),
+  })
+  .openapi("CreateStandardConfigRequest");
+
+/** `POST …/schemas/drop-columns`. */
+export const dropColumnsBody = z
+  .object({
+    schemas: z.record(
+      z.string(),
+      z.object({ tables: z.record(z.string(), z.object({ columns: z.array(z.string()).min(1) })) }),
+    ),
+  })
+  .openapi("DropColumnsRequest");
+
 export type SchemaPatch = z.infer<typeof schemaPatch>;
+export type ColumnPatch = z.infer<typeof columnPatch>;
 export type TablePatch = z.infer<typeof tablePatch>;

@@ -10,8 +10,11 @@
  *   tables keep their source name.
  * - A schema has no flag of its own: it is enabled while any of its tables is. Disabling it
  *   disables its tables; enabling a disabled schema enables its tables.
- * - `schema_change_handling` is ALLOW_ALL (discovery enables new tables); columns cannot be
- *   blocked or hashed yet, so no column is ever "touched" and `columns` is always empty.
+ * - `schema_change_handling` (ALLOW_ALL, ALLOW_COLUMNS, BLOCK_ALL) and `is_type_locked` are the
+ *   connection's schema policy (engine/schema-policy.ts), ruling on what each discovery finds.
+ *   A table's `columns` lists the columns someone or the policy touched: `enabled: false`
+ *   keeps a column out of the destination, `hashed: true` lands its salted SHA-256
+ *   (engine/schema-projection.ts). Primary-key columns can be neither.
  * - `sync_mode` is per table, stored in ConnectorDO and carried into every run: SOFT_DELETE
  *   (the default: a row deleted at the source stays, `_fivetran_deleted = true`), LIVE (it is
  *   removed) or HISTORY (every version kept, `_fivetran_start`/`_fivetran_end`/`_fivetran_active`;
@@ -27,10 +30,12 @@
 import type { TableSetting } from "../../do/connector-do";
 import { findDestination } from "../../engine/destinations";
 import type { Column, Stream, SyncMode } from "../../engine/protocol";
+import type { ColumnSetting, ColumnSettings } from "../../engine/schema-projection";
 import { ApiError } from "../../errors";
 import { streamKey } from "./connections.objects";
 import type {
   ColumnConfig,
+  ColumnPatch,
   SchemaConfig,
   SchemaPatch,
   TableConfig,
@@ -73,7 +78,23 @@ const API_MODE: Record<SyncMode, TableConfig["sync_mode"] & string> = {
   history: "HISTORY",
 };
 
-function tableConfig(stream: Stream, enabled: boolean, syncMode: SyncMode, modes: readonly SyncMode[]): TableConfig {
+function tableConfig(
+  stream: Stream,
+  enabled: boolean,
+  syncMode: SyncMode,
+  modes: readonly SyncMode[],
+  settings: Record<string, ColumnSetting> | undefined,
+): TableConfig {
+  const columns: Record<string, ColumnConfig> = {};
+  // Only columns someone (or the schema policy) touched, as on Fivetran.
+  for (const column of stream.columns) {
+    const setting = settings && Object.hasOwn(settings, column.name) ? settings[column.name] : undefined;
+    if (!setting) continue;
+    Object.defineProperty(columns, column.name, {
+      value: columnConfig(column, stream.primaryKey.includes(column.name), setting),
+      enumerable: true,
+    });
+  }
   return {
     name_in_destination: stream.name,
     enabled,
@@ -82,8 +103,14 @@ function tableConfig(stream: Stream, enabled: boolean, syncMode: SyncMode, modes
     supports_columns_config: true,
     supports_history_mode: modes.includes("history") && stream.primaryKey.length > 0,
     enabled_patch_settings: { allowed: true },
-    columns: {},
+    columns,
   };
+}
+
+/** The policy fields the schema config shows. */
+export interface ConfigPolicy {
+  handling: SchemaConfig["schema_change_handling"];
+  typeLocked: boolean;
 }
 
 /**
@@ -94,8 +121,14 @@ export function schemaConfig(
   destinationSchema: (namespace: string) => string,
   tables: TableSetting[] | null,
   modes: readonly SyncMode[] = ["soft_delete"],
+  policy: ConfigPolicy = { handling: "ALLOW_ALL", typeLocked: false },
+  settings: ColumnSettings = {},
 ): SchemaConfig {
-  const config: SchemaConfig = { enable_new_by_default: true, schema_change_handling: "ALLOW_ALL" };
+  const config: SchemaConfig = {
+    enable_new_by_default: policy.handling === "ALLOW_ALL",
+    schema_change_handling: policy.handling,
+    is_type_locked: policy.typeLocked,
+  };
   if (tables === null) return config;
   const schemas = new Map<string, NonNullable<SchemaConfig["schemas"]>[string]>();
   for (const { stream, enabled, syncMode } of tables) {
@@ -104,9 +137,16 @@ export function schemaConfig(
       entry = { name_in_destination: destinationSchema(stream.namespace), enabled: false, tables: {} };
       schemas.set(stream.namespace, entry);
     }
+    const key = streamKey(stream.namespace, stream.name);
     // Object.defineProperty keeps a table called "__proto__" an ordinary key.
     Object.defineProperty(entry.tables, stream.name, {
-      value: tableConfig(stream, enabled, syncMode ?? "soft_delete", modes),
+      value: tableConfig(
+        stream,
+        enabled,
+        syncMode ?? "soft_delete",
+        modes,
+        Object.hasOwn(settings, key) ? settings[key] : undefined,
+      ),
       enumerable: true,
       writable: true,
       configurable: true,
@@ -116,11 +156,13 @@ export function schemaConfig(
   return { ...config, schemas: Object.fromEntries(schemas) };
 }
 
-function columnConfig(column: Column, primaryKey: boolean): ColumnConfig {
+const DEFAULT_SETTING: ColumnSetting = { enabled: true, hashed: false, held: null };
+
+function columnConfig(column: Column, primaryKey: boolean, setting: ColumnSetting = DEFAULT_SETTING): ColumnConfig {
   return {
     name_in_destination: column.name,
-    enabled: true,
-    hashed: false,
+    enabled: setting.enabled,
+    hashed: setting.hashed,
     is_primary_key: primaryKey,
     enabled_patch_settings: primaryKey
       ? {
@@ -128,14 +170,24 @@ function columnConfig(column: Column, primaryKey: boolean): ColumnConfig {
           reason_code: "SYSTEM_COLUMN",
           reason: "The column does not support exclusion as it is a Primary Key",
         }
-      : { allowed: false, reason_code: "OTHER", reason: "Blocking columns is not supported yet" },
+      : { allowed: true },
   };
 }
 
 /** Every column of a discovered table, in source order (GET …/columns). */
-export function columnsConfig(stream: Stream): Record<string, ColumnConfig> {
+export function columnsConfig(
+  stream: Stream,
+  settings: Record<string, ColumnSetting> = {},
+): Record<string, ColumnConfig> {
   return Object.fromEntries(
-    stream.columns.map((column) => [column.name, columnConfig(column, stream.primaryKey.includes(column.name))]),
+    stream.columns.map((column) => [
+      column.name,
+      columnConfig(
+        column,
+        stream.primaryKey.includes(column.name),
+        Object.hasOwn(settings, column.name) ? settings[column.name] : undefined,
+      ),
+    ]),
   );
 }
 
@@ -189,25 +241,65 @@ function checkTablePatch(
       );
     }
   }
-  for (const [name, column] of Object.entries(patch.columns ?? {})) {
-    if (!stream.columns.some((c) => c.name === name)) throw columnNotFound(connectionId, stream, name);
-    if (column.enabled === false) {
-      throw ApiError.invalid(
-        `Invalid value for field '${field(`columns.${name}.enabled`)}': blocking columns is not supported yet`,
-      );
-    }
-    if (column.hashed === true) {
-      throw ApiError.invalid(
-        `Invalid value for field '${field(`columns.${name}.hashed`)}': hashing columns is not supported yet`,
-      );
-    }
+  for (const [name, column] of Object.entries(patch.columns ?? {}))
+    checkColumnPatch(connectionId, stream, name, column, (rest) => field(`columns.${name}.${rest}`));
+}
+
+/** Refuses what a column PATCH cannot do: unknown columns 404; keys cannot be blocked or hashed. */
+export function checkColumnPatch(
+  connectionId: string,
+  stream: Stream,
+  name: string,
+  column: ColumnPatch,
+  field: (rest: string) => string,
+): void {
+  if (!stream.columns.some((c) => c.name === name)) throw columnNotFound(connectionId, stream, name);
+  const key = stream.primaryKey.includes(name);
+  if (key && column.enabled === false) {
+    throw ApiError.invalid(
+      `Invalid value for field '${field("enabled")}': primary-key column '${name}' cannot be blocked`,
+    );
+  }
+  if (key && column.hashed === true) {
+    throw ApiError.invalid(
+      `Invalid value for field '${field("hashed")}': primary-key column '${name}' cannot be hashed here (rows are upserted and deleted by its values)`,
+    );
+  }
+  if (column.is_primary_key != null && column.is_primary_key !== key) {
+    throw ApiError.invalid(
+      `Invalid value for field '${field("is_primary_key")}': primary keys come from the source, and '${name}' ${key ? "is" : "is not"} one`,
+    );
   }
 }
 
-/** What a PATCH of schemas changes: `schema.table` → enabled, and → sync mode. */
+/** A column's new settings. */
+export interface ColumnChange {
+  schema: string;
+  table: string;
+  column: string;
+  patch: Partial<ColumnSetting>;
+}
+
+/** What a PATCH of schemas changes: `schema.table` → enabled, → sync mode, and columns. */
 export interface SchemaPatchPlan {
   enabled: Record<string, boolean>;
   syncModes: Record<string, SyncMode>;
+  columns: ColumnChange[];
+}
+
+/** A column patch as settings (absent fields unchanged). */
+export function columnChange(schema: string, table: string, column: string, patch: ColumnPatch): ColumnChange {
+  return {
+    schema,
+    table,
+    column,
+    patch: {
+      ...(patch.enabled != null ? { enabled: patch.enabled } : {}),
+      ...(patch.hashed != null ? { hashed: patch.hashed } : {}),
+      // Enabling a column lets its held values through as they are.
+      ...(patch.enabled === true ? { held: null } : {}),
+    },
+  };
 }
 
 /**
@@ -224,6 +316,7 @@ export function planSchemaPatch(
 ): SchemaPatchPlan {
   const changes: Record<string, boolean> = {};
   const syncModes: Record<string, SyncMode> = {};
+  const columns: ColumnChange[] = [];
   for (const [schema, patch] of Object.entries(schemas)) {
     const inSchema = tables?.filter(({ stream }) => stream.namespace === schema) ?? [];
     if (inSchema.length === 0) throw schemaNotFound(connectionId, schema);
@@ -233,6 +326,9 @@ export function planSchemaPatch(
       if (!setting) throw tableNotFound(connectionId, schema, table);
       checkTablePatch(connectionId, setting.stream, tablePatch, (rest) => fieldName(level, schema, table, rest), modes);
       if (tablePatch.sync_mode != null) syncModes[streamKey(schema, table)] = syncModeOf(tablePatch.sync_mode);
+      for (const [name, columnPatch] of Object.entries(tablePatch.columns ?? {})) {
+        columns.push(columnChange(schema, table, name, columnPatch));
+      }
       if (tablePatch.enabled != null) {
         changes[streamKey(schema, table)] = tablePatch.enabled;
         explicit.add(table);
@@ -248,5 +344,5 @@ export function planSchemaPatch(
       }
     }
   }
-  return { enabled: changes, syncModes };
+  return { enabled: changes, syncModes, columns };
 }

@@ -229,20 +229,32 @@ export const syncOptionsInput = z
   .openapi("SyncOptionsInput", { description: "Extension: engine options (mode, cursor, lookback, retries, backoff)" });
 
 /**
- * `schema_policy` (extension): the `schema` block of our SDK. What the engine does today is
- * the default of each field (schema changes applied as they come, no breaking-change opt-in, no
- * schema history, no notifications); another value is refused with 400 until it exists.
+ * `schema_policy` (extension): the `schema` block of our SDK, mapped onto the connection's
+ * schema policy (engine/schema-policy.ts; README "Schema changes"). Fields left out keep
+ * their current value (on create: ALLOW_ALL, breaking changes blocked, history kept, no notices).
  */
 export const schemaPolicyInput = z
   .strictObject({
-    auto_migrate: z.boolean().nullish(),
-    allow_breaking: z.boolean().nullish(),
-    track_history: z.boolean().nullish(),
-    notify: z.array(z.string()).nullish(),
+    auto_migrate: z.boolean().nullish().openapi({
+      description:
+        "true: schema_change_handling ALLOW_ALL (new tables and columns sync, types widen); false: BLOCK_ALL",
+    }),
+    allow_breaking: z
+      .boolean()
+      .nullish()
+      .openapi({ description: "Apply drops, narrowings, renames and primary-key changes instead of blocking them" }),
+    track_history: z
+      .boolean()
+      .nullish()
+      .openapi({ description: "Record changes in the schema history (default true)" }),
+    notify: z
+      .array(z.email())
+      .max(20)
+      .nullish()
+      .openapi({ description: "Addresses mailed each change applied or blocked (send_email binding SCHEMA_EMAIL)" }),
   })
   .openapi("SchemaPolicyInput", {
-    description:
-      "Extension: the SDK's schema block (autoMigrate, allowBreaking, trackHistory, notify). Only the current behaviour is accepted: auto_migrate true, allow_breaking false, track_history false, notify empty",
+    description: "Extension: the SDK's schema block (autoMigrate, allowBreaking, trackHistory, notify)",
   });
 
 /** Fields a create and an update share. `null` everywhere means "not provided" (go-fivetran sends nulls). */

@@ -11,6 +11,7 @@
  */
 
 import { type FlexibleSchedule, parseDuration, resolveSchedule } from "../../engine/schedule";
+import type { SchemaPolicy } from "../../engine/schema-policy";
 import { ApiError } from "../../errors";
 import type { CreateConnectionBody } from "./connections.schemas";
 
@@ -102,18 +103,17 @@ export function applySyncOptions(
 }
 
 /**
- * Refuses what a request asks for that the engine cannot do yet (parts of our SDK's `schema`
- * block), before anything is stored: a declaration is never silently dropped.
+ * The SDK's `schema` block (`schema_policy`) as the connection's schema policy
+ * (engine/schema-policy.ts): `auto_migrate` true is Fivetran's ALLOW_ALL and false BLOCK_ALL;
+ * `allow_breaking`, `track_history` and `notify` are the policy's own fields. Fields not sent
+ * are left as they are.
  */
-export function refuseUnavailable(body: Pick<CreateConnectionBody, "schema_policy">): void {
-  const policy = body.schema_policy;
-  if (!policy) return;
-  const refused: string[] = [];
-  if (policy.auto_migrate === false)
-    refused.push("auto_migrate false (blocking schema changes) is not available yet: schema changes are applied");
-  if (policy.allow_breaking === true)
-    refused.push("allow_breaking true is not available yet: breaking changes are not applied");
-  if (policy.track_history === true) refused.push("track_history true (schema change history) is not available yet");
-  if (policy.notify && policy.notify.length > 0) refused.push("notify (e-mail on schema changes) is not available yet");
-  if (refused.length > 0) throw ApiError.invalid(`Invalid value for field 'schema_policy': ${refused.join("; ")}`);
+export function schemaPolicyPatch(input: CreateConnectionBody["schema_policy"]): Partial<SchemaPolicy> | null {
+  if (input == null) return null;
+  const patch: Partial<SchemaPolicy> = {};
+  if (input.auto_migrate != null) patch.handling = input.auto_migrate ? "ALLOW_ALL" : "BLOCK_ALL";
+  if (input.allow_breaking != null) patch.allowBreaking = input.allow_breaking;
+  if (input.track_history != null) patch.trackHistory = input.track_history;
+  if (input.notify != null) patch.notify = [...new Set(input.notify)];
+  return Object.keys(patch).length > 0 ? patch : null;
 }

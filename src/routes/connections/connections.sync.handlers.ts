@@ -78,7 +78,19 @@ async function resyncTargets(
  * SyncDO decides (it forgets nothing unless it starts the run), so no check comes first.
  */
 async function startResync(env: Env, connectionId: string, targets: "all" | string[]): Promise<void> {
-  const result = await connectorOf(env, connectionId).trigger(connectionId, { trigger: "resync", resync: targets });
+  const connector = connectorOf(env, connectionId);
+  // A table held by a blocked primary-key change is rebuilt with the new key (schema-policy.ts).
+  const held = Object.keys(await connector.heldTables()).filter((key) => targets === "all" || targets.includes(key));
+  if (held.length > 0) {
+    await connector.queueOps(
+      held.map((key) => {
+        const dot = key.indexOf(".");
+        return { schema: key.slice(0, dot), table: key.slice(dot + 1), op: { kind: "drop_table" as const } };
+      }),
+    );
+    await connector.releaseTables(held);
+  }
+  const result = await connector.trigger(connectionId, { trigger: "resync", resync: targets });
   if (!result.started) throw syncInProgress(connectionId);
 }
 

@@ -1,6 +1,8 @@
 import { createRouter } from "../../lib/router";
 import * as handlers from "./connections.handlers";
 import { connectionsRoutes, connectorsRoutes } from "./connections.routes";
+import * as schemaChanges from "./connections.schema-changes.handlers";
+import { connectionsSchemaChangeRoutes, connectorsSchemaChangeRoutes } from "./connections.schema-changes.routes";
 import * as schemaConfig from "./connections.schema-config.handlers";
 import { connectionsSchemaConfigRoutes, connectorsSchemaConfigRoutes } from "./connections.schema-config.routes";
 import * as sync from "./connections.sync.handlers";
@@ -14,9 +16,21 @@ import { connectionsTriggerRoutes, connectorsTriggerRoutes, fireTriggerRoute } f
  */
 export const connectionsRouter = createRouter();
 
-for (const [routes, syncRoutes, schemaRoutes, triggerRoutes] of [
-  [connectionsRoutes, connectionsSyncRoutes, connectionsSchemaConfigRoutes, connectionsTriggerRoutes],
-  [connectorsRoutes, connectorsSyncRoutes, connectorsSchemaConfigRoutes, connectorsTriggerRoutes],
+for (const [routes, syncRoutes, schemaRoutes, triggerRoutes, changeRoutes] of [
+  [
+    connectionsRoutes,
+    connectionsSyncRoutes,
+    connectionsSchemaConfigRoutes,
+    connectionsTriggerRoutes,
+    connectionsSchemaChangeRoutes,
+  ],
+  [
+    connectorsRoutes,
+    connectorsSyncRoutes,
+    connectorsSchemaConfigRoutes,
+    connectorsTriggerRoutes,
+    connectorsSchemaChangeRoutes,
+  ],
 ] as const) {
   connectionsRouter
     .openapi(routes.list, handlers.listConnections)
@@ -33,7 +47,14 @@ for (const [routes, syncRoutes, schemaRoutes, triggerRoutes] of [
     .openapi(syncRoutes.getState, sync.getState)
     .openapi(syncRoutes.updateState, sync.updateState)
     .openapi(syncRoutes.listRuns, sync.listRuns)
+    // Fixed paths before `/schemas/{schemaName}` ones.
+    .openapi(changeRoutes.history, schemaChanges.listSchemaHistoryHandler)
+    .openapi(changeRoutes.evolve, schemaChanges.evolveSchema)
+    .openapi(changeRoutes.dropColumns, schemaChanges.dropColumnsHandler)
+    .openapi(changeRoutes.dropColumn, schemaChanges.dropColumnHandler)
     .openapi(schemaRoutes.getConfig, schemaConfig.getSchemaConfig)
+    .openapi(schemaRoutes.createConfig, schemaConfig.createSchemaConfig)
+    .openapi(schemaRoutes.patchColumn, schemaConfig.patchColumn)
     .openapi(schemaRoutes.reload, schemaConfig.reloadSchemaConfig)
     .openapi(schemaRoutes.patchConfig, schemaConfig.patchSchemaConfig)
     .openapi(schemaRoutes.patchSchema, schemaConfig.patchSchema)

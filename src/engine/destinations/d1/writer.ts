@@ -51,6 +51,7 @@ import type {
   UpsertBatch,
   WriteResult,
 } from "../../protocol";
+import type { EvolveOp } from "../../schema-policy";
 import {
   bindingExecutor,
   type D1Executor,
@@ -490,6 +491,49 @@ function tupleOf(alias: string, names: readonly string[]): string {
 }
 
 /** The statement creating `name` for `stream` in `mode` (history: keyed by pk and start). */
+/**
+ * Rebuilds a table with one column's declared type changed (SQLite cannot alter a column's
+ * type): a copy with the same columns, key and indexes, its values cast to the new type.
+ */
+function rebuild(
+  name: string,
+  columns: Record<string, unknown>[],
+  changed: string,
+  type: string,
+  indexes: string[],
+): D1Statement[] {
+  const temp = `${name}__fivetran_rebuild`;
+  const key = columns
+    .filter((c) => Number(c.pk) > 0)
+    .sort((a, b) => Number(a.pk) - Number(b.pk))
+    .map((c) => quoteName(String(c.name)));
+  const defs = columns.map((c) => {
+    const column = String(c.name);
+    const declared = column === changed ? type : String(c.type);
+    const notNull = Number(c.not_null) === 1 ? " NOT NULL" : "";
+    const dflt = c.dflt === null || c.dflt === undefined ? "" : ` DEFAULT ${String(c.dflt)}`;
+    return `${quoteName(column)} ${declared}${notNull}${dflt}`;
+  });
+  const names = columns.map((c) => quoteName(String(c.name)));
+  const values = columns.map((c) =>
+    c.name === changed ? `CAST(${quoteName(String(c.name))} AS ${type})` : quoteName(String(c.name)),
+  );
+  return [
+    { sql: `DROP TABLE IF EXISTS ${quoteName(temp)}`, params: [] },
+    {
+      sql: `CREATE TABLE ${quoteName(temp)} (${defs.join(", ")}${key.length > 0 ? `, PRIMARY KEY (${key.join(", ")})` : ""})`,
+      params: [],
+    },
+    {
+      sql: `INSERT INTO ${quoteName(temp)} (${names.join(", ")}) SELECT ${values.join(", ")} FROM ${quoteName(name)}`,
+      params: [],
+    },
+    { sql: `DROP TABLE ${quoteName(name)}`, params: [] },
+    { sql: `ALTER TABLE ${quoteName(temp)} RENAME TO ${quoteName(name)}`, params: [] },
+    ...indexes.map((sql) => ({ sql, params: [] })),
+  ];
+}
+
 function createTable(name: string, stream: Stream, mode: SyncMode): D1Statement {
   const keyed = stream.primaryKey.length > 0;
   const columns = stream.columns.map(
@@ -1173,6 +1217,68 @@ export class D1Writer implements DestinationWriter {
     const pending = this.pending;
     this.pending = undefined;
     await pending;
+  }
+
+  async evolve(schema: string, table: string, op: EvolveOp): Promise<boolean> {
+    const name = d1TableName(schema, table, this.namespace);
+    const ident = quoteName(name);
+    const columns = await this.db.query({
+      sql: 'SELECT name, type, "notnull" AS not_null, dflt_value AS dflt, pk FROM pragma_table_info(?1) ORDER BY cid',
+      params: [name],
+    });
+    if (columns.length === 0) return false;
+    const has = new Set(columns.map((c) => String(c.name)));
+    const run = (sql: string) => this.db.query({ sql, params: [] });
+    try {
+      switch (op.kind) {
+        case "alter_type": {
+          const current = columns.find((c) => c.name === op.column.name);
+          const type = sqliteType(op.column);
+          if (current && String(current.type).toUpperCase() !== type)
+            await this.db.batch(rebuild(name, columns, op.column.name, type, await this.indexes(name)));
+          break;
+        }
+        case "add_column":
+          if (!has.has(op.column.name))
+            await run(`ALTER TABLE ${ident} ADD COLUMN ${quoteName(op.column.name)} ${sqliteType(op.column)}`);
+          break;
+        case "drop_column":
+          if (has.has(op.column)) await run(`ALTER TABLE ${ident} DROP COLUMN ${quoteName(op.column)}`);
+          break;
+        case "rename_column":
+          if (!has.has(op.from)) break;
+          if (has.has(op.to)) {
+            // The new name arrived as a column of its own meanwhile: keep its values, fill the rest.
+            await this.db.batch([
+              {
+                sql: `UPDATE ${ident} SET ${quoteName(op.to)} = ${quoteName(op.from)} WHERE ${quoteName(op.to)} IS NULL`,
+                params: [],
+              },
+              { sql: `ALTER TABLE ${ident} DROP COLUMN ${quoteName(op.from)}`, params: [] },
+            ]);
+          } else {
+            await run(`ALTER TABLE ${ident} RENAME COLUMN ${quoteName(op.from)} TO ${quoteName(op.to)}`);
+          }
+          break;
+        case "drop_table":
+          await run(`DROP TABLE IF EXISTS ${ident}`);
+          break;
+      }
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new TableError(`could not apply ${op.kind} to D1 table "${name}": ${reason}`);
+    }
+    this.tables.delete(`${schema}.${table}`);
+    return true;
+  }
+
+  /** The CREATE INDEX statements of a table (a rebuild recreates them). */
+  private async indexes(name: string): Promise<string[]> {
+    const rows = await this.db.query({
+      sql: "SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ?1 AND sql IS NOT NULL",
+      params: [name],
+    });
+    return rows.map((r) => String(r.sql));
   }
 
   /** Bindings and HTTP requests hold no connection; a batch still running is waited for. */

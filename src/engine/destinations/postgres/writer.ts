@@ -28,6 +28,7 @@ import type {
   Value,
   WriteResult,
 } from "../../protocol";
+import type { EvolveOp } from "../../schema-policy";
 import type { EgressPolicy } from "../../toolkit/egress";
 import { closePg, openPg, type PgEndpoint, PgLockTimeout, quoteIdent as q } from "../../toolkit/pg";
 import { copyIn, copyInText, encodeCopyLine, quoteLiteral } from "../../toolkit/pg-copy";
@@ -603,6 +604,58 @@ export class PostgresWriter implements DestinationWriter {
 
   /** Every write commits its own transaction, so there is nothing left to flush. */
   async flush(): Promise<void> {}
+
+  async evolve(schema: string, table: string, op: EvolveOp): Promise<boolean> {
+    const ident = `${q(schema)}.${q(table)}`;
+    const { rows } = await this.client.query<{ name: string }>(
+      "SELECT attname AS name FROM pg_attribute WHERE attrelid = to_regclass($1) AND attnum > 0 AND NOT attisdropped",
+      [ident],
+    );
+    if (rows.length === 0) return false;
+    const has = new Set(rows.map((r) => r.name));
+    try {
+      switch (op.kind) {
+        case "alter_type": {
+          const type = pgType(op.column);
+          const column = q(op.column.name);
+          if (has.has(op.column.name)) {
+            await this.client.query(
+              `ALTER TABLE ${ident} ALTER COLUMN ${column} TYPE ${type} USING ${column}::${type}`,
+            );
+          }
+          break;
+        }
+        case "add_column":
+          await this.client.query(
+            `ALTER TABLE ${ident} ADD COLUMN IF NOT EXISTS ${q(op.column.name)} ${pgType(op.column)}`,
+          );
+          break;
+        case "drop_column":
+          await this.client.query(`ALTER TABLE ${ident} DROP COLUMN IF EXISTS ${q(op.column)}`);
+          break;
+        case "rename_column":
+          if (!has.has(op.from)) break;
+          if (has.has(op.to)) {
+            // The new name arrived as a column of its own meanwhile: keep its values, fill the rest.
+            await this.client.query("BEGIN");
+            await this.client.query(`UPDATE ${ident} SET ${q(op.to)} = ${q(op.from)} WHERE ${q(op.to)} IS NULL`);
+            await this.client.query(`ALTER TABLE ${ident} DROP COLUMN ${q(op.from)}`);
+            await this.client.query("COMMIT");
+          } else {
+            await this.client.query(`ALTER TABLE ${ident} RENAME COLUMN ${q(op.from)} TO ${q(op.to)}`);
+          }
+          break;
+        case "drop_table":
+          await this.client.query(`DROP TABLE IF EXISTS ${ident}`);
+          break;
+      }
+    } catch (error) {
+      await this.client.query("ROLLBACK").catch(() => {});
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new TableError(`could not apply ${op.kind} to ${schema}.${table}: ${reason}`);
+    }
+    return true;
+  }
 
   async close(): Promise<void> {
     await closePg(this.client);
