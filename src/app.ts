@@ -19,6 +19,7 @@ import { eventsRouter } from "./routes/events";
 import { groupsRouter } from "./routes/groups";
 import { metadataRouter, publicRouter } from "./routes/metadata";
 import { operatorAuth, operatorRouter } from "./routes/operator";
+import { usageRouter } from "./routes/usage";
 import { webhooksRouter } from "./routes/webhooks";
 
 export const API_TITLE = "fivetran.do REST API";
@@ -150,6 +151,7 @@ export function createApp() {
   app.route("/", webhooksRouter);
   app.route("/", eventsRouter);
   app.route("/", operatorRouter);
+  app.route("/", usageRouter);
 
   // Built and serialised once per isolate, on first request: the document is a pure function of
   // the routes, and building it costs tens of milliseconds of CPU.
