@@ -2,6 +2,7 @@ import type { ConnectorDO } from "./do/connector-do";
 import type { DestinationDO } from "./do/destination-do";
 import type { EventsDO } from "./do/events-do";
 import type { SyncDO } from "./do/sync-do";
+import type { UsageDO } from "./do/usage-do";
 import type { WebhookJob } from "./events/webhooks";
 
 /** A sync job message on the SYNC_QUEUE. */
@@ -23,6 +24,8 @@ export interface Env {
   SYNC_QUEUE: Queue<SyncJob>;
   /** One object per account: fans its events out to server-sent event streams (src/do/events-do.ts). */
   EVENTS: DurableObjectNamespace<EventsDO>;
+  /** One object per connection and month: its exact MAR key sets and rows synced (src/do/usage-do.ts). */
+  USAGE: DurableObjectNamespace<UsageDO>;
   /** Webhook deliveries and their retries (src/events/webhooks.ts). */
   WEBHOOK_QUEUE: Queue<WebhookJob>;
   /**

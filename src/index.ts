@@ -16,6 +16,7 @@ export { ConnectorDO } from "./do/connector-do";
 export { DestinationDO } from "./do/destination-do";
 export { EventsDO } from "./do/events-do";
 export { SyncDO } from "./do/sync-do";
+export { UsageDO } from "./do/usage-do";
 
 const app = createApp();
 

@@ -52,6 +52,7 @@ import { secretKeys } from "./toolkit/config";
 import { connectorContext } from "./toolkit/context";
 import { sanitizeExcerpt } from "./toolkit/http-client";
 import { startChained } from "./triggers";
+import { meterUsage } from "./usage";
 
 export { DEFAULT_SETTINGS, type EngineSettings, engineSettings } from "./settings";
 
@@ -317,7 +318,9 @@ export async function handleSyncJob(env: Env, job: SyncJob, settings = engineSet
       const syncModes = (await connector.syncModes()) as Record<string, SyncMode>;
       const opened = await opening;
       destination = opened.definition;
-      const writer = opened.writer;
+      // Usage metering's one hook (engine/usage.ts): the historical sync's keys are free MAR.
+      const owner = { accountId: row.accountId, groupId: row.groupId, connectionId: job.connectionId };
+      const writer = meterUsage(env, owner, job.runId, !row.isHistoricalSync, opened.writer);
       try {
         return await runSlice({
           reader: readSource.reader,
