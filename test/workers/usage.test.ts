@@ -203,3 +203,35 @@ async function exportCsv(auth: string, path: string) {
   expect(res.status).toBe(200);
   return { type: res.headers.get("content-type") ?? "", text: await res.text() };
 }
+
+describe("UsageDO footprint", () => {
+  it("holds a key in under 64 bytes of SQLite (measured with 100,000 keys; README gives the numbers)", async () => {
+    const usage = env.USAGE.get(env.USAGE.idFromName(`footprint_${id()}/2031-02`));
+    const owner = { accountId: "footprint", groupId: "g", connectionId: "footprint" };
+    const n = 100_000;
+    const per = 50_000;
+    let hashing = 0;
+    let recording = 0;
+    for (let start = 0; start < n; start += per) {
+      const t0 = Date.now();
+      const hashes = new Uint8Array(per * 16);
+      for (let i = 0; i < per; i++) hashes.set(keyHash([start + i]), i * 16);
+      const t1 = Date.now();
+      hashing += t1 - t0;
+      await usage.record({
+        owner,
+        day: "2031-02-01",
+        runId: "r",
+        paid: true,
+        tables: [{ schema: "s", table: "t", hashes, count: per, bytes: 0 }],
+      });
+      recording += Date.now() - t1;
+    }
+    const { keys, bytes } = await usage.footprint();
+    console.log(
+      `UsageDO: ${keys} keys in ${bytes} bytes (${(bytes / keys).toFixed(1)} B/key), hashing ${hashing} ms, recording ${recording} ms`,
+    );
+    expect(keys).toBe(n);
+    expect(bytes / keys).toBeLessThan(64);
+  }, 120_000);
+});
