@@ -8,6 +8,7 @@ import type { AppEnv } from "./env";
 import { ApiError, errorBody } from "./errors";
 import { logError } from "./lib/log";
 import { createRouter } from "./lib/router";
+import { handleMcp } from "./mcp";
 import { basicAuth } from "./middleware/auth";
 import { jsonBody } from "./middleware/json-body";
 import { acceptJson, DEFAULT_MAX_BODY_BYTES, limitBody, limitUrl, MAX_URL_BYTES } from "./middleware/limits";
@@ -152,6 +153,18 @@ export function createApp() {
   app.route("/", eventsRouter);
   app.route("/", operatorRouter);
   app.route("/", usageRouter);
+
+  // The MCP server (src/mcp/): the same API keys; its tools call this app with them.
+  app.use("/mcp", basicAuth, limitBody);
+  app.all("/mcp", (c) => {
+    let ctx: typeof c.executionCtx | undefined;
+    try {
+      ctx = c.executionCtx;
+    } catch {
+      ctx = undefined; // plain Node (app.request in scripts) has no execution context
+    }
+    return handleMcp(c, async (request) => app.fetch(request, c.env, ctx));
+  });
 
   // Built and serialised once per isolate, on first request: the document is a pure function of
   // the routes, and building it costs tens of milliseconds of CPU.

@@ -50,6 +50,8 @@ export interface Env {
   FIVETRAN_API_KEY?: string;
   /** Bootstrap API secret of the first account (Worker secret). */
   FIVETRAN_API_SECRET?: string;
+  /** MCP scope of the bootstrap key (README "MCP server"): `write` lets it use write tools; default `read`. */
+  FIVETRAN_API_KEY_MCP_SCOPE?: string;
   /** Opens the operator API (/operator/...) that manages accounts and keys. Unset = closed. */
   FIVETRAN_OPERATOR_SECRET?: string;
   /** Key material for encrypting stored connection/destination secrets. */

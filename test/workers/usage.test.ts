@@ -137,7 +137,7 @@ describe("usage metering", () => {
     const owner = { accountId, groupId: "g", connectionId };
     const hashes = (ids: number[]) => {
       const out = new Uint8Array(ids.length * 16);
-      ids.forEach((n, i) => out.set(keyHash([n]), i * 16));
+      for (const [i, n] of ids.entries()) out.set(keyHash([n]), i * 16);
       return out;
     };
     const batch = (ids: number[], bytes: number) => ({
