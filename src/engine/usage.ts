@@ -102,7 +102,7 @@ export function meteredWriter(
             inCall = 0;
           }
           const hashes = new Uint8Array(slice.length * 16);
-          slice.forEach((h, i) => hashes.set(h, i * 16));
+          for (const [i, h] of slice.entries()) hashes.set(h, i * 16);
           const share = entry.hashes.length > 0 ? Math.round((entry.bytes * slice.length) / entry.hashes.length) : 0;
           (calls.at(-1) as UsageTableBatch[]).push({
             schema: entry.schema,
