@@ -8,6 +8,7 @@
 import { createHash } from "node:crypto";
 import type { UsageOwner } from "../db/usage";
 import type { UsageDO, UsageTableBatch } from "../do/usage-do";
+import { TransientError } from "./errors";
 import type { DestinationWriter, Row, TableRef, Value } from "./protocol";
 
 /** At most this many keys go in one UsageDO call (~800 KB of hashes). */
@@ -143,6 +144,12 @@ export function meterUsage(
   writer: DestinationWriter,
 ): DestinationWriter {
   return meteredWriter(writer, async (day, tables) => {
-    await usageObject(env, owner.connectionId, day.slice(0, 7)).record({ owner, day, runId, paid, tables });
+    try {
+      await usageObject(env, owner.connectionId, day.slice(0, 7)).record({ owner, day, runId, paid, tables });
+    } catch (error) {
+      // The rows are written but not metered: the slice is retried from its checkpoint, and the
+      // replay meters them (what was recorded already counts nothing twice).
+      throw new TransientError(`usage metering failed: ${(error as Error).message}`, undefined, { cause: error });
+    }
   });
 }
