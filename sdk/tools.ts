@@ -196,7 +196,8 @@ const line = (c: SchemaChange) =>
 /** Applies one event's changes to the schema file. */
 function apply(file: SchemaFile, changes: SchemaChange[]): void {
   for (const c of changes) {
-    const table = (file.tables[c.table] ??= { columns: {} });
+    const table = file.tables[c.table] ?? { columns: {} };
+    file.tables[c.table] = table;
     if (c.change === "add_table") delete table.removed;
     if (c.change === "remove_table") table.removed = true;
     if ((c.change === "add_column" || c.change === "change_column") && c.column) table.columns[c.column] = c.type ?? "";
