@@ -31,6 +31,19 @@ export async function mcpScopeOf(c: Context<AppEnv>): Promise<McpScope> {
 
 /** Handles one MCP request; `fetch` is the app's own, so tools call the REST API in-process. */
 export async function handleMcp(c: Context<AppEnv>, fetch: (request: Request) => Promise<Response>): Promise<Response> {
+  // Stateless: no session to resume or delete and no server-initiated stream (GET), which the
+  // Streamable HTTP spec lets a server refuse with 405.
+  if (c.req.method !== "POST") {
+    return c.json(
+      {
+        jsonrpc: "2.0",
+        error: { code: -32000, message: "Method not allowed: this MCP server is stateless, send POST" },
+        id: null,
+      },
+      405,
+      { Allow: "POST" },
+    );
+  }
   const scope = await mcpScopeOf(c);
   const server = new McpServer(
     { name: "fivetran.do", version: "1.0.0" },

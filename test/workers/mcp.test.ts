@@ -77,6 +77,12 @@ describe("MCP server", () => {
     );
     expect(res.status).toBe(401);
     expect((await res.json()) as unknown).toMatchObject({ code: "Unauthorized" });
+    // Stateless: there is no server-to-client stream to open.
+    const { auth } = await account("read");
+    const get = await exports.default.fetch(
+      new Request("http://127.0.0.1:8787/mcp", { headers: { authorization: auth, accept: "text/event-stream" } }),
+    );
+    expect(get.status).toBe(405);
   });
 
   it("lists tools with input schemas and resources; a write key creates, syncs and reads back a connection", async () => {
