@@ -32,7 +32,17 @@
 import { createFivetranClient, type FivetranClient } from "./client.js";
 import { errorFromResponse, FivetranDeclarationError, FivetranError, FivetranServerError } from "./errors.js";
 import { type FivetranEvent, type FivetranEventHandler, FivetranEvents, type FivetranEventType } from "./events.js";
-import type { components } from "./schema.js";
+import type { components, operations } from "./schema.js";
+import {
+  changesOf,
+  exportSchemaHistory,
+  type FivetranTools,
+  type GitXCommit,
+  listSourceFiles,
+  type SchemaChange,
+  type SourceFile,
+  toolsProblem,
+} from "./tools.js";
 
 type Connection = components["schemas"]["Connection"];
 type Run = components["schemas"]["Run"];
@@ -51,8 +61,11 @@ export interface FivetranOptions {
   fetch?: (request: Request) => Promise<Response>;
   /** Extra headers sent with every request. */
   headers?: Record<string, string>;
-  /** MCP tools (fsx.do, gitx.do): not available yet, so any value is refused. */
-  tools?: unknown;
+  /**
+   * Tools (sdk/tools.ts): `fsx` makes `fsx` file sources readable (`connector.files`), `gitx`
+   * keeps schema history as commits (`connector.schema.export()`).
+   */
+  tools?: FivetranTools;
 }
 
 /** A source: its `type` (the service id) and the service's fields. */
@@ -232,14 +245,60 @@ export class Fivetran {
   private readonly fetcher: (request: Request) => Promise<Response>;
   private readonly baseUrl: string;
   private readonly authorization: Record<string, string>;
+  /** The tools this instance was given (`new Fivetran({ tools: { fsx, gitx } })`). */
+  readonly tools: FivetranTools;
+  /**
+   * Usage as Fivetran bills it (README "Usage metering"), every page: `rows` per connection,
+   * table and day; `mar` (monthly active rows, free and paid) per table and month; `csv` the export.
+   */
+  readonly usage = {
+    rows: async (query: UsageRowsQuery = {}): Promise<UsageRows[]> =>
+      this.allPages<UsageRows>("GET /v1/usage/rows", (cursor) =>
+        this.api.GET("/v1/usage/rows", { params: { query: { ...query, cursor, limit: 1000 } } }),
+      ),
+    mar: async (query: UsageMarQuery = {}): Promise<UsageMar[]> =>
+      this.allPages<UsageMar>("GET /v1/usage/mar", (cursor) =>
+        this.api.GET("/v1/usage/mar", { params: { query: { ...query, cursor, limit: 1000 } } }),
+      ),
+    csv: async (kind: "rows" | "mar", query: UsageRowsQuery | UsageMarQuery = {}): Promise<string> => {
+      const params = new URLSearchParams(
+        Object.entries(query).filter((entry): entry is [string, string] => typeof entry[1] === "string"),
+      );
+      const path = `/v1/usage/${kind}.csv${params.size > 0 ? `?${params}` : ""}`;
+      const response = await this.fetcher(
+        new Request(`${this.baseUrl}${path}`, { headers: { ...this.authorization, Accept: "text/csv" } }),
+      );
+      if (!response.ok) {
+        const body = await response.json().catch(() => undefined);
+        throw errorFromResponse(response, body, `GET ${path}`);
+      }
+      return response.text();
+    },
+  };
+
+  /** Every page of a list, following `next_cursor`. */
+  async allPages<T>(
+    request: string,
+    page: (cursor: string | undefined) => Promise<{ data?: unknown; error?: unknown; response: Response }>,
+  ): Promise<T[]> {
+    const items: T[] = [];
+    let cursor: string | undefined;
+    do {
+      const data = await this.call<{ items: T[]; next_cursor?: string }>(request, page(cursor));
+      items.push(...data.items);
+      cursor = data.next_cursor;
+    } while (cursor);
+    return items;
+  }
 
   constructor(options: FivetranOptions) {
     if (!options || typeof options.id !== "string" || options.id.trim() === "")
       throw new FivetranDeclarationError("new Fivetran({ id }) needs an id: the instance's name");
-    if (options.tools !== undefined)
-      throw new FivetranDeclarationError(
-        "tools (MCP tools such as fsx.do and gitx.do) are not available yet: leave `tools` out",
-      );
+    if (options.tools !== undefined) {
+      const problem = toolsProblem(options.tools);
+      if (problem) throw new FivetranDeclarationError(problem);
+    }
+    this.tools = options.tools ?? {};
     this.id = options.id.trim();
     const baseUrl = options.baseUrl ?? env("FIVETRAN_API_URL");
     const apiKey = options.apiKey ?? env("FIVETRAN_API_KEY");
@@ -474,10 +533,21 @@ export class Connector {
   private connection: Promise<Connection> | undefined;
   /** The connection id once known (events are matched on it). */
   knownConnectionId: string | undefined;
-  /** Schema operations: apply a change by hand, read the schema history (README "Schema changes"). */
+  /**
+   * Schema operations (README "Schema changes"). `evolve`: apply a change by hand.
+   * `history()`: the changes the server announced (its `schema_change` events, one per change),
+   * oldest first; the full record is `GET /v1/connections/{id}/schemas/history`. `export()`:
+   * those changes as gitx commits (needs `tools.gitx`).
+   */
   readonly schema: {
     evolve: (change: Record<string, unknown>) => Promise<unknown>;
-    history: () => Promise<unknown>;
+    history: () => Promise<SchemaChange[]>;
+    export: () => Promise<GitXCommit[]>;
+  };
+  /** The files an `fsx` source selects, read through `tools.fsx` (sdk/tools.ts). */
+  readonly files: {
+    list: () => Promise<SourceFile[]>;
+    read: (path: string) => Promise<Uint8Array | string>;
   };
 
   constructor(
@@ -504,21 +574,28 @@ export class Connector {
           this.raw("POST", `/v1/connections/${connection.id}/schemas/evolve`, body),
         );
       },
-      // Every entry, oldest first: `[{ change: 'add_column', column: 'region', timestamp }, …]`.
-      history: async () => {
+      history: async () => (await this.schemaEvents()).flatMap(changesOf),
+      export: async () => {
+        const gitx = this.fivetran.tools.gitx;
+        if (!gitx)
+          throw new FivetranDeclarationError("schema.export() needs a gitx tool: new Fivetran({ tools: { gitx } })");
         const connection = await this.ready();
-        const items: unknown[] = [];
-        let cursor: string | undefined;
-        do {
-          const path = `/v1/connections/${connection.id}/schemas/history?limit=1000${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`;
-          const page = await this.fivetran.call<{ items: unknown[]; next_cursor?: string }>(
-            `GET ${path}`,
-            this.raw("GET", path),
+        return exportSchemaHistory(gitx, this.id, connection.id, await this.schemaEvents());
+      },
+    };
+    this.files = {
+      list: async () => {
+        const { fsx, path, pattern } = this.fsxSource();
+        return listSourceFiles(fsx, path, pattern);
+      },
+      read: async (file) => {
+        const { fsx, path, pattern } = this.fsxSource();
+        if (!(await listSourceFiles(fsx, path, pattern)).some((f) => f.path === file)) {
+          throw new FivetranDeclarationError(
+            `connector '${this.id}' does not read ${file} (path ${path}, pattern ${pattern})`,
           );
-          items.push(...page.items);
-          cursor = page.next_cursor;
-        } while (cursor);
-        return items;
+        }
+        return fsx.readFile(file);
       },
     };
   }
@@ -636,6 +713,30 @@ export class Connector {
   }
 
   // -- internals --
+
+  /** The connection's schema_change events, every page. */
+  private async schemaEvents() {
+    const connection = await this.ready();
+    return this.fivetran.allPages<{ id: string | number; created_at: string; data: unknown }>(
+      "GET /v1/events",
+      (cursor) =>
+        this.fivetran.api.GET("/v1/events", {
+          params: { query: { type: "schema_change", connection_id: connection.id, cursor, limit: 1000 } },
+        }),
+    );
+  }
+
+  /** The fsx tool and the declared source's path and pattern; throws when this is not an fsx source. */
+  private fsxSource() {
+    const fsx = this.fivetran.tools.fsx;
+    if (!fsx) throw new FivetranDeclarationError("files need an fsx tool: new Fivetran({ tools: { fsx } })");
+    const { source } = this.declaration;
+    if (source.type !== "fsx" || typeof source.path !== "string")
+      throw new FivetranDeclarationError(
+        `connector '${this.id}': files are readable for fsx sources ({ type: 'fsx', path, pattern })`,
+      );
+    return { fsx, path: source.path, pattern: typeof source.pattern === "string" ? source.pattern : "**/*" };
+  }
 
   private raw(method: string, path: string, body?: unknown) {
     const api = this.fivetran.api as unknown as Record<
@@ -851,3 +952,15 @@ export class Connector {
 }
 
 export type { FivetranEvent, FivetranEventHandler, FivetranEventType };
+
+/** Filters of `fivetran.usage.rows` (dates YYYY-MM-DD, UTC). */
+export type UsageRowsQuery = Omit<
+  NonNullable<operations["list_usage_rows"]["parameters"]["query"]>,
+  "cursor" | "limit"
+>;
+/** Filters of `fivetran.usage.mar` (months YYYY-MM). */
+export type UsageMarQuery = Omit<NonNullable<operations["list_usage_mar"]["parameters"]["query"]>, "cursor" | "limit">;
+/** Rows synced and bytes of one connection's table on one day. */
+export type UsageRows = components["schemas"]["UsageRows"];
+/** Monthly active rows of one connection's table in one month. */
+export type UsageMar = components["schemas"]["UsageMar"];

@@ -31,4 +31,9 @@ export {
   type SyncRun,
   schemaNameOf,
   type TransformDeclaration,
+  type UsageMar,
+  type UsageMarQuery,
+  type UsageRows,
+  type UsageRowsQuery,
 } from "./fivetran.js";
+export type { FivetranTools, FSx, GitX, GitXCommit, SchemaChange, SourceFile } from "./tools.js";

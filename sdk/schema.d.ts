@@ -1598,6 +1598,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/operator/keys/{apiKey}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke a key for good */
+        delete: operations["operator_revoke_key"];
+        options?: never;
+        head?: never;
+        /** Change a key's MCP scope (`read` or `write`) */
+        patch: operations["operator_update_key"];
+        trace?: never;
+    };
     "/operator/keys/{apiKey}/rotate": {
         parameters: {
             query?: never;
@@ -1650,18 +1668,81 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/operator/keys/{apiKey}": {
+    "/v1/usage/rows": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * Rows synced per connection, table and UTC day
+         * @description The account's rows synced and bytes, newest day last, filtered by group, connection and date range. Exact under replays.
+         */
+        get: operations["list_usage_rows"];
         put?: never;
         post?: never;
-        /** Revoke a key for good */
-        delete: operations["operator_revoke_key"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/usage/mar": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Monthly active rows per connection, table and calendar month
+         * @description Distinct primary keys inserted, updated or deleted per table per calendar month (UTC), exact, with Fivetran's free and paid split.
+         */
+        get: operations["list_usage_mar"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/usage/rows.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Rows synced as CSV (every page)
+         * @description Same filters as /v1/usage/rows (cursor and limit ignored); a header line, then one line per row.
+         */
+        get: operations["export_usage_rows"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/usage/mar.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Monthly active rows as CSV (every page)
+         * @description Same filters as /v1/usage/mar; a header line, then one line per table and month.
+         */
+        get: operations["export_usage_mar"];
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -2726,6 +2807,11 @@ export interface components {
         KeyInfo: {
             api_key: string;
             user_id: string;
+            /**
+             * @description What the key may do through the MCP server at /mcp: `read` (default) lists and reads; `write` also creates, changes, syncs, pauses and deletes. The REST API is not narrowed by it.
+             * @enum {string}
+             */
+            mcp_scope: "read" | "write";
             created_at: string;
             rotated_at: string | null;
             revoked_at: string | null;
@@ -2742,6 +2828,36 @@ export interface components {
             /** @description True for the bootstrap account's own access to a binding it holds no grant of */
             implicit: boolean;
             created_at: string | null;
+        };
+        UsageRows: {
+            /**
+             * @description UTC day
+             * @example 2026-12-02
+             */
+            date: string;
+            connection_id: string;
+            group_id: string;
+            /** @description Destination schema */
+            schema: string;
+            table: string;
+            /** @description Distinct primary keys a run inserted, updated or deleted that day, counted once per run (a replayed batch adds nothing) */
+            rows_synced: number;
+            /** @description Bytes of those rows' values, as the engine sized them */
+            bytes_synced: number;
+        };
+        UsageMar: {
+            /** @example 2026-12 */
+            month: string;
+            connection_id: string;
+            group_id: string;
+            schema: string;
+            table: string;
+            /** @description Monthly active rows: distinct primary keys inserted, updated or deleted in the month (exact) */
+            mar: number;
+            /** @description Of those, keys touched only by the connection's historical sync */
+            free_mar: number;
+            /** @description Of those, keys an incremental sync or a re-sync touched */
+            paid_mar: number;
         };
     };
     responses: never;
@@ -12401,7 +12517,17 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody?: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description What the key may do through the MCP server at /mcp: `read` (default) lists and reads; `write` also creates, changes, syncs, pauses and deletes. The REST API is not narrowed by it.
+                     * @enum {string}
+                     */
+                    mcp_scope?: "read" | "write";
+                };
+            };
+        };
         responses: {
             /** @description Key has been created */
             201: {
@@ -12462,8 +12588,236 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description PayloadTooLarge: the body is larger than 2 MiB (FIVETRAN_MAX_BODY_BYTES) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description UriTooLong: the URL is longer than 16 KiB */
             414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UnsupportedMediaType: the body is not JSON by its Content-Type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description TooManyRequests: too many failed authentications for this key or address */
+            429: {
+                headers: {
+                    /** @description Seconds until a request may succeed again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    operator_revoke_key: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                apiKey: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Key has been revoked */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        message: string;
+                    };
+                };
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or wrong operator secret */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Operator API disabled */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such live key */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description NotAcceptable: the Accept header names no JSON type */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UriTooLong: the URL is longer than 16 KiB */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description TooManyRequests: too many failed authentications for this key or address */
+            429: {
+                headers: {
+                    /** @description Seconds until a request may succeed again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    operator_update_key: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                apiKey: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description What the key may do through the MCP server at /mcp: `read` (default) lists and reads; `write` also creates, changes, syncs, pauses and deletes. The REST API is not narrowed by it.
+                     * @enum {string}
+                     */
+                    mcp_scope: "read" | "write";
+                };
+            };
+        };
+        responses: {
+            /** @description Key has been updated */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example Success */
+                        code: string;
+                        message: string;
+                        data: components["schemas"]["KeyInfo"];
+                    };
+                };
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or wrong operator secret */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Operator API disabled */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such live key */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description NotAcceptable: the Accept header names no JSON type */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description PayloadTooLarge: the body is larger than 2 MiB (FIVETRAN_MAX_BODY_BYTES) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UriTooLong: the URL is longer than 16 KiB */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UnsupportedMediaType: the body is not JSON by its Content-Type */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12905,30 +13259,47 @@ export interface operations {
             };
         };
     };
-    operator_revoke_key: {
+    list_usage_rows: {
         parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                apiKey: string;
+            query?: {
+                /** @description Opaque cursor from `next_cursor` */
+                cursor?: string;
+                /** @description Page size, 1..1000 (default 100) */
+                limit?: number;
+                /** @description Only this group's connections */
+                group_id?: string;
+                /** @description Only this connection */
+                connection_id?: string;
+                /** @description First UTC day included (YYYY-MM-DD) */
+                start_date?: string;
+                /** @description Last UTC day included (YYYY-MM-DD) */
+                end_date?: string;
             };
+            header?: never;
+            path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description Key has been revoked */
+            /** @description Usage retrieved successfully */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
+                        /** @example Success */
                         code: string;
                         message: string;
+                        data: {
+                            items: components["schemas"]["UsageRows"][];
+                            /** @description Absent on the last page */
+                            next_cursor?: string;
+                        };
                     };
                 };
             };
-            /** @description Invalid input */
+            /** @description Invalid input: the message names the field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12937,7 +13308,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Missing or wrong operator secret */
+            /** @description Missing or invalid API key and secret */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12946,8 +13317,8 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Operator API disabled */
-            403: {
+            /** @description No such resource in this account */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12955,7 +13326,266 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No such live key */
+            /** @description NotAcceptable: the Accept header names no JSON type */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UriTooLong: the URL is longer than 16 KiB */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description TooManyRequests: too many failed authentications for this key or address */
+            429: {
+                headers: {
+                    /** @description Seconds until a request may succeed again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    list_usage_mar: {
+        parameters: {
+            query?: {
+                /** @description Opaque cursor from `next_cursor` */
+                cursor?: string;
+                /** @description Page size, 1..1000 (default 100) */
+                limit?: number;
+                /** @description Only this group's connections */
+                group_id?: string;
+                /** @description Only this connection */
+                connection_id?: string;
+                /** @description First calendar month included (YYYY-MM, UTC) */
+                start_month?: string;
+                /** @description Last calendar month included (YYYY-MM, UTC) */
+                end_month?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Usage retrieved successfully */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example Success */
+                        code: string;
+                        message: string;
+                        data: {
+                            items: components["schemas"]["UsageMar"][];
+                            /** @description Absent on the last page */
+                            next_cursor?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Invalid input: the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid API key and secret */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource in this account */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description NotAcceptable: the Accept header names no JSON type */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UriTooLong: the URL is longer than 16 KiB */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description TooManyRequests: too many failed authentications for this key or address */
+            429: {
+                headers: {
+                    /** @description Seconds until a request may succeed again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    export_usage_rows: {
+        parameters: {
+            query?: {
+                /** @description Only this group's connections */
+                group_id?: string;
+                /** @description Only this connection */
+                connection_id?: string;
+                /** @description First UTC day included (YYYY-MM-DD) */
+                start_date?: string;
+                /** @description Last UTC day included (YYYY-MM-DD) */
+                end_date?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description date,connection_id,group_id,schema,table,rows_synced,bytes_synced */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Invalid input: the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid API key and secret */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource in this account */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description NotAcceptable: the Accept header names no JSON type */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UriTooLong: the URL is longer than 16 KiB */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description TooManyRequests: too many failed authentications for this key or address */
+            429: {
+                headers: {
+                    /** @description Seconds until a request may succeed again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    export_usage_mar: {
+        parameters: {
+            query?: {
+                /** @description Only this group's connections */
+                group_id?: string;
+                /** @description Only this connection */
+                connection_id?: string;
+                /** @description First calendar month included (YYYY-MM, UTC) */
+                start_month?: string;
+                /** @description Last calendar month included (YYYY-MM, UTC) */
+                end_month?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description month,connection_id,group_id,schema,table,mar,free_mar,paid_mar */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Invalid input: the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid API key and secret */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource in this account */
             404: {
                 headers: {
                     [name: string]: unknown;

@@ -7,6 +7,7 @@ import type { AppEnv } from "./env";
 import { ApiError, errorBody } from "./errors";
 import { logError } from "./lib/log";
 import { createRouter } from "./lib/router";
+import { handleMcp } from "./mcp";
 import { basicAuth } from "./middleware/auth";
 import { jsonBody } from "./middleware/json-body";
 import { acceptJson, DEFAULT_MAX_BODY_BYTES, limitBody, limitUrl, MAX_URL_BYTES } from "./middleware/limits";
@@ -18,6 +19,7 @@ import { eventsRouter } from "./routes/events";
 import { groupsRouter } from "./routes/groups";
 import { metadataRouter, publicRouter } from "./routes/metadata";
 import { operatorAuth, operatorRouter } from "./routes/operator";
+import { usageRouter } from "./routes/usage";
 import { webRouter } from "./routes/web";
 import { webhooksRouter } from "./routes/webhooks";
 
@@ -150,6 +152,19 @@ export function createApp() {
   app.route("/", webhooksRouter);
   app.route("/", eventsRouter);
   app.route("/", operatorRouter);
+  app.route("/", usageRouter);
+
+  // The MCP server (src/mcp/): the same API keys; its tools call this app with them.
+  app.use("/mcp", basicAuth, limitBody);
+  app.all("/mcp", (c) => {
+    let ctx: typeof c.executionCtx | undefined;
+    try {
+      ctx = c.executionCtx;
+    } catch {
+      ctx = undefined; // plain Node (app.request in scripts) has no execution context
+    }
+    return handleMcp(c, async (request) => app.fetch(request, c.env, ctx));
+  });
 
   // Built and serialised once per isolate, on first request: the document is a pure function of
   // the routes, and building it costs tens of milliseconds of CPU.

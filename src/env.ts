@@ -3,6 +3,7 @@ import type { DestinationDO } from "./do/destination-do";
 import type { EventsDO } from "./do/events-do";
 import type { SyncDO } from "./do/sync-do";
 import type { TransformDO } from "./do/transform-do";
+import type { UsageDO } from "./do/usage-do";
 import type { WebhookJob } from "./events/webhooks";
 
 /** A sync job message on the SYNC_QUEUE. */
@@ -32,6 +33,8 @@ export interface Env {
   FIVETRAN_TRANSFORM_CPU_MS?: string;
   /** Wall-clock per batch of a function transform, in ms (default 30000). */
   FIVETRAN_TRANSFORM_TIMEOUT_MS?: string;
+  /** One object per connection and month: its exact MAR key sets and rows synced (src/do/usage-do.ts). */
+  USAGE: DurableObjectNamespace<UsageDO>;
   /** Webhook deliveries and their retries (src/events/webhooks.ts). */
   WEBHOOK_QUEUE: Queue<WebhookJob>;
   /**
@@ -62,6 +65,8 @@ export interface Env {
   FIVETRAN_API_KEY?: string;
   /** Bootstrap API secret of the first account (Worker secret). */
   FIVETRAN_API_SECRET?: string;
+  /** MCP scope of the bootstrap key (README "MCP server"): `write` lets it use write tools; default `read`. */
+  FIVETRAN_API_KEY_MCP_SCOPE?: string;
   /** Opens the operator API (/operator/...) that manages accounts and keys. Unset = closed. */
   FIVETRAN_OPERATOR_SECRET?: string;
   /** Key material for encrypting stored connection/destination secrets. */

@@ -17,6 +17,7 @@ export { DestinationDO } from "./do/destination-do";
 export { EventsDO } from "./do/events-do";
 export { SyncDO } from "./do/sync-do";
 export { TransformDO } from "./do/transform-do";
+export { UsageDO } from "./do/usage-do";
 
 const app = createApp();
 

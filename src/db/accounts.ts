@@ -50,8 +50,16 @@ export async function createAccount(db: Catalog, input: NewAccount): Promise<Iss
   return issueKey(db, accountId, userId);
 }
 
+/** What a key may do through the MCP server (README "MCP server"). */
+export type McpScope = "read" | "write";
+
 /** Issues a new key for a user of an account. */
-export async function issueKey(db: Catalog, accountId: string, userId: string): Promise<IssuedKey> {
+export async function issueKey(
+  db: Catalog,
+  accountId: string,
+  userId: string,
+  mcpScope: McpScope = "read",
+): Promise<IssuedKey> {
   const apiKey = randomToken(16);
   const apiSecret = randomToken(32);
   await db.insert(apiKeys).values({
@@ -60,6 +68,7 @@ export async function issueKey(db: Catalog, accountId: string, userId: string): 
     userId,
     secretHash: await sha256Hex(apiSecret),
     createdAt: isoTimestamp(),
+    mcpScope,
   });
   return { accountId, userId, apiKey, apiSecret };
 }
@@ -73,6 +82,16 @@ export async function rotateKey(db: Catalog, apiKey: string): Promise<IssuedKey 
     .where(and(eq(apiKeys.apiKey, apiKey), isNull(apiKeys.revokedAt)))
     .returning();
   return row && { accountId: row.accountId, userId: row.userId, apiKey, apiSecret };
+}
+
+/** Sets a live key's MCP scope. Undefined if no such live key. */
+export async function setMcpScope(db: Catalog, apiKey: string, mcpScope: McpScope): Promise<ApiKeyRow | undefined> {
+  const [row] = await db
+    .update(apiKeys)
+    .set({ mcpScope })
+    .where(and(eq(apiKeys.apiKey, apiKey), isNull(apiKeys.revokedAt)))
+    .returning();
+  return row;
 }
 
 /** Revokes a key for good. Returns false if there was no live key. */

@@ -48,6 +48,8 @@ export const apiKeys = sqliteTable(
     createdAt: text("created_at").notNull(),
     rotatedAt: text("rotated_at"),
     revokedAt: text("revoked_at"),
+    /** What the key may do through the MCP server (/mcp): `read` (default) or `write` (README "MCP server"). */
+    mcpScope: text("mcp_scope").notNull().default("read"),
   },
   (t) => [index("api_keys_account_idx").on(t.accountId)],
 );
@@ -304,4 +306,58 @@ export const schemaHistory = sqliteTable(
     createdAt: text("created_at").notNull(),
   },
   (t) => [index("schema_history_connection_idx").on(t.connectionId, t.createdAt, t.id)],
+);
+
+/**
+ * Usage (README "Usage metering"): rows synced and bytes per connection, table and UTC day.
+ * Absolute totals written by the connection-month's UsageDO (src/do/usage-do.ts), which owns
+ * the exact counts; this table is what the usage endpoints page through. `row_key` is
+ * `<connection_id>/<schema>.<table>`, the keyset within a day. Kept after a connection is deleted.
+ */
+export const usageDaily = sqliteTable(
+  "usage_daily",
+  {
+    accountId: text("account_id").notNull(),
+    groupId: text("group_id").notNull(),
+    connectionId: text("connection_id").notNull(),
+    schemaName: text("schema_name").notNull(),
+    tableName: text("table_name").notNull(),
+    rowKey: text("row_key").notNull(),
+    day: text("day").notNull(),
+    rowsSynced: integer("rows_synced").notNull(),
+    bytesSynced: integer("bytes_synced").notNull(),
+    updatedAt: text("updated_at").notNull(),
+  },
+  (t) => [
+    uniqueIndex("usage_daily_row_day_unique").on(t.rowKey, t.day),
+    index("usage_daily_account_idx").on(t.accountId, t.day, t.rowKey),
+    index("usage_daily_connection_idx").on(t.connectionId, t.day, t.rowKey),
+  ],
+);
+
+/**
+ * Monthly active rows per connection, table and calendar month (UTC): distinct primary keys
+ * inserted, updated or deleted, split free (touched only by the connection's historical sync)
+ * and paid. Absolute values from the connection-month's UsageDO.
+ */
+export const usageMonthly = sqliteTable(
+  "usage_monthly",
+  {
+    accountId: text("account_id").notNull(),
+    groupId: text("group_id").notNull(),
+    connectionId: text("connection_id").notNull(),
+    schemaName: text("schema_name").notNull(),
+    tableName: text("table_name").notNull(),
+    rowKey: text("row_key").notNull(),
+    month: text("month").notNull(),
+    mar: integer("mar").notNull(),
+    freeMar: integer("free_mar").notNull(),
+    paidMar: integer("paid_mar").notNull(),
+    updatedAt: text("updated_at").notNull(),
+  },
+  (t) => [
+    uniqueIndex("usage_monthly_row_month_unique").on(t.rowKey, t.month),
+    index("usage_monthly_account_idx").on(t.accountId, t.month, t.rowKey),
+    index("usage_monthly_connection_idx").on(t.connectionId, t.month, t.rowKey),
+  ],
 );

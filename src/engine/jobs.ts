@@ -54,6 +54,7 @@ import { connectorContext } from "./toolkit/context";
 import { sanitizeExcerpt } from "./toolkit/http-client";
 import { type StoredTransforms, streamTransforms } from "./transforms/connection";
 import { startChained } from "./triggers";
+import { meterUsage } from "./usage";
 
 export { DEFAULT_SETTINGS, type EngineSettings, engineSettings } from "./settings";
 
@@ -335,7 +336,9 @@ export async function handleSyncJob(env: Env, job: SyncJob, settings = engineSet
       const syncModes = (await connector.syncModes()) as Record<string, SyncMode>;
       const opened = await opening;
       destination = opened.definition;
-      let writer = opened.writer;
+      // Usage metering's one hook (engine/usage.ts): the historical sync's keys are free MAR.
+      const owner = { accountId: row.accountId, groupId: row.groupId, connectionId: job.connectionId };
+      let writer = meterUsage(env, owner, job.runId, !row.isHistoricalSync, opened.writer);
       try {
         // Pending schema changes reach the destination; column settings apply to every batch.
         const policy = await prepareWriter(

@@ -73,6 +73,8 @@ export const acceptJson: MiddlewareHandler<AppEnv> = async (c, next) => {
   const header = c.req.header("accept");
   // The one route that answers something else: GET /v1/events/stream (server-sent events).
   if (/^\/v1\/events\/stream\/?$/.test(c.req.path) && /text\/event-stream/i.test(header ?? "")) return next();
+  // The usage exports answer CSV (README "Usage metering").
+  if (/^\/v1\/usage\/[a-z]+\.csv\/?$/.test(c.req.path) && /text\/csv/i.test(header ?? "")) return next();
   if (header?.trim()) {
     const ranges = parseAccept(header);
     if (ranges.length > 0 && !ranges.some((range) => range.q > 0 && acceptsJson(range.type))) {

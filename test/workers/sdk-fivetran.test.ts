@@ -203,7 +203,7 @@ describe("the Fivetran SDK class", () => {
     expect(() =>
       fivetran.createConnector({ ...base, id: "unknown-sync", sync: { every: "day" } as Record<string, unknown> }),
     ).toThrow(/sync.every is not supported/);
-    expect(() => instance("tools", { tools: ["fsx.do"] })).toThrow(/tools/);
+    expect(() => instance("tools", { tools: ["fsx.do"] as unknown as FivetranOptions["tools"] })).toThrow(/tools/);
     expect(() => new Fivetran({ id: "no-credentials" })).toThrow(/baseUrl/);
 
     // The same connector id with another source type is an error, not a silent takeover.

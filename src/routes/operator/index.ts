@@ -59,10 +59,16 @@ const issuedKeySchema = z
   })
   .openapi("IssuedKey");
 
+const mcpScopeSchema = z.enum(["read", "write"]).openapi({
+  description:
+    "What the key may do through the MCP server at /mcp: `read` (default) lists and reads; `write` also creates, changes, syncs, pauses and deletes. The REST API is not narrowed by it.",
+});
+
 const keyInfoSchema = z
   .object({
     api_key: z.string(),
     user_id: z.string(),
+    mcp_scope: mcpScopeSchema,
     created_at: z.string(),
     rotated_at: z.string().nullable(),
     revoked_at: z.string().nullable(),
@@ -119,7 +125,13 @@ const createKey = createRoute({
   security,
   operationId: "operator_create_key",
   summary: "Issue another API key for an account's administrator",
-  request: { params: accountIdParam },
+  request: {
+    params: accountIdParam,
+    body: {
+      required: false,
+      content: { "application/json": { schema: z.object({ mcp_scope: mcpScopeSchema.optional() }) } },
+    },
+  },
   responses: {
     201: jsonResponse("Key has been created", envelope(issuedKeySchema)),
     404: jsonResponse("No such account", errorSchema),
@@ -137,6 +149,24 @@ const rotateKey = createRoute({
   request: { params: apiKeyParam },
   responses: {
     200: jsonResponse("Key has been rotated", envelope(issuedKeySchema)),
+    404: jsonResponse("No such live key", errorSchema),
+    ...errors,
+  },
+});
+
+const updateKey = createRoute({
+  method: "patch",
+  path: "/operator/keys/{apiKey}",
+  tags,
+  security,
+  operationId: "operator_update_key",
+  summary: "Change a key's MCP scope (`read` or `write`)",
+  request: {
+    params: apiKeyParam,
+    body: { required: true, content: { "application/json": { schema: z.object({ mcp_scope: mcpScopeSchema }) } } },
+  },
+  responses: {
+    200: jsonResponse("Key has been updated", envelope(keyInfoSchema)),
     404: jsonResponse("No such live key", errorSchema),
     ...errors,
   },
@@ -291,6 +321,7 @@ export const operatorRouter = createRouter()
     const items = rows.map((row) => ({
       api_key: row.apiKey,
       user_id: row.userId,
+      mcp_scope: row.mcpScope === "write" ? ("write" as const) : ("read" as const),
       created_at: row.createdAt,
       rotated_at: row.rotatedAt,
       revoked_at: row.revokedAt,
@@ -303,7 +334,24 @@ export const operatorRouter = createRouter()
     await requireAccount(db, accountId);
     const owner = await accounts.accountOwner(db, accountId);
     if (!owner) throw ApiError.notFound("Account", accountId);
-    return c.json(ok("Key has been created", issued(await accounts.issueKey(db, accountId, owner.id))), 201);
+    const scope = c.req.valid("json")?.mcp_scope ?? "read";
+    return c.json(ok("Key has been created", issued(await accounts.issueKey(db, accountId, owner.id, scope))), 201);
+  })
+  .openapi(updateKey, async (c) => {
+    const { apiKey } = c.req.valid("param");
+    const row = await accounts.setMcpScope(catalog(c.env.DB), apiKey, c.req.valid("json").mcp_scope);
+    if (!row) throw ApiError.notFound("ApiKey", apiKey);
+    return c.json(
+      ok("Key has been updated", {
+        api_key: row.apiKey,
+        user_id: row.userId,
+        mcp_scope: row.mcpScope === "write" ? ("write" as const) : ("read" as const),
+        created_at: row.createdAt,
+        rotated_at: row.rotatedAt,
+        revoked_at: row.revokedAt,
+      }),
+      200,
+    );
   })
   .openapi(rotateKey, async (c) => {
     const { apiKey } = c.req.valid("param");

@@ -1,0 +1,124 @@
+/**
+ * The metered writer (src/engine/usage.ts) around a stand-in destination: keys reach the sink
+ * only after the destination's flush resolved, by primary key (or every value without one),
+ * deletes included, in calls of at most 50,000 keys.
+ */
+import { describe, expect, it } from "vitest";
+import type { UsageTableBatch } from "../../src/do/usage-do";
+import type { DestinationCapabilities, DestinationWriter, Row, TableRef, UpsertBatch } from "../../src/engine/protocol";
+import { keyHash, meteredWriter } from "../../src/engine/usage";
+
+const table = (primaryKey: string[]): TableRef => ({
+  schema: "shop",
+  stream: {
+    namespace: "public",
+    name: "orders",
+    columns: [
+      { name: "id", type: "int", nullable: false },
+      { name: "note", type: "string", nullable: true },
+    ] as TableRef["stream"]["columns"],
+    primaryKey,
+    cursorCandidates: [],
+  },
+});
+
+function destination(options: { failFlush?: boolean } = {}) {
+  const written: Row[] = [];
+  const writer: DestinationWriter = {
+    capabilities: {} as DestinationCapabilities,
+    migrate: async () => {},
+    write: async (_t, batch) => {
+      written.push(...batch.rows);
+      return { rows: batch.count, bytes: batch.bytes };
+    },
+    delete: async (_t, keys) => keys.length,
+    truncate: async () => 0,
+    flush: async () => {
+      if (options.failFlush) throw new Error("flush failed");
+    },
+    close: async () => {},
+  };
+  return { writer, written };
+}
+
+const batch = (rows: Row[]): UpsertBatch => ({
+  kind: "upsert",
+  stream: "public.orders",
+  rows,
+  count: rows.length,
+  bytes: rows.length * 8,
+});
+const hex = (bytes: Uint8Array) => [...bytes].map((b) => b.toString(16).padStart(2, "0")).join("");
+const hashesOf = (call: UsageTableBatch) =>
+  Array.from({ length: call.count }, (_, i) => hex(call.hashes.subarray(i * 16, (i + 1) * 16)));
+
+describe("meteredWriter", () => {
+  it("records keys only after the destination flushed, by primary key, deletes included", async () => {
+    const calls: { day: string; tables: UsageTableBatch[] }[] = [];
+    const { writer } = destination();
+    const metered = meteredWriter(
+      writer,
+      async (day, tables) => void calls.push({ day, tables }),
+      () => new Date("2031-03-04T05:06:07Z"),
+    );
+    const t = table(["id"]);
+    await metered.write(
+      t,
+      batch([
+        [1, "a"],
+        [2, "b"],
+      ]),
+      new Date(),
+    );
+    await metered.delete(t, [[3]]);
+    expect(calls).toEqual([]);
+    await metered.flush();
+    expect(calls).toHaveLength(1);
+    expect(calls[0]?.day).toBe("2031-03-04");
+    const [entry] = calls[0]?.tables ?? [];
+    expect(entry).toMatchObject({ schema: "shop", table: "orders", count: 3, bytes: 16 });
+    expect(hashesOf(entry as UsageTableBatch)).toEqual([hex(keyHash([1])), hex(keyHash([2])), hex(keyHash([3]))]);
+    await metered.flush();
+    expect(calls).toHaveLength(1); // nothing new to record
+  });
+
+  it("records nothing when the flush fails (the replay will), and keys a keyless table by all its values", async () => {
+    const calls: UsageTableBatch[][] = [];
+    const failing = meteredWriter(
+      destination({ failFlush: true }).writer,
+      async (_d, tables) => void calls.push(tables),
+    );
+    await failing.write(table(["id"]), batch([[1, "a"]]), new Date());
+    await expect(failing.flush()).rejects.toThrow("flush failed");
+    expect(calls).toEqual([]);
+
+    const keyless = meteredWriter(destination().writer, async (_d, tables) => void calls.push(tables));
+    await keyless.write(
+      table([]),
+      batch([
+        [1, "a"],
+        [1, "b"],
+      ]),
+      new Date(),
+    );
+    await keyless.flush();
+    expect(hashesOf(calls[0]?.[0] as UsageTableBatch)).toEqual([hex(keyHash([1, "a"])), hex(keyHash([1, "b"]))]);
+  });
+
+  it("splits a large flush into calls of at most 50,000 keys and keeps bytes whole", async () => {
+    const calls: UsageTableBatch[][] = [];
+    const metered = meteredWriter(destination().writer, async (_d, tables) => void calls.push(tables));
+    const rows: Row[] = Array.from({ length: 120_000 }, (_, i) => [i, null]);
+    await metered.write(table(["id"]), batch(rows), new Date());
+    await metered.flush();
+    expect(calls.map((c) => c.reduce((n, t) => n + t.count, 0))).toEqual([50_000, 50_000, 20_000]);
+    expect(calls.flat().reduce((n, t) => n + t.bytes, 0)).toBe(120_000 * 8);
+  });
+
+  it("hashes a key alike however a source typed it, and different keys apart", () => {
+    expect(hex(keyHash([1n]))).toBe(hex(keyHash([1])));
+    expect(hex(keyHash(["1"]))).not.toBe(hex(keyHash([1])));
+    expect(hex(keyHash(["a", "bc"]))).not.toBe(hex(keyHash(["ab", "c"])));
+    expect(hex(keyHash([null]))).not.toBe(hex(keyHash(["n"])));
+  });
+});
