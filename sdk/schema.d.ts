@@ -1022,6 +1022,286 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/system-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List all system keys
+         * @description Always an empty page: this resource does not exist on fivetran.do (see the README).
+         */
+        get: operations["get_system_keys"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/external-logging": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List all log services
+         * @description Always an empty page: this resource does not exist on fivetran.do (see the README).
+         */
+        get: operations["list_log_services"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/external-secrets-managers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List all external secrets managers
+         * @description Always an empty page: this resource does not exist on fivetran.do (see the README).
+         */
+        get: operations["list_esms"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/connector-sdk/packages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List all Connector SDK packages
+         * @description Always an empty page: this resource does not exist on fivetran.do (see the README).
+         */
+        get: operations["list_connector_sdk_packages"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/transformations/package-metadata": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List all Quickstart package metadata
+         * @description Always an empty page: this resource does not exist on fivetran.do (see the README).
+         */
+        get: operations["transformation_package_metadata_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/system-keys/{keyId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Retrieve system key details
+         * @description Always 404: this resource does not exist on fivetran.do (see the README).
+         */
+        get: operations["get_system_key_details"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/external-secrets-managers/{esmId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Retrieve external secrets manager details
+         * @description Always 404: this resource does not exist on fivetran.do (see the README).
+         */
+        get: operations["get_esm_details"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/connector-sdk/packages/{packageId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Retrieve Connector SDK package details
+         * @description Always 404: this resource does not exist on fivetran.do (see the README).
+         */
+        get: operations["get_connector_sdk_package"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/transformations/package-metadata/{packageDefinitionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Retrieve Quickstart package metadata details
+         * @description Always 404: this resource does not exist on fivetran.do (see the README).
+         */
+        get: operations["transformation_package_metadata_details"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/private-links/{privateLinkId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Retrieve private link details
+         * @description Always 404: this resource does not exist on fivetran.do (see the README).
+         */
+        get: operations["get_private_link_details"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/proxy/{agentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Retrieve proxy agent details
+         * @description Always 404: this resource does not exist on fivetran.do (see the README).
+         */
+        get: operations["get_proxy_agent_details"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/hybrid-deployment-agents/{agentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Retrieve hybrid deployment agent details
+         * @description Always 404: this resource does not exist on fivetran.do (see the README).
+         */
+        get: operations["get_hybrid_deployment_agent"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/transformations/{transformationId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Retrieve transformation details
+         * @description Always 404: this resource does not exist on fivetran.do (see the README).
+         */
+        get: operations["transformation_details"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/transformation-projects/{projectId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Retrieve transformation project details
+         * @description Always 404: this resource does not exist on fivetran.do (see the README).
+         */
+        get: operations["transformation_project_details"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/users": {
         parameters: {
             query?: never;
@@ -2207,6 +2487,63 @@ export interface components {
             };
             required?: string[];
         };
+        SystemKey: {
+            id: string;
+            name: string;
+            key: string;
+            permissions: {
+                resource_type: string;
+                access_level: string;
+            }[];
+            /** @example 2024-12-01T15:43:29.013729Z */
+            created_at: string;
+            /** @example 2024-12-01T15:43:29.013729Z */
+            updated_at: string | null;
+            /** @example 2024-12-01T15:43:29.013729Z */
+            expired_at: string | null;
+            /** @example 2024-12-01T15:43:29.013729Z */
+            last_used_at: string | null;
+        };
+        LogService: {
+            id: string;
+            service: string;
+            enabled: boolean;
+            config: {
+                [key: string]: unknown;
+            };
+        };
+        SecretsManager: {
+            id: string;
+            /** @enum {string} */
+            type: "AWS_SECRET_MANAGER" | "AZURE_KEY_VAULT" | "HASHICORP_VAULT";
+            name: string;
+            is_hybrid_deployment: boolean;
+            /** @example 2024-12-01T15:43:29.013729Z */
+            created_at: string;
+            /** @example 2024-12-01T15:43:29.013729Z */
+            updated_at: string;
+        };
+        ConnectorSdkPackage: {
+            id: string;
+            connection_id: string | null;
+            created_by: string;
+            last_updated_by: string;
+            /** @example 2024-12-01T15:43:29.013729Z */
+            created_at: string;
+            /** @example 2024-12-01T15:43:29.013729Z */
+            updated_at: string;
+            file_sha256_hash: string;
+        };
+        TransformationPackageMetadata: {
+            id: string;
+            name: string;
+            version: string;
+            connector_types: string[];
+            output_model_names: string[];
+            configurable_variables: {
+                [key: string]: unknown;
+            };
+        };
         User: {
             /** @example recoup_befell */
             id: string;
@@ -2527,7 +2864,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications for this key or address */
+            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -2630,7 +2967,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications for this key or address */
+            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -2713,7 +3050,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications for this key or address */
+            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -2800,7 +3137,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications for this key or address */
+            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -2914,7 +3251,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications for this key or address */
+            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -3008,7 +3345,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications for this key or address */
+            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -3102,7 +3439,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications for this key or address */
+            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -3183,7 +3520,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications for this key or address */
+            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -3295,7 +3632,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications for this key or address */
+            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -3378,7 +3715,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications for this key or address */
+            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -3465,7 +3802,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications for this key or address */
+            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -3570,7 +3907,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications for this key or address */
+            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -3675,7 +4012,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications for this key or address */
+            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -3769,7 +4106,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications for this key or address */
+            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -3881,7 +4218,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications for this key or address */
+            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -3964,7 +4301,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications for this key or address */
+            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -4042,7 +4379,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications for this key or address */
+            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -4147,7 +4484,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications for this key or address */
+            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -4252,7 +4589,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications for this key or address */
+            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -4352,7 +4689,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications for this key or address */
+            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -4430,7 +4767,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications for this key or address */
+            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -4539,7 +4876,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications for this key or address */
+            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -4648,7 +4985,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications for this key or address */
+            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -4739,7 +5076,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications for this key or address */
+            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -4822,7 +5159,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications for this key or address */
+            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -4927,7 +5264,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications for this key or address */
+            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -5019,7 +5356,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications for this key or address */
+            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -5102,7 +5439,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications for this key or address */
+            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -5207,7 +5544,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications for this key or address */
+            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -5321,7 +5658,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications for this key or address */
+            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -5428,7 +5765,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications for this key or address */
+            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -5537,7 +5874,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications for this key or address */
+            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -5624,7 +5961,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications for this key or address */
+            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -5709,7 +6046,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications for this key or address */
+            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -5814,7 +6151,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications for this key or address */
+            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -5893,7 +6230,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications for this key or address */
+            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -5987,7 +6324,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications for this key or address */
+            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -6099,7 +6436,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications for this key or address */
+            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -6182,7 +6519,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications for this key or address */
+            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -6260,7 +6597,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications for this key or address */
+            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -6365,7 +6702,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications for this key or address */
+            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -6470,7 +6807,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications for this key or address */
+            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -6570,7 +6907,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications for this key or address */
+            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -6648,7 +6985,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications for this key or address */
+            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -6757,7 +7094,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications for this key or address */
+            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -6866,7 +7203,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications for this key or address */
+            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -6957,7 +7294,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications for this key or address */
+            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -7040,7 +7377,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications for this key or address */
+            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -7145,7 +7482,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications for this key or address */
+            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -7237,7 +7574,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications for this key or address */
+            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -7320,7 +7657,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications for this key or address */
+            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -7425,7 +7762,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications for this key or address */
+            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -7539,7 +7876,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications for this key or address */
+            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -7646,7 +7983,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications for this key or address */
+            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -7755,7 +8092,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications for this key or address */
+            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -7842,7 +8179,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications for this key or address */
+            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -7927,7 +8264,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications for this key or address */
+            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -8032,7 +8369,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications for this key or address */
+            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -8111,7 +8448,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications for this key or address */
+            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -8232,7 +8569,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications for this key or address */
+            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -8313,7 +8650,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications for this key or address */
+            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -8399,7 +8736,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications for this key or address */
+            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -8485,7 +8822,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications for this key or address */
+            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -8554,7 +8891,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications for this key or address */
+            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -8623,7 +8960,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications for this key or address */
+            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -8692,7 +9029,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications for this key or address */
+            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -8740,6 +9077,1034 @@ export interface operations {
             /** @description Invalid input: the message names the field */
             400: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    get_system_keys: {
+        parameters: {
+            query?: {
+                /** @description Opaque cursor from `next_cursor` */
+                cursor?: string;
+                /** @description Page size, 1..1000 (default 100) */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description System keys retrieved successfully */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example Success */
+                        code: string;
+                        message: string;
+                        data: {
+                            items: components["schemas"]["SystemKey"][];
+                            /** @description Absent on the last page */
+                            next_cursor?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Invalid input: the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid API key and secret */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description NotAcceptable: the Accept header names no JSON type */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UriTooLong: the URL is longer than 16 KiB */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            429: {
+                headers: {
+                    /** @description Seconds until a request may succeed again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    list_log_services: {
+        parameters: {
+            query?: {
+                /** @description Opaque cursor from `next_cursor` */
+                cursor?: string;
+                /** @description Page size, 1..1000 (default 100) */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description External logging services retrieved successfully */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example Success */
+                        code: string;
+                        message: string;
+                        data: {
+                            items: components["schemas"]["LogService"][];
+                            /** @description Absent on the last page */
+                            next_cursor?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Invalid input: the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid API key and secret */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description NotAcceptable: the Accept header names no JSON type */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UriTooLong: the URL is longer than 16 KiB */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            429: {
+                headers: {
+                    /** @description Seconds until a request may succeed again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    list_esms: {
+        parameters: {
+            query?: {
+                /** @description Opaque cursor from `next_cursor` */
+                cursor?: string;
+                /** @description Page size, 1..1000 (default 100) */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Operation performed successfully */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example Success */
+                        code: string;
+                        message: string;
+                        data: {
+                            items: components["schemas"]["SecretsManager"][];
+                            /** @description Absent on the last page */
+                            next_cursor?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Invalid input: the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid API key and secret */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description NotAcceptable: the Accept header names no JSON type */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UriTooLong: the URL is longer than 16 KiB */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            429: {
+                headers: {
+                    /** @description Seconds until a request may succeed again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    list_connector_sdk_packages: {
+        parameters: {
+            query?: {
+                /** @description Opaque cursor from `next_cursor` */
+                cursor?: string;
+                /** @description Page size, 1..1000 (default 100) */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Connector SDK packages retrieved successfully */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example Success */
+                        code: string;
+                        message: string;
+                        data: {
+                            items: components["schemas"]["ConnectorSdkPackage"][];
+                            /** @description Absent on the last page */
+                            next_cursor?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Invalid input: the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid API key and secret */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description NotAcceptable: the Accept header names no JSON type */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UriTooLong: the URL is longer than 16 KiB */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            429: {
+                headers: {
+                    /** @description Seconds until a request may succeed again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    transformation_package_metadata_list: {
+        parameters: {
+            query?: {
+                /** @description Opaque cursor from `next_cursor` */
+                cursor?: string;
+                /** @description Page size, 1..1000 (default 100) */
+                limit?: number;
+                service?: string;
+                name?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Transformation package metadata list retrieved successfully */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example Success */
+                        code: string;
+                        message: string;
+                        data: {
+                            items: components["schemas"]["TransformationPackageMetadata"][];
+                            /** @description Absent on the last page */
+                            next_cursor?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Invalid input: the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid API key and secret */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description NotAcceptable: the Accept header names no JSON type */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UriTooLong: the URL is longer than 16 KiB */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            429: {
+                headers: {
+                    /** @description Seconds until a request may succeed again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    get_system_key_details: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                keyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Invalid input: the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid API key and secret */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description NotAcceptable: the Accept header names no JSON type */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UriTooLong: the URL is longer than 16 KiB */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            429: {
+                headers: {
+                    /** @description Seconds until a request may succeed again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    get_esm_details: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                esmId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Invalid input: the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid API key and secret */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description NotAcceptable: the Accept header names no JSON type */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UriTooLong: the URL is longer than 16 KiB */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            429: {
+                headers: {
+                    /** @description Seconds until a request may succeed again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    get_connector_sdk_package: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                packageId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Invalid input: the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid API key and secret */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description NotAcceptable: the Accept header names no JSON type */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UriTooLong: the URL is longer than 16 KiB */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            429: {
+                headers: {
+                    /** @description Seconds until a request may succeed again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    transformation_package_metadata_details: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                packageDefinitionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Invalid input: the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid API key and secret */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description NotAcceptable: the Accept header names no JSON type */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UriTooLong: the URL is longer than 16 KiB */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            429: {
+                headers: {
+                    /** @description Seconds until a request may succeed again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    get_private_link_details: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                privateLinkId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Invalid input: the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid API key and secret */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description NotAcceptable: the Accept header names no JSON type */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UriTooLong: the URL is longer than 16 KiB */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            429: {
+                headers: {
+                    /** @description Seconds until a request may succeed again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    get_proxy_agent_details: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                agentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Invalid input: the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid API key and secret */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description NotAcceptable: the Accept header names no JSON type */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UriTooLong: the URL is longer than 16 KiB */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            429: {
+                headers: {
+                    /** @description Seconds until a request may succeed again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    get_hybrid_deployment_agent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                agentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Invalid input: the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid API key and secret */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description NotAcceptable: the Accept header names no JSON type */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UriTooLong: the URL is longer than 16 KiB */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            429: {
+                headers: {
+                    /** @description Seconds until a request may succeed again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    transformation_details: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                transformationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Invalid input: the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid API key and secret */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description NotAcceptable: the Accept header names no JSON type */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UriTooLong: the URL is longer than 16 KiB */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            429: {
+                headers: {
+                    /** @description Seconds until a request may succeed again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    transformation_project_details: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Invalid input: the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid API key and secret */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description NotAcceptable: the Accept header names no JSON type */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UriTooLong: the URL is longer than 16 KiB */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            429: {
+                headers: {
+                    /** @description Seconds until a request may succeed again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8818,7 +10183,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications for this key or address */
+            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -8901,7 +10266,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications for this key or address */
+            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -8982,7 +10347,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications for this key or address */
+            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -9063,7 +10428,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications for this key or address */
+            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -9144,7 +10509,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications for this key or address */
+            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -9225,7 +10590,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications for this key or address */
+            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -9306,7 +10671,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications for this key or address */
+            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -9387,7 +10752,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications for this key or address */
+            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -9468,7 +10833,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications for this key or address */
+            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -9537,7 +10902,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications for this key or address */
+            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -9606,7 +10971,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications for this key or address */
+            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -9678,7 +11043,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications for this key or address */
+            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -9759,7 +11124,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications for this key or address */
+            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -9853,7 +11218,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications for this key or address */
+            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -9958,7 +11323,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications for this key or address */
+            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -10041,7 +11406,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications for this key or address */
+            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -10119,7 +11484,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications for this key or address */
+            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -10224,7 +11589,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications for this key or address */
+            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -10329,7 +11694,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications for this key or address */
+            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -10421,7 +11786,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications for this key or address */
+            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -10507,7 +11872,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications for this key or address */
+            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -10603,7 +11968,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications for this key or address */
+            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -10712,7 +12077,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications for this key or address */
+            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -10806,7 +12171,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications for this key or address */
+            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -10898,7 +12263,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications for this key or address */
+            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -10990,7 +12355,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications for this key or address */
+            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -11134,7 +12499,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications for this key or address */
+            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -11225,7 +12590,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications for this key or address */
+            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -11319,7 +12684,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications for this key or address */
+            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -11409,7 +12774,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications for this key or address */
+            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */

@@ -11,6 +11,7 @@ import { createRouter } from "./lib/router";
 import { basicAuth } from "./middleware/auth";
 import { jsonBody } from "./middleware/json-body";
 import { acceptJson, DEFAULT_MAX_BODY_BYTES, limitBody, limitUrl, MAX_URL_BYTES } from "./middleware/limits";
+import { rateLimit } from "./middleware/rate-limit";
 import { accountRouter } from "./routes/account";
 import { bootstrapRouter } from "./routes/bootstrap";
 import { connectionsRouter, triggersRouter } from "./routes/connections";
@@ -67,9 +68,13 @@ function withMiddlewareResponses(document: ReturnType<OpenAPIHono<AppEnv>["getOp
         add("415", "UnsupportedMediaType: the body is not JSON by its Content-Type");
       }
       add("414", `UriTooLong: the URL is longer than ${MAX_URL_BYTES / 1024} KiB`);
-      add("429", "TooManyRequests: too many failed authentications for this key or address", {
-        "Retry-After": { description: "Seconds until a request may succeed again", schema: { type: "integer" } },
-      });
+      add(
+        "429",
+        "TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT)",
+        {
+          "Retry-After": { description: "Seconds until a request may succeed again", schema: { type: "integer" } },
+        },
+      );
     }
   }
 }
@@ -136,7 +141,7 @@ export function createApp() {
   app.use("/v1/*", (c, next) =>
     c.req.method === "OPTIONS" && !c.req.header("Access-Control-Request-Method") ? next() : corsMiddleware(c, next),
   );
-  app.use("/v1/*", acceptJson, basicAuth, limitBody, jsonBody);
+  app.use("/v1/*", acceptJson, basicAuth, rateLimit, limitBody, jsonBody);
   app.use("/operator/*", acceptJson, operatorAuth, limitBody, jsonBody);
 
   app.route("/", groupsRouter);

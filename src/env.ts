@@ -41,6 +41,11 @@ export interface Env {
   TRIGGER_QUEUE: Queue<{ connection_id: string }>;
   /** Counts failed authentications per key and per address (src/middleware/throttle.ts). */
   AUTH_FAILURES?: RateLimit;
+  /**
+   * Per-account request limit, `<requests>/<seconds>` (`20000/3600` as Fivetran) or `<requests>`
+   * per hour; unset or `off` (the default) = no limit (src/middleware/rate-limit.ts).
+   */
+  FIVETRAN_RATE_LIMIT?: string;
   /** Largest accepted request body in bytes (default 2 MiB, src/middleware/limits.ts). */
   FIVETRAN_MAX_BODY_BYTES?: string;
   /** Bootstrap API key of the first account (Worker secret). */

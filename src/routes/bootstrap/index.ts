@@ -1,4 +1,5 @@
 import { createRouter } from "../../lib/router";
+import { mountAbsentResources } from "./bootstrap.absent";
 import * as handlers from "./bootstrap.handlers";
 import * as routes from "./bootstrap.routes";
 
@@ -7,7 +8,7 @@ import * as routes from "./bootstrap.routes";
  * account, the standard roles, empty lists of resources not managed here yet, and 404 for
  * external logging services.
  */
-export const bootstrapRouter = createRouter()
+export const bootstrapRouter = mountAbsentResources(createRouter())
   .openapi(routes.listUsers, handlers.listUsers)
   .openapi(routes.getUser, handlers.getUser)
   .openapi(routes.listRoles, handlers.listRoles)
