@@ -8,6 +8,7 @@ import type { AppEnv } from "./env";
 import { ApiError, errorBody } from "./errors";
 import { logError } from "./lib/log";
 import { createRouter } from "./lib/router";
+import { authorize } from "./middleware/access";
 import { basicAuth } from "./middleware/auth";
 import { jsonBody } from "./middleware/json-body";
 import { acceptJson, DEFAULT_MAX_BODY_BYTES, limitBody, limitUrl, MAX_URL_BYTES } from "./middleware/limits";
@@ -20,6 +21,7 @@ import { eventsRouter } from "./routes/events";
 import { groupsRouter } from "./routes/groups";
 import { metadataRouter, publicRouter } from "./routes/metadata";
 import { operatorAuth, operatorRouter } from "./routes/operator";
+import { usersRouter } from "./routes/users";
 import { webhooksRouter } from "./routes/webhooks";
 
 export const API_TITLE = "fivetran.do REST API";
@@ -141,7 +143,7 @@ export function createApp() {
   app.use("/v1/*", (c, next) =>
     c.req.method === "OPTIONS" && !c.req.header("Access-Control-Request-Method") ? next() : corsMiddleware(c, next),
   );
-  app.use("/v1/*", acceptJson, basicAuth, rateLimit, limitBody, jsonBody);
+  app.use("/v1/*", acceptJson, basicAuth, rateLimit, limitBody, jsonBody, authorize);
   app.use("/operator/*", acceptJson, operatorAuth, limitBody, jsonBody);
 
   app.route("/", groupsRouter);
@@ -152,6 +154,7 @@ export function createApp() {
   app.route("/", publicRouter);
   app.route("/", bootstrapRouter);
   app.route("/", accountRouter);
+  app.route("/", usersRouter);
   app.route("/", webhooksRouter);
   app.route("/", eventsRouter);
   app.route("/", operatorRouter);

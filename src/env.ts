@@ -3,6 +3,7 @@ import type { DestinationDO } from "./do/destination-do";
 import type { EventsDO } from "./do/events-do";
 import type { SyncDO } from "./do/sync-do";
 import type { WebhookJob } from "./events/webhooks";
+import type { Access } from "./lib/access";
 
 /** A sync job message on the SYNC_QUEUE. */
 export interface SyncJob {
@@ -83,6 +84,8 @@ export interface AppEnv {
   Variables: {
     requestId: string;
     auth: AuthContext;
+    /** What the caller's roles allow (src/middleware/access.ts). */
+    access: Access;
   };
 }
 

@@ -1,5 +1,5 @@
 import { createRoute, type z } from "@hono/zod-openapi";
-import { commonErrors, envelope, errorSchema, jsonResponse, notFoundError } from "../../lib/envelope";
+import { commonErrors, envelope, errorSchema, jsonResponse } from "../../lib/envelope";
 import { pageQuery, pageSchema } from "../../lib/pagination";
 import {
   externalLoggingIdParam,
@@ -10,37 +10,7 @@ import {
   teamSchema,
   transformationProjectSchema,
   transformationSchema,
-  userIdParam,
-  userSchema,
-  usersQuery,
 } from "./bootstrap.schemas";
-
-export const listUsers = createRoute({
-  method: "get",
-  path: "/v1/users",
-  tags: ["Users"],
-  operationId: "list_all_users",
-  summary: "List all users",
-  request: { query: usersQuery },
-  responses: {
-    200: jsonResponse("Users list retrieved successfully", envelope(pageSchema(userSchema))),
-    ...commonErrors,
-  },
-});
-
-export const getUser = createRoute({
-  method: "get",
-  path: "/v1/users/{userId}",
-  tags: ["Users"],
-  operationId: "user_details",
-  summary: "Retrieve user details",
-  request: { params: userIdParam },
-  responses: {
-    200: jsonResponse("User details retrieved successfully", envelope(userSchema)),
-    ...commonErrors,
-    ...notFoundError,
-  },
-});
 
 export const listRoles = createRoute({
   method: "get",
