@@ -21,6 +21,7 @@ import { eventsRouter } from "./routes/events";
 import { groupsRouter } from "./routes/groups";
 import { metadataRouter, publicRouter } from "./routes/metadata";
 import { operatorAuth, operatorRouter } from "./routes/operator";
+import { teamsRouter } from "./routes/teams";
 import { usersRouter } from "./routes/users";
 import { webhooksRouter } from "./routes/webhooks";
 
@@ -155,6 +156,7 @@ export function createApp() {
   app.route("/", bootstrapRouter);
   app.route("/", accountRouter);
   app.route("/", usersRouter);
+  app.route("/", teamsRouter);
   app.route("/", webhooksRouter);
   app.route("/", eventsRouter);
   app.route("/", operatorRouter);

@@ -149,6 +149,12 @@ async function enforce(c: Context<AppEnv>, access: Access, next: () => Promise<v
 
   if (area === "teams" && id !== undefined) {
     need(read ? Level.View : Level.Manage, access.team(id), `team '${id}'`);
+    // What the team grants (its account role, its memberships) only an Account Administrator
+    // changes, so a Team Manager cannot give the team, and so itself, more access.
+    const grants =
+      /^(groups|connections|connectors|role)(\/|$)/.test(rest) ||
+      (rest === "" && method === "PATCH" && (await bodyField(c, "role")) !== undefined);
+    if (!read && grants) need(Level.Manage, access.account, `the access of team '${id}'`);
     return next();
   }
 

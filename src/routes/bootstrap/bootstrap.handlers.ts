@@ -24,9 +24,6 @@ function emptyPage(cursor: string | undefined) {
 
 const { EMPTY_LIST_MESSAGES: messages } = routes;
 
-export const listTeams: RouteHandler<typeof routes.listTeams, AppEnv> = async (c) =>
-  c.json(ok(messages.teams, emptyPage(c.req.valid("query").cursor)), 200);
-
 export const listPrivateLinks: RouteHandler<typeof routes.listPrivateLinks, AppEnv> = async (c) =>
   c.json(ok(messages.privateLinks, emptyPage(c.req.valid("query").cursor)), 200);
 

@@ -7,7 +7,6 @@ import {
   privateLinkSchema,
   proxyAgentSchema,
   roleSchema,
-  teamSchema,
   transformationProjectSchema,
   transformationSchema,
 } from "./bootstrap.schemas";
@@ -58,22 +57,12 @@ function emptyListRoute<T extends z.ZodType>(list: EmptyList<T>) {
 
 /** The success message of each empty list, as Fivetran words it. */
 export const EMPTY_LIST_MESSAGES = {
-  teams: "Teams retrieved successfully",
   privateLinks: "Private links retrieved successfully",
   proxyAgents: "Proxy agent retrieved successfully",
   hybridDeploymentAgents: "Hybrid deployment agents retrieved successfully",
   transformations: "Transformations list retrieved successfully",
   transformationProjects: "Transformation projects retrieved successfully",
 } as const;
-
-export const listTeams = emptyListRoute({
-  path: "/v1/teams",
-  tag: "Teams",
-  operationId: "list_all_teams",
-  summary: "List all teams",
-  message: EMPTY_LIST_MESSAGES.teams,
-  item: teamSchema,
-});
 
 export const listPrivateLinks = emptyListRoute({
   path: "/v1/private-links",

@@ -14,15 +14,6 @@ export const roleSchema = z
   })
   .openapi("Role");
 
-export const teamSchema = z
-  .object({
-    id: z.string(),
-    name: z.string(),
-    description: z.string().nullable(),
-    role: z.string().nullable().openapi({ example: "Account Reviewer" }),
-  })
-  .openapi("Team");
-
 export const privateLinkSchema = z
   .object({
     id: z.string(),

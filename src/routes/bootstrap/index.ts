@@ -10,7 +10,6 @@ import * as routes from "./bootstrap.routes";
  */
 export const bootstrapRouter = mountAbsentResources(createRouter())
   .openapi(routes.listRoles, handlers.listRoles)
-  .openapi(routes.listTeams, handlers.listTeams)
   .openapi(routes.listPrivateLinks, handlers.listPrivateLinks)
   .openapi(routes.listProxyAgents, handlers.listProxyAgents)
   .openapi(routes.listHybridDeploymentAgents, handlers.listHybridDeploymentAgents)
