@@ -18,6 +18,7 @@ import { bootstrapRouter } from "./routes/bootstrap";
 import { connectionsRouter, triggersRouter } from "./routes/connections";
 import { destinationsRouter } from "./routes/destinations";
 import { eventsRouter } from "./routes/events";
+import { groupKeysRouter } from "./routes/group-keys";
 import { groupsRouter } from "./routes/groups";
 import { metadataRouter, publicRouter } from "./routes/metadata";
 import { operatorAuth, operatorRouter } from "./routes/operator";
@@ -157,6 +158,7 @@ export function createApp() {
   app.route("/", accountRouter);
   app.route("/", usersRouter);
   app.route("/", teamsRouter);
+  app.route("/", groupKeysRouter);
   app.route("/", webhooksRouter);
   app.route("/", eventsRouter);
   app.route("/", operatorRouter);

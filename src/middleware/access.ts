@@ -1,6 +1,7 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { Context, MiddlewareHandler } from "hono";
 import { catalog } from "../db/client";
+import { deleteGroupKey } from "../db/group-keys";
 import { deleteResourceMemberships, insertMembership, loadGrants } from "../db/memberships";
 import { connections, users } from "../db/schema";
 import { touchLogin } from "../db/users";
@@ -48,7 +49,7 @@ export const authorize: MiddlewareHandler<AppEnv> = async (c, next) => {
 };
 
 /**
- * Memberships in a group or connection go with it. Done here, where every deletion passes,
+ * Memberships in a group or connection (and a group's key pair) go with it. Done here, where every deletion passes,
  * so the resource handlers need not know about memberships.
  */
 async function dropMemberships(c: Context<AppEnv>) {
@@ -56,7 +57,11 @@ async function dropMemberships(c: Context<AppEnv>) {
   const match = c.req.path.match(/^\/v1\/(groups|connections|connectors)\/([^/]+)\/?$/);
   if (!match?.[2]) return;
   const kind = match[1] === "groups" ? "group" : "connection";
-  await deleteResourceMemberships(catalog(c.env.DB), kind, [decodeURIComponent(match[2])]);
+  const id = decodeURIComponent(match[2]);
+  const db = catalog(c.env.DB);
+  await deleteResourceMemberships(db, kind, [id]);
+  // A group's SSH key pair goes with it too.
+  if (kind === "group") await deleteGroupKey(db, id);
 }
 
 function forbidden(c: Context<AppEnv>, what: string): ApiError {
