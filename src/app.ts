@@ -15,6 +15,7 @@ import { acceptJson, DEFAULT_MAX_BODY_BYTES, limitBody, limitUrl, MAX_URL_BYTES 
 import { rateLimit } from "./middleware/rate-limit";
 import { accountRouter } from "./routes/account";
 import { bootstrapRouter } from "./routes/bootstrap";
+import { certificatesRouter } from "./routes/certificates";
 import { connectionsRouter, triggersRouter } from "./routes/connections";
 import { destinationsRouter } from "./routes/destinations";
 import { eventsRouter } from "./routes/events";
@@ -159,6 +160,7 @@ export function createApp() {
   app.route("/", usersRouter);
   app.route("/", teamsRouter);
   app.route("/", groupKeysRouter);
+  app.route("/", certificatesRouter);
   app.route("/", webhooksRouter);
   app.route("/", eventsRouter);
   app.route("/", operatorRouter);

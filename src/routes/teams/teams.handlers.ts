@@ -103,8 +103,8 @@ export const addTeamUser: RouteHandler<typeof routes.addTeamUser, AppEnv> = asyn
   const db = catalog(c.env.DB);
   const { accountId } = c.var.auth;
   await requireTeam(db, accountId, teamId);
-  checkRole("team", role);
   if (!(await findUser(db, accountId, userId))) throw ApiError.notFound("User", userId);
+  checkRole("team", role);
   const row = await repo.insertTeamUser(db, teamId, userId, role);
   if (!row) throw ApiError.conflict(`User with id '${userId}' is already a member of team '${teamId}'`);
   return c.json(ok("User has been added to the team", serializeTeamUser(row)), 201);
@@ -121,9 +121,10 @@ export const getTeamUser: RouteHandler<typeof routes.getTeamUser, AppEnv> = asyn
 
 export const updateTeamUser: RouteHandler<typeof routes.updateTeamUser, AppEnv> = async (c) => {
   const { teamId, userId } = c.req.valid("param");
-  const role = checkRole("team", c.req.valid("json").role);
   const db = catalog(c.env.DB);
   await requireTeam(db, c.var.auth.accountId, teamId);
+  if (!(await repo.getTeamUser(db, teamId, userId))) throw notInTeam(teamId, userId);
+  const role = checkRole("team", c.req.valid("json").role);
   const row = await repo.updateTeamUser(db, teamId, userId, role);
   if (!row) throw notInTeam(teamId, userId);
   return c.json(ok("User role has been updated", serializeTeamUser(row)), 200);

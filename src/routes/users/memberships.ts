@@ -176,8 +176,8 @@ export function mountMemberships(router: Router, holder: HolderKind, segment: "g
       const id = params(c)[holder.param] as string;
       const body = c.req.valid("json");
       const { db, h } = await holderOf(c, id);
-      const role = checkRole(roleKind, body.role);
       await requireResource(db, h.accountId, kind, body.id);
+      const role = checkRole(roleKind, body.role);
       const row = await repo.insertMembership(db, h, kind, body.id, role);
       if (!row) throw ApiError.conflict(`${KIND_NAME[kind]} membership of '${id}' in '${body.id}' already exists`);
       return c.json(ok(created, serialize(row)), 201);
@@ -195,8 +195,9 @@ export function mountMemberships(router: Router, holder: HolderKind, segment: "g
       const p = params(c);
       const id = p[holder.param] as string;
       const resourceId = p[resourceParam] as string;
-      const role = checkRole(roleKind, c.req.valid("json").role);
       const { db, h } = await holderOf(c, id);
+      if (!(await repo.getMembership(db, h, kind, resourceId))) throw notMember(id, resourceId);
+      const role = checkRole(roleKind, c.req.valid("json").role);
       const row = await repo.updateMembership(db, h, kind, resourceId, role);
       if (!row) throw notMember(id, resourceId);
       return c.json(ok(updated, serialize(row)), 200);

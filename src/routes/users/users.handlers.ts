@@ -151,9 +151,9 @@ export const addGroupUser: RouteHandler<typeof routes.addGroupUser, AppEnv> = as
   const db = catalog(c.env.DB);
   const { accountId } = c.var.auth;
   await requireGroup(db, accountId, groupId);
-  checkRole("group", role);
   const user = await repo.findUserByEmail(db, accountId, email);
   if (!user) throw new ApiError(404, "NotFound_User", `User with email '${email}' does not exist.`);
+  checkRole("group", role);
   const holder = { accountId, principal: "user" as const, principalId: user.id };
   if (!(await memberships.insertMembership(db, holder, "group", groupId, role))) {
     throw ApiError.conflict(`User with id '${user.id}' is already a member of group '${groupId}'`);
