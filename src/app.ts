@@ -8,18 +8,24 @@ import { ApiError, errorBody } from "./errors";
 import { logError } from "./lib/log";
 import { createRouter } from "./lib/router";
 import { handleMcp } from "./mcp";
+import { authorize } from "./middleware/access";
 import { basicAuth } from "./middleware/auth";
 import { jsonBody } from "./middleware/json-body";
 import { acceptJson, DEFAULT_MAX_BODY_BYTES, limitBody, limitUrl, MAX_URL_BYTES } from "./middleware/limits";
+import { rateLimit } from "./middleware/rate-limit";
 import { accountRouter } from "./routes/account";
 import { bootstrapRouter } from "./routes/bootstrap";
+import { certificatesRouter } from "./routes/certificates";
 import { connectionsRouter, triggersRouter } from "./routes/connections";
 import { destinationsRouter } from "./routes/destinations";
 import { eventsRouter } from "./routes/events";
+import { groupKeysRouter } from "./routes/group-keys";
 import { groupsRouter } from "./routes/groups";
 import { metadataRouter, publicRouter } from "./routes/metadata";
 import { operatorAuth, operatorRouter } from "./routes/operator";
+import { teamsRouter } from "./routes/teams";
 import { usageRouter } from "./routes/usage";
+import { usersRouter } from "./routes/users";
 import { webRouter } from "./routes/web";
 import { webhooksRouter } from "./routes/webhooks";
 
@@ -69,9 +75,13 @@ function withMiddlewareResponses(document: ReturnType<OpenAPIHono<AppEnv>["getOp
         add("415", "UnsupportedMediaType: the body is not JSON by its Content-Type");
       }
       add("414", `UriTooLong: the URL is longer than ${MAX_URL_BYTES / 1024} KiB`);
-      add("429", "TooManyRequests: too many failed authentications for this key or address", {
-        "Retry-After": { description: "Seconds until a request may succeed again", schema: { type: "integer" } },
-      });
+      add(
+        "429",
+        "TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT)",
+        {
+          "Retry-After": { description: "Seconds until a request may succeed again", schema: { type: "integer" } },
+        },
+      );
     }
   }
 }
@@ -138,7 +148,7 @@ export function createApp() {
   app.use("/v1/*", (c, next) =>
     c.req.method === "OPTIONS" && !c.req.header("Access-Control-Request-Method") ? next() : corsMiddleware(c, next),
   );
-  app.use("/v1/*", acceptJson, basicAuth, limitBody, jsonBody);
+  app.use("/v1/*", acceptJson, basicAuth, rateLimit, limitBody, jsonBody, authorize);
   app.use("/operator/*", acceptJson, operatorAuth, limitBody, jsonBody);
 
   app.route("/", groupsRouter);
@@ -149,6 +159,10 @@ export function createApp() {
   app.route("/", publicRouter);
   app.route("/", bootstrapRouter);
   app.route("/", accountRouter);
+  app.route("/", usersRouter);
+  app.route("/", teamsRouter);
+  app.route("/", groupKeysRouter);
+  app.route("/", certificatesRouter);
   app.route("/", webhooksRouter);
   app.route("/", eventsRouter);
   app.route("/", operatorRouter);

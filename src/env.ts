@@ -5,6 +5,7 @@ import type { SyncDO } from "./do/sync-do";
 import type { TransformDO } from "./do/transform-do";
 import type { UsageDO } from "./do/usage-do";
 import type { WebhookJob } from "./events/webhooks";
+import type { Access } from "./lib/access";
 
 /** A sync job message on the SYNC_QUEUE. */
 export interface SyncJob {
@@ -59,6 +60,11 @@ export interface Env {
   AUTH_FAILURES?: RateLimit;
   /** The static assets (dist/assets: dashboard and API reference scripts, src/routes/web). */
   ASSETS?: Fetcher;
+  /**
+   * Per-account request limit, `<requests>/<seconds>` (`20000/3600` as Fivetran) or `<requests>`
+   * per hour; unset or `off` (the default) = no limit (src/middleware/rate-limit.ts).
+   */
+  FIVETRAN_RATE_LIMIT?: string;
   /** Largest accepted request body in bytes (default 2 MiB, src/middleware/limits.ts). */
   FIVETRAN_MAX_BODY_BYTES?: string;
   /** Bootstrap API key of the first account (Worker secret). */
@@ -98,6 +104,8 @@ export interface AppEnv {
   Variables: {
     requestId: string;
     auth: AuthContext;
+    /** What the caller's roles allow (src/middleware/access.ts). */
+    access: Access;
   };
 }
 

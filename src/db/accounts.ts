@@ -122,7 +122,12 @@ export async function getUser(db: Catalog, accountId: string, userId: string): P
 
 /** The account's first administrator: the user keys are issued to. */
 export async function accountOwner(db: Catalog, accountId: string): Promise<UserRow | undefined> {
-  return db.select().from(users).where(eq(users.accountId, accountId)).orderBy(users.createdAt, users.id).get();
+  return db
+    .select()
+    .from(users)
+    .where(and(eq(users.accountId, accountId), eq(users.role, "Account Administrator")))
+    .orderBy(users.createdAt, users.id)
+    .get();
 }
 
 /** Resolves a stored (non-bootstrap) key. The secret is compared in constant time. */

@@ -27,10 +27,20 @@ export const users = sqliteTable(
     email: text("email").notNull(),
     givenName: text("given_name").notNull(),
     familyName: text("family_name").notNull(),
+    /** The account role; "" once removed (DELETE /v1/users/{id}/role): memberships only. */
     role: text("role").notNull(),
+    phone: text("phone"),
+    picture: text("picture"),
+    /** Invited by POST /v1/users and never authenticated since. */
+    invited: integer("invited", { mode: "boolean" }).notNull().default(false),
+    /** Last time one of the user's API keys authenticated (updated at most once a minute). */
+    loggedInAt: text("logged_in_at"),
     createdAt: text("created_at").notNull(),
   },
-  (t) => [index("users_account_idx").on(t.accountId, t.createdAt, t.id)],
+  (t) => [
+    index("users_account_idx").on(t.accountId, t.createdAt, t.id),
+    uniqueIndex("users_account_email_unique").on(t.accountId, t.email),
+  ],
 );
 
 export const apiKeys = sqliteTable(
@@ -360,4 +370,81 @@ export const usageMonthly = sqliteTable(
     index("usage_monthly_account_idx").on(t.accountId, t.month, t.rowKey),
     index("usage_monthly_connection_idx").on(t.connectionId, t.month, t.rowKey),
   ],
+);
+
+/**
+ * Memberships (users and teams, §12): a user's or a team's role in a group (destination) or a
+ * connection. `principal` is `user` or `team`; `kind` is `group` or `connection`.
+ */
+export const memberships = sqliteTable(
+  "memberships",
+  {
+    accountId: text("account_id")
+      .notNull()
+      .references(() => accounts.id),
+    principal: text("principal").notNull().$type<"user" | "team">(),
+    principalId: text("principal_id").notNull(),
+    kind: text("kind").notNull().$type<"group" | "connection">(),
+    resourceId: text("resource_id").notNull(),
+    role: text("role").notNull(),
+    createdAt: text("created_at").notNull(),
+  },
+  (t) => [
+    uniqueIndex("memberships_unique").on(t.principal, t.principalId, t.kind, t.resourceId),
+    index("memberships_resource_idx").on(t.kind, t.resourceId),
+  ],
+);
+
+/** Teams of an account; `role` is the team's account role (null after DELETE /teams/{id}/role). */
+export const teams = sqliteTable(
+  "teams",
+  {
+    id: text("id").primaryKey(),
+    accountId: text("account_id")
+      .notNull()
+      .references(() => accounts.id),
+    name: text("name").notNull(),
+    description: text("description"),
+    role: text("role"),
+    createdAt: text("created_at").notNull(),
+  },
+  (t) => [
+    uniqueIndex("teams_account_name_unique").on(t.accountId, t.name),
+    index("teams_account_order_idx").on(t.accountId, t.createdAt, t.id),
+  ],
+);
+
+/** Members of a team, with their role in it (Team Manager, Team Member). */
+export const teamUsers = sqliteTable(
+  "team_users",
+  {
+    teamId: text("team_id").notNull(),
+    userId: text("user_id").notNull(),
+    role: text("role").notNull(),
+    createdAt: text("created_at").notNull(),
+  },
+  (t) => [uniqueIndex("team_users_unique").on(t.teamId, t.userId), index("team_users_user_idx").on(t.userId)],
+);
+
+/**
+ * A group's SSH identity (GET /v1/groups/{id}/public-key, /service-account): an Ed25519 key
+ * pair made on first read; the private key (PKCS#8) is AES-GCM encrypted (lib/secrets.ts).
+ */
+export const groupKeys = sqliteTable("group_keys", {
+  groupId: text("group_id").primaryKey(),
+  accountId: text("account_id").notNull(),
+  publicKey: text("public_key").notNull(),
+  privateKey: text("private_key").notNull(),
+  createdAt: text("created_at").notNull(),
+});
+
+/** Per-account request counts in fixed windows (src/middleware/rate-limit.ts); off unless configured. */
+export const requestCounts = sqliteTable(
+  "request_counts",
+  {
+    accountId: text("account_id").notNull(),
+    windowStart: integer("window_start").notNull(),
+    count: integer("count").notNull(),
+  },
+  (t) => [uniqueIndex("request_counts_unique").on(t.accountId, t.windowStart)],
 );

@@ -47,7 +47,8 @@ describe("users", () => {
             phone: null,
             role: "Account Administrator",
             active: true,
-            logged_in_at: null,
+            // The request itself authenticated the owner's key.
+            logged_in_at: expect.stringMatching(TIMESTAMP),
             created_at: expect.stringMatching(TIMESTAMP),
           },
         ],

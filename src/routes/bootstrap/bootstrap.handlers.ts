@@ -1,50 +1,10 @@
 import type { RouteHandler } from "@hono/zod-openapi";
-import { catalog } from "../../db/client";
-import * as repo from "../../db/users";
 import type { AppEnv } from "../../env";
 import { ApiError } from "../../errors";
 import { ok } from "../../lib/envelope";
-import { decodeCursor, pageOfList, toPage } from "../../lib/pagination";
+import { decodeCursor, pageOfList } from "../../lib/pagination";
 import * as routes from "./bootstrap.routes";
 import { STANDARD_ROLES } from "./roles";
-
-/**
- * A user as Fivetran returns it. Accounts here have no invitations, suspensions, avatars,
- * phones or dashboard logins, so those fields are constant: verified, not invited, active,
- * no picture, no phone, never logged in.
- */
-function serializeUser(row: repo.UserRow) {
-  return {
-    id: row.id,
-    email: row.email,
-    given_name: row.givenName,
-    family_name: row.familyName,
-    verified: true,
-    invited: false,
-    picture: null,
-    phone: null,
-    role: row.role,
-    active: true,
-    logged_in_at: null,
-    created_at: row.createdAt,
-  };
-}
-
-export const listUsers: RouteHandler<typeof routes.listUsers, AppEnv> = async (c) => {
-  const { cursor, limit, active } = c.req.valid("query");
-  const after = decodeCursor(cursor);
-  // Every user is active (nobody can be suspended), so `active=false` selects no one.
-  const rows =
-    active === "false" ? [] : await repo.listUsers(catalog(c.env.DB), c.var.auth.accountId, after, limit + 1);
-  return c.json(ok("Users list retrieved successfully", toPage(rows, limit, serializeUser)), 200);
-};
-
-export const getUser: RouteHandler<typeof routes.getUser, AppEnv> = async (c) => {
-  const { userId } = c.req.valid("param");
-  const row = await repo.findUser(catalog(c.env.DB), c.var.auth.accountId, userId);
-  if (!row) throw ApiError.notFound("User", userId);
-  return c.json(ok("User details retrieved successfully", serializeUser(row)), 200);
-};
 
 export const listRoles: RouteHandler<typeof routes.listRoles, AppEnv> = async (c) => {
   const page = pageOfList(
@@ -63,9 +23,6 @@ function emptyPage(cursor: string | undefined) {
 }
 
 const { EMPTY_LIST_MESSAGES: messages } = routes;
-
-export const listTeams: RouteHandler<typeof routes.listTeams, AppEnv> = async (c) =>
-  c.json(ok(messages.teams, emptyPage(c.req.valid("query").cursor)), 200);
 
 export const listPrivateLinks: RouteHandler<typeof routes.listPrivateLinks, AppEnv> = async (c) =>
   c.json(ok(messages.privateLinks, emptyPage(c.req.valid("query").cursor)), 200);

@@ -1,5 +1,5 @@
 import { createRoute, type z } from "@hono/zod-openapi";
-import { commonErrors, envelope, errorSchema, jsonResponse, notFoundError } from "../../lib/envelope";
+import { commonErrors, envelope, errorSchema, jsonResponse } from "../../lib/envelope";
 import { pageQuery, pageSchema } from "../../lib/pagination";
 import {
   externalLoggingIdParam,
@@ -7,40 +7,9 @@ import {
   privateLinkSchema,
   proxyAgentSchema,
   roleSchema,
-  teamSchema,
   transformationProjectSchema,
   transformationSchema,
-  userIdParam,
-  userSchema,
-  usersQuery,
 } from "./bootstrap.schemas";
-
-export const listUsers = createRoute({
-  method: "get",
-  path: "/v1/users",
-  tags: ["Users"],
-  operationId: "list_all_users",
-  summary: "List all users",
-  request: { query: usersQuery },
-  responses: {
-    200: jsonResponse("Users list retrieved successfully", envelope(pageSchema(userSchema))),
-    ...commonErrors,
-  },
-});
-
-export const getUser = createRoute({
-  method: "get",
-  path: "/v1/users/{userId}",
-  tags: ["Users"],
-  operationId: "user_details",
-  summary: "Retrieve user details",
-  request: { params: userIdParam },
-  responses: {
-    200: jsonResponse("User details retrieved successfully", envelope(userSchema)),
-    ...commonErrors,
-    ...notFoundError,
-  },
-});
 
 export const listRoles = createRoute({
   method: "get",
@@ -88,22 +57,12 @@ function emptyListRoute<T extends z.ZodType>(list: EmptyList<T>) {
 
 /** The success message of each empty list, as Fivetran words it. */
 export const EMPTY_LIST_MESSAGES = {
-  teams: "Teams retrieved successfully",
   privateLinks: "Private links retrieved successfully",
   proxyAgents: "Proxy agent retrieved successfully",
   hybridDeploymentAgents: "Hybrid deployment agents retrieved successfully",
   transformations: "Transformations list retrieved successfully",
   transformationProjects: "Transformation projects retrieved successfully",
 } as const;
-
-export const listTeams = emptyListRoute({
-  path: "/v1/teams",
-  tag: "Teams",
-  operationId: "list_all_teams",
-  summary: "List all teams",
-  message: EMPTY_LIST_MESSAGES.teams,
-  item: teamSchema,
-});
 
 export const listPrivateLinks = emptyListRoute({
   path: "/v1/private-links",

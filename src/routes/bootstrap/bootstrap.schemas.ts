@@ -1,36 +1,6 @@
 import { z } from "@hono/zod-openapi";
-import { pageQuery } from "../../lib/pagination";
 
 const timestamp = z.string().openapi({ example: "2024-12-01T15:43:29.013729Z" });
-
-/** A user of the account (§12). */
-export const userSchema = z
-  .object({
-    id: z.string().openapi({ example: "recoup_befell" }),
-    email: z.string().openapi({ example: "owner@example.com" }),
-    given_name: z.string(),
-    family_name: z.string(),
-    verified: z.boolean(),
-    invited: z.boolean(),
-    picture: z.string().nullable(),
-    phone: z.string().nullable(),
-    role: z.string().openapi({ example: "Account Administrator" }),
-    active: z.boolean(),
-    logged_in_at: timestamp.nullable().openapi({ description: "null: this server does not track logins" }),
-    created_at: timestamp,
-  })
-  .openapi("User");
-
-export const usersQuery = pageQuery.extend({
-  active: z
-    .enum(["true", "false"])
-    .optional()
-    .openapi({ description: "true: only users allowed to log in; false: only suspended users" }),
-});
-
-export const userIdParam = z.object({
-  userId: z.string().openapi({ param: { name: "userId", in: "path" }, example: "recoup_befell" }),
-});
 
 /** A role (RoleResponse). */
 export const roleSchema = z
@@ -43,15 +13,6 @@ export const roleSchema = z
     replacement_role_name: z.string().nullable().openapi({ example: "Manage Destination" }),
   })
   .openapi("Role");
-
-export const teamSchema = z
-  .object({
-    id: z.string(),
-    name: z.string(),
-    description: z.string().nullable(),
-    role: z.string().nullable().openapi({ example: "Account Reviewer" }),
-  })
-  .openapi("Team");
 
 export const privateLinkSchema = z
   .object({

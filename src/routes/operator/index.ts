@@ -124,12 +124,21 @@ const createKey = createRoute({
   tags,
   security,
   operationId: "operator_create_key",
-  summary: "Issue another API key for an account's administrator",
+  summary: "Issue another API key for an account's administrator, or for one of its users",
+  description:
+    "Without a body the key is the account owner's. With `user_id` it is that user's, limited to what the user's roles allow (Fivetran's scoped API key); the user's invitation counts as accepted once the key authenticates.",
   request: {
     params: accountIdParam,
     body: {
       required: false,
-      content: { "application/json": { schema: z.object({ mcp_scope: mcpScopeSchema.optional() }) } },
+      content: {
+        "application/json": {
+          schema: z.object({
+            user_id: z.string().nullish().openapi({ example: "recoup_befell" }),
+            mcp_scope: mcpScopeSchema.optional(),
+          }),
+        },
+      },
     },
   },
   responses: {
@@ -332,9 +341,11 @@ export const operatorRouter = createRouter()
     const { accountId } = c.req.valid("param");
     const db = catalog(c.env.DB);
     await requireAccount(db, accountId);
-    const owner = await accounts.accountOwner(db, accountId);
-    if (!owner) throw ApiError.notFound("Account", accountId);
-    const scope = c.req.valid("json")?.mcp_scope ?? "read";
+    const body = c.req.valid("json");
+    const userId = body?.user_id;
+    const owner = userId ? await accounts.getUser(db, accountId, userId) : await accounts.accountOwner(db, accountId);
+    if (!owner) throw userId ? ApiError.notFound("User", userId) : ApiError.notFound("Account", accountId);
+    const scope = body?.mcp_scope ?? "read";
     return c.json(ok("Key has been created", issued(await accounts.issueKey(db, accountId, owner.id, scope))), 201);
   })
   .openapi(updateKey, async (c) => {
