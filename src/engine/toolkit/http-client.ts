@@ -109,6 +109,12 @@ export interface HttpClientOptions {
   now?(): Date;
   onRetry?(event: RetryEvent): void;
   /**
+   * A pause shared by every request of the clients holding the same object (a stream's
+   * concurrent slices): once one is rate limited with a wait, the others hold off until it
+   * has passed instead of running into the limit again. `until` is epoch ms.
+   */
+  pause?: { until: number };
+  /**
    * A verdict on every answer, 2xx included, once its body is read (a non-2xx body up to 8 KiB):
    * `retry` and `rate_limited` retry it (within the same budgets), `fail` fails it (an AuthError
    * for 401/403), `ignore` returns it as an empty answer marked `ignored`, `success` accepts a
@@ -128,6 +134,12 @@ export interface InspectVerdict {
   action: "retry" | "rate_limited" | "fail" | "ignore" | "success";
   /** The message for a failure (sanitised by the client); the generic one when absent. */
   message?: string;
+  /**
+   * What a `fail` is (Airbyte's `failure_type`): `transient_error` a TransientError (the run
+   * fails and is tried again later, not within it), `config_error` a ConfigurationError; by
+   * the status otherwise (an AuthError for 401/403).
+   */
+  failureType?: "system_error" | "config_error" | "transient_error";
 }
 
 /** `RequestInit` plus per-request limits. A body must be resendable (a string or bytes, not a stream): retries send it again. */
@@ -293,6 +305,8 @@ export class HttpClient {
     let refreshed = false;
     for (;;) {
       this.o.signal?.throwIfAborted();
+      const hold = this.o.pause ? this.o.pause.until - Date.now() : 0;
+      if (hold > 0) await this.o.sleep(hold, this.o.signal);
       const secrets: string[] = [];
       let outcome: HttpResponse | Failure;
       try {
@@ -320,6 +334,9 @@ export class HttpClient {
       if (outOfBudget) throw finalError(failure, hint, retries);
       retries++;
       waited += wait;
+      if (this.o.pause && failure.error instanceof RateLimitedError) {
+        this.o.pause.until = Math.max(this.o.pause.until, Date.now() + wait);
+      }
       this.o.onRetry?.({ method, target: target(url), attempt: retries, waitMs: wait, reason: failure.reason });
       await this.o.sleep(wait, this.o.signal);
     }
@@ -514,6 +531,12 @@ export class HttpClient {
     }
     if (verdict.action === "retry") {
       return { error: new TransientError(message, hint), retryable: true, waitMs: hint, reason, headers };
+    }
+    if (verdict.failureType === "transient_error") {
+      return { error: new TransientError(message, hint), retryable: false, reason, status };
+    }
+    if (verdict.failureType === "config_error") {
+      return { error: new ConfigurationError(message, `http_${status}`), retryable: false, reason, status };
     }
     if (status === 401 || status === 403) return { error: new AuthError(message), retryable: false, reason, status };
     return { error: new ConfigurationError(message, `http_${status}`), retryable: false, reason };
