@@ -266,7 +266,7 @@ export class Requester {
       ...(handler?.max_retries !== undefined ? { maxRetries: handler.max_retries } : {}),
       ...(handler?.max_time !== undefined ? { maxTotalWaitMs: handler.max_time * 1000 } : {}),
       // One rate limit for the stream's concurrent slices: a wait one was given, all keep.
-      pause: { until: 0 },
+      pause: {},
     });
     const authNow = ctx.authNow ?? ctx.now;
     this.auth = createAuth(definition.authenticator, { config: ctx.config, http: ctx.http, now: authNow }, (login, v) =>

@@ -111,9 +111,9 @@ export interface HttpClientOptions {
   /**
    * A pause shared by every request of the clients holding the same object (a stream's
    * concurrent slices): once one is rate limited with a wait, the others hold off until it
-   * has passed instead of running into the limit again. `until` is epoch ms.
+   * has passed (its sleep ended) instead of running into the limit again.
    */
-  pause?: { until: number };
+  pause?: { hold?: Promise<void> };
   /**
    * A verdict on every answer, 2xx included, once its body is read (a non-2xx body up to 8 KiB):
    * `retry` and `rate_limited` retry it (within the same budgets), `fail` fails it (an AuthError
@@ -305,8 +305,7 @@ export class HttpClient {
     let refreshed = false;
     for (;;) {
       this.o.signal?.throwIfAborted();
-      const hold = this.o.pause ? this.o.pause.until - Date.now() : 0;
-      if (hold > 0) await this.o.sleep(hold, this.o.signal);
+      if (this.o.pause?.hold) await this.o.pause.hold;
       const secrets: string[] = [];
       let outcome: HttpResponse | Failure;
       try {
@@ -334,11 +333,18 @@ export class HttpClient {
       if (outOfBudget) throw finalError(failure, hint, retries);
       retries++;
       waited += wait;
-      if (this.o.pause && failure.error instanceof RateLimitedError) {
-        this.o.pause.until = Math.max(this.o.pause.until, Date.now() + wait);
-      }
       this.o.onRetry?.({ method, target: target(url), attempt: retries, waitMs: wait, reason: failure.reason });
-      await this.o.sleep(wait, this.o.signal);
+      const slept = this.o.sleep(wait, this.o.signal);
+      const pause = this.o.pause;
+      if (pause && failure.error instanceof RateLimitedError) {
+        const over = slept.catch(() => {});
+        const hold = pause.hold ? Promise.all([pause.hold, over]).then(() => {}) : over;
+        pause.hold = hold;
+        void hold.then(() => {
+          if (pause.hold === hold) pause.hold = undefined;
+        });
+      }
+      await slept;
     }
   }
 
