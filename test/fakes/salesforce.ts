@@ -71,6 +71,8 @@ export interface SalesforceFakeOptions {
   maxBatch?: number;
   /** The org's daily API allowance (DailyApiRequests.Max). */
   dailyApiRequests?: number;
+  /** When the org was created (its Organization record's CreatedDate); two years before the clock by default. */
+  orgCreatedMs?: number;
 }
 
 /** A record as the fake keeps it: field values as Salesforce's JSON carries them. */
@@ -317,6 +319,21 @@ export function createSalesforceFake(options: SalesforceFakeOptions) {
     });
   }
   const records = new Map<string, SalesforceRecord[]>();
+  // Every org has one Organization record (queryable, not replicated by connectors).
+  if (!describe.has("organization")) {
+    describe.set("organization", { name: "Organization", fields: [...SYSTEM_FIELDS] });
+    const created = sfDatetime(options.orgCreatedMs ?? clock() - 2 * 365 * 86_400_000);
+    records.set("Organization", [
+      {
+        Id: "00DFk0000000001",
+        IsDeleted: false,
+        Name: "Acme",
+        CreatedDate: created,
+        LastModifiedDate: created,
+        SystemModstamp: created,
+      },
+    ]);
+  }
   const deletedLog = new Map<string, { id: string; deletedDate: string }[]>();
   const locators = new Map<string, { object: string; rows: SalesforceRecord[]; offset: number; batch: number }>();
   let serial = 0;

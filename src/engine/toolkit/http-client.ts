@@ -110,8 +110,8 @@ export interface HttpClientOptions {
   onRetry?(event: RetryEvent): void;
   /**
    * A pause shared by every request of the clients holding the same object (a stream's
-   * concurrent slices): once one is rate limited with a wait, the others hold off until it
-   * has passed (its sleep ended) instead of running into the limit again.
+   * concurrent slices): once one is rate limited with a wait, the others hold off until its
+   * wait has passed and its next attempt came back, instead of running into the limit again.
    */
   pause?: { hold?: Promise<void> };
   /**
@@ -303,48 +303,64 @@ export class HttpClient {
     let retries = 0;
     let waited = 0;
     let refreshed = false;
-    for (;;) {
-      this.o.signal?.throwIfAborted();
-      if (this.o.pause?.hold) await this.o.pause.hold;
-      const secrets: string[] = [];
-      let outcome: HttpResponse | Failure;
-      try {
-        outcome = await this.attempt(url, method, init, secrets);
-      } catch (error) {
-        if (this.o.signal?.aborted) throw this.o.signal.reason;
-        throw error;
-      }
-      if (!("retryable" in outcome)) return outcome;
-      const failure = outcome;
-      if (failure.status === 401) {
-        if (this.o.auth?.refresh && !refreshed) {
-          refreshed = true;
-          await this.o.auth.refresh();
-          continue;
+    const pause = this.o.pause;
+    // The pause this request holds: it was rate limited, and its next attempt is the probe the
+    // others wait for (so they do not all come back at once when the wait ends).
+    let own: { promise: Promise<void>; release: () => void } | undefined;
+    const releaseOwn = () => {
+      if (!own) return;
+      if (pause?.hold === own.promise) pause.hold = undefined;
+      own.release();
+      own = undefined;
+    };
+    try {
+      for (;;) {
+        this.o.signal?.throwIfAborted();
+        while (pause?.hold && pause.hold !== own?.promise) await pause.hold;
+        const secrets: string[] = [];
+        let outcome: HttpResponse | Failure;
+        try {
+          outcome = await this.attempt(url, method, init, secrets);
+        } catch (error) {
+          if (this.o.signal?.aborted) throw this.o.signal.reason;
+          throw error;
         }
-        throw failure.error;
+        if (!("retryable" in outcome)) return outcome;
+        const failure = outcome;
+        if (failure.status === 401) {
+          if (this.o.auth?.refresh && !refreshed) {
+            refreshed = true;
+            await this.o.auth.refresh();
+            continue;
+          }
+          throw failure.error;
+        }
+        if (!failure.retryable) throw failure.error;
+        const hint = failure.waitMs;
+        const custom = this.o.backoff?.(retries, failure.headers);
+        const wait = custom ?? hint ?? backoffMs(retries, this.o.baseDelayMs, this.o.maxDelayMs, this.o.random);
+        const outOfBudget =
+          retries >= this.o.maxRetries || wait > this.o.maxDelayMs || waited + wait > this.o.maxTotalWaitMs;
+        if (outOfBudget) throw finalError(failure, hint, retries);
+        retries++;
+        waited += wait;
+        this.o.onRetry?.({ method, target: target(url), attempt: retries, waitMs: wait, reason: failure.reason });
+        if (pause && failure.error instanceof RateLimitedError) {
+          const previous = own;
+          let release = () => {};
+          const promise = new Promise<void>((resolve) => {
+            release = resolve;
+          });
+          own = { promise, release };
+          pause.hold = promise;
+          previous?.release();
+        } else {
+          releaseOwn();
+        }
+        await this.o.sleep(wait, this.o.signal);
       }
-      if (!failure.retryable) throw failure.error;
-      const hint = failure.waitMs;
-      const custom = this.o.backoff?.(retries, failure.headers);
-      const wait = custom ?? hint ?? backoffMs(retries, this.o.baseDelayMs, this.o.maxDelayMs, this.o.random);
-      const outOfBudget =
-        retries >= this.o.maxRetries || wait > this.o.maxDelayMs || waited + wait > this.o.maxTotalWaitMs;
-      if (outOfBudget) throw finalError(failure, hint, retries);
-      retries++;
-      waited += wait;
-      this.o.onRetry?.({ method, target: target(url), attempt: retries, waitMs: wait, reason: failure.reason });
-      const slept = this.o.sleep(wait, this.o.signal);
-      const pause = this.o.pause;
-      if (pause && failure.error instanceof RateLimitedError) {
-        const over = slept.catch(() => {});
-        const hold = pause.hold ? Promise.all([pause.hold, over]).then(() => {}) : over;
-        pause.hold = hold;
-        void hold.then(() => {
-          if (pause.hold === hold) pause.hold = undefined;
-        });
-      }
-      await slept;
+    } finally {
+      releaseOwn();
     }
   }
 

@@ -17,6 +17,8 @@ const REFRESH = "5Aep861syncfake";
 const PG_DATABASE = "h_sf_salesforce_dst";
 /** Records were last modified in 2025 (one window of the first sync's yearly ones). */
 const T0 = Date.UTC(2025, 2, 1);
+/** The org's CreatedDate: where the first sync's yearly windows start. */
+const ORG_CREATED = Date.UTC(2023, 0, 1);
 
 let restore: (() => void) | undefined;
 afterEach(() => {
@@ -30,6 +32,7 @@ function salesforce(accounts = 1000, contacts = 300): SalesforceFake {
     apps: { [CLIENT]: { client_secret: SECRET, refresh_tokens: [REFRESH] } },
     // Salesforce may return fewer records than the batch size asked for: 200 makes many pages.
     maxBatch: 200,
+    orgCreatedMs: ORG_CREATED,
     sobjects: [
       {
         name: "Account",
@@ -127,8 +130,11 @@ describe("salesforce sync (API → D1)", { timeout: 60_000 }, () => {
     expect(accountSoql[0]).toMatch(
       /^SELECT Id, IsDeleted, Name, CreatedDate, LastModifiedDate, SystemModstamp, Industry, AnnualRevenue, NumberOfEmployees FROM Account WHERE SystemModstamp >= \S+ AND SystemModstamp < \S+ ORDER BY SystemModstamp ASC, Id ASC$/,
     );
-    // Yearly windows from 2000 to this year, each one query.
-    const years = new Date().getUTCFullYear() - 2000 + 1;
+    // Yearly windows from the org's creation to now, each one query; the first from its CreatedDate.
+    const years = new Date().getUTCFullYear() - 2023 + 1;
+    expect(accountSoql[0]).toContain(
+      "SystemModstamp >= 2023-01-01T00:00:00Z AND SystemModstamp < 2024-01-01T00:00:00Z",
+    );
     expect(accountSoql).toHaveLength(years);
     expect(soql.filter((q) => q.includes(" FROM Contact "))).toHaveLength(years);
     // 1,000 accounts in batches of 200 and 300 contacts: 4 + 1 more pages by nextRecordsUrl.

@@ -10,8 +10,10 @@
  * - Reads go through `queryAll` (`SELECT … FROM X WHERE SystemModstamp >= start AND
  *   SystemModstamp < end+1s ORDER BY SystemModstamp, Id`), which also returns deleted rows
  *   still in the recycle bin: `IsDeleted` marks them `$deleted` (soft deletes downstream).
- *   Pages follow `nextRecordsUrl` until `done`. Yearly windows from 2000 on the first sync
- *   (a checkpoint after each); a 5-minute lookback on later ones.
+ *   Pages follow `nextRecordsUrl` until `done`. Yearly windows from the org's CreatedDate on
+ *   the first sync (a checkpoint after each); later syncs one window from the cursor less a
+ *   5-minute lookback (a save commits after its SystemModstamp is stamped), up to the run's
+ *   start (the pass's signpost, where the next run re-anchors).
  * - OAuth2 refresh-token (or client-credentials on a My Domain) through the engine's
  *   OAuthAuthenticator: Salesforce's token answer has no expiry, so a 401 INVALID_SESSION_ID
  *   refreshes it once and the request is sent again.
@@ -132,7 +134,8 @@ function stream(described: Described, config: SalesforceManifestConfig): Record<
             cursor_field: cursor,
             datetime_format: "%Y-%m-%dT%H:%M:%SZ",
             cursor_datetime_formats: ["%Y-%m-%dT%H:%M:%S.%f%z"],
-            start_datetime: "2000-01-01T00:00:00Z",
+            // The org's creation: no record's SystemModstamp is older (see `orgCreated`).
+            start_datetime: "{{ config.start_date }}",
             step: "P1Y",
             cursor_granularity: "PT1S",
             lookback_window: "PT5M",
@@ -241,10 +244,11 @@ export function salesforceManifest(
   });
 }
 
-/** The values the manifest's templates see as `config`. */
+/** The values the manifest's templates see as `config` (the reader adds the token and the org's start). */
 export function salesforceValues(config: SalesforceManifestConfig): Record<string, unknown> {
   return {
     login_url: config.base_url ?? SALESFORCE_LOGIN_URL,
+    start_date: SALESFORCE_EPOCH,
     client_id: config.client_id,
     client_secret: config.client_secret,
     refresh_token: config.refresh_token,
@@ -331,7 +335,27 @@ async function describe(config: SalesforceManifestConfig, ctx: ConnectorContext)
     }
     described.push({ name: body.name ?? name, fields: body.fields });
   }
-  return { accessToken, instanceUrl, described };
+  return { accessToken, instanceUrl, described, startDate: await orgCreated(http, instanceUrl, accessToken) };
+}
+
+/** Where a first sync's windows start when the org does not say. */
+const SALESFORCE_EPOCH = "2000-01-01T00:00:00Z";
+
+/**
+ * The org's CreatedDate (`SELECT CreatedDate FROM Organization`), as the first window's start:
+ * SystemModstamp is set by the platform on every save, so no record is older (imported audit
+ * fields set CreatedDate, never SystemModstamp). One query instead of a year's window per
+ * object for every year since 2000.
+ */
+async function orgCreated(http: HttpClient, instanceUrl: string, accessToken: string): Promise<string> {
+  const soql = encodeURIComponent("SELECT CreatedDate FROM Organization");
+  const body = await http.json<{ records?: { CreatedDate?: unknown }[] }>(
+    `${instanceUrl}/services/data/v${SALESFORCE_VERSION}/query?q=${soql}`,
+    { headers: { Authorization: `Bearer ${accessToken}`, Accept: "application/json" } },
+  );
+  const created = body.records?.[0]?.CreatedDate;
+  const at = typeof created === "string" ? Date.parse(created.replace(/([+-]\d\d)(\d\d)$/, "$1:$2")) : Number.NaN;
+  return Number.isNaN(at) ? SALESFORCE_EPOCH : `${new Date(at).toISOString().slice(0, 19)}Z`;
 }
 
 /**
@@ -341,11 +365,11 @@ async function describe(config: SalesforceManifestConfig, ctx: ConnectorContext)
  */
 export function salesforceReader<C extends SalesforceManifestConfig>(): SourceReader<C> {
   const delegate = async (config: C, ctx: ConnectorContext) => {
-    const { accessToken, instanceUrl, described } = await describe(config, ctx);
+    const { accessToken, instanceUrl, described, startDate } = await describe(config, ctx);
     const manifest = salesforceManifest(config, instanceUrl, described);
     return manifestReader<C>({
       manifest: () => manifest,
-      values: (c) => ({ ...salesforceValues(c), access_token: accessToken }),
+      values: (c) => ({ ...salesforceValues(c), access_token: accessToken, start_date: startDate }),
       namespace: (c) => c.schema,
       vendor: "Salesforce",
     });
