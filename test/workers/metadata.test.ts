@@ -119,6 +119,7 @@ describe("connector types listing", () => {
       "gcs",
       "fsx",
       "stripe",
+      "salesforce",
       "rest",
       "graphql",
       "declarative_manifest",
