@@ -9,9 +9,11 @@
  *   error_description}` with 400 (`invalid_grant`, `invalid_client_id`). `expireSessions()`
  *   ends every session issued: the next REST call answers 401 INVALID_SESSION_ID.
  * - REST on the My Domain with `Authorization: Bearer`: errors `[{message, errorCode}]`, 403
- *   REQUEST_LIMIT_EXCEEDED once the org's daily allowance is spent (`state.apiUsed` ≥
- *   `dailyApiRequests`) or when told to, 429 with Retry-After in a storm; every answer carries
- *   `Sforce-Limit-Info: api-usage=<used>/<max>`.
+ *   REQUEST_LIMIT_EXCEEDED ("TotalRequests Limit exceeded.") once the org's daily allowance is
+ *   spent (`state.apiUsed` ≥ `dailyApiRequests`) or when told to, 403 REQUEST_LIMIT_EXCEEDED
+ *   ("ConcurrentPerOrgLongTxn Limit exceeded.") for the concurrent-request limit
+ *   (`concurrentLimit()`), 503 SERVER_UNAVAILABLE (`unavailable()`), 429 with
+ *   Retry-After in a storm; every answer carries `Sforce-Limit-Info: api-usage=<used>/<max>`.
  * - `GET …/sobjects`, `…/sobjects/{name}/describe` (fields with their SOAP-ish types),
  *   `…/sobjects/{name}/deleted/?start=&end=`, `…/limits`.
  * - `GET …/query?q=` and `…/queryAll?q=` run SOQL over the fake's records: `query` leaves out
@@ -69,6 +71,8 @@ export interface SalesforceFakeOptions {
   maxBatch?: number;
   /** The org's daily API allowance (DailyApiRequests.Max). */
   dailyApiRequests?: number;
+  /** When the org was created (its Organization record's CreatedDate); two years before the clock by default. */
+  orgCreatedMs?: number;
 }
 
 /** A record as the fake keeps it: field values as Salesforce's JSON carries them. */
@@ -289,6 +293,9 @@ export function createSalesforceFake(options: SalesforceFakeOptions) {
     /** Set to throttle with HTTP 429 and this Retry-After. */
     rateLimitRetryAfter: undefined as number | undefined,
     outage: undefined as number | undefined,
+    /** REST calls answered 503 SERVER_UNAVAILABLE or 403 for the concurrent-request limit. */
+    unavailable: 0,
+    concurrentLimited: 0,
     issued: new Set<string>(),
     /** REST calls counted against the daily allowance. */
     apiUsed: 0,
@@ -300,6 +307,7 @@ export function createSalesforceFake(options: SalesforceFakeOptions) {
     expireSessionsAfter: undefined as number | undefined,
   };
   const faults = new Faults(clock);
+  const hiccups: { kind: "unavailable" | "concurrent"; remaining: number; match: (url: URL) => boolean }[] = [];
   const dailyMax = options.dailyApiRequests ?? 15_000;
   const instanceUrl = `https://${options.myDomain}`;
   const describe = new Map<string, SalesforceSObject & { fields: SalesforceField[] }>();
@@ -311,6 +319,21 @@ export function createSalesforceFake(options: SalesforceFakeOptions) {
     });
   }
   const records = new Map<string, SalesforceRecord[]>();
+  // Every org has one Organization record (queryable, not replicated by connectors).
+  if (!describe.has("organization")) {
+    describe.set("organization", { name: "Organization", fields: [...SYSTEM_FIELDS] });
+    const created = sfDatetime(options.orgCreatedMs ?? clock() - 2 * 365 * 86_400_000);
+    records.set("Organization", [
+      {
+        Id: "00DFk0000000001",
+        IsDeleted: false,
+        Name: "Acme",
+        CreatedDate: created,
+        LastModifiedDate: created,
+        SystemModstamp: created,
+      },
+    ]);
+  }
   const deletedLog = new Map<string, { id: string; deletedDate: string }[]>();
   const locators = new Map<string, { object: string; rows: SalesforceRecord[]; offset: number; batch: number }>();
   let serial = 0;
@@ -322,6 +345,16 @@ export function createSalesforceFake(options: SalesforceFakeOptions) {
 
   router.use(({ url, body }) => {
     if (state.outage) return restError(state.outage, "SERVER_UNAVAILABLE", "Service temporarily unavailable");
+    const hiccup = hiccups.find((h) => h.remaining > 0 && h.match(url));
+    if (hiccup) {
+      hiccup.remaining -= 1;
+      if (hiccup.kind === "unavailable") {
+        state.unavailable += 1;
+        return restError(503, "SERVER_UNAVAILABLE", "Server temporarily unavailable");
+      }
+      state.concurrentLimited += 1;
+      return restError(403, "REQUEST_LIMIT_EXCEEDED", "ConcurrentPerOrgLongTxn Limit exceeded.");
+    }
     if (state.rateLimitRetryAfter !== undefined) {
       return restError(429, "REQUEST_LIMIT_EXCEEDED", "Too many requests", {
         "Retry-After": String(state.rateLimitRetryAfter),
@@ -612,6 +645,17 @@ export function createSalesforceFake(options: SalesforceFakeOptions) {
     /** Ends every session issued so far: REST calls answer 401 INVALID_SESSION_ID. */
     expireSessions() {
       state.issued.clear();
+    },
+    /** The next `count` REST calls matching `match` answer 503 SERVER_UNAVAILABLE (maintenance, a failover). */
+    unavailable(count: number, match: (url: URL) => boolean = () => true) {
+      hiccups.push({ kind: "unavailable", remaining: count, match });
+    },
+    /**
+     * The next `count` REST calls matching `match` answer 403 REQUEST_LIMIT_EXCEEDED for the
+     * concurrent long-running request limit (ConcurrentPerOrgLongTxn), which clears as requests end.
+     */
+    concurrentLimit(count: number, match: (url: URL) => boolean = () => true) {
+      hiccups.push({ kind: "concurrent", remaining: count, match });
     },
     /** Forgets every open query locator (as Salesforce does after 15 minutes). */
     expireLocators() {

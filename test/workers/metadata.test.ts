@@ -120,6 +120,7 @@ describe("connector types listing", () => {
       "fsx",
       "stripe",
       "shopify",
+      "salesforce",
       "rest",
       "graphql",
       "declarative_manifest",

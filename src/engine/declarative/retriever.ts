@@ -224,7 +224,7 @@ function inspectFor(handler: DefaultErrorHandler | undefined, base: Variables) {
         case "RATE_LIMITED":
           return { action: "rate_limited" as const, message };
         case "FAIL":
-          return { action: "fail" as const, message };
+          return { action: "fail" as const, message, failureType: filter.failure_type };
       }
     }
     return undefined;
@@ -300,6 +300,8 @@ export class Requester {
     this.http = ctx.http.with({
       ...(handler?.max_retries !== undefined ? { maxRetries: handler.max_retries } : {}),
       ...(handler?.max_time !== undefined ? { maxTotalWaitMs: handler.max_time * 1000 } : {}),
+      // One rate limit for the stream's concurrent slices: a wait one was given, all keep.
+      pause: {},
     });
     const authNow = ctx.authNow ?? ctx.now;
     this.auth = createAuth(definition.authenticator, { config: ctx.config, http: ctx.http, now: authNow }, (login, v) =>
@@ -791,7 +793,13 @@ export class Retriever {
           );
         }
       }
-      const records = response.ignored ? [] : this.select(body, response, vars);
+      let records: JsonRecord[];
+      try {
+        records = response.ignored ? [] : this.select(body, response, vars);
+      } catch (error) {
+        // An extractor or filter refusing the body: say which request it came from.
+        throw annotate(error, request);
+      }
       yield { records, request };
       pages++;
       if (pages > 1_000_000) break;

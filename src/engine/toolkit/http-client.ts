@@ -109,6 +109,12 @@ export interface HttpClientOptions {
   now?(): Date;
   onRetry?(event: RetryEvent): void;
   /**
+   * A pause shared by every request of the clients holding the same object (a stream's
+   * concurrent slices): once one is rate limited with a wait, the others hold off until its
+   * wait has passed and its next attempt came back, instead of running into the limit again.
+   */
+  pause?: { hold?: Promise<void> };
+  /**
    * A verdict on every answer, 2xx included, once its body is read (a non-2xx body up to 8 KiB):
    * `retry` and `rate_limited` retry it (within the same budgets), `fail` fails it (an AuthError
    * for 401/403), `ignore` returns it as an empty answer marked `ignored`, `success` accepts a
@@ -128,6 +134,12 @@ export interface InspectVerdict {
   action: "retry" | "rate_limited" | "fail" | "ignore" | "success";
   /** The message for a failure (sanitised by the client); the generic one when absent. */
   message?: string;
+  /**
+   * What a `fail` is (Airbyte's `failure_type`): `transient_error` a TransientError (the run
+   * fails and is tried again later, not within it), `config_error` a ConfigurationError; by
+   * the status otherwise (an AuthError for 401/403).
+   */
+  failureType?: "system_error" | "config_error" | "transient_error";
 }
 
 /** `RequestInit` plus per-request limits. A body must be resendable (a string or bytes, not a stream): retries send it again. */
@@ -291,37 +303,64 @@ export class HttpClient {
     let retries = 0;
     let waited = 0;
     let refreshed = false;
-    for (;;) {
-      this.o.signal?.throwIfAborted();
-      const secrets: string[] = [];
-      let outcome: HttpResponse | Failure;
-      try {
-        outcome = await this.attempt(url, method, init, secrets);
-      } catch (error) {
-        if (this.o.signal?.aborted) throw this.o.signal.reason;
-        throw error;
-      }
-      if (!("retryable" in outcome)) return outcome;
-      const failure = outcome;
-      if (failure.status === 401) {
-        if (this.o.auth?.refresh && !refreshed) {
-          refreshed = true;
-          await this.o.auth.refresh();
-          continue;
+    const pause = this.o.pause;
+    // The pause this request holds: it was rate limited, and its next attempt is the probe the
+    // others wait for (so they do not all come back at once when the wait ends).
+    let own: { promise: Promise<void>; release: () => void } | undefined;
+    const releaseOwn = () => {
+      if (!own) return;
+      if (pause?.hold === own.promise) pause.hold = undefined;
+      own.release();
+      own = undefined;
+    };
+    try {
+      for (;;) {
+        this.o.signal?.throwIfAborted();
+        while (pause?.hold && pause.hold !== own?.promise) await pause.hold;
+        const secrets: string[] = [];
+        let outcome: HttpResponse | Failure;
+        try {
+          outcome = await this.attempt(url, method, init, secrets);
+        } catch (error) {
+          if (this.o.signal?.aborted) throw this.o.signal.reason;
+          throw error;
         }
-        throw failure.error;
+        if (!("retryable" in outcome)) return outcome;
+        const failure = outcome;
+        if (failure.status === 401) {
+          if (this.o.auth?.refresh && !refreshed) {
+            refreshed = true;
+            await this.o.auth.refresh();
+            continue;
+          }
+          throw failure.error;
+        }
+        if (!failure.retryable) throw failure.error;
+        const hint = failure.waitMs;
+        const custom = this.o.backoff?.(retries, failure.headers);
+        const wait = custom ?? hint ?? backoffMs(retries, this.o.baseDelayMs, this.o.maxDelayMs, this.o.random);
+        const outOfBudget =
+          retries >= this.o.maxRetries || wait > this.o.maxDelayMs || waited + wait > this.o.maxTotalWaitMs;
+        if (outOfBudget) throw finalError(failure, hint, retries);
+        retries++;
+        waited += wait;
+        this.o.onRetry?.({ method, target: target(url), attempt: retries, waitMs: wait, reason: failure.reason });
+        if (pause && failure.error instanceof RateLimitedError) {
+          const previous = own;
+          let release = () => {};
+          const promise = new Promise<void>((resolve) => {
+            release = resolve;
+          });
+          own = { promise, release };
+          pause.hold = promise;
+          previous?.release();
+        } else {
+          releaseOwn();
+        }
+        await this.o.sleep(wait, this.o.signal);
       }
-      if (!failure.retryable) throw failure.error;
-      const hint = failure.waitMs;
-      const custom = this.o.backoff?.(retries, failure.headers);
-      const wait = custom ?? hint ?? backoffMs(retries, this.o.baseDelayMs, this.o.maxDelayMs, this.o.random);
-      const outOfBudget =
-        retries >= this.o.maxRetries || wait > this.o.maxDelayMs || waited + wait > this.o.maxTotalWaitMs;
-      if (outOfBudget) throw finalError(failure, hint, retries);
-      retries++;
-      waited += wait;
-      this.o.onRetry?.({ method, target: target(url), attempt: retries, waitMs: wait, reason: failure.reason });
-      await this.o.sleep(wait, this.o.signal);
+    } finally {
+      releaseOwn();
     }
   }
 
@@ -514,6 +553,12 @@ export class HttpClient {
     }
     if (verdict.action === "retry") {
       return { error: new TransientError(message, hint), retryable: true, waitMs: hint, reason, headers };
+    }
+    if (verdict.failureType === "transient_error") {
+      return { error: new TransientError(message, hint), retryable: false, reason, status };
+    }
+    if (verdict.failureType === "config_error") {
+      return { error: new ConfigurationError(message, `http_${status}`), retryable: false, reason, status };
     }
     if (status === 401 || status === 403) return { error: new AuthError(message), retryable: false, reason, status };
     return { error: new ConfigurationError(message, `http_${status}`), retryable: false, reason };

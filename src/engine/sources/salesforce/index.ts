@@ -4,7 +4,7 @@ import type { ConnectorContext, SetupTest, SourceDefinition } from "../../protoc
 import { isRecord, listSome, schemaName } from "../../toolkit/common";
 import { booleanish, MASK, secret } from "../../toolkit/config";
 import { pick, pickString, probe, rateLimited, shorten } from "../../toolkit/http";
-// The manifest reader (./manifest.ts salesforceReader) is not wired in yet: it has no conformance fixture.
+import { salesforceReader } from "./manifest";
 
 /** Where OAuth starts when no My Domain (`base_url`) is configured. */
 export const SALESFORCE_LOGIN = "https://login.salesforce.com";
@@ -188,6 +188,7 @@ export const salesforceSource: SourceDefinition<typeof fields> = {
     ],
   },
   fields,
+  reader: salesforceReader<SalesforceSourceConfig>(),
   normalize(input) {
     const { credentials, auth, ...rest } = input;
     const out: Record<string, unknown> = {};

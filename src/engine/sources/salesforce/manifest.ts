@@ -10,8 +10,10 @@
  * - Reads go through `queryAll` (`SELECT … FROM X WHERE SystemModstamp >= start AND
  *   SystemModstamp < end+1s ORDER BY SystemModstamp, Id`), which also returns deleted rows
  *   still in the recycle bin: `IsDeleted` marks them `$deleted` (soft deletes downstream).
- *   Pages follow `nextRecordsUrl` until `done`. Yearly windows from 2000 on the first sync
- *   (a checkpoint after each); a 5-minute lookback on later ones.
+ *   Pages follow `nextRecordsUrl` until `done`. Yearly windows from the org's CreatedDate on
+ *   the first sync (a checkpoint after each); later syncs one window from the cursor less a
+ *   5-minute lookback (a save commits after its SystemModstamp is stamped), up to the run's
+ *   start (the pass's signpost, where the next run re-anchors).
  * - OAuth2 refresh-token (or client-credentials on a My Domain) through the engine's
  *   OAuthAuthenticator: Salesforce's token answer has no expiry, so a 401 INVALID_SESSION_ID
  *   refreshes it once and the request is sent again.
@@ -20,7 +22,7 @@
  *   run stops once the org's usage reaches it.
  */
 
-import { loadManifest, type Manifest, manifestReader } from "../../declarative/index";
+import { loadManifest, type Manifest, manifestReader, registerComponent } from "../../declarative/index";
 import { AuthError, ConfigurationError, RateLimitedError } from "../../errors";
 import type { ConnectorContext, SourceReader } from "../../protocol";
 import { HttpClient } from "../../toolkit/http-client";
@@ -53,6 +55,28 @@ interface Described {
   name: string;
   fields: DescribedField[];
 }
+
+const QUERY_RESULT = "fivetran.salesforce.QueryResult";
+
+/**
+ * A query (or query-more) result's records. A DpathExtractor would take a body without
+ * `records` or `done` (JSON of the wrong shape, an error page served as 200) as an empty last
+ * page, a silent partial sync; this fails it, naming the object and the request.
+ */
+registerComponent(QUERY_RESULT, {
+  kind: "extractor",
+  extract(response, ctx) {
+    const body = response.body as { records?: unknown; done?: unknown } | undefined;
+    if (!body || !Array.isArray(body.records) || typeof body.done !== "boolean") {
+      // The engine prefixes the request (method, host, path and query).
+      throw new ConfigurationError(
+        `Salesforce answered the ${String(ctx.options.object)} query with something other than a query result (no records and done)`,
+        "invalid_response",
+      );
+    }
+    return body.records as Record<string, unknown>[];
+  },
+});
 
 /** Salesforce field types as JSON schema. */
 function jsonType(field: DescribedField): Record<string, unknown> {
@@ -110,7 +134,8 @@ function stream(described: Described, config: SalesforceManifestConfig): Record<
             cursor_field: cursor,
             datetime_format: "%Y-%m-%dT%H:%M:%SZ",
             cursor_datetime_formats: ["%Y-%m-%dT%H:%M:%S.%f%z"],
-            start_datetime: "2000-01-01T00:00:00Z",
+            // The org's creation: no record's SystemModstamp is older (see `orgCreated`).
+            start_datetime: "{{ config.start_date }}",
             step: "P1Y",
             cursor_granularity: "PT1S",
             lookback_window: "PT5M",
@@ -121,7 +146,10 @@ function stream(described: Described, config: SalesforceManifestConfig): Record<
       type: "SimpleRetriever",
       // The SOQL rides in the path's query: the next page is the nextRecordsUrl as given.
       requester: { $ref: "#/definitions/requester", path: `services/data/v${SALESFORCE_VERSION}/queryAll?q=${soql}` },
-      record_selector: { type: "RecordSelector", extractor: { type: "DpathExtractor", field_path: ["records"] } },
+      record_selector: {
+        type: "RecordSelector",
+        extractor: { type: "CustomRecordExtractor", class_name: QUERY_RESULT, options: { object: described.name } },
+      },
       paginator: {
         type: "DefaultPaginator",
         pagination_strategy: {
@@ -176,6 +204,8 @@ export function salesforceManifest(
           token_refresh_endpoint: "{{ config.login_url }}/services/oauth2/token",
           client_id: "{{ config.client_id }}",
           client_secret: "{{ config.client_secret }}",
+          // The token describe obtained: the run starts with it and refreshes it after a 401.
+          access_token_value: "{{ config.access_token }}",
           ...(config.refresh_token
             ? { grant_type: "refresh_token", refresh_token: "{{ config.refresh_token }}" }
             : { grant_type: "client_credentials" }),
@@ -183,15 +213,25 @@ export function salesforceManifest(
         error_handler: {
           type: "DefaultErrorHandler",
           max_retries: 8,
+          // Salesforce's Retry-After where it sends one (429); the client's jittered backoff otherwise.
           backoff_strategies: [{ type: "WaitTimeFromHeader", header: "Retry-After", max_waiting_time_in_seconds: 120 }],
           response_filters: [
             {
+              // The org's rolling 24-hour allowance is spent: waiting minutes cannot help.
+              type: "HttpResponseFilter",
+              http_codes: [403],
+              error_message_contains: "TotalRequests Limit exceeded",
+              action: "FAIL",
+              failure_type: "transient_error",
+              error_message:
+                "Salesforce's daily API request limit is exhausted (REQUEST_LIMIT_EXCEEDED: TotalRequests)",
+            },
+            {
+              // Concurrent-request limits (ConcurrentPerOrgLongTxn…) clear as other requests end.
               type: "HttpResponseFilter",
               http_codes: [403],
               error_message_contains: "REQUEST_LIMIT_EXCEEDED",
-              action: "FAIL",
-              failure_type: "transient_error",
-              error_message: "Salesforce's daily API request limit is exhausted (REQUEST_LIMIT_EXCEEDED)",
+              action: "RATE_LIMITED",
             },
             { type: "HttpResponseFilter", http_codes: [429], action: "RATE_LIMITED" },
             ...usage,
@@ -204,10 +244,11 @@ export function salesforceManifest(
   });
 }
 
-/** The values the manifest's templates see as `config`. */
+/** The values the manifest's templates see as `config` (the reader adds the token and the org's start). */
 export function salesforceValues(config: SalesforceManifestConfig): Record<string, unknown> {
   return {
     login_url: config.base_url ?? SALESFORCE_LOGIN_URL,
+    start_date: SALESFORCE_EPOCH,
     client_id: config.client_id,
     client_secret: config.client_secret,
     refresh_token: config.refresh_token,
@@ -294,17 +335,41 @@ async function describe(config: SalesforceManifestConfig, ctx: ConnectorContext)
     }
     described.push({ name: body.name ?? name, fields: body.fields });
   }
-  return { instanceUrl, described };
+  return { accessToken, instanceUrl, described, startDate: await orgCreated(http, instanceUrl, accessToken) };
 }
 
-/** The reader: describe, build the manifest, and run it on the engine. */
+/** Where a first sync's windows start when the org does not say. */
+const SALESFORCE_EPOCH = "2000-01-01T00:00:00Z";
+
+/**
+ * The org's CreatedDate (`SELECT CreatedDate FROM Organization`), as the first window's start:
+ * SystemModstamp is set by the platform on every save, so no record is older (imported audit
+ * fields set CreatedDate, never SystemModstamp). One query instead of a year's window per
+ * object for every year since 2000.
+ */
+async function orgCreated(http: HttpClient, instanceUrl: string, accessToken: string): Promise<string> {
+  const soql = encodeURIComponent("SELECT CreatedDate FROM Organization");
+  const body = await http.json<{ records?: { CreatedDate?: unknown }[] }>(
+    `${instanceUrl}/services/data/v${SALESFORCE_VERSION}/query?q=${soql}`,
+    { headers: { Authorization: `Bearer ${accessToken}`, Accept: "application/json" } },
+  );
+  const created = body.records?.[0]?.CreatedDate;
+  const at = typeof created === "string" ? Date.parse(created.replace(/([+-]\d\d)(\d\d)$/, "$1:$2")) : Number.NaN;
+  return Number.isNaN(at) ? SALESFORCE_EPOCH : `${new Date(at).toISOString().slice(0, 19)}Z`;
+}
+
+/**
+ * The reader: a token and describe (the manifest's `url_base` and field lists come from the
+ * org), then the manifest on the engine. Discovery and every session describe afresh, so a
+ * field added in Salesforce is read from the next sync on.
+ */
 export function salesforceReader<C extends SalesforceManifestConfig>(): SourceReader<C> {
   const delegate = async (config: C, ctx: ConnectorContext) => {
-    const { instanceUrl, described } = await describe(config, ctx);
+    const { accessToken, instanceUrl, described, startDate } = await describe(config, ctx);
     const manifest = salesforceManifest(config, instanceUrl, described);
     return manifestReader<C>({
       manifest: () => manifest,
-      values: salesforceValues,
+      values: (c) => ({ ...salesforceValues(c), access_token: accessToken, start_date: startDate }),
       namespace: (c) => c.schema,
       vendor: "Salesforce",
     });
