@@ -119,6 +119,13 @@ export function meteredWriter(
       pending.clear();
     },
     close: () => inner.close(),
+    // Schema changes by DDL (engine/schema-apply.ts) are not rows: passed through unmetered.
+    ...(inner.evolve
+      ? {
+          evolve: (schema: string, table: string, op: Parameters<NonNullable<DestinationWriter["evolve"]>>[2]) =>
+            (inner.evolve as NonNullable<DestinationWriter["evolve"]>)(schema, table, op),
+        }
+      : {}),
   };
 }
 

@@ -122,6 +122,14 @@ function bodyFor(route: ApiRoute, owned: Owned | undefined, names: { schema: str
     create_destination: { group_id: groupId, service: "d1", time_zone_offset: "0", config: { database: "WAREHOUSE" } },
     resync_tables: { [names.schema]: [names.table] },
     resync_connector_tables: { [names.schema]: [names.table] },
+    evolve_connection_schema: {
+      add_column: { table: `${names.schema}.${names.table}`, name: "COLUMN", type: "string" },
+    },
+    evolve_connector_schema: {
+      add_column: { table: `${names.schema}.${names.table}`, name: "COLUMN", type: "string" },
+    },
+    drop_connection_columns: { schemas: { [names.schema]: { tables: { [names.table]: { columns: ["COLUMN"] } } } } },
+    drop_connector_columns: { schemas: { [names.schema]: { tables: { [names.table]: { columns: ["COLUMN"] } } } } },
     // Inactive, so creating or changing one pings nobody.
     create_account_webhook: { url: WEBHOOK_URL, events: ["sync_end"], active: false },
     create_group_webhook: { url: WEBHOOK_URL, events: ["sync_end"], active: false },

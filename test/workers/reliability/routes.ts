@@ -58,7 +58,13 @@ export function apiRoutes(): ApiRoute[] {
       body: operation?.requestBody?.content?.["application/json"]?.schema,
       operationId: operation?.operationId,
       auth: path.startsWith("/operator/") ? "operator" : path.startsWith("/v1/") ? "basic" : "none",
-      json: path !== "/docs",
+      // Successes are JSON unless the route documents another type (the usage CSV exports);
+      // errors are the JSON envelope everywhere.
+      json:
+        path !== "/docs" &&
+        !Object.keys(operation?.responses?.["200"]?.content ?? { "application/json": {} }).every(
+          (type) => type !== "application/json",
+        ),
     });
   }
   return routes;
