@@ -12,7 +12,7 @@ import worker from "../../src/index";
 import { call, newAccount } from "./helpers";
 
 const HOUR_MS = 3_600_000;
-const HUBSPOT_TOKEN = "pat-na1-00000000-0000-0000-0000-000000000000";
+const SHOPIFY_TOKEN = "shpat_00000000000000000000000000000000";
 
 function suffix(): string {
   return crypto.randomUUID().slice(0, 8);
@@ -96,18 +96,18 @@ describe("sync requests on a connection that cannot sync", () => {
     const writable = await group(auth);
     await destination(auth, writable, "d1");
     // Every destination can be written now, so the destination half of this check has no
-    // instance left (readiness.ts keeps it); HubSpot is a source that cannot sync yet.
-    const hubspot = await connection(auth, writable, {
-      service: "hubspot",
+    // instance left (readiness.ts keeps it); Shopify is a source that cannot sync yet.
+    const shopify = await connection(auth, writable, {
+      service: "shopify",
       run_setup_tests: false,
       schedule_type: "manual",
-      config: { schema: `hubspot_${suffix()}`, access_token: HUBSPOT_TOKEN },
+      config: { schema: `shopify_${suffix()}`, shop: "acme", api_access_token: SHOPIFY_TOKEN },
     });
     const cases = [
       {
-        id: hubspot.id,
+        id: shopify.id,
         message:
-          "Source service 'hubspot' cannot sync yet: it can be configured and tested, but no data moves. Syncing from it is not available yet.",
+          "Source service 'shopify' cannot sync yet: it can be configured and tested, but no data moves. Syncing from it is not available yet.",
       },
     ];
     for (const { id, message } of cases) {
