@@ -45,6 +45,8 @@ export interface HubspotProperty {
   name: string;
   type: "string" | "number" | "datetime" | "date" | "enumeration" | "bool";
   fieldType?: string;
+  /** HubSpot's sensitivity class (sensitive properties need their own scopes to read). */
+  dataSensitivity?: "non_sensitive" | "sensitive" | "highly_sensitive";
 }
 
 export interface HubspotOAuthClient {
@@ -457,6 +459,7 @@ export function createHubspotFake(options: HubspotFakeOptions) {
         calculated: false,
         hidden: false,
         hasUniqueValue: p.name === "hs_object_id",
+        dataSensitivity: p.dataSensitivity ?? "non_sensitive",
       })),
     });
   });

@@ -121,16 +121,14 @@ describe("connector types listing", () => {
       "stripe",
       "shopify",
       "salesforce",
+      "hubspot",
       "rest",
       "graphql",
       "declarative_manifest",
     ]) {
       expect(byId.get(id)?.service_status, id).toBe("general_availability");
     }
-    expect(byId.get("hubspot")).toMatchObject({
-      service_status: "development",
-      supported_features: [{ id: "API_CONFIGURABLE", notes: null }],
-    });
+    expect(byId.get("hubspot")?.supported_features.map((f) => f.id)).toEqual(["API_CONFIGURABLE", "CAPTURE_DELETES"]);
     for (const item of items) {
       const definition = sources[item.id];
       expect(definition, item.id).toBeDefined();

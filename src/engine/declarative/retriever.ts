@@ -343,12 +343,17 @@ export class Requester {
     for (const [name, value] of Object.entries(parts.params)) {
       target.searchParams.set(name, typeof value === "object" ? JSON.stringify(value) : String(value));
     }
-    const method = d.http_method ?? "GET";
+    const method = (d.http_method === undefined ? "GET" : evaluateString(d.http_method, vars))?.toUpperCase();
+    if (method !== "GET" && method !== "POST") {
+      throw new ConfigurationError(`http_method rendered to '${method ?? ""}', not GET or POST`, "invalid_manifest");
+    }
     const init: HttpRequestInit = { method, headers: { Accept: "application/json", ...parts.headers } };
-    if (parts.bodyJson !== undefined) {
+    // A GET carries no body: a requester whose method is a template may declare one for its POSTs.
+    const body = method === "POST";
+    if (body && parts.bodyJson !== undefined) {
       init.body = JSON.stringify(parts.bodyJson);
       (init.headers as Record<string, string>)["Content-Type"] = "application/json";
-    } else if (parts.bodyData !== undefined) {
+    } else if (body && parts.bodyData !== undefined) {
       const form = new URLSearchParams();
       for (const [k, v] of Object.entries(parts.bodyData))
         form.set(k, typeof v === "object" ? JSON.stringify(v) : String(v));

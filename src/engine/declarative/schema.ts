@@ -148,7 +148,13 @@ const OAuthAuthenticator = component("OAuthAuthenticator", {
 const requesterShape = {
   url_base: text,
   path: text.optional(),
-  http_method: z.enum(["GET", "POST"]).optional(),
+  /**
+   * GET or POST, or a template rendering to one of them (our extension, as `path` is one: a
+   * stream whose partitions read different endpoints, such as a search and a list).
+   */
+  http_method: z
+    .union([z.enum(["GET", "POST"]), z.string().regex(/\{\{|\{%/, "expected GET, POST or a template")])
+    .optional(),
   request_parameters: mapping.optional(),
   request_headers: mapping.optional(),
   request_body_json: mapping.optional(),

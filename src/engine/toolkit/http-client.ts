@@ -465,7 +465,7 @@ export class HttpClient {
       if (verdict && verdict.action !== "success") {
         return this.verdictOutcome(verdict, response, text, url, where, secrets);
       }
-      return answer(response, text, this.who(url), where);
+      return answer(response, text, this.who(url), where, url);
     }
 
     const raw = await readCapped(response, ERROR_BODY_BYTES).catch(() => "");
@@ -481,7 +481,7 @@ export class HttpClient {
       text: raw,
       url: response.url,
     });
-    if (verdict?.action === "success") return answer(response, raw, this.who(url), where);
+    if (verdict?.action === "success") return answer(response, raw, this.who(url), where, url);
     if (verdict) return this.verdictOutcome(verdict, response, raw, url, where, secrets);
     const said = this.o.errorMessage?.(body, response) ?? apiErrorMessage(body);
     const quoted = said ? sanitizeExcerpt(said, secrets) : "";
@@ -531,7 +531,7 @@ export class HttpClient {
   ): HttpResponse | Failure {
     const status = response.status;
     if (verdict.action === "ignore") {
-      return { ...answer(response, "", this.who(url), where), ignored: true };
+      return { ...answer(response, "", this.who(url), where, url), ignored: true };
     }
     let said = verdict.message;
     if (!said) {
@@ -578,11 +578,12 @@ function finalError(failure: Failure, hint: number | undefined, retries: number)
   return error;
 }
 
-function answer(response: Response, text: string, who: string, where: string): HttpResponse {
+function answer(response: Response, text: string, who: string, where: string, sent: URL): HttpResponse {
   return {
     status: response.status,
     headers: response.headers,
-    url: response.url,
+    // A Response built by hand (a fake, a cache) has no url: the one requested, then.
+    url: response.url || sent.href,
     text,
     json<T>() {
       try {

@@ -32,15 +32,17 @@ describe("hubspot source config", () => {
     expect(parse(hubspotSource, config)).toEqual(config);
   });
 
-  it("marks the access token and client secret as secrets", () => {
-    expect(secretKeys(hubspotSource.fields).sort()).toEqual(["access_token", "client_secret"]);
+  it("marks the access token, client secret and refresh token as secrets", () => {
+    expect(secretKeys(hubspotSource.fields).sort()).toEqual(["access_token", "client_secret", "refresh_token"]);
   });
 
   it("rejects unknown objects and a missing token, naming the field", () => {
     expect(invalid(hubspotSource, { schema: "h", apiKey: TOKEN, objects: ["contact"] })).toMatch(
       /^Invalid value for field 'config.objects.0': unknown HubSpot object/,
     );
-    expect(invalid(hubspotSource, { schema: "h" })).toBe("Field 'config.access_token' is required");
+    expect(invalid(hubspotSource, { schema: "h" })).toBe(
+      "Invalid value for field 'config.access_token': a private app access token (or client_id, client_secret and refresh_token for OAuth) is required",
+    );
     expect(invalid(hubspotSource, { schema: "h", apiKey: TOKEN, backward_sync_limit_date: "last year" })).toMatch(
       /'config.backward_sync_limit_date'/,
     );
