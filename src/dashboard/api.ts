@@ -117,8 +117,20 @@ export function createApi(credentials: Credentials, baseUrl = location.origin) {
           params: { path: { connectionId }, query: { limit, cursor } },
         }),
       ),
-    schemaConfig: (connectionId: string) =>
-      unwrap(client.GET("/v1/connections/{connectionId}/schemas", { params: { path: { connectionId } } })),
+    /** The schema config, or null before the first discovery (Fivetran's 404 NotFound_SchemaConfig). */
+    async schemaConfig(connectionId: string): Promise<SchemaConfig | null> {
+      const { data, error, response } = await client.GET("/v1/connections/{connectionId}/schemas", {
+        params: { path: { connectionId } },
+      });
+      if (response.status === 404 && (error as { code?: string } | undefined)?.code === "NotFound_SchemaConfig") {
+        return null;
+      }
+      if (data !== undefined && response.ok) return data.data;
+      throw refused(response, error);
+    },
+    /** One page of rows synced per connection, table and UTC day (usage metering). */
+    usageRows: (query: { start_date: string; end_date: string; cursor?: string; limit?: number }) =>
+      unwrap(client.GET("/v1/usage/rows", { params: { query } })),
     sync: (connectionId: string) =>
       message(client.POST("/v1/connections/{connectionId}/sync", { params: { path: { connectionId } }, body: {} })),
     setPaused: (connectionId: string, paused: boolean) =>

@@ -40,7 +40,7 @@ export function ConnectionDetail({
       ]);
       setConnection(details);
       setRuns(history.items);
-      setSchema(config);
+      setSchema(config ?? undefined);
       setError(undefined);
     } catch (caught) {
       setError(caught instanceof Error ? caught.message : String(caught));

@@ -45,7 +45,7 @@ function Dashboard({ api, onSignOut }: { api: Api; onSignOut(): void }) {
           setConnections(list);
           setVersion((v) => v + 1);
           setChartLoading(true);
-          setSeries(await rowsPerDay(api, list));
+          setSeries(await rowsPerDay(api));
           setError(undefined);
         } catch (caught) {
           setError(caught instanceof Error ? caught.message : String(caught));

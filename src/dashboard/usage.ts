@@ -1,10 +1,9 @@
 /**
- * Rows synced per day, for the dashboard's chart. This is the one place the chart's numbers
- * come from: today they are summed from each connection's run history (GET
- * /v1/connections/{id}/runs, a run counted on the UTC day it ended); once the usage metering
- * endpoint is there, only this function changes to read it instead.
+ * Rows synced per day, for the dashboard's chart: the one place the chart's numbers come from,
+ * the usage metering endpoint (README "Usage metering"), summed over the account's connections
+ * and tables per UTC day of the write.
  */
-import type { Api, Connection } from "./api";
+import type { Api } from "./api";
 
 export interface DayRows {
   /** `YYYY-MM-DD`, UTC. */
@@ -21,32 +20,21 @@ export function emptyDays(days: number, now: Date): DayRows[] {
   }));
 }
 
-/** Runs per page while walking a connection's history back to the window's first day. */
-const RUNS_PAGE = 200;
-
-/** Rows synced per UTC day over the last `days` days, by `connections` (all of the account's). */
-export async function rowsPerDay(api: Api, connections: Connection[], days = 14, now = new Date()): Promise<DayRows[]> {
+/** Rows synced per UTC day over the last `days` days, the account's (usage metering: GET /v1/usage/rows). */
+export async function rowsPerDay(api: Api, days = 14, now = new Date()): Promise<DayRows[]> {
   const series = emptyDays(days, now);
   const index = new Map(series.map((entry, i) => [entry.day, i]));
-  const first = series[0]?.day ?? "";
-  await Promise.all(
-    connections.map(async (connection) => {
-      let cursor: string | undefined;
-      // Newest first: stop at the first page that reaches before the window.
-      for (;;) {
-        const page = await api.runs(connection.id, RUNS_PAGE, cursor);
-        let older = false;
-        for (const run of page.items) {
-          const day = (run.ended_at ?? run.started_at).slice(0, 10);
-          if (day < first) older = true;
-          const at = index.get(day);
-          const entry = at === undefined ? undefined : series[at];
-          if (entry) entry.rows += run.rows;
-        }
-        cursor = page.next_cursor;
-        if (!cursor || older) break;
-      }
-    }),
-  );
+  const start = series[0]?.day ?? "";
+  const end = series.at(-1)?.day ?? "";
+  let cursor: string | undefined;
+  do {
+    const page = await api.usageRows({ start_date: start, end_date: end, limit: 1000, cursor });
+    for (const item of page.items) {
+      const at = index.get(item.date);
+      const entry = at === undefined ? undefined : series[at];
+      if (entry) entry.rows += item.rows_synced;
+    }
+    cursor = page.next_cursor ?? undefined;
+  } while (cursor);
   return series;
 }
