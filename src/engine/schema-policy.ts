@@ -85,7 +85,11 @@ export interface SchemaChange {
 
 /** A destination operation an applied change needs beyond `migrate` (which adds columns). */
 export type EvolveOp =
-  | { kind: "alter_type"; column: Column }
+  | {
+      kind: "alter_type";
+      column: Column /** A widening, which every writer's `migrate` applies itself. */;
+      widening?: boolean;
+    }
   | { kind: "add_column"; column: Column }
   | { kind: "drop_column"; column: string }
   | { kind: "rename_column"; from: string; to: string }
@@ -285,7 +289,7 @@ export function evolveOps(changes: SchemaChange[], after: readonly Stream[]): Pe
     const stream = after.find((s) => s.namespace === change.schema && s.name === change.table);
     const column = stream?.columns.find((c) => c.name === change.column);
     if ((change.kind === "widen" || change.kind === "narrow") && column) {
-      ops.push({ ...at, op: { kind: "alter_type", column } });
+      ops.push({ ...at, op: { kind: "alter_type", column, widening: change.kind === "widen" } });
     } else if (change.kind === "drop_column" && change.column) {
       ops.push({ ...at, op: { kind: "drop_column", column: change.column } });
     } else if (change.kind === "rename_column" && change.column && change.oldName) {

@@ -89,7 +89,7 @@ describe("shopify sync (GraphQL Admin API → D1, Postgres)", () => {
 
     const changed = fake.nodes("orders").slice(0, 5);
     for (const o of changed) fake.update("orders", o.id, { email: `new-${o.legacyResourceId}@example.com` });
-    const added = fake.seed("customers", 2, Date.now(), 1000, (i) => ({ email: `added${i}@example.com` }));
+    const added = fake.seed("customers", 2, Date.now() - 5_000, 1000, (i) => ({ email: `added${i}@example.com` }));
     const gone = fake.nodes("products")[3];
     fake.deleteProduct(gone?.id as string);
 
