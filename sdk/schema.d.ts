@@ -3318,7 +3318,7 @@ export interface components {
             /** @description The sync that found it; null for a reload or a change by hand */
             run_id: string | null;
             /** @enum {string} */
-            origin: "run" | "reload" | "manual";
+            origin: "run" | "reload" | "manual" | "transform";
             /** @description What happened and, for a blocked change, what to do */
             message: string;
             timestamp: string;

@@ -24,6 +24,7 @@ import { type ChangeOrigin, recordChanges } from "../engine/schema-history";
 import {
   allowed,
   DEFAULT_POLICY,
+  type DetectedChange,
   decide,
   diffSchemas,
   evolveOps,
@@ -109,6 +110,9 @@ export class ConnectorDO extends DurableObject<Env> {
     // Destination changes applied schema changes still need (run at the start of the next slice).
     this.sql.exec(`CREATE TABLE IF NOT EXISTS pending_ops (
       id INTEGER PRIMARY KEY AUTOINCREMENT, namespace TEXT NOT NULL, name TEXT NOT NULL, op TEXT NOT NULL)`);
+    // What each transformed table's transform wrote when the schema policy last ruled on it.
+    this.sql.exec(`CREATE TABLE IF NOT EXISTS transform_outputs (
+      namespace TEXT NOT NULL, name TEXT NOT NULL, stream TEXT NOT NULL, PRIMARY KEY (namespace, name))`);
   }
 
   private setMeta(key: string, value: string | null): void {
@@ -331,6 +335,74 @@ export class ConnectorDO extends DurableObject<Env> {
         .map((row) => row.key),
     );
     return { streams: streams.filter((s) => !out.has(`${s.namespace}.${s.name}`)), changes };
+  }
+
+  /**
+   * Rules on what each table's transform writes (engine/transforms) under the same policy as the
+   * source's own changes: a transform whose output columns changed since the policy last ruled
+   * on it (its query or function was PATCHed, or a source change passed through it) gets the
+   * same diff, decisions, destination operations, history (origin `transform`), events and
+   * notices as a discovery. A table that gains a transform is compared with what it was written
+   * as before (`before`: the source's stream), and one that loses its transform with the
+   * source's stream. A change the source's discovery already ruled on in this run (`ruled`, a
+   * column passed through as it is) is not ruled on twice. Returns the changes.
+   */
+  async ruleOnOutputs(
+    connectionId: string,
+    tables: { key: string; output?: Stream; before?: Stream }[],
+    runId: string,
+    ruled: SchemaChange[],
+  ): Promise<SchemaChange[]> {
+    const stored = new Map(
+      this.sql
+        .exec<{ key: string; stream: string }>("SELECT namespace || '.' || name AS key, stream FROM transform_outputs")
+        .toArray()
+        .map((row) => [row.key, JSON.parse(row.stream) as Stream]),
+    );
+    const policy = this.policy();
+    const known = stored.size > 0 ? this.knownStreams() : new Map<string, Stream>();
+    const same = (a: DetectedChange, b: DetectedChange) =>
+      a.kind === b.kind &&
+      a.schema === b.schema &&
+      a.table === b.table &&
+      a.column === b.column &&
+      a.oldName === b.oldName &&
+      a.oldType === b.oldType &&
+      a.newType === b.newType;
+    const changes: SchemaChange[] = [];
+    for (const { key, output, before } of tables) {
+      const previous = stored.get(key) ?? (output ? before : undefined);
+      const next = output ?? (stored.has(key) ? known.get(key) : undefined);
+      if (next && previous) {
+        const detected = diffSchemas(new Map([[key, previous]]), [next]).filter(
+          (change) => !ruled.some((r) => same(r, change)),
+        );
+        const where = output ? "the transform's output" : "the table's output once its transform was removed";
+        const decided = decide(detected, policy, connectionId, where);
+        for (const change of decided) this.applyDecision(change);
+        for (const op of evolveOps(decided, [next])) this.queueOp(op);
+        changes.push(...decided);
+      }
+      const [namespace, name] = [
+        next?.namespace ?? key.slice(0, key.indexOf(".")),
+        next?.name ?? key.slice(key.indexOf(".") + 1),
+      ];
+      if (output) {
+        this.sql.exec(
+          "INSERT OR REPLACE INTO transform_outputs (namespace, name, stream) VALUES (?, ?, ?)",
+          namespace,
+          name,
+          JSON.stringify(output),
+        );
+      } else if (stored.has(key)) {
+        this.sql.exec("DELETE FROM transform_outputs WHERE namespace = ? AND name = ?", namespace, name);
+      }
+    }
+    if (changes.length > 0) {
+      const row = await this.load(connectionId).catch(() => undefined);
+      if (row) await recordChanges(this.env, row, changes, policy, runId, "transform");
+    }
+    return changes;
   }
 
   /**
@@ -578,19 +650,37 @@ export class ConnectorDO extends DurableObject<Env> {
     );
   }
 
-  /** Every discovered table with its setting; null before the first discovery. */
-  async tables(): Promise<TableSetting[] | null> {
+  /**
+   * Every discovered table with its setting; null before the first discovery. `withOutputs`:
+   * each stream also lists the columns its transform last wrote that the source does not have
+   * (after the source's), so the schema config shows and configures them like source columns.
+   */
+  async tables(withOutputs = false): Promise<TableSetting[] | null> {
     if (this.meta("discovered_at") === null) return null;
+    const outputs = new Map(
+      withOutputs
+        ? this.sql
+            .exec<{ key: string; stream: string }>(
+              "SELECT namespace || '.' || name AS key, stream FROM transform_outputs",
+            )
+            .toArray()
+            .map((row) => [row.key, JSON.parse(row.stream) as Stream])
+        : [],
+    );
     return this.sql
-      .exec<{ stream: string; enabled: number; sync_mode: string | null }>(
-        "SELECT stream, enabled, sync_mode FROM tables ORDER BY namespace, name",
+      .exec<{ key: string; stream: string; enabled: number; sync_mode: string | null }>(
+        "SELECT namespace || '.' || name AS key, stream, enabled, sync_mode FROM tables ORDER BY namespace, name",
       )
       .toArray()
-      .map((row) => ({
-        stream: JSON.parse(row.stream) as Stream,
-        enabled: row.enabled === 1,
-        syncMode: syncModeOf(row.sync_mode),
-      }));
+      .map((row) => {
+        const stream = JSON.parse(row.stream) as Stream;
+        const output = outputs.get(row.key);
+        if (output) {
+          const names = new Set(stream.columns.map((c) => c.name));
+          stream.columns = [...stream.columns, ...output.columns.filter((c) => !names.has(c.name))];
+        }
+        return { stream, enabled: row.enabled === 1, syncMode: syncModeOf(row.sync_mode) };
+      });
   }
 
   /** Each table's sync mode where it is not the default (`schema.table` → mode), for a run. */

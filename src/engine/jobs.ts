@@ -48,11 +48,12 @@ import {
 } from "./runs";
 import { parseDuration } from "./schedule";
 import { prepareWriter } from "./schema-apply";
+import type { SchemaChange } from "./schema-policy";
 import { type EngineSettings, engineSettings, sliceDeadlineMs } from "./settings";
 import { secretKeys } from "./toolkit/config";
 import { connectorContext } from "./toolkit/context";
 import { sanitizeExcerpt } from "./toolkit/http-client";
-import { type StoredTransforms, streamTransforms } from "./transforms/connection";
+import { prepareSliceTransforms, type StoredTransforms } from "./transforms/connection";
 import { startChained } from "./triggers";
 import { meterUsage } from "./usage";
 
@@ -311,13 +312,16 @@ export async function handleSyncJob(env: Env, job: SyncJob, settings = engineSet
     const readAndWrite = async () => {
       let streams = ticket.streams;
       const discovering = !streams;
+      let known: Stream[] | undefined;
+      let sourceChanges: SchemaChange[] = [];
       try {
         if (!streams) {
-          const known = (await connector.tables())?.map((table) => table.stream);
+          known = (await connector.tables())?.map((table) => table.stream);
           const discovered = await readSource.reader.discover(config, ctx, { streams: known, state: ticket.state });
           // The schema policy rules on what changed since the last discovery (schema-policy.ts).
           const found = await connector.discoverUnderPolicy(job.connectionId, discovered.streams, job.runId, "run");
           streams = found.streams;
+          sourceChanges = found.changes;
           const notFound: StreamWarning[] = discovered.warnings.map((w) => ({ code: "table_not_found", ...w }));
           const blocked: StreamWarning[] = found.changes
             .filter((change) => change.status === "blocked")
@@ -340,6 +344,37 @@ export async function handleSyncJob(env: Env, job: SyncJob, settings = engineSet
       const owner = { accountId: row.accountId, groupId: row.groupId, connectionId: job.connectionId };
       let writer = meterUsage(env, owner, job.runId, !row.isHistoricalSync, opened.writer);
       try {
+        // What each table's transform writes goes through the schema policy too, before the
+        // destination changes are applied (ConnectorDO ruleOnOutputs).
+        const transforms = await prepareSliceTransforms(
+          env,
+          job.connectionId,
+          row.transforms as StoredTransforms | null,
+          streams,
+        );
+        const before = new Map((known ?? []).map((s) => [`${s.namespace}.${s.name}`, s]));
+        // Once per run when the connection has no transforms (one may just have been removed).
+        const outputChanges =
+          transforms.hook || discovering
+            ? await connector.ruleOnOutputs(
+                job.connectionId,
+                streams.map((stream) => {
+                  const key = `${stream.namespace}.${stream.name}`;
+                  // A table written before (it has state) was written as the source's stream.
+                  const written = Object.hasOwn(ticket.state, key) ? (before.get(key) ?? stream) : undefined;
+                  return { key, output: transforms.outputs.get(key), before: written };
+                }),
+                job.runId,
+                sourceChanges,
+              )
+            : [];
+        const outputWarnings: StreamWarning[] = outputChanges
+          .filter((change) => change.status === "blocked")
+          .map((change) => ({
+            code: "schema_change_blocked",
+            stream: `${change.schema}.${change.table}`,
+            message: change.message,
+          }));
         // Pending schema changes reach the destination; column settings apply to every batch.
         const policy = await prepareWriter(
           env,
@@ -367,7 +402,7 @@ export async function handleSyncJob(env: Env, job: SyncJob, settings = engineSet
           budgetMs: settings.sliceBudgetMs,
           pageBytes: settings.pageBytes,
           mapError: mapper(source, destination),
-          transform: streamTransforms(env, job.connectionId, row.transforms as StoredTransforms | null),
+          transform: transforms.hook,
           async migrate(schema, targets, apply) {
             // A run's streams are pinned: once a slice migrated them, later slices only load.
             if (ticket.migrated) return apply();
@@ -385,7 +420,7 @@ export async function handleSyncJob(env: Env, job: SyncJob, settings = engineSet
             held(await sync.commit(job.runId, lease, stream, state, delta));
           },
         });
-        return { ...result, warnings: [...policy.warnings, ...result.warnings] };
+        return { ...result, warnings: [...outputWarnings, ...policy.warnings, ...result.warnings] };
       } finally {
         await writer.close();
       }

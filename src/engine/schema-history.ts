@@ -13,8 +13,11 @@ import { logError } from "../lib/log";
 import { isoTimestamp } from "../lib/time";
 import type { SchemaChange, SchemaPolicy } from "./schema-policy";
 
-/** Where a change was found: a run's discovery, a reload, or a person (`…/schemas/evolve`). */
-export type ChangeOrigin = "run" | "reload" | "manual";
+/**
+ * Where a change was found: a run's discovery, a reload, a person (`…/schemas/evolve`), or a
+ * run seeing its table's transform write other columns than before.
+ */
+export type ChangeOrigin = "run" | "reload" | "manual" | "transform";
 
 /** The connection a change belongs to (its catalog row's identity). */
 export interface ChangeSubject {

@@ -205,7 +205,7 @@ function sameOrWiderDecimal(from: Column, to: Column): boolean {
   return toScale >= fromScale && to.precision - toScale >= from.precision - fromScale;
 }
 
-function describe(change: DetectedChange): string {
+function describe(change: DetectedChange, where: string): string {
   const table = `${change.schema}.${change.table}`;
   switch (change.kind) {
     case "new_schema":
@@ -219,7 +219,7 @@ function describe(change: DetectedChange): string {
     case "narrow":
       return `column ${table}.${change.column} changed from ${change.oldType} to ${change.newType}, which is not a widening`;
     case "drop_column":
-      return `column ${table}.${change.column} (${change.oldType}) is gone from the source`;
+      return `column ${table}.${change.column} (${change.oldType}) is gone from ${where}`;
     case "rename_column":
       return `column ${table}.${change.oldName} was renamed to ${change.column}`;
     case "primary_key":
@@ -267,11 +267,19 @@ export function allowed(kind: ChangeKind, policy: SchemaPolicy): boolean {
   }
 }
 
-/** Rules on each change: applied or blocked, with a message a person can act on. */
-export function decide(changes: DetectedChange[], policy: SchemaPolicy, connectionId: string): SchemaChange[] {
+/**
+ * Rules on each change: applied or blocked, with a message a person can act on. `where` names
+ * what changed: the source, or a table's transform (whose output is what the destination gets).
+ */
+export function decide(
+  changes: DetectedChange[],
+  policy: SchemaPolicy,
+  connectionId: string,
+  where = "the source",
+): SchemaChange[] {
   return changes.map((change) => {
     const ok = allowed(change.kind, policy);
-    const what = describe(change);
+    const what = where === "the source" ? describe(change, where) : `${where}: ${describe(change, where)}`;
     return {
       ...change,
       status: ok ? "applied" : "blocked",

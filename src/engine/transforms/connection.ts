@@ -36,6 +36,38 @@ export function transformRuntime(env: Env, owner: string): TransformRuntime {
   return { sql: env.TRANSFORM.get(env.TRANSFORM.idFromName(owner)), loader: env.LOADER, owner, limits: limits(env) };
 }
 
+/**
+ * A slice's transforms, each prepared once: the runner's `transform` hook, and what each table's
+ * transform writes now (its output stream; absent for a table without a transform or whose
+ * transform cannot be prepared, which the runner reports), for the schema policy to rule on
+ * before the destination is migrated (ConnectorDO `ruleOnOutputs`).
+ */
+export async function prepareSliceTransforms(
+  env: Env,
+  connectionId: string,
+  stored: StoredTransforms | null | undefined,
+  streams: Stream[],
+): Promise<{
+  hook: ((stream: Stream) => Promise<StreamTransform | undefined>) | undefined;
+  outputs: Map<string, Stream>;
+}> {
+  const prepare = streamTransforms(env, connectionId, stored);
+  const outputs = new Map<string, Stream>();
+  if (!prepare) return { hook: undefined, outputs };
+  const prepared = new Map<string, Promise<StreamTransform | undefined>>();
+  const keyOf = (stream: Pick<Stream, "namespace" | "name">) => `${stream.namespace}.${stream.name}`;
+  for (const stream of streams) {
+    const promise = prepare(stream);
+    promise.catch(() => {}); // a table whose transform cannot run fails alone, in the runner
+    prepared.set(keyOf(stream), promise);
+  }
+  for (const [key, promise] of prepared) {
+    const transform = await promise.catch(() => undefined);
+    if (transform) outputs.set(key, transform.output);
+  }
+  return { hook: (stream) => prepared.get(keyOf(stream)) ?? prepare(stream), outputs };
+}
+
 /** The runner's `transform` hook for a connection: each stream's transform, prepared once per slice. */
 export function streamTransforms(
   env: Env,

@@ -24,6 +24,16 @@ export async function discoveredTables(env: Env, connectionId: string): Promise<
   return (await connectorOf(env, connectionId).tables()) as TableSetting[] | null;
 }
 
+/**
+ * The discovered tables with the columns their transforms write besides the source's: what the
+ * schema config shows and lets a person configure (a column a transform added, disabled by the
+ * schema policy, is enabled like a source column). Transforms are checked against
+ * {@link discoveredTables}, the source's own columns.
+ */
+export async function configurableTables(env: Env, connectionId: string): Promise<TableSetting[] | null> {
+  return (await connectorOf(env, connectionId).tables(true)) as TableSetting[] | null;
+}
+
 /** The run in progress, if any. */
 export async function currentRun(env: Env, connectionId: string): Promise<RunRecord | null> {
   return (await syncOf(env, connectionId).current()) as RunRecord | null;

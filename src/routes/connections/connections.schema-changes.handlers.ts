@@ -38,7 +38,7 @@ function serialize(row: SchemaHistoryRow) {
     old_type: row.oldType,
     new_type: row.newType,
     run_id: row.runId,
-    origin: row.origin as "run" | "reload" | "manual",
+    origin: row.origin as "run" | "reload" | "manual" | "transform",
     message: row.message,
     timestamp: row.createdAt,
   };

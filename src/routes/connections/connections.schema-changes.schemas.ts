@@ -35,7 +35,7 @@ export const schemaHistoryItem = z
       .string()
       .nullable()
       .openapi({ description: "The sync that found it; null for a reload or a change by hand" }),
-    origin: z.enum(["run", "reload", "manual"]),
+    origin: z.enum(["run", "reload", "manual", "transform"]),
     message: z.string().openapi({ description: "What happened and, for a blocked change, what to do" }),
     timestamp: z.string(),
   })

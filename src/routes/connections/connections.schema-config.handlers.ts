@@ -13,7 +13,7 @@ import type { AppEnv, Env } from "../../env";
 import { ApiError } from "../../errors";
 import { ok } from "../../lib/envelope";
 import { requireConnection } from "./connections.handlers";
-import { connectorOf, discoveredTables, streamKey } from "./connections.objects";
+import { configurableTables, connectorOf, discoveredTables, streamKey } from "./connections.objects";
 import {
   checkColumnPatch,
   columnChange,
@@ -94,7 +94,7 @@ function precreatedSchemas(
 /** The schema config as it is now; 404 NotFound_SchemaConfig when there is none. */
 async function currentConfig(env: Env, row: ConnectionRow): Promise<SchemaConfig> {
   const connector = connectorOf(env, row.id);
-  const tables = await discoveredTables(env, row.id);
+  const tables = await configurableTables(env, row.id);
   const policy = (await connector.schemaPolicy()) as SchemaPolicy;
   if (tables === null) {
     const precreated = (await connector.precreated()) as PrecreatedSchemas | null;
@@ -223,7 +223,7 @@ export const patchSchemaConfig: RouteHandler<typeof routes.patchConfig, AppEnv> 
   }
   const changes = planSchemaPatch(
     connectionId,
-    tables,
+    await configurableTables(c.env, connectionId),
     body.schemas ?? {},
     "config",
     destinationSyncModes(row.destinationService),
@@ -242,7 +242,7 @@ export const patchSchema: RouteHandler<typeof routes.patchSchema, AppEnv> = asyn
   const tables = await discoveredTables(c.env, connectionId);
   const changes = planSchemaPatch(
     connectionId,
-    tables,
+    await configurableTables(c.env, connectionId),
     { [schemaName]: body },
     "schema",
     destinationSyncModes(row.destinationService),
@@ -260,7 +260,7 @@ export const patchTable: RouteHandler<typeof routes.patchTable, AppEnv> = async 
   const tables = await discoveredTables(c.env, connectionId);
   const changes = planSchemaPatch(
     connectionId,
-    tables,
+    await configurableTables(c.env, connectionId),
     { [schemaName]: { tables: { [tableName]: body } } },
     "table",
     destinationSyncModes(row.destinationService),
@@ -281,7 +281,7 @@ export const patchColumn: RouteHandler<typeof routes.patchColumn, AppEnv> = asyn
   const { connectionId, schemaName, tableName, columnName } = c.req.valid("param");
   const body = c.req.valid("json");
   const row = await ownConnection(c.env, c.var.auth.accountId, connectionId);
-  const { stream } = findTable(connectionId, await discoveredTables(c.env, connectionId), schemaName, tableName);
+  const { stream } = findTable(connectionId, await configurableTables(c.env, connectionId), schemaName, tableName);
   checkColumnPatch(connectionId, stream, columnName, body, (rest) => rest);
   await connectorOf(c.env, connectionId).setColumns([columnChange(schemaName, tableName, columnName, body)]);
   return c.json(ok("Column configuration has been modified", await currentConfig(c.env, row)), 200);
@@ -290,7 +290,7 @@ export const patchColumn: RouteHandler<typeof routes.patchColumn, AppEnv> = asyn
 export const getColumns: RouteHandler<typeof routes.columns, AppEnv> = async (c) => {
   const { connectionId, schemaName, tableName } = c.req.valid("param");
   await ownConnection(c.env, c.var.auth.accountId, connectionId);
-  const { stream } = findTable(connectionId, await discoveredTables(c.env, connectionId), schemaName, tableName);
+  const { stream } = findTable(connectionId, await configurableTables(c.env, connectionId), schemaName, tableName);
   const settings = (await connectorOf(c.env, connectionId).columnSettings()) as ColumnSettings;
   const key = streamKey(schemaName, tableName);
   return c.json(
