@@ -29,12 +29,17 @@ function canonical(value: Value): string {
   return `x${hex}`;
 }
 
-/** The 16-byte hash of a key's values (SHA-256, truncated). */
-export function keyHash(values: readonly Value[]): Uint8Array {
+/** SHA-256 of a key's values (the first 16 bytes are its hash). */
+function keyDigest(values: readonly Value[]): Uint8Array {
   let text = "";
   for (const value of values) text += `${canonical(value)}\u001f`;
   // One update of the whole key: each call into node:crypto costs more than the hashing itself.
-  return new Uint8Array(createHash("sha256").update(text).digest().subarray(0, 16));
+  return createHash("sha256").update(text).digest();
+}
+
+/** The 16-byte hash of a key's values (SHA-256, truncated). */
+export function keyHash(values: readonly Value[]): Uint8Array {
+  return new Uint8Array(keyDigest(values).subarray(0, 16));
 }
 
 /** Positions of the table's primary key in its rows; undefined for a table without one (all values are the key, as `_fivetran_id`). */
@@ -48,7 +53,9 @@ function keyColumns(table: TableRef): number[] | undefined {
 interface Pending {
   schema: string;
   table: string;
-  hashes: Uint8Array[];
+  /** The keys' hashes, 16 bytes each, packed: one object per table, not one per key. */
+  hashes: Uint8Array;
+  count: number;
   bytes: number;
 }
 
@@ -64,9 +71,24 @@ export function meteredWriter(
   const pending = new Map<string, Pending>();
   const remember = (table: TableRef, rows: readonly Row[], byKey: boolean, bytes: number) => {
     const name = `${table.schema}\u0000${table.stream.name}`;
-    const entry = pending.get(name) ?? { schema: table.schema, table: table.stream.name, hashes: [], bytes: 0 };
+    const entry = pending.get(name) ?? {
+      schema: table.schema,
+      table: table.stream.name,
+      hashes: new Uint8Array(16 * 1024),
+      count: 0,
+      bytes: 0,
+    };
+    if ((entry.count + rows.length) * 16 > entry.hashes.length) {
+      const grown = new Uint8Array(Math.max(entry.hashes.length * 2, (entry.count + rows.length) * 16));
+      grown.set(entry.hashes.subarray(0, entry.count * 16));
+      entry.hashes = grown;
+    }
     const positions = byKey ? undefined : keyColumns(table);
-    for (const row of rows) entry.hashes.push(keyHash(positions ? positions.map((p) => row[p] ?? null) : row));
+    for (const row of rows) {
+      const digest = keyDigest(positions ? positions.map((p) => row[p] ?? null) : row);
+      entry.hashes.set(digest.subarray(0, 16), entry.count * 16);
+      entry.count += 1;
+    }
     entry.bytes += bytes;
     pending.set(name, entry);
   };
@@ -95,23 +117,22 @@ export function meteredWriter(
       let calls: UsageTableBatch[][] = [[]];
       let inCall = 0;
       for (const entry of pending.values()) {
-        for (let start = 0; start < entry.hashes.length; start += KEYS_PER_CALL) {
-          const slice = entry.hashes.slice(start, start + KEYS_PER_CALL);
-          if (inCall + slice.length > KEYS_PER_CALL && inCall > 0) {
+        for (let start = 0; start < entry.count; start += KEYS_PER_CALL) {
+          const count = Math.min(KEYS_PER_CALL, entry.count - start);
+          if (inCall + count > KEYS_PER_CALL && inCall > 0) {
             calls.push([]);
             inCall = 0;
           }
-          const hashes = new Uint8Array(slice.length * 16);
-          for (const [i, h] of slice.entries()) hashes.set(h, i * 16);
-          const share = entry.hashes.length > 0 ? Math.round((entry.bytes * slice.length) / entry.hashes.length) : 0;
+          const hashes = entry.hashes.slice(start * 16, (start + count) * 16);
+          const share = entry.count > 0 ? Math.round((entry.bytes * count) / entry.count) : 0;
           (calls.at(-1) as UsageTableBatch[]).push({
             schema: entry.schema,
             table: entry.table,
             hashes,
-            count: slice.length,
+            count,
             bytes: share,
           });
-          inCall += slice.length;
+          inCall += count;
         }
       }
       calls = calls.filter((call) => call.length > 0);
