@@ -34,6 +34,8 @@ export interface Env {
   FIVETRAN_TRANSFORM_CPU_MS?: string;
   /** Wall-clock per batch of a function transform, in ms (default 30000). */
   FIVETRAN_TRANSFORM_TIMEOUT_MS?: string;
+  /** Memory a function transform's batch may allocate (MB, estimated; default 256). */
+  FIVETRAN_TRANSFORM_MEMORY_MB?: string;
   /** One object per connection and month: its exact MAR key sets and rows synced (src/do/usage-do.ts). */
   USAGE: DurableObjectNamespace<UsageDO>;
   /** Webhook deliveries and their retries (src/events/webhooks.ts). */

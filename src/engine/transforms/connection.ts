@@ -28,6 +28,7 @@ function limits(env: Env): SandboxLimits {
   return {
     cpuMs: num(env.FIVETRAN_TRANSFORM_CPU_MS, DEFAULT_SANDBOX_LIMITS.cpuMs),
     timeoutMs: num(env.FIVETRAN_TRANSFORM_TIMEOUT_MS, DEFAULT_SANDBOX_LIMITS.timeoutMs),
+    memoryMb: num(env.FIVETRAN_TRANSFORM_MEMORY_MB, DEFAULT_SANDBOX_LIMITS.memoryMb ?? 256),
   };
 }
 

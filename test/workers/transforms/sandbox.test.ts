@@ -96,4 +96,112 @@ describe("function sandbox", () => {
       expect(answer).toMatchObject({ ok: false, index: 0, error: expect.stringMatching(/RangeError|memory/) });
     }
   });
+
+  describe("memory that grows", () => {
+    const small = { cpuMs: 5000, timeoutMs: 20_000, memoryMb: 16 };
+    const loadSmall = (fn: string) => FunctionSandbox.load(env.LOADER, `sandbox-mem-${n++}`, fn, small);
+    const rows = (count: number) => Array.from({ length: count }, (_, i) => ({ id: i + 1 }));
+
+    it("stops a function that keeps a little more on every row, naming the row, and the next function runs", async () => {
+      const grow = `(() => {
+        const keep = [];
+        return (row) => { for (let i = 0; i < 1000; i++) keep.push({ s: "x".repeat(100) + i }); return row; };
+      })()`;
+      const answer = await (await loadSmall(grow)).apply(rows(500));
+      expect(answer).toMatchObject({
+        ok: false,
+        error: expect.stringMatching(/^RangeError: the function allocated more than 16 MB in one batch/),
+      });
+      // Stopped well before the end of the batch: each row keeps about 300 KB.
+      expect((answer as { index: number }).index).toBeGreaterThan(10);
+      expect((answer as { index: number }).index).toBeLessThan(200);
+      expect(await (await load("(row) => row")).apply([{ id: 2 }])).toEqual({ ok: true, rows: [{ id: 2 }] });
+    });
+
+    it("counts strings built by concatenation, templates and built-ins, and typed arrays", async () => {
+      for (const fn of [
+        "(row) => { let s = ''; for (let i = 0; i < 1e7; i++) s += 'abcdefgh'; return row; }",
+        "(row) => { const a = []; for (let i = 0; i < 1e6; i++) a.push(`${i}-${'y'.repeat(20)}`); return row; }",
+        "(row) => { const a = []; for (let i = 0; i < 100; i++) a.push(new Uint8Array(1 << 20)); return row; }",
+        "(row) => { const a = []; for (let i = 0; i < 1e6; i++) a[i] = [i, i, i, i]; return row; }",
+      ]) {
+        const answer = await (await loadSmall(fn)).apply(rows(1));
+        expect(answer, fn).toMatchObject({
+          ok: false,
+          index: 0,
+          error: expect.stringMatching(/allocated more than 16 MB/),
+        });
+      }
+    });
+
+    it("fails the row even when the function catches the guard's error", async () => {
+      const fn = "(row) => { try { const a = []; for (;;) a.push('x'.repeat(1000)); } catch {} return row; }";
+      const answer = await (await loadSmall(fn)).apply(rows(3));
+      expect(answer).toMatchObject({ ok: false, index: 0, error: expect.stringMatching(/allocated more than 16 MB/) });
+    });
+
+    it("keeps nothing across batches: globals and built-ins are frozen, closures start again each batch", async () => {
+      for (const fn of [
+        "(row) => { globalThis.keep ??= []; globalThis.keep.push(row); return row; }",
+        "(row) => { Array.prototype.keep ??= []; return row; }",
+        "(row) => { Math.keep = [row]; return row; }",
+        "(row) => { console.keep = [row]; return row; }",
+      ]) {
+        const answer = await (await loadSmall(fn)).apply(rows(1));
+        expect(answer, fn).toMatchObject({ ok: false, index: 0, error: expect.stringMatching(/TypeError/) });
+      }
+      const counter = await loadSmall("(() => { let n = 0; return (row) => ({ ...row, n: ++n }); })()");
+      expect(await counter.apply(rows(2))).toEqual({
+        ok: true,
+        rows: [
+          { id: 1, n: 1 },
+          { id: 2, n: 2 },
+        ],
+      });
+      expect(await counter.apply(rows(1))).toEqual({ ok: true, rows: [{ id: 1, n: 1 }] });
+      // A batch's worth of growth, batch after batch, never adds up (each batch stays under 16 MB).
+      const steady = await loadSmall(
+        `(() => { const keep = []; return (row) => { keep.push("z".repeat(10000)); return row; }; })()`,
+      );
+      for (let batch = 0; batch < 30; batch++) expect((await steady.apply(rows(200))).ok).toBe(true);
+    });
+
+    it("leaves ordinary code as it was: optional chains, tagged templates, classes, spreads", async () => {
+      const fn = `(row) => {
+        const tag = (strings, ...values) => strings.raw.join("|") + values.join(",");
+        class Base { constructor(v) { this.v = v; } get twice() { return [this.v, this.v]; } }
+        class Child extends Base { constructor(v) { super(v + 1); } label() { return super.constructor.name + this.v; } }
+        let s = "a"; s += "b";
+        const c = new Child(row.id);
+        return {
+          ...row,
+          missing: row.nothing?.deep().deeper,
+          call: row.fn?.(),
+          tagged: tag\`x\${row.id}y\`,
+          s,
+          label: c.label(),
+          twice: c.twice,
+          sum: [1, 2, 3].map((v) => v * row.id).reduce((a, b) => a + b, 0),
+          obj: { ...{ a: 1 }, b: [row.id] },
+        };
+      }`;
+      const answer = await (await loadSmall(fn)).apply([{ id: 2 }]);
+      expect(answer).toEqual({
+        ok: true,
+        rows: [
+          {
+            id: 2,
+            missing: undefined,
+            call: undefined,
+            tagged: "x|y2",
+            s: "ab",
+            label: "Base3",
+            twice: [3, 3],
+            sum: 12,
+            obj: { a: 1, b: [2] },
+          },
+        ],
+      });
+    });
+  });
 });

@@ -399,4 +399,34 @@ describe("function transforms", () => {
       { id: 3, checked: true },
     ]);
   });
+
+  it("contains a function whose memory grows on every row: its run fails and says why, another connection's sync is not affected", async () => {
+    const { auth } = await newAccount();
+    const source = await usersSchema();
+    const group = await groupWithDestination(auth);
+    // Keeps ~170 MB more on every real row (the sample row has id 0): locally, where workerd
+    // has no isolate memory limit, this would reach V8's heap limit and abort the process.
+    const grow = {
+      type: "function",
+      fn: `(() => {
+        const keep = [];
+        return (row) => { if (row.id > 0) for (let i = 0; i < 3e6; i++) keep.push(i + "-" + row.email); return row; };
+      })()`,
+    };
+    const hungry = await postgresConnection(auth, group, [`${source}.users`], { transform: grow });
+    const healthy = await postgresConnection(auth, group, [`${source}.users`], {
+      transform: { type: "function", fn: "(row) => ({ ...row, checked: true })" },
+    });
+    const [bad, good] = await Promise.all([sync(auth, hungry.id), sync(auth, healthy.id)]);
+    expect(bad.failed_at).not.toBeNull();
+    const runs = (await call("GET", `/v1/connections/${hungry.id}/runs`, { auth })).json.data.items;
+    expect(runs[0].error).toMatch(
+      /on the row with key id=\d: RangeError: the function allocated more than 256 MB in one batch/,
+    );
+    expect(good.failed_at, JSON.stringify(good.status)).toBeNull();
+    expect(await destinationRows(healthy.schema, "users", "id, checked")).toHaveLength(3);
+    // The runtime is still there: the same source syncs again.
+    const again = await sync(auth, healthy.id);
+    expect(again.failed_at).toBeNull();
+  }, 60_000);
 });
