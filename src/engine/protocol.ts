@@ -460,6 +460,11 @@ export interface DestinationCapabilities {
   syncModes?: SyncMode[];
   /** Whether it honours UpsertBatch.unchanged (needed by change capture from PostgreSQL). */
   unchangedValues?: boolean;
+  /**
+   * Whether its `migrate` widens a column's type itself when a stream's column got wider (R2's
+   * next files, the warehouses' ALTER): a widening the schema policy applied needs no `evolve`.
+   */
+  migrateWidens?: boolean;
 }
 
 /** A table in the destination: its schema and the stream as the destination names it. */

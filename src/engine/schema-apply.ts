@@ -26,8 +26,8 @@ export async function applyPendingOps(
   const dropped: string[] = [];
   for (const { id, schema, table, op } of ops) {
     const key = `${schema}.${table}`;
-    if (!writer.evolve && op.kind === "alter_type" && op.widening) {
-      // R2 and the warehouses widen a column in their own migrate (runner.ts): nothing to warn.
+    if (!writer.evolve && op.kind === "alter_type" && op.widening && writer.capabilities.migrateWidens) {
+      // The destination widens the column in its own migrate (R2, the warehouses): nothing to do.
     } else if (!writer.evolve) {
       warnings.push({
         code: "schema_change_not_applied",

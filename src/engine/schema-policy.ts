@@ -87,7 +87,8 @@ export interface SchemaChange {
 export type EvolveOp =
   | {
       kind: "alter_type";
-      column: Column /** A widening, which every writer's `migrate` applies itself. */;
+      column: Column;
+      /** A widening: a writer whose `migrate` widens (capabilities.migrateWidens) needs no `evolve` for it. */
       widening?: boolean;
     }
   | { kind: "add_column"; column: Column }

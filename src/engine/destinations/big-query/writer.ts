@@ -42,6 +42,8 @@ export const BIGQUERY_CAPABILITIES: DestinationCapabilities = {
   transactions: false,
   syncModes: ["soft_delete", "live", "history"],
   unchangedValues: true,
+  // The SQL writer's migrate widens a column (ALTER, or a rebuild) when the stream's is wider.
+  migrateWidens: true,
 };
 
 /** A name as BigQuery takes it: letters, digits, underscores; not starting with a digit. */

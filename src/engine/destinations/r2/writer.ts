@@ -88,6 +88,8 @@ export const R2_CAPABILITIES: DestinationCapabilities = {
   syncModes: R2_SYNC_MODES,
   // A value the source did not resend cannot be taken from a file without reading it back.
   unchangedValues: false,
+  // Each new file carries the stream's types; the manifest records the wider one.
+  migrateWidens: true,
 };
 
 /** The table state file: what the next writer continues from. */

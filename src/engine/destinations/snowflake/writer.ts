@@ -47,6 +47,8 @@ export const SNOWFLAKE_CAPABILITIES: DestinationCapabilities = {
   transactions: false,
   syncModes: ["soft_delete", "live", "history"],
   unchangedValues: true,
+  // The SQL writer's migrate widens a column (ALTER, or a rebuild) when the stream's is wider.
+  migrateWidens: true,
 };
 
 /** Snowflake's type for a column. Decimals beyond NUMBER(38) or without a precision stay exact as text. */
