@@ -134,14 +134,7 @@ export async function listSourceFiles(fsx: FSx, root: string, pattern: string): 
 
 /** One change of a schema, as `connector.schema.history()` lists them. */
 export interface SchemaChange {
-  change:
-    | "add_table"
-    | "remove_table"
-    | "add_column"
-    | "change_column"
-    | "remove_column"
-    | "rename_column"
-    | "change_key";
+  change: "add_table" | "add_column" | "change_column" | "remove_column" | "rename_column" | "change_key";
   /** Whether the server applied the change or its schema policy blocked it (per-change events). */
   status?: "applied" | "blocked";
   table: string;
@@ -150,14 +143,6 @@ export interface SchemaChange {
   from?: string;
   timestamp: string;
   eventId: string;
-}
-
-/** A `schema_change` event's data as the server records it. */
-interface SchemaChangeData {
-  added_tables?: string[];
-  removed_tables?: string[];
-  added_columns?: { table: string; column: string; type: string }[];
-  changed_columns?: { table: string; column: string; from: string; to: string }[];
 }
 
 /** A `schema_change` event's data when it reports one change (engine/schema-history.ts changeRecord). */
@@ -209,26 +194,8 @@ export function changesOf(event: { id: string | number; created_at: string; data
         return [];
     }
   }
-  const data = (event.data ?? {}) as SchemaChangeData;
-  return [
-    ...(data.added_tables ?? []).map((table) => ({ change: "add_table" as const, table, ...at })),
-    ...(data.removed_tables ?? []).map((table) => ({ change: "remove_table" as const, table, ...at })),
-    ...(data.added_columns ?? []).map((c) => ({
-      change: "add_column" as const,
-      table: c.table,
-      column: c.column,
-      type: c.type,
-      ...at,
-    })),
-    ...(data.changed_columns ?? []).map((c) => ({
-      change: "change_column" as const,
-      table: c.table,
-      column: c.column,
-      from: c.from,
-      type: c.to,
-      ...at,
-    })),
-  ];
+  // Not a schema change event (the server emits one per change, with its kind).
+  return [];
 }
 
 /** The schema file kept in gitx: the tables and columns changes have named, and the last event exported. */
@@ -236,23 +203,21 @@ export interface SchemaFile {
   connector: string;
   connection_id: string;
   last_event_id: string | null;
-  tables: Record<string, { removed?: boolean; columns: Record<string, string> }>;
+  tables: Record<string, { columns: Record<string, string> }>;
 }
 
 const line = (c: SchemaChange) =>
   c.change === "add_table"
     ? `+ table ${c.table}`
-    : c.change === "remove_table"
-      ? `- table ${c.table}`
-      : c.change === "add_column"
-        ? `+ column ${c.table}.${c.column} ${c.type}`
-        : c.change === "change_column"
-          ? `~ column ${c.table}.${c.column} ${c.from} -> ${c.type}`
-          : c.change === "remove_column"
-            ? `- column ${c.table}.${c.column}`
-            : c.change === "rename_column"
-              ? `~ column ${c.table}.${c.from} -> ${c.column}`
-              : `~ primary key of ${c.table}`;
+    : c.change === "add_column"
+      ? `+ column ${c.table}.${c.column} ${c.type}`
+      : c.change === "change_column"
+        ? `~ column ${c.table}.${c.column} ${c.from} -> ${c.type}`
+        : c.change === "remove_column"
+          ? `- column ${c.table}.${c.column}`
+          : c.change === "rename_column"
+            ? `~ column ${c.table}.${c.from} -> ${c.column}`
+            : `~ primary key of ${c.table}`;
 
 /** Applies one event's changes to the schema file. */
 function apply(file: SchemaFile, changes: SchemaChange[]): void {
@@ -261,8 +226,6 @@ function apply(file: SchemaFile, changes: SchemaChange[]): void {
     if (c.status === "blocked") continue;
     const table = file.tables[c.table] ?? { columns: {} };
     file.tables[c.table] = table;
-    if (c.change === "add_table") delete table.removed;
-    if (c.change === "remove_table") table.removed = true;
     if ((c.change === "add_column" || c.change === "change_column") && c.column) table.columns[c.column] = c.type ?? "";
     if (c.change === "remove_column" && c.column) delete table.columns[c.column];
     if (c.change === "rename_column" && c.column && c.from) {
