@@ -109,10 +109,10 @@ function convertWith(convertV2: typeof import("openapi-to-postmanv2").convertV2,
         // Optional query parameters are listed but off: their faked values (cursor "string") would be sent.
         enableOptionalParameters: false,
       },
-      (error: unknown, result: { result: boolean; reason?: string; output?: { type: string; data: unknown }[] }) => {
-        if (error) return reject(error);
-        const collection = result.output?.find((output) => output.type === "collection")?.data;
-        if (!result.result || !collection) return reject(new Error(`openapi-to-postmanv2: ${result.reason}`));
+      (error, result) => {
+        if (error) return reject(new Error(`openapi-to-postmanv2: ${error.message}`));
+        const collection = result?.output?.find((output) => output.type === "collection")?.data;
+        if (!result?.result || !collection) return reject(new Error(`openapi-to-postmanv2: ${result?.reason}`));
         resolve(collection as Collection);
       },
     );
@@ -267,7 +267,7 @@ function quickstart(byOperation: Map<string, Item & { request: PostmanRequest }>
           "});",
           "if (connection.succeeded_at) {",
           '  pm.test("the sync has succeeded", function () {',
-          "    pm.expect(connection.succeeded_at).to.be.a(\"string\");",
+          '    pm.expect(connection.succeeded_at).to.be.a("string");',
           "  });",
           "} else if (attempts < maxAttempts) {",
           "  // Again in a second: this request runs next.",
@@ -275,7 +275,7 @@ function quickstart(byOperation: Map<string, Item & { request: PostmanRequest }>
           "  setTimeout(function () {}, 1000);",
           "} else {",
           '  pm.test("the sync succeeds within " + maxAttempts + " polls", function () {',
-          "    pm.expect(connection.succeeded_at, JSON.stringify(connection.status)).to.be.a(\"string\");",
+          '    pm.expect(connection.succeeded_at, JSON.stringify(connection.status)).to.be.a("string");',
           "  });",
           "}",
         ]),
@@ -302,7 +302,8 @@ async function renderPostmanCollection(): Promise<string> {
 
   const operations = new Map<string, OpenApiOperation>();
   for (const [pathname, methods] of Object.entries(document.paths)) {
-    for (const [method, operation] of Object.entries(methods)) operations.set(operationKey(method, pathname), operation);
+    for (const [method, operation] of Object.entries(methods))
+      operations.set(operationKey(method, pathname), operation);
   }
   const byOperation = new Map<string, Item & { request: PostmanRequest }>();
   for (const item of requests(collection.item)) {
