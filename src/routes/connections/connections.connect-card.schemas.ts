@@ -24,7 +24,10 @@ const redirectUri = z
 export const connectCardConfigInput = z
   .object({
     redirect_uri: redirectUri,
-    hide_setup_guide: z.boolean().nullish().openapi({ description: "Hide the setup guide on the card (default false)" }),
+    hide_setup_guide: z
+      .boolean()
+      .nullish()
+      .openapi({ description: "Hide the setup guide on the card (default false)" }),
     all_fields: z.boolean().nullish().openapi({
       description: "Show every config field expanded, including the optional ones the card otherwise folds away",
     }),
@@ -33,9 +36,7 @@ export const connectCardConfigInput = z
 
 export type ConnectCardConfigInput = z.infer<typeof connectCardConfigInput>;
 
-export const connectCardBody = z
-  .object({ connect_card_config: connectCardConfigInput })
-  .openapi("ConnectCardRequest");
+export const connectCardBody = z.object({ connect_card_config: connectCardConfigInput }).openapi("ConnectCardRequest");
 
 export const connectCardConfigSchema = z
   .object({

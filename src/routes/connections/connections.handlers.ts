@@ -93,11 +93,21 @@ async function fullConfig(env: Env, definition: SourceDefinition, row: repo.Conn
  * A new config for a stored connection, as PATCH takes it: merged onto the stored config
  * (secrets decrypted first, so a `******` sent back leaves a secret as it is), validated
  * under today's egress policy, its name unchanged and its bindings granted. Returns the full
- * config (for setup tests) and the columns to store. Shared with the Connect Card page.
+ * config (for setup tests) and the columns to store. Shared with the Connect Card page, whose
+ * emptied fields are `clear`ed.
  */
-export async function configUpdate(env: Env, accountId: string, row: repo.ConnectionRow, input: unknown) {
+export async function configUpdate(
+  env: Env,
+  accountId: string,
+  row: repo.ConnectionRow,
+  input: unknown,
+  options: { clear?: string[] } = {},
+) {
   const definition = sourceOf(row.service);
-  const config = parseConfig(definition, input, await openConfig(env, row), { egress: egressPolicy(env) });
+  const stored = await openConfig(env, row);
+  // `clear`: fields a form emptied (PATCH has no way to unset a field; the card's form does).
+  for (const key of options.clear ?? []) delete stored[key];
+  const config = parseConfig(definition, input, stored, { egress: egressPolicy(env) });
   const name = schemaName(definition, config);
   if (name !== row.schema) {
     throw ApiError.invalid(
@@ -183,9 +193,7 @@ export const createConnection: RouteHandler<typeof routes.create, AppEnv> = asyn
   // A config the card is still to complete has nothing to test yet: its tests run from the card.
   const complete = body.connect_card_config == null || definition.fields.safeParse(config).success;
   const setup =
-    body.run_setup_tests === false || !complete
-      ? undefined
-      : await runSetupTests(c.env, accountId, definition, config);
+    body.run_setup_tests === false || !complete ? undefined : await runSetupTests(c.env, accountId, definition, config);
   const now = isoTimestamp();
   const id = await repo.insertConnection(db, {
     accountId,
