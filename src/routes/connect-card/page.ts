@@ -124,9 +124,16 @@ export interface CardPage {
 
 /** The card: the connection's service, its config form, the last results, and the guide. */
 export function cardPage(page: CardPage): Html {
-  // Required fields and fields that hold a value come first; the rest fold away unless `all_fields`.
+  // Required fields, credentials and fields that hold a value come first; the rest fold away
+  // unless `all_fields`.
   const main = page.fields.filter(
-    (field) => page.allFields || field.required || field.secretSet || field.value !== "" || field.checked,
+    (field) =>
+      page.allFields ||
+      field.required ||
+      field.kind === "secret" ||
+      field.secretSet ||
+      field.value !== "" ||
+      field.checked,
   );
   const more = page.fields.filter((field) => !main.includes(field));
   return html`<!doctype html>
