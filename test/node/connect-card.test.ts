@@ -110,15 +110,29 @@ describe.runIf(CHROMIUM !== undefined)("a Connect Card in headless Chromium, off
     expect(await axeViolations(page)).toEqual([]);
     await page.screenshot({ path: path.join(SHOTS, "connect-card.png"), fullPage: true });
 
-    // The keyboard alone: Host is the first field; Tab through Database and User to Password.
+    // Typed in, with a database that does not exist: saved, tested, and the failure shown.
     await page.getByLabel("Host").focus();
     await page.keyboard.type("127.0.0.1");
-    await page.getByLabel("Database").fill("postgres");
+    await page.getByLabel("Database").fill("h_card_no_such_database");
     await page.getByLabel("User").fill("postgres");
     await page.getByLabel("Password").focus();
     await page.keyboard.type(PASSWORD);
     await page.screenshot({ path: path.join(SHOTS, "connect-card-filled.png"), fullPage: true });
     await page.getByRole("button", { name: "Save & Test" }).focus();
+    await page.keyboard.press("Enter");
+    await page.getByRole("heading", { name: "Setup tests" }).waitFor();
+    expect(await page.locator(".tests li").first().textContent()).toMatch(/^FAILED Connecting to database/);
+    expect(partnerHits).toEqual([]);
+    // The password was stored: the field is empty now and says so.
+    expect(await page.getByLabel("Password").inputValue()).toBe("");
+    expect(await page.content()).not.toContain(PASSWORD);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.screenshot({ path: path.join(SHOTS, "connect-card-failed.png"), fullPage: true });
+
+    // Corrected with the keyboard: the stored password is kept, the tests pass, and back we go.
+    await page.getByLabel("Database").fill("");
+    await page.getByLabel("Database").focus();
+    await page.keyboard.type("postgres");
     await page.keyboard.press("Enter");
 
     await page.waitForURL((url) => url.pathname === "/fivetran/done");
