@@ -327,6 +327,11 @@ describe("the Connect Card page", () => {
     const wrongPost = await page(`${ORIGIN}/connect-card/setup?auth=ftc_not_a_real_token`, { form: { host: "x" } });
     expect(wrongPost.status).toBe(403);
 
+    const put = await page(uri, { method: "PUT", form: {} });
+    expect(put.status).toBe(405);
+    expect(put.headers.get("allow")).toBe("GET, POST");
+    expect(put.headers.get("content-type")).toMatch(/^text\/html/);
+
     const crossSite = await page(uri, { form: { ...PG }, origin: "https://evil.example" });
     expect(crossSite.status).toBe(403);
     expect(crossSite.headers.get("content-type")).toMatch(/^text\/html/);

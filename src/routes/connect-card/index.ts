@@ -147,6 +147,15 @@ connectCardRouter.post(CONNECT_CARD_PATH, async (c) => {
   return c.html(render(failed, nonce, { tests }), 200, headers(nonce, token.redirectUri));
 });
 
+// Any other method: the page's own 405 (a browser gets HTML, as from every answer here).
+connectCardRouter.all(CONNECT_CARD_PATH, (c) => {
+  const nonce = randomToken(22);
+  return c.html(messagePage(nonce, "Not available", `This page does not answer ${c.req.method} requests.`), 405, {
+    ...headers(nonce),
+    Allow: "GET, POST",
+  });
+});
+
 connectCardRouter.onError((error, c) => {
   const nonce = randomToken(22);
   let page: PageError;
