@@ -247,10 +247,21 @@ describe("the Connect Card page", () => {
     expect(res.text).toContain("Setup guide");
     expect(res.text).toContain("Save &amp; Test");
 
-    const hidden = await issue(auth, id, { redirect_uri: "https://example.com/done", hide_setup_guide: true });
+    // Optional settings that hold nothing fold away, unless all_fields.
+    expect(res.text).toMatch(
+      /<details>\s*<summary>More settings \(2\)<\/summary>[\s\S]*id="f_replication_slot"[\s\S]*<\/details>/,
+    );
+
+    const hidden = await issue(auth, id, {
+      redirect_uri: "https://example.com/done",
+      hide_setup_guide: true,
+      all_fields: true,
+    });
     const withoutGuide = await page(hidden.json.data.connect_card.uri);
     expect(withoutGuide.status).toBe(200);
     expect(withoutGuide.text).not.toContain("Setup guide");
+    expect(withoutGuide.text).not.toContain("<details>");
+    expect(withoutGuide.text).toMatch(/id="f_replication_slot"/);
   });
 
   it("Save & Test stores the config, runs the setup tests and redirects to redirect_uri?id=…", async () => {
