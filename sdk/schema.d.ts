@@ -201,6 +201,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/connections/{connectionId}/connect-card": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create a Connect Card
+         * @description Issues a Connect Card for the connection: a page on this Worker, opened with the returned token alone (no API key), where an end user fills in the connection's config and runs its setup tests, then is sent to `redirect_uri?id=<connection id>`. The token is valid for 24 hours, as Fivetran's; only its SHA-256 is stored.
+         */
+        post: operations["connect_card"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/connections/{connectionId}/sync": {
         parameters: {
             query?: never;
@@ -629,6 +649,26 @@ export interface paths {
          * @description Runs the source's setup tests and sets `status.setup_state`. The body may be absent.
          */
         post: operations["run_connector_setup_tests"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/connectors/{connectionId}/connect-card": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create a Connect Card
+         * @description Legacy alias of the /v1/connections endpoint: same handler, same bodies.
+         */
+        post: operations["connector_connect_card"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2829,6 +2869,8 @@ export interface components {
             transform?: components["schemas"]["Transform"];
             /** @description On create, update and test only */
             setup_tests?: components["schemas"]["SetupTest"][];
+            connect_card?: components["schemas"]["ConnectCard"];
+            connect_card_config?: components["schemas"]["ConnectCardConfig"];
             /** @description Extension, in GET details only: the connection's event triggers (…/triggers) */
             triggers?: components["schemas"]["ConnectionTrigger"][];
         };
@@ -2948,6 +2990,22 @@ export interface components {
             status: "PASSED" | "SKIPPED" | "WARNING" | "FAILED" | "JOB_FAILED";
             message: string;
             details?: unknown;
+        };
+        /** @description On a create with `connect_card_config` only: the card's token (shown once) and URI */
+        ConnectCard: {
+            /** @description Shown once; only its SHA-256 is stored. Valid for 24 hours */
+            token: string;
+            /**
+             * @description The card's page on this Worker (`/connect-card/setup?auth=<token>`): send the end user there
+             * @example https://fivetran.example/connect-card/setup?auth=ftc_…
+             */
+            uri: string;
+        };
+        /** @description On a create with `connect_card_config` only */
+        ConnectCardConfig: {
+            redirect_uri: string;
+            hide_setup_guide: boolean;
+            all_fields: boolean;
         };
         ConnectionTrigger: {
             /** @example brave_heron */
@@ -3116,9 +3174,17 @@ export interface components {
             destination_configuration?: {
                 [key: string]: unknown;
             } | null;
-            /** @description Accepted and ignored */
+            /** @description Issues a Connect Card (as POST …/connect-card does): the response carries `connect_card` {token, uri} and `connect_card_config`. Required config fields may then be left out (each one given is still validated); the end user fills them in on the card, and setup tests wait for it (`setup_state` incomplete) */
             connect_card_config?: {
-                [key: string]: unknown;
+                /**
+                 * @description Where the end user is sent after a successful Save & Test, with `?id=<connection id>` appended
+                 * @example https://your.site/path
+                 */
+                redirect_uri: string;
+                /** @description Hide the setup guide on the card (default false) */
+                hide_setup_guide?: boolean | null;
+                /** @description Show every config field expanded, including the optional ones the card otherwise folds away */
+                all_fields?: boolean | null;
             } | null;
             /** @description Accepted and ignored */
             external_secrets_manager_id?: string | null;
@@ -3208,6 +3274,25 @@ export interface components {
         RunSetupTestsRequest: {
             trust_certificates?: boolean | null;
             trust_fingerprints?: boolean | null;
+        };
+        ConnectCardResponse: {
+            connector_id: string;
+            connect_card: components["schemas"]["ConnectCard"];
+            connect_card_config: components["schemas"]["ConnectCardConfig"];
+        };
+        ConnectCardRequest: {
+            connect_card_config: components["schemas"]["ConnectCardConfigInput"];
+        };
+        ConnectCardConfigInput: {
+            /**
+             * @description Where the end user is sent after a successful Save & Test, with `?id=<connection id>` appended
+             * @example https://your.site/path
+             */
+            redirect_uri: string;
+            /** @description Hide the setup guide on the card (default false) */
+            hide_setup_guide?: boolean | null;
+            /** @description Show every config field expanded, including the optional ones the card otherwise folds away */
+            all_fields?: boolean | null;
         };
         SyncConnectionRequest: {
             /** @description Cancel a sync in progress and start over (default false: a no-op while syncing) */
@@ -5785,6 +5870,111 @@ export interface operations {
                         code: string;
                         message: string;
                         data: components["schemas"]["Connection"];
+                    };
+                };
+            };
+            /** @description Invalid input: the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid API key and secret */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource in this account */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description NotAcceptable: the Accept header names no JSON type */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description PayloadTooLarge: the body is larger than 2 MiB (FIVETRAN_MAX_BODY_BYTES) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UriTooLong: the URL is longer than 16 KiB */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UnsupportedMediaType: the body is not JSON by its Content-Type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            429: {
+                headers: {
+                    /** @description Seconds until a request may succeed again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    connect_card: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                connectionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConnectCardRequest"];
+            };
+        };
+        responses: {
+            /** @description Connection Connect Card has been created */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example Success */
+                        code: string;
+                        message: string;
+                        data: components["schemas"]["ConnectCardResponse"];
                     };
                 };
             };
@@ -8643,6 +8833,111 @@ export interface operations {
                         code: string;
                         message: string;
                         data: components["schemas"]["Connection"];
+                    };
+                };
+            };
+            /** @description Invalid input: the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid API key and secret */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource in this account */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description NotAcceptable: the Accept header names no JSON type */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description PayloadTooLarge: the body is larger than 2 MiB (FIVETRAN_MAX_BODY_BYTES) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UriTooLong: the URL is longer than 16 KiB */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UnsupportedMediaType: the body is not JSON by its Content-Type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            429: {
+                headers: {
+                    /** @description Seconds until a request may succeed again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    connector_connect_card: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                connectionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConnectCardRequest"];
+            };
+        };
+        responses: {
+            /** @description Connection Connect Card has been created */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example Success */
+                        code: string;
+                        message: string;
+                        data: components["schemas"]["ConnectCardResponse"];
                     };
                 };
             };

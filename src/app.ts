@@ -16,6 +16,7 @@ import { rateLimit } from "./middleware/rate-limit";
 import { accountRouter } from "./routes/account";
 import { bootstrapRouter } from "./routes/bootstrap";
 import { certificatesRouter } from "./routes/certificates";
+import { connectCardRouter } from "./routes/connect-card";
 import { connectionsRouter, triggersRouter } from "./routes/connections";
 import { destinationsRouter } from "./routes/destinations";
 import { eventsRouter } from "./routes/events";
@@ -187,6 +188,8 @@ export function createApp() {
     openApiJson ??= JSON.stringify(openApiDocument(app));
     return c.body(openApiJson, 200, { "Content-Type": "application/json" });
   });
+  // The Connect Card page (its token the only credential; src/routes/connect-card/).
+  app.route("/", connectCardRouter);
   // The dashboard at `/` (JSON for API clients) and the API reference at `/docs`.
   app.route("/", webRouter(API_TITLE));
 

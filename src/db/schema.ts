@@ -448,3 +448,29 @@ export const requestCounts = sqliteTable(
   },
   (t) => [uniqueIndex("request_counts_unique").on(t.accountId, t.windowStart)],
 );
+
+/**
+ * Connect Card tokens (`POST /v1/connections/{id}/connect-card`, or `connect_card_config` on
+ * create): the bearer of one may edit and test that one connection's config on the page at
+ * `/connect-card/setup`, without an API key, until `expires_at` (a day, as Fivetran's).
+ * Only the token's SHA-256 is stored.
+ */
+export const connectCardTokens = sqliteTable(
+  "connect_card_tokens",
+  {
+    tokenHash: text("token_hash").primaryKey(),
+    accountId: text("account_id")
+      .notNull()
+      .references(() => accounts.id),
+    connectionId: text("connection_id").notNull(),
+    redirectUri: text("redirect_uri").notNull(),
+    hideSetupGuide: integer("hide_setup_guide", { mode: "boolean" }).notNull().default(false),
+    allFields: integer("all_fields", { mode: "boolean" }).notNull().default(false),
+    createdAt: text("created_at").notNull(),
+    expiresAt: text("expires_at").notNull(),
+  },
+  (t) => [
+    index("connect_card_tokens_connection_idx").on(t.connectionId),
+    index("connect_card_tokens_expires_idx").on(t.expiresAt),
+  ],
+);

@@ -343,13 +343,14 @@ function provided(input: Record<string, unknown>): Record<string, unknown> {
  * On PATCH, `stored` is the full current config (secrets decrypted) and `input` is merged
  * on top. Errors are 400 InvalidInput naming `config.<field>`; nothing is stored. Credentials
  * in non-secret fields of `input` are refused; with `egress` (create and PATCH pass the
- * Worker's policy), so are hosts the policy forbids.
+ * Worker's policy), so are hosts the policy forbids. With `allowMissing` (a create that
+ * issues a Connect Card), required fields may be absent: each field given is still validated.
  */
 export function parseConfig(
   definition: ServiceDefinition,
   input: unknown,
   stored: Record<string, unknown> = {},
-  options: { egress?: EgressPolicy } = {},
+  options: { egress?: EgressPolicy; allowMissing?: boolean } = {},
 ): Record<string, unknown> {
   if (input !== undefined && input !== null && !isPlainObject(input)) {
     throw new InvalidInputError("Invalid value for field 'config': expected an object");
@@ -359,6 +360,11 @@ export function parseConfig(
   refuseEmbeddedCredentials(definition, normalized);
   const merged = definition.merge ? definition.merge(stored, normalized) : { ...stored, ...normalized };
   const result = definition.fields.safeParse(merged);
+  if (!result.success && options.allowMissing && onlyMissing(result.error.issues, merged)) {
+    const config = parseGivenFields(definition, merged);
+    if (options.egress) refuseForbiddenHosts(definition, config, options.egress);
+    return config;
+  }
   if (!result.success) {
     throw new InvalidInputError(
       result.error.issues
@@ -369,6 +375,37 @@ export function parseConfig(
   const config = Object.fromEntries(Object.entries(result.data).filter(([, value]) => value !== undefined));
   if (options.egress) refuseForbiddenHosts(definition, config, options.egress);
   return config;
+}
+
+/** Whether every issue is a top-level field the config does not set at all. */
+function onlyMissing(issues: z.core.$ZodIssue[], merged: Record<string, unknown>): boolean {
+  return issues.every(
+    (issue) => issue.code === "invalid_type" && issue.path.length === 1 && merged[String(issue.path[0])] === undefined,
+  );
+}
+
+/**
+ * The fields `merged` sets, each validated (and normalised) by its own schema: a config
+ * that is complete but for fields someone else fills in later (a Connect Card's end user).
+ * The object's own refinements run once it is complete, when it is saved from the card.
+ */
+function parseGivenFields(definition: ServiceDefinition, merged: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  const problems: string[] = [];
+  for (const [key, value] of Object.entries(merged)) {
+    const schema = definition.fields.shape[key] as z.ZodType | undefined;
+    if (!schema) continue; // unknown keys are stripped, as the full parse strips them
+    const parsed = schema.safeParse(value);
+    if (parsed.success) {
+      if (parsed.data !== undefined) out[key] = parsed.data;
+    } else {
+      for (const issue of parsed.error.issues) {
+        problems.push(describeIssue({ ...issue, path: ["config", key, ...issue.path] }, { config: merged }));
+      }
+    }
+  }
+  if (problems.length > 0) throw new InvalidInputError(problems.join("; "));
+  return out;
 }
 
 /** Parses `postgres://user:pass@host:port/db?sslmode=…` into Fivetran's database fields. */

@@ -1,5 +1,6 @@
 import type { RouteHandler } from "@hono/zod-openapi";
 import { type Catalog, catalog } from "../../db/client";
+import { deleteConnectCardsOf } from "../../db/connect-cards";
 import * as repo from "../../db/connections";
 import { getDestination } from "../../db/destinations";
 import { getGroup } from "../../db/groups";
@@ -20,6 +21,7 @@ import { decodeCursor, toPage } from "../../lib/pagination";
 import { isoTimestamp } from "../../lib/time";
 import { requireGrantedBindings, requireUnsharedSchemas } from "../shared-bindings";
 import { schemaName } from "./connections.config";
+import { issueConnectCard } from "./connections.connect-card";
 import { connectorOf, syncOf } from "./connections.objects";
 import type { connectionsRoutes as routes } from "./connections.routes";
 import { runStatus } from "./connections.runs";
@@ -87,6 +89,63 @@ async function fullConfig(env: Env, definition: SourceDefinition, row: repo.Conn
   return parseConfig(definition, undefined, await openConfig(env, row));
 }
 
+/**
+ * A new config for a stored connection, as PATCH takes it: merged onto the stored config
+ * (secrets decrypted first, so a `******` sent back leaves a secret as it is), validated
+ * under today's egress policy, its name unchanged and its bindings granted. Returns the full
+ * config (for setup tests) and the columns to store. Shared with the Connect Card page, whose
+ * emptied fields are `clear`ed.
+ */
+export async function configUpdate(
+  env: Env,
+  accountId: string,
+  row: repo.ConnectionRow,
+  input: unknown,
+  options: { clear?: string[] } = {},
+) {
+  const definition = sourceOf(row.service);
+  const stored = await openConfig(env, row);
+  // `clear`: fields a form emptied (PATCH has no way to unset a field; the card's form does).
+  for (const key of options.clear ?? []) delete stored[key];
+  const config = parseConfig(definition, input, stored, { egress: egressPolicy(env) });
+  const name = schemaName(definition, config);
+  if (name !== row.schema) {
+    throw ApiError.invalid(
+      `Invalid value for field 'config.${definition.naming}': the connection's schema '${row.schema}' cannot be changed after it is created`,
+    );
+  }
+  await requireGrantedBindings(env, accountId, definition, config);
+  return { config, sealed: await sealConfig(env, definition, config) };
+}
+
+/**
+ * Runs a stored connection's setup tests with `config` (its stored one when absent), records
+ * the result with `changes` (a new config, say) in one write, re-arms the schedule (passing
+ * makes it runnable, failing unrunnable) and emits the result event. POST …/test and the
+ * Connect Card's Save & Test; the updated row.
+ */
+export async function recordSetupTests(
+  env: Env,
+  accountId: string,
+  row: repo.ConnectionRow,
+  config?: Record<string, unknown>,
+  changes: repo.ConnectionChanges = {},
+) {
+  const definition = sourceOf(row.service);
+  const setup = await runSetupTests(env, accountId, definition, config ?? (await fullConfig(env, definition, row)));
+  const db = catalog(env.DB);
+  const changed = await repo.updateConnection(db, accountId, row.id, {
+    ...changes,
+    ...setupChanges(row, setup),
+    updatedAt: isoTimestamp(),
+  });
+  if (!changed) throw ApiError.notFound("Connection", row.id);
+  await connectorOf(env, row.id).reschedule(row.id);
+  const updated = await requireConnection(db, accountId, row.id);
+  await setupEvent(env, updated, setup);
+  return updated;
+}
+
 /** `connection_successful` or `connection_failure` after setup tests ran, with their results. */
 async function setupEvent(env: Env, row: repo.ConnectionRow, setup: SetupResult) {
   await emit(env, {
@@ -115,7 +174,13 @@ export const createConnection: RouteHandler<typeof routes.create, AppEnv> = asyn
   if (!definition) throw ApiError.invalid(`Unsupported service '${body.service}'`);
   const schedule = applySchedule(DEFAULT_SCHEDULE, body);
   const syncOptions = applySyncOptions(null, body.sync_options);
-  const config = parseConfig(definition, withAuth(body.config, body.auth), {}, { egress: egressPolicy(c.env) });
+  // A Connect Card's end user fills in what the create leaves out (the credentials, typically).
+  const config = parseConfig(
+    definition,
+    withAuth(body.config, body.auth),
+    {},
+    { egress: egressPolicy(c.env), allowMissing: body.connect_card_config != null },
+  );
   const schema = schemaName(definition, config);
   const group = await requireGroup(db, accountId, body.group_id);
   if (await repo.schemaTaken(db, group.id, schema)) throw duplicateSchema(schema, group.id);
@@ -125,7 +190,10 @@ export const createConnection: RouteHandler<typeof routes.create, AppEnv> = asyn
   const sealed = await sealConfig(c.env, definition, config);
   const transforms = await applyConnectionTransform(c.env, accountId, undefined, null, body.transform);
 
-  const setup = body.run_setup_tests === false ? undefined : await runSetupTests(c.env, accountId, definition, config);
+  // A config the card is still to complete has nothing to test yet: its tests run from the card.
+  const complete = body.connect_card_config == null || definition.fields.safeParse(config).success;
+  const setup =
+    body.run_setup_tests === false || !complete ? undefined : await runSetupTests(c.env, accountId, definition, config);
   const now = isoTimestamp();
   const id = await repo.insertConnection(db, {
     accountId,
@@ -168,6 +236,14 @@ export const createConnection: RouteHandler<typeof routes.create, AppEnv> = asyn
     data: { created_by: userId, paused: row.paused, setup_state: row.setupState },
   });
   if (setup) await setupEvent(c.env, row, setup);
+  if (body.connect_card_config) {
+    const card = await issueConnectCard(c.env, row, body.connect_card_config, new URL(c.req.url).origin);
+    const { connect_card, connect_card_config } = card;
+    return c.json(
+      ok("Connection has been created", { ...withSetupTests(row), connect_card, connect_card_config }),
+      201,
+    );
+  }
   return c.json(ok("Connection has been created", withSetupTests(row)), 201);
 };
 
@@ -193,26 +269,19 @@ export const updateConnection: RouteHandler<typeof routes.update, AppEnv> = asyn
 
   let config: Record<string, unknown> | undefined;
   if (body.config != null || body.auth != null || body.run_setup_tests === true) {
-    const definition = sourceOf(row.service);
-    // Stored secrets are decrypted first so a PATCH merges onto the real values and a
-    // `******` sent back (dropped by parseConfig) leaves them as they are.
     // A new config is judged by today's egress policy; re-running tests alone is judged at connect time.
     const changing = body.config != null || body.auth != null;
-    config = parseConfig(
-      definition,
-      withAuth(body.config, body.auth),
-      await openConfig(c.env, row),
-      changing ? { egress: egressPolicy(c.env) } : {},
-    );
     if (body.config != null) {
-      const name = schemaName(definition, config);
-      if (name !== row.schema) {
-        throw ApiError.invalid(
-          `Invalid value for field 'config.${definition.naming}': the connection's schema '${row.schema}' cannot be changed after it is created`,
-        );
-      }
-      await requireGrantedBindings(c.env, accountId, definition, config);
-      Object.assign(changes, await sealConfig(c.env, definition, config));
+      const update = await configUpdate(c.env, accountId, row, withAuth(body.config, body.auth));
+      config = update.config;
+      Object.assign(changes, update.sealed);
+    } else {
+      config = parseConfig(
+        sourceOf(row.service),
+        withAuth(body.config, body.auth),
+        await openConfig(c.env, row),
+        changing ? { egress: egressPolicy(c.env) } : {},
+      );
     }
   }
 
@@ -299,6 +368,7 @@ export const deleteConnection: RouteHandler<typeof routes.delete, AppEnv> = asyn
   }
   // Its triggers, and the chains that started after it, go with it.
   await deleteTriggersOf(db, c.var.auth.accountId, connectionId);
+  await deleteConnectCardsOf(db, c.var.auth.accountId, connectionId);
   // Clears the alarm and the discovered tables, ends a run in progress and forgets the
   // checkpoints and history, so a later connection that draws the same word id starts clean.
   await connectorOf(c.env, connectionId).destroy();
@@ -309,20 +379,8 @@ export const deleteConnection: RouteHandler<typeof routes.delete, AppEnv> = asyn
 
 export const testConnection: RouteHandler<typeof routes.test, AppEnv> = async (c) => {
   const { connectionId } = c.req.valid("param");
-  const db = catalog(c.env.DB);
   const { accountId } = c.var.auth;
-  const row = await requireConnection(db, accountId, connectionId);
-  const definition = sourceOf(row.service);
-  const setup = await runSetupTests(c.env, accountId, definition, await fullConfig(c.env, definition, row));
-  const changed = await repo.updateConnection(db, accountId, connectionId, {
-    ...setupChanges(row, setup),
-    updatedAt: isoTimestamp(),
-  });
-  if (!changed) throw ApiError.notFound("Connection", connectionId);
-  // Passing makes the connection runnable (its historical sync may be due at once); failing
-  // makes it unrunnable: the schedule alarm follows either way.
-  await connectorOf(c.env, connectionId).reschedule(connectionId);
-  const updated = await requireConnection(db, accountId, connectionId);
-  await setupEvent(c.env, updated, setup);
+  const row = await requireConnection(catalog(c.env.DB), accountId, connectionId);
+  const updated = await recordSetupTests(c.env, accountId, row);
   return c.json(ok("Setup tests have been completed", withSetupTests(updated)), 200);
 };

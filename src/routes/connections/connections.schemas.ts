@@ -3,6 +3,7 @@ import { DAYS_OF_WEEK, FLEXIBLE_SCHEDULE_TYPES, parseDuration, SYNC_FREQUENCIES 
 import { MAX_TRANSFORM_SOURCE } from "../../engine/transforms/spec";
 import { pageQuery } from "../../lib/pagination";
 import { setupTestSchema } from "../setup-tests.schemas";
+import { connectCardConfigInput, connectCardConfigSchema, connectCardSchema } from "./connections.connect-card.schemas";
 import { triggerSchema } from "./connections.triggers.schemas";
 
 const timestamp = z.string().nullable().openapi({ example: "2024-12-01T15:43:29.013000Z" });
@@ -154,6 +155,12 @@ export const connectionSchema = z
       description: "Extension: the connection's transform in flight, applied to every table without one of its own",
     }),
     setup_tests: z.array(setupTestSchema).optional().openapi({ description: "On create, update and test only" }),
+    connect_card: connectCardSchema
+      .optional()
+      .openapi({ description: "On a create with `connect_card_config` only: the card's token (shown once) and URI" }),
+    connect_card_config: connectCardConfigSchema.optional().openapi({
+      description: "On a create with `connect_card_config` only",
+    }),
     triggers: z
       .array(triggerSchema)
       .optional()
@@ -302,7 +309,10 @@ export const createConnectionBody = z
       .record(z.string(), z.unknown())
       .nullish()
       .openapi({ description: "Accepted and ignored" }),
-    connect_card_config: z.record(z.string(), z.unknown()).nullish().openapi({ description: "Accepted and ignored" }),
+    connect_card_config: connectCardConfigInput.nullish().openapi({
+      description:
+        "Issues a Connect Card (as POST …/connect-card does): the response carries `connect_card` {token, uri} and `connect_card_config`. Required config fields may then be left out (each one given is still validated); the end user fills them in on the card, and setup tests wait for it (`setup_state` incomplete)",
+    }),
     external_secrets_manager_id: z.string().nullish().openapi({ description: "Accepted and ignored" }),
   })
   .openapi("NewConnectionRequest");

@@ -1,4 +1,6 @@
 import { createRouter } from "../../lib/router";
+import { createConnectCard } from "./connections.connect-card";
+import { connectionsConnectCardRoute, connectorsConnectCardRoute } from "./connections.connect-card.routes";
 import * as handlers from "./connections.handlers";
 import { connectionsRoutes, connectorsRoutes } from "./connections.routes";
 import * as schemaChanges from "./connections.schema-changes.handlers";
@@ -16,13 +18,14 @@ import { connectionsTriggerRoutes, connectorsTriggerRoutes, fireTriggerRoute } f
  */
 export const connectionsRouter = createRouter();
 
-for (const [routes, syncRoutes, schemaRoutes, triggerRoutes, changeRoutes] of [
+for (const [routes, syncRoutes, schemaRoutes, triggerRoutes, changeRoutes, connectCardRoute] of [
   [
     connectionsRoutes,
     connectionsSyncRoutes,
     connectionsSchemaConfigRoutes,
     connectionsTriggerRoutes,
     connectionsSchemaChangeRoutes,
+    connectionsConnectCardRoute,
   ],
   [
     connectorsRoutes,
@@ -30,6 +33,7 @@ for (const [routes, syncRoutes, schemaRoutes, triggerRoutes, changeRoutes] of [
     connectorsSchemaConfigRoutes,
     connectorsTriggerRoutes,
     connectorsSchemaChangeRoutes,
+    connectorsConnectCardRoute,
   ],
 ] as const) {
   connectionsRouter
@@ -39,6 +43,7 @@ for (const [routes, syncRoutes, schemaRoutes, triggerRoutes, changeRoutes] of [
     .openapi(routes.update, handlers.updateConnection)
     .openapi(routes.delete, handlers.deleteConnection)
     .openapi(routes.test, handlers.testConnection)
+    .openapi(connectCardRoute, createConnectCard)
     .openapi(syncRoutes.sync, sync.syncConnection)
     .openapi(syncRoutes.force, sync.forceSync)
     .openapi(syncRoutes.resync, sync.resyncConnection)

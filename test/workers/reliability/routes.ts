@@ -21,8 +21,10 @@ export interface ApiRoute {
   operationId?: string;
   /** Which credentials the route takes. */
   auth: "basic" | "operator" | "none";
-  /** Whether the route answers JSON (all but the HTML API reference at /docs). */
+  /** Whether the route answers JSON (all but the HTML API reference at /docs and the pages). */
   json: boolean;
+  /** A browser page whose errors are pages too (the Connect Card): HTML, never a 5xx. */
+  page: boolean;
 }
 
 const app = createApp();
@@ -62,9 +64,11 @@ export function apiRoutes(): ApiRoute[] {
       // errors are the JSON envelope everywhere.
       json:
         path !== "/docs" &&
+        !path.startsWith("/connect-card/") &&
         !Object.keys(operation?.responses?.["200"]?.content ?? { "application/json": {} }).every(
           (type) => type !== "application/json",
         ),
+      page: path.startsWith("/connect-card/"),
     });
   }
   return routes;
@@ -103,6 +107,8 @@ export async function send(
 /** Why a response breaks the contract, or undefined when it keeps it. */
 export function contractViolation(route: ApiRoute, response: RawResponse): string | undefined {
   if (response.status >= 500) return `status ${response.status}`;
+  if (route.page)
+    return response.contentType.startsWith("text/html") ? undefined : `content-type '${response.contentType}'`;
   // The HTML API reference answers HTML; its errors (405, …) are the envelope like any other.
   if (!route.json && response.status < 400) return undefined;
   if (!response.contentType.includes("application/json")) return `content-type '${response.contentType}'`;
