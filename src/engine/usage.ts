@@ -4,12 +4,13 @@
  * and once `flush()` resolved (the rows are durable) those keys are recorded in the
  * connection-month's UsageDO. Keys written but never flushed (a crash) are not recorded; their
  * replay records them, and a replay of what was recorded counts nothing (UsageDO keeps sets).
+ * Bulk deletes are metered by the keys the destination reads back for them (`truncate` below).
  */
 import { createHash } from "node:crypto";
 import type { UsageOwner } from "../db/usage";
 import type { UsageDO, UsageTableBatch } from "../do/usage-do";
 import { TransientError } from "./errors";
-import type { DestinationWriter, Row, TableRef, Value } from "./protocol";
+import type { ColumnType, DestinationWriter, Row, TableRef, Value } from "./protocol";
 
 /** At most this many keys go in one UsageDO call (~800 KB of hashes). */
 const KEYS_PER_CALL = 50_000;
@@ -29,10 +30,39 @@ function canonical(value: Value): string {
   return `x${hex}`;
 }
 
-/** The 16-byte hash of a key's values (SHA-256, truncated). */
-export function keyHash(values: readonly Value[]): Uint8Array {
+/**
+ * A key value in one form whatever typed it: a source's or a destination's read-back (a
+ * truncate's keys come from the destination table: engine/protocol.ts `truncatedKeys`). D1
+ * keeps booleans as 0/1, integral decimals as integers and UUIDs lowercased; Postgres returns
+ * bigints as text. Time types are taken as they come (a source's text and a destination's may
+ * differ; keys of such columns are rare).
+ */
+function keyValue(value: Value, type: ColumnType | undefined): Value {
+  if (value === null || type === undefined) return value;
+  switch (type) {
+    case "boolean":
+      if (typeof value === "number" || typeof value === "bigint") return Number(value) !== 0;
+      if (typeof value === "string") return value === "t" || value === "true" || value === "1";
+      return value;
+    case "int":
+    case "long":
+      return typeof value === "string" && /^-?\d+$/.test(value) ? BigInt(value) : value;
+    case "decimal": {
+      if (typeof value !== "number" && typeof value !== "bigint" && typeof value !== "string") return value;
+      const text = String(value);
+      return /^-?\d+(\.\d+)?$/.test(text) ? text.replace(/(\.\d*?)0+$/, "$1").replace(/\.$/, "") : text;
+    }
+    case "uuid":
+      return typeof value === "string" ? value.toLowerCase() : value;
+    default:
+      return value;
+  }
+}
+
+/** The 16-byte hash of a key's values (SHA-256, truncated); `types` aligned with them normalize each. */
+export function keyHash(values: readonly Value[], types?: readonly (ColumnType | undefined)[]): Uint8Array {
   let text = "";
-  for (const value of values) text += `${canonical(value)}\u001f`;
+  for (const [i, value] of values.entries()) text += `${canonical(types ? keyValue(value, types[i]) : value)}\u001f`;
   // One update of the whole key: each call into node:crypto costs more than the hashing itself.
   return new Uint8Array(createHash("sha256").update(text).digest().subarray(0, 16));
 }
@@ -45,6 +75,13 @@ function keyColumns(table: TableRef): number[] | undefined {
   return positions.every((p) => p >= 0) ? positions : undefined;
 }
 
+/** The types of a key as `delete` and `truncatedKeys` give it: the primary key's (every column's without one). */
+function keyTypes(table: TableRef): (ColumnType | undefined)[] {
+  const { primaryKey, columns } = table.stream;
+  const types = new Map(columns.map((c) => [c.name, c.type]));
+  return primaryKey.length > 0 ? primaryKey.map((name) => types.get(name)) : columns.map((c) => c.type);
+}
+
 interface Pending {
   schema: string;
   table: string;
@@ -55,6 +92,12 @@ interface Pending {
 /** Where recorded keys go: UsageDO in production; a function in tests. */
 export type UsageSink = (day: string, tables: UsageTableBatch[]) => Promise<void>;
 
+/**
+ * Keys of one bulk delete held in memory until the next flush (16 bytes each: 3.2 MB). A
+ * truncate touching more sends them as it reads them, before the truncate (see `truncate`).
+ */
+const TRUNCATE_HOLD = 200_000;
+
 /** Wraps a writer so the keys it durably wrote reach `sink` after each flush. */
 export function meteredWriter(
   inner: DestinationWriter,
@@ -62,13 +105,49 @@ export function meteredWriter(
   now: () => Date = () => new Date(),
 ): DestinationWriter {
   const pending = new Map<string, Pending>();
-  const remember = (table: TableRef, rows: readonly Row[], byKey: boolean, bytes: number) => {
+  const entryOf = (table: TableRef, into = pending) => {
     const name = `${table.schema}\u0000${table.stream.name}`;
-    const entry = pending.get(name) ?? { schema: table.schema, table: table.stream.name, hashes: [], bytes: 0 };
+    const entry = into.get(name) ?? { schema: table.schema, table: table.stream.name, hashes: [], bytes: 0 };
+    into.set(name, entry);
+    return entry;
+  };
+  const remember = (table: TableRef, rows: readonly Row[], byKey: boolean, bytes: number) => {
+    const entry = entryOf(table);
     const positions = byKey ? undefined : keyColumns(table);
-    for (const row of rows) entry.hashes.push(keyHash(positions ? positions.map((p) => row[p] ?? null) : row));
+    const columnTypes = table.stream.columns.map((c) => c.type);
+    const types = byKey ? keyTypes(table) : positions ? positions.map((p) => columnTypes[p]) : columnTypes;
+    for (const row of rows) {
+      entry.hashes.push(keyHash(positions ? positions.map((p) => row[p] ?? null) : row, types));
+    }
     entry.bytes += bytes;
-    pending.set(name, entry);
+  };
+  /** Sends `entries` to the sink in calls of at most KEYS_PER_CALL keys. */
+  const send = async (entries: Iterable<Pending>) => {
+    const day = now().toISOString().slice(0, 10);
+    let calls: UsageTableBatch[][] = [[]];
+    let inCall = 0;
+    for (const entry of entries) {
+      for (let start = 0; start < entry.hashes.length; start += KEYS_PER_CALL) {
+        const slice = entry.hashes.slice(start, start + KEYS_PER_CALL);
+        if (inCall + slice.length > KEYS_PER_CALL && inCall > 0) {
+          calls.push([]);
+          inCall = 0;
+        }
+        const hashes = new Uint8Array(slice.length * 16);
+        for (const [i, h] of slice.entries()) hashes.set(h, i * 16);
+        const share = entry.hashes.length > 0 ? Math.round((entry.bytes * slice.length) / entry.hashes.length) : 0;
+        (calls.at(-1) as UsageTableBatch[]).push({
+          schema: entry.schema,
+          table: entry.table,
+          hashes,
+          count: slice.length,
+          bytes: share,
+        });
+        inCall += slice.length;
+      }
+    }
+    calls = calls.filter((call) => call.length > 0);
+    for (const call of calls) await sink(day, call);
   };
   return {
     get capabilities() {
@@ -85,37 +164,46 @@ export function meteredWriter(
       remember(table, keys, true, 0);
       return n;
     },
-    // A bulk delete names no keys: it is not metered (see README "Usage metering").
-    truncate: (table, before, at) => inner.truncate(table, before, at),
+    /**
+     * A bulk delete (a CDC TRUNCATE; a completed snapshot's rows it did not see) names no keys,
+     * so they are read from the destination table just before it (`truncatedKeys`): exactly
+     * the rows it changes, including keys synced in earlier months and not in this month's set
+     * (which a count inside UsageDO could not know). Read before, not after: afterwards a
+     * soft-deleted row cannot be told from one deleted earlier. Nothing else writes the table
+     * meanwhile (a connection's slice is its tables' only writer). Up to TRUNCATE_HOLD keys
+     * wait, like every other key, for the flush that makes the truncate durable; beyond that,
+     * to keep memory bounded, they are recorded as they are read, before the truncate runs: a
+     * truncate that then fails is retried by its slice (the same keys, counted once), so only
+     * one that never succeeds leaves them counted. A replay of the truncate finds no key left
+     * (soft_delete, history) or the same keys (live: none left either), counting nothing twice.
+     */
+    async truncate(table, before, at) {
+      if (!inner.truncatedKeys) return inner.truncate(table, before, at);
+      const types = keyTypes(table);
+      const held = new Map<string, Pending>();
+      const entry = entryOf(table, held);
+      for await (const page of inner.truncatedKeys(table, before)) {
+        for (const key of page) entry.hashes.push(keyHash(key, types));
+        if (entry.hashes.length >= TRUNCATE_HOLD) {
+          await send([entry]);
+          entry.hashes = [];
+        }
+      }
+      const n = await inner.truncate(table, before, at);
+      entryOf(table).hashes.push(...entry.hashes);
+      return n;
+    },
     isEmpty: inner.isEmpty ? (table) => (inner.isEmpty as NonNullable<typeof inner.isEmpty>)(table) : undefined,
+    ...(inner.truncatedKeys
+      ? {
+          truncatedKeys: (table: TableRef, before?: Date) =>
+            (inner.truncatedKeys as NonNullable<DestinationWriter["truncatedKeys"]>)(table, before),
+        }
+      : {}),
     async flush() {
       await inner.flush();
       if (pending.size === 0) return;
-      const day = now().toISOString().slice(0, 10);
-      let calls: UsageTableBatch[][] = [[]];
-      let inCall = 0;
-      for (const entry of pending.values()) {
-        for (let start = 0; start < entry.hashes.length; start += KEYS_PER_CALL) {
-          const slice = entry.hashes.slice(start, start + KEYS_PER_CALL);
-          if (inCall + slice.length > KEYS_PER_CALL && inCall > 0) {
-            calls.push([]);
-            inCall = 0;
-          }
-          const hashes = new Uint8Array(slice.length * 16);
-          for (const [i, h] of slice.entries()) hashes.set(h, i * 16);
-          const share = entry.hashes.length > 0 ? Math.round((entry.bytes * slice.length) / entry.hashes.length) : 0;
-          (calls.at(-1) as UsageTableBatch[]).push({
-            schema: entry.schema,
-            table: entry.table,
-            hashes,
-            count: slice.length,
-            bytes: share,
-          });
-          inCall += slice.length;
-        }
-      }
-      calls = calls.filter((call) => call.length > 0);
-      for (const call of calls) await sink(day, call);
+      await send(pending.values());
       pending.clear();
     },
     close: () => inner.close(),
