@@ -1105,9 +1105,7 @@ export class D1Writer implements DestinationWriter {
       const where = [...conditions];
       const bound: (string | null)[] = [...params];
       if (after) {
-        where.push(
-          `(${orderTerms.join(", ")}) > (${after.map((_, i) => `?${bound.length + i + 1}`).join(", ")})`,
-        );
+        where.push(`(${orderTerms.join(", ")}) > (${after.map((_, i) => `?${bound.length + i + 1}`).join(", ")})`);
         bound.push(...after);
       }
       const rows = await this.db.query({
