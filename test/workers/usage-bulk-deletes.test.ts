@@ -3,7 +3,8 @@
  * WAREHOUSE binding, metered into real UsageDOs, one calendar month per step (the meter's clock
  * is set). A completed re-sync's soft delete of the rows it did not see, and a CDC TRUNCATE,
  * add exactly the keys they changed — keys synced in an earlier month included — checked
- * against counts on the destination table; replays add nothing.
+ * against counts on the destination table; replays add nothing. Then the same through the
+ * engine: a sample connection re-synced with fewer rows.
  */
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
@@ -12,7 +13,7 @@ import { D1Writer, d1TableName } from "../../src/engine/destinations/d1/writer";
 import type { Row, Stream, SyncMode, TableRef, UpsertBatch } from "../../src/engine/protocol";
 import { syncedText } from "../../src/engine/toolkit/pg-values";
 import { meteredWriter } from "../../src/engine/usage";
-import { call } from "./helpers";
+import { call, namespaceOf, newAccountWithId } from "./helpers";
 
 const warehouse = env.WAREHOUSE;
 const id = () => crypto.randomUUID().replace(/-/g, "").slice(0, 8);
@@ -180,5 +181,53 @@ describe("bulk deletes in MAR", () => {
       expect(left, mode).toBe(5);
       expect((await mar("2031-09", keyed))?.mar, mode).toBe(5 + (before - left));
     }
+  });
+
+  it("through the engine: a re-sync that no longer sees 15 of 40 rows makes those 15 keys paid MAR too", async () => {
+    const { auth, accountId } = await newAccountWithId("hmcp bulk");
+    const namespace = await namespaceOf(accountId, "WAREHOUSE");
+    const schema = `hmcp_resync_${id()}`;
+    const group = await call("POST", "/v1/groups", { auth, body: { name: `hmcp_bulk_${id()}` } });
+    const groupId: string = group.json.data.id;
+    const destination = await call("POST", "/v1/destinations", {
+      auth,
+      body: { group_id: groupId, service: "d1", time_zone_offset: "0", config: { database: "WAREHOUSE" } },
+    });
+    expect(destination.status, JSON.stringify(destination.json)).toBe(201);
+    const created = await call("POST", "/v1/connections", {
+      auth,
+      body: { group_id: groupId, service: "sample", schedule_type: "manual", config: { schema, scale: 40, seed: 3 } },
+    });
+    expect(created.status, JSON.stringify(created.json)).toBe(201);
+    const connectionId: string = created.json.data.id;
+    const waitForRun = async (runs: number) => {
+      for (let attempt = 0; attempt < 200; attempt++) {
+        const data = (await call("GET", `/v1/connections/${connectionId}/runs`, { auth })).json.data;
+        if (data.items.length >= runs && data.items[0].status !== "running") {
+          expect(data.items[0].status, JSON.stringify(data.items[0])).toBe("succeeded");
+          return;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 150));
+      }
+      throw new Error("the run did not end");
+    };
+    expect((await call("POST", `/v1/connections/${connectionId}/sync`, { auth })).status).toBe(200);
+    await waitForRun(1);
+    // The historical sync: 40 keys a table, free.
+    const patched = await call("PATCH", `/v1/connections/${connectionId}`, { auth, body: { config: { scale: 25 } } });
+    expect(patched.status, JSON.stringify(patched.json)).toBe(200);
+    const resync = await call("POST", `/v1/connections/${connectionId}/resync`, { auth, body: {} });
+    expect(resync.status, JSON.stringify(resync.json)).toBe(200);
+    await waitForRun(2);
+
+    const mar = await call("GET", `/v1/usage/mar?connection_id=${connectionId}`, { auth });
+    expect(mar.status).toBe(200);
+    const customers = mar.json.data.items.find((i: { table: string }) => i.table === "customers");
+    const table = `"${namespace}__${schema}__customers"`;
+    const n = async (where: string) =>
+      (await warehouse.prepare(`SELECT count(*) AS n FROM ${table} WHERE ${where}`).first<{ n: number }>())?.n;
+    expect(await n("_fivetran_deleted = 1")).toBe(15);
+    // By hand: every row is active this month; the re-sync (a billed run) wrote 25 and deleted 15.
+    expect(customers).toMatchObject({ mar: await n("1 = 1"), paid_mar: 25 + 15, free_mar: 0 });
   });
 });
