@@ -305,6 +305,14 @@ describe("MCP server", () => {
       arguments: { group_id: groupId, service: "sample", config: { schema: "x" } },
     });
     expect(refusedCreate.isError).toBe(true);
+    const refusedDeclaration = await client.callTool({
+      name: "create_connection",
+      arguments: {
+        instance: "ro",
+        declaration: { id: "ro-shop", source: { type: "sample" }, destination: { type: "d1", database: "WAREHOUSE" } },
+      },
+    });
+    expect((refusedDeclaration.content as { text: string }[])[0]?.text).toMatch(/MCP scope is read-only/);
     // Nothing ran: the connection never synced.
     expect(
       (await call("GET", `/v1/connections/${conn.json.data.id}`, { auth: writer.auth })).json.data.succeeded_at,
