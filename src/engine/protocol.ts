@@ -504,6 +504,16 @@ export interface DestinationWriter {
    */
   truncate(table: TableRef, before?: Date, at?: TruncateTime): Promise<number>;
   /**
+   * The keys of the rows `truncate(table, before)` would now mark deleted, remove or close
+   * (soft_delete: rows not yet deleted; live: every row; history: active versions; each
+   * `_fivetran_synced` before `before` when given), in pages, read from the table itself, so
+   * keys synced in earlier months count too. A key is the primary key's values in key order
+   * (a keyless table: every source column's), as the destination holds them. Usage metering
+   * (engine/usage.ts) reads them just before the truncate: a bulk delete changes those rows,
+   * and Fivetran counts a deleted row as active. Without it a truncate is not metered.
+   */
+  truncatedKeys?(table: TableRef, before?: Date): AsyncIterable<Row[]>;
+  /**
    * Whether the table holds no row (cheaply, without a scan). A snapshot that starts on an empty
    * table has nothing older than itself to delete when it ends; without this the runner deletes.
    */

@@ -4,12 +4,13 @@
  * and once `flush()` resolved (the rows are durable) those keys are recorded in the
  * connection-month's UsageDO. Keys written but never flushed (a crash) are not recorded; their
  * replay records them, and a replay of what was recorded counts nothing (UsageDO keeps sets).
+ * Bulk deletes are metered by the keys the destination reads back for them (`truncate` below).
  */
 import { createHash } from "node:crypto";
 import type { UsageOwner } from "../db/usage";
 import type { UsageDO, UsageTableBatch } from "../do/usage-do";
 import { TransientError } from "./errors";
-import type { DestinationWriter, Row, TableRef, Value } from "./protocol";
+import type { ColumnType, DestinationWriter, Row, TableRef, Value } from "./protocol";
 
 /** At most this many keys go in one UsageDO call (~800 KB of hashes). */
 const KEYS_PER_CALL = 50_000;
@@ -29,17 +30,46 @@ function canonical(value: Value): string {
   return `x${hex}`;
 }
 
-/** SHA-256 of a key's values (the first 16 bytes are its hash). */
-function keyDigest(values: readonly Value[]): Uint8Array {
+/**
+ * A key value in one form whatever typed it: a source's or a destination's read-back (a
+ * truncate's keys come from the destination table: engine/protocol.ts `truncatedKeys`). D1
+ * keeps booleans as 0/1, integral decimals as integers and UUIDs lowercased; Postgres returns
+ * bigints as text. Time types are taken as they come (a source's text and a destination's may
+ * differ; keys of such columns are rare).
+ */
+function keyValue(value: Value, type: ColumnType | undefined): Value {
+  if (value === null || type === undefined) return value;
+  switch (type) {
+    case "boolean":
+      if (typeof value === "number" || typeof value === "bigint") return Number(value) !== 0;
+      if (typeof value === "string") return value === "t" || value === "true" || value === "1";
+      return value;
+    case "int":
+    case "long":
+      return typeof value === "string" && /^-?\d+$/.test(value) ? BigInt(value) : value;
+    case "decimal": {
+      if (typeof value !== "number" && typeof value !== "bigint" && typeof value !== "string") return value;
+      const text = String(value);
+      return /^-?\d+(\.\d+)?$/.test(text) ? text.replace(/(\.\d*?)0+$/, "$1").replace(/\.$/, "") : text;
+    }
+    case "uuid":
+      return typeof value === "string" ? value.toLowerCase() : value;
+    default:
+      return value;
+  }
+}
+
+/** SHA-256 of a key's values (its first 16 bytes are the key's hash); `types` aligned with them normalize each. */
+function keyDigest(values: readonly Value[], types?: readonly (ColumnType | undefined)[]): Uint8Array {
   let text = "";
-  for (const value of values) text += `${canonical(value)}\u001f`;
+  for (const [i, value] of values.entries()) text += `${canonical(types ? keyValue(value, types[i]) : value)}\u001f`;
   // One update of the whole key: each call into node:crypto costs more than the hashing itself.
   return createHash("sha256").update(text).digest();
 }
 
-/** The 16-byte hash of a key's values (SHA-256, truncated). */
-export function keyHash(values: readonly Value[]): Uint8Array {
-  return new Uint8Array(keyDigest(values).subarray(0, 16));
+/** The 16-byte hash of a key's values (SHA-256, truncated); `types` aligned with them normalize each. */
+export function keyHash(values: readonly Value[], types?: readonly (ColumnType | undefined)[]): Uint8Array {
+  return new Uint8Array(keyDigest(values, types).subarray(0, 16));
 }
 
 /** Positions of the table's primary key in its rows; undefined for a table without one (all values are the key, as `_fivetran_id`). */
@@ -48,6 +78,13 @@ function keyColumns(table: TableRef): number[] | undefined {
   if (primaryKey.length === 0) return undefined;
   const positions = primaryKey.map((name) => columns.findIndex((c) => c.name === name));
   return positions.every((p) => p >= 0) ? positions : undefined;
+}
+
+/** The types of a key as `delete` and `truncatedKeys` give it: the primary key's (every column's without one). */
+function keyTypes(table: TableRef): (ColumnType | undefined)[] {
+  const { primaryKey, columns } = table.stream;
+  const types = new Map(columns.map((c) => [c.name, c.type]));
+  return primaryKey.length > 0 ? primaryKey.map((name) => types.get(name)) : columns.map((c) => c.type);
 }
 
 interface Pending {
@@ -59,8 +96,24 @@ interface Pending {
   bytes: number;
 }
 
+/** Makes room in `entry` for `more` hashes. */
+function reserve(entry: Pending, more: number): void {
+  const needed = (entry.count + more) * 16;
+  if (needed <= entry.hashes.length) return;
+  const grown = new Uint8Array(Math.max(entry.hashes.length * 2, needed));
+  grown.set(entry.hashes.subarray(0, entry.count * 16));
+  entry.hashes = grown;
+}
+
 /** Where recorded keys go: UsageDO in production; a function in tests. */
 export type UsageSink = (day: string, tables: UsageTableBatch[]) => Promise<void>;
+
+/**
+ * Keys of one bulk delete held in memory until the next flush (16 bytes each, packed: ~3 MB at
+ * most). A truncate touching more sends them as it reads them, before the truncate (see
+ * `truncate`).
+ */
+const TRUNCATE_HOLD = 200_000;
 
 /** Wraps a writer so the keys it durably wrote reach `sink` after each flush. */
 export function meteredWriter(
@@ -69,28 +122,57 @@ export function meteredWriter(
   now: () => Date = () => new Date(),
 ): DestinationWriter {
   const pending = new Map<string, Pending>();
-  const remember = (table: TableRef, rows: readonly Row[], byKey: boolean, bytes: number) => {
+  const entryOf = (table: TableRef, into = pending) => {
     const name = `${table.schema}\u0000${table.stream.name}`;
-    const entry = pending.get(name) ?? {
+    const entry = into.get(name) ?? {
       schema: table.schema,
       table: table.stream.name,
       hashes: new Uint8Array(16 * 1024),
       count: 0,
       bytes: 0,
     };
-    if ((entry.count + rows.length) * 16 > entry.hashes.length) {
-      const grown = new Uint8Array(Math.max(entry.hashes.length * 2, (entry.count + rows.length) * 16));
-      grown.set(entry.hashes.subarray(0, entry.count * 16));
-      entry.hashes = grown;
-    }
+    into.set(name, entry);
+    return entry;
+  };
+  const remember = (table: TableRef, rows: readonly Row[], byKey: boolean, bytes: number) => {
+    const entry = entryOf(table);
     const positions = byKey ? undefined : keyColumns(table);
+    const columnTypes = table.stream.columns.map((c) => c.type);
+    const types = byKey ? keyTypes(table) : positions ? positions.map((p) => columnTypes[p]) : columnTypes;
+    reserve(entry, rows.length);
     for (const row of rows) {
-      const digest = keyDigest(positions ? positions.map((p) => row[p] ?? null) : row);
+      const digest = keyDigest(positions ? positions.map((p) => row[p] ?? null) : row, types);
       entry.hashes.set(digest.subarray(0, 16), entry.count * 16);
       entry.count += 1;
     }
     entry.bytes += bytes;
-    pending.set(name, entry);
+  };
+  /** Sends `entries` to the sink in calls of at most KEYS_PER_CALL keys. */
+  const send = async (entries: Iterable<Pending>) => {
+    const day = now().toISOString().slice(0, 10);
+    let calls: UsageTableBatch[][] = [[]];
+    let inCall = 0;
+    for (const entry of entries) {
+      for (let start = 0; start < entry.count; start += KEYS_PER_CALL) {
+        const count = Math.min(KEYS_PER_CALL, entry.count - start);
+        if (inCall + count > KEYS_PER_CALL && inCall > 0) {
+          calls.push([]);
+          inCall = 0;
+        }
+        const hashes = entry.hashes.slice(start * 16, (start + count) * 16);
+        const share = entry.count > 0 ? Math.round((entry.bytes * count) / entry.count) : 0;
+        (calls.at(-1) as UsageTableBatch[]).push({
+          schema: entry.schema,
+          table: entry.table,
+          hashes,
+          count,
+          bytes: share,
+        });
+        inCall += count;
+      }
+    }
+    calls = calls.filter((call) => call.length > 0);
+    for (const call of calls) await sink(day, call);
   };
   return {
     get capabilities() {
@@ -107,36 +189,53 @@ export function meteredWriter(
       remember(table, keys, true, 0);
       return n;
     },
-    // A bulk delete names no keys: it is not metered (see README "Usage metering").
-    truncate: (table, before, at) => inner.truncate(table, before, at),
+    /**
+     * A bulk delete (a CDC TRUNCATE; a completed snapshot's rows it did not see) names no keys,
+     * so they are read from the destination table just before it (`truncatedKeys`): exactly
+     * the rows it changes, including keys synced in earlier months and not in this month's set
+     * (which a count inside UsageDO could not know). Read before, not after: afterwards a
+     * soft-deleted row cannot be told from one deleted earlier. Nothing else writes the table
+     * meanwhile (one slice at a time writes a connection's table). Up to TRUNCATE_HOLD keys
+     * wait, like every other key, for the flush that makes the truncate durable; beyond that,
+     * to keep memory bounded, they are recorded as they are read, before the truncate runs: a
+     * truncate that then fails is retried by its slice (the same keys, counted once), so only
+     * one that never succeeds leaves them counted. A replayed truncate finds none of its rows
+     * left to change, and keys recorded before count nothing twice (UsageDO keeps sets).
+     */
+    async truncate(table, before, at) {
+      if (!inner.truncatedKeys) return inner.truncate(table, before, at);
+      const types = keyTypes(table);
+      const held = new Map<string, Pending>();
+      const entry = entryOf(table, held);
+      for await (const page of inner.truncatedKeys(table, before)) {
+        reserve(entry, page.length);
+        for (const key of page) {
+          entry.hashes.set(keyDigest(key, types).subarray(0, 16), entry.count * 16);
+          entry.count += 1;
+        }
+        if (entry.count >= TRUNCATE_HOLD) {
+          await send([entry]);
+          entry.count = 0;
+        }
+      }
+      const n = await inner.truncate(table, before, at);
+      const waiting = entryOf(table);
+      reserve(waiting, entry.count);
+      waiting.hashes.set(entry.hashes.subarray(0, entry.count * 16), waiting.count * 16);
+      waiting.count += entry.count;
+      return n;
+    },
     isEmpty: inner.isEmpty ? (table) => (inner.isEmpty as NonNullable<typeof inner.isEmpty>)(table) : undefined,
+    ...(inner.truncatedKeys
+      ? {
+          truncatedKeys: (table: TableRef, before?: Date) =>
+            (inner.truncatedKeys as NonNullable<DestinationWriter["truncatedKeys"]>)(table, before),
+        }
+      : {}),
     async flush() {
       await inner.flush();
       if (pending.size === 0) return;
-      const day = now().toISOString().slice(0, 10);
-      let calls: UsageTableBatch[][] = [[]];
-      let inCall = 0;
-      for (const entry of pending.values()) {
-        for (let start = 0; start < entry.count; start += KEYS_PER_CALL) {
-          const count = Math.min(KEYS_PER_CALL, entry.count - start);
-          if (inCall + count > KEYS_PER_CALL && inCall > 0) {
-            calls.push([]);
-            inCall = 0;
-          }
-          const hashes = entry.hashes.slice(start * 16, (start + count) * 16);
-          const share = entry.count > 0 ? Math.round((entry.bytes * count) / entry.count) : 0;
-          (calls.at(-1) as UsageTableBatch[]).push({
-            schema: entry.schema,
-            table: entry.table,
-            hashes,
-            count,
-            bytes: share,
-          });
-          inCall += count;
-        }
-      }
-      calls = calls.filter((call) => call.length > 0);
-      for (const call of calls) await sink(day, call);
+      await send(pending.values());
       pending.clear();
     },
     close: () => inner.close(),

@@ -13,6 +13,7 @@ import { catalog } from "../db/client";
 import { apiKeys } from "../db/schema";
 import type { AppEnv } from "../env";
 import { apiCaller } from "./api";
+import { declareConnection } from "./declare";
 import { type McpScope, registerTools } from "./tools";
 
 /** The key's MCP scope: the bootstrap key's from FIVETRAN_API_KEY_MCP_SCOPE, others' from api_keys.mcp_scope. */
@@ -54,8 +55,12 @@ export async function handleMcp(c: Context<AppEnv>, fetch: (request: Request) =>
       }`,
     },
   );
-  const api = apiCaller(fetch, new URL(c.req.url).origin, c.req.header("authorization") ?? "");
-  registerTools(server, api, scope);
+  const origin = new URL(c.req.url).origin;
+  const authorization = c.req.header("authorization") ?? "";
+  const api = apiCaller(fetch, origin, authorization);
+  registerTools(server, api, scope, (instance, declaration) =>
+    declareConnection(fetch, origin, authorization, instance, declaration),
+  );
   const transport = new WebStandardStreamableHTTPServerTransport({
     sessionIdGenerator: undefined,
     enableJsonResponse: true,

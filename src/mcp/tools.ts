@@ -7,8 +7,13 @@
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { z } from "zod";
+import { CHANGE_KINDS } from "../engine/schema-policy";
 import { type ApiAnswer, type ApiCaller, queryString } from "./api";
+import { type DeclareOutcome, declarationSchema, type McpDeclaration } from "./declare";
 import { diagnose } from "./diagnose";
+
+/** Creates (or converges) a connection from an SDK declaration (./declare.ts). */
+export type Declare = (instance: string, declaration: McpDeclaration) => Promise<DeclareOutcome>;
 
 /** What a key may do through MCP. */
 export type McpScope = "read" | "write";
@@ -40,7 +45,7 @@ const WRITE_REFUSED =
   'This API key\'s MCP scope is read-only, so write and delete tools are refused. An operator grants the write scope with PATCH /operator/keys/{api_key} {"mcp_scope": "write"} (or issues a key with it); the bootstrap key gets it from FIVETRAN_API_KEY_MCP_SCOPE=write.';
 
 /** Registers every tool and resource on `server` for a caller with `scope`. */
-export function registerTools(server: McpServer, api: ApiCaller, scope: McpScope): void {
+export function registerTools(server: McpServer, api: ApiCaller, scope: McpScope, declare: Declare): void {
   const read = { readOnlyHint: true, destructiveHint: false, openWorldHint: false } as const;
   const write = { readOnlyHint: false, destructiveHint: false, openWorldHint: false } as const;
   const destructive = { readOnlyHint: false, destructiveHint: true, openWorldHint: false } as const;
@@ -139,12 +144,22 @@ export function registerTools(server: McpServer, api: ApiCaller, scope: McpScope
     "get_schema_history",
     {
       description:
-        "A connection's schema changes, oldest first: each schema_change event lists added and removed tables and added or changed columns, as discovery found them (kept for the events' retention window).",
-      inputSchema: { connection_id: id("connection"), ...page },
+        "A connection's schema history, oldest first: one entry per change a sync, a reload or a person made, each with change (its kind: new_schema, new_table, add_column, widen, narrow, drop_column, rename_column, primary_key), status (applied, or blocked by the schema policy), schema, table, column, old_name, old_type, new_type, run_id, origin (run, reload, manual), message and timestamp. (The same changes are also schema_change events, one per change, for the events' retention window.) Kept while the schema policy's track_history is on (the default). Filter by change kind, status, table, run or time.",
+      inputSchema: {
+        connection_id: id("connection"),
+        change: z.enum(CHANGE_KINDS).optional().describe("Only changes of this kind"),
+        status: z.enum(["applied", "blocked"]).optional(),
+        table: z.string().optional().describe("Source table name (case-sensitive)"),
+        run_id: z.string().optional(),
+        since: z.string().optional().describe("Only changes after this ISO time"),
+        ...page,
+      },
       annotations: read,
     },
     async ({ connection_id, ...rest }) =>
-      answer(await api("GET", `/v1/events${queryString({ type: "schema_change", connection_id, ...rest })}`)),
+      answer(
+        await api("GET", `/v1/connections/${encodeURIComponent(connection_id)}/schemas/history${queryString(rest)}`),
+      ),
   );
   server.registerTool(
     "diagnose_connection",
@@ -209,14 +224,25 @@ export function registerTools(server: McpServer, api: ApiCaller, scope: McpScope
   server.registerTool(
     "create_connection",
     {
-      description:
-        "[write] Create a connection from a declaration in Fivetran's create shape: group_id, service and its config (see get_connector_type), optional schedule (sync_frequency, schedule_type, schedule), paused, sync_options. Needs the key's MCP write scope.",
+      description: [
+        "[write] Create a connection, in one of two shapes (give exactly one):",
+        "(1) `declaration`, the SDK's connector declaration {id, source: {type, …config}, destination: {type, …config}, sync?, schema?, transform?} under `instance` (the SDK's `new Fivetran({ id })`): the group `<instance>.<destination type or name>` and its destination are created when missing, and the connection (schema named after the declaration's id) is created, or brought in line when it exists, exactly as fivetran.createConnector(…).ready() does; declaring the same connector again changes nothing else.",
+        "(2) Fivetran's REST create body: group_id, service and its config (see get_connector_type), optional schedule (sync_frequency, schedule_type, schedule), paused, sync_options, run_setup_tests.",
+        "Returns the connection (secrets masked). Needs the key's MCP write scope.",
+      ].join(" "),
       inputSchema: {
-        group_id: id("group"),
-        service: z.string().min(1),
+        instance: z
+          .string()
+          .min(1)
+          .optional()
+          .describe("With `declaration`: the instance id that names the group (`<instance>.<destination type>`)"),
+        declaration: declarationSchema.optional(),
+        group_id: id("group").optional().describe("REST body: the group to create the connection in"),
+        service: z.string().min(1).optional().describe("REST body: the source service id"),
         config: z
           .record(z.string(), z.unknown())
-          .describe("The service's config; secrets are stored encrypted and never echoed"),
+          .optional()
+          .describe("REST body: the service's config; secrets are stored encrypted and never echoed"),
         paused: z.boolean().optional(),
         sync_frequency: z.number().int().optional(),
         schedule_type: z.enum(["auto", "manual"]).optional(),
@@ -226,7 +252,37 @@ export function registerTools(server: McpServer, api: ApiCaller, scope: McpScope
       },
       annotations: write,
     },
-    guarded(async (args) => answer(await api("POST", "/v1/connections", args))),
+    guarded(async ({ instance, declaration, ...body }) => {
+      const rest = Object.entries(body).filter(([, v]) => v !== undefined);
+      if (declaration) {
+        if (rest.length > 0) {
+          return text(
+            `400 InvalidInput: give either declaration (with instance) or the REST body, not both (also got ${rest.map(([k]) => k).join(", ")})`,
+            true,
+          );
+        }
+        if (!instance)
+          return text(
+            "400 InvalidInput: a declaration needs instance (the group is named <instance>.<destination type>)",
+            true,
+          );
+        const outcome = await declare(instance, declaration);
+        if (!outcome.ok) return text(`${outcome.status} ${outcome.code}: ${outcome.message}`, true);
+        return text({
+          ...(outcome.connection as Record<string, unknown>),
+          group_name: outcome.groupName,
+          ...(outcome.trigger ? { trigger: outcome.trigger } : {}),
+        });
+      }
+      if (instance) return text("400 InvalidInput: instance goes with a declaration", true);
+      if (!body.group_id || !body.service) {
+        return text(
+          "400 InvalidInput: give a declaration (with instance), or the REST body's group_id, service and config",
+          true,
+        );
+      }
+      return answer(await api("POST", "/v1/connections", body));
+    }),
   );
   server.registerTool(
     "update_connection",

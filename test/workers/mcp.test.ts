@@ -181,6 +181,111 @@ describe("MCP server", () => {
     ).toContain(created.id);
   });
 
+  it("create_connection takes the SDK's declaration: creates group, destination and connection, which syncs and lists; declaring again converges", async () => {
+    const { auth } = await account("write");
+    const client = await connect(auth);
+    const tool = (await client.listTools()).tools.find((t) => t.name === "create_connection");
+    expect(tool?.inputSchema.properties).toHaveProperty("declaration");
+    expect(tool?.inputSchema.properties).toHaveProperty("group_id");
+    expect(tool?.description).toMatch(/declaration/);
+    const declaration = {
+      id: "mcp-shop",
+      source: { type: "sample", scale: 15 },
+      destination: { type: "d1", database: "WAREHOUSE" },
+      sync: { schedule: "every 1 hour", retries: 1 },
+      schema: { trackHistory: true },
+    };
+    const created = json(
+      await client.callTool({ name: "create_connection", arguments: { instance: "mcpdecl", declaration } }),
+    );
+    // The SDK's mapping: group `<instance>.<destination type>`, schema from the connector id.
+    expect(created).toMatchObject({ service: "sample", schema: "mcp_shop", group_name: "mcpdecl.d1" });
+    expect(created.config).toMatchObject({ scale: 15 });
+    expect(created.sync_options).toMatchObject({ retries: 1 });
+    const groups = json(await client.callTool({ name: "list_groups", arguments: {} }));
+    expect(groups.items).toEqual([expect.objectContaining({ id: created.group_id, name: "mcpdecl.d1" })]);
+    const destination = json(
+      await client.callTool({ name: "get_destination", arguments: { destination_id: created.group_id } }),
+    );
+    expect(destination).toMatchObject({ service: "d1", config: { database: "WAREHOUSE" } });
+
+    // Declared again (a changed scale): the same connection, brought in line.
+    const again = json(
+      await client.callTool({
+        name: "create_connection",
+        arguments: { instance: "mcpdecl", declaration: { ...declaration, source: { type: "sample", scale: 12 } } },
+      }),
+    );
+    expect(again.id).toBe(created.id);
+    expect(again.config).toMatchObject({ scale: 12 });
+
+    json(await client.callTool({ name: "sync_connection", arguments: { connection_id: created.id } }));
+    let details: { succeeded_at: string | null; status: { sync_state: string } } | undefined;
+    for (let i = 0; i < 100; i++) {
+      details = json(await client.callTool({ name: "get_connection", arguments: { connection_id: created.id } }));
+      if (details?.succeeded_at && details.status.sync_state !== "syncing") break;
+      await sleep(150);
+    }
+    expect(details?.succeeded_at).toBeTruthy();
+    const listed = json(await client.callTool({ name: "list_connections", arguments: {} }));
+    expect(listed.items.map((c: { id: string }) => c.id)).toEqual([created.id]);
+    const usage = json(
+      await client.callTool({ name: "get_usage", arguments: { kind: "mar", connection_id: created.id } }),
+    );
+    expect(usage.items.find((i: { table: string }) => i.table === "customers")).toMatchObject({ mar: 12 });
+    // A change made by hand is in the schema history, one entry per change with its kind and types.
+    const evolved = await call("POST", `/v1/connections/${created.id}/schemas/evolve`, {
+      auth,
+      body: { add_column: { table: "customers", name: "loyalty_tier", type: "string" } },
+    });
+    expect(evolved.status, JSON.stringify(evolved.json)).toBe(200);
+    const history = json(
+      await client.callTool({
+        name: "get_schema_history",
+        arguments: { connection_id: created.id, change: "add_column" },
+      }),
+    );
+    expect(history.items).toEqual([
+      expect.objectContaining({
+        change: "add_column",
+        status: "applied",
+        table: "customers",
+        column: "loyalty_tier",
+        origin: "manual",
+      }),
+    ]);
+
+    // Exactly one shape; a declaration the SDK refuses is the tool's error, not a crash.
+    const both = await client.callTool({
+      name: "create_connection",
+      arguments: { instance: "mcpdecl", declaration, group_id: created.group_id },
+    });
+    expect(both.isError).toBe(true);
+    expect((both.content as { text: string }[])[0]?.text).toMatch(/^400 InvalidInput: give either declaration/);
+    const noInstance = await client.callTool({ name: "create_connection", arguments: { declaration } });
+    expect((noInstance.content as { text: string }[])[0]?.text).toMatch(/needs instance/);
+    const neither = await client.callTool({ name: "create_connection", arguments: { config: {} } });
+    expect((neither.content as { text: string }[])[0]?.text).toMatch(/give a declaration/);
+    const exclusive = await client.callTool({
+      name: "create_connection",
+      arguments: {
+        instance: "mcpdecl",
+        declaration: { ...declaration, sync: { schedule: "every 1 hour", cron: "0 * * * *" } },
+      },
+    });
+    expect(exclusive.isError).toBe(true);
+    expect((exclusive.content as { text: string }[])[0]?.text).toMatch(/^400 InvalidDeclaration: .*exclusive/);
+    const badService = await client.callTool({
+      name: "create_connection",
+      arguments: {
+        instance: "mcpdecl",
+        declaration: { ...declaration, id: "other", source: { type: "no_such_service" } },
+      },
+    });
+    expect(badService.isError).toBe(true);
+    expect((badService.content as { text: string }[])[0]?.text).toMatch(/^404 /);
+  });
+
   it("refuses writes on a read-only key (the default scope), and keeps reads to the caller's account", async () => {
     const writer = await account("write");
     const groupId = await sampleConnection(writer.auth);
@@ -200,6 +305,14 @@ describe("MCP server", () => {
       arguments: { group_id: groupId, service: "sample", config: { schema: "x" } },
     });
     expect(refusedCreate.isError).toBe(true);
+    const refusedDeclaration = await client.callTool({
+      name: "create_connection",
+      arguments: {
+        instance: "ro",
+        declaration: { id: "ro-shop", source: { type: "sample" }, destination: { type: "d1", database: "WAREHOUSE" } },
+      },
+    });
+    expect((refusedDeclaration.content as { text: string }[])[0]?.text).toMatch(/MCP scope is read-only/);
     // Nothing ran: the connection never synced.
     expect(
       (await call("GET", `/v1/connections/${conn.json.data.id}`, { auth: writer.auth })).json.data.succeeded_at,

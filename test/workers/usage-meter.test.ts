@@ -121,4 +121,55 @@ describe("meteredWriter", () => {
     expect(hex(keyHash(["a", "bc"]))).not.toBe(hex(keyHash(["ab", "c"])));
     expect(hex(keyHash([null]))).not.toBe(hex(keyHash(["n"])));
   });
+
+  it("a truncate's keys, listed by the destination before it, wait for the flush; a huge one streams them", async () => {
+    const calls: UsageTableBatch[][] = [];
+    const events: string[] = [];
+    const { writer } = destination();
+    const listing = (n: number): DestinationWriter["truncatedKeys"] =>
+      async function* () {
+        for (let start = 0; start < n; start += 5000) {
+          events.push("page");
+          yield Array.from({ length: Math.min(5000, n - start) }, (_, i) => [start + i] as Row);
+        }
+      };
+    let listed = 3;
+    const withKeys: DestinationWriter = {
+      ...writer,
+      truncatedKeys: (t, before) => (listing(listed) as NonNullable<DestinationWriter["truncatedKeys"]>)(t, before),
+      truncate: async () => {
+        events.push("truncate");
+        return 0;
+      },
+    };
+    const metered = meteredWriter(withKeys, async (_d, tables) => {
+      events.push("record");
+      calls.push(tables);
+    });
+    const t = table(["id"]);
+    await metered.truncate(t, new Date());
+    expect(calls).toEqual([]); // not durable yet
+    await metered.flush();
+    expect(events).toEqual(["page", "truncate", "record"]);
+    expect(hashesOf(calls[0]?.[0] as UsageTableBatch)).toEqual([0, 1, 2].map((n) => hex(keyHash([n]))));
+
+    // 250,000 keys: the first 200,000 go as they are read (memory stays bounded), the rest with the flush.
+    listed = 250_000;
+    events.length = 0;
+    calls.length = 0;
+    await metered.truncate(t);
+    const before = calls.flat().reduce((n, b) => n + b.count, 0);
+    expect(before).toBe(200_000);
+    expect(events.indexOf("record")).toBeLessThan(events.indexOf("truncate"));
+    await metered.flush();
+    expect(calls.flat().reduce((n, b) => n + b.count, 0)).toBe(250_000);
+  });
+
+  it("normalizes a key by its column's type, as destinations read keys back", () => {
+    const types = ["boolean", "long", "decimal", "uuid"] as const;
+    const source = keyHash([true, 12n, "1.50", "A0EEBC99-9C0B-4EF8-BB6D-6BB9BD380A11"], types);
+    expect(hex(keyHash([1, 12, "1.5", "a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11"], types))).toBe(hex(source));
+    expect(hex(keyHash(["t", "12", 1.5, "a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11"], types))).toBe(hex(source));
+    expect(hex(keyHash([false, 12n, "1.50", "a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11"], types))).not.toBe(hex(source));
+  });
 });

@@ -38,6 +38,7 @@ import {
 } from "../../../src/engine/protocol";
 import type { StreamStats } from "../../../src/engine/runner";
 import { valueBytes } from "../../../src/engine/toolkit/pg-values";
+import { keyHash } from "../../../src/engine/usage";
 import { type RunOptions, runToCompletion, testContext } from "../engine/harness";
 
 /** Rows per stream (`namespace.name`), values in the stream's column order. */
@@ -990,6 +991,18 @@ export const REF_TYPED: Stream = {
   cursorCandidates: [],
 };
 
+/** The keys `truncatedKeys` lists, hashed as usage metering hashes them (in the order listed). */
+async function truncatedKeys(writer: DestinationWriter, ref: TableRef, before?: Date): Promise<string[]> {
+  const types = ref.stream.primaryKey.map((name) => ref.stream.columns.find((c) => c.name === name)?.type);
+  const out: string[] = [];
+  for await (const page of (writer.truncatedKeys as NonNullable<DestinationWriter["truncatedKeys"]>)(ref, before)) {
+    for (const key of page) out.push(Buffer.from(keyHash(key, types)).toString("hex"));
+  }
+  return out;
+}
+/** Items' keys as a source gives them (bigint), hashed alike. */
+const keyHashes = (ids: number[]) => ids.map((i) => Buffer.from(keyHash([BigInt(i)], ["long"])).toString("hex"));
+
 const item = (i: number, name = `item ${i}`, minutes = i): Row => [
   BigInt(i),
   name,
@@ -1256,7 +1269,10 @@ export function destinationConformance(name: string, fixture: DestinationFixture
           ),
           t2,
         );
+        // Usage metering reads the keys a truncate changes just before it (engine/usage.ts).
+        if (writer.truncatedKeys) expect(await truncatedKeys(writer, ref, t2)).toEqual(keyHashes(range(1, 4)));
         await writer.truncate(ref, t2);
+        if (writer.truncatedKeys) expect(await truncatedKeys(writer, ref, t2)).toEqual([]);
       });
       const all = await fixture.read(schema, REF_ITEMS);
       // Soft delete: rows 1–4 are marked deleted, their `_fivetran_synced` untouched (a bulk operation).
@@ -1276,7 +1292,10 @@ export function destinationConformance(name: string, fixture: DestinationFixture
         ),
       );
       expect(new Set(kept.map((r) => r.synced))).toEqual(new Set([t2.getTime()]));
-      await direct(schema, REF_ITEMS, (writer, ref) => writer.truncate(ref).then(() => {}));
+      await direct(schema, REF_ITEMS, async (writer, ref) => {
+        if (writer.truncatedKeys) expect(await truncatedKeys(writer, ref)).toEqual(keyHashes(range(5, 20)));
+        await writer.truncate(ref);
+      });
       expect(await readRows(schema, REF_ITEMS)).toEqual([]);
       const truncated = await fixture.read(schema, REF_ITEMS);
       expect(truncated.length).toBe(20);

@@ -49,6 +49,7 @@ import type {
   TableRef,
   TruncateTime,
   UpsertBatch,
+  Value,
   WriteResult,
 } from "../../protocol";
 import type { EvolveOp } from "../../schema-policy";
@@ -644,6 +645,14 @@ export function d1Capabilities(transactions: boolean): DestinationCapabilities {
 }
 
 /** A writer into one D1 database; `open` it per slice. */
+/** A value as D1 returns it, as a protocol Value (a BLOB comes back as an ArrayBuffer or bytes). */
+function storedValue(value: unknown): Value {
+  if (value === undefined || value === null) return null;
+  if (value instanceof ArrayBuffer) return new Uint8Array(value);
+  if (Array.isArray(value)) return new Uint8Array(value as number[]);
+  return value as Value;
+}
+
 export class D1Writer implements DestinationWriter {
   readonly capabilities: DestinationCapabilities;
   private readonly tables = new Map<string, TablePlan>();
@@ -1063,6 +1072,60 @@ export class D1Writer implements DestinationWriter {
       : { sql: verb || `DELETE FROM ${ident}`, params: [] };
     await this.run([statement], "truncating", table);
     return 0;
+  }
+
+  /**
+   * The keys `truncate(ref, before)` would change, a page at a time: by the table's key order
+   * (keyset pagination on the primary key, or `_fivetran_id` for a keyless table), so each page
+   * is one indexed range read and nothing is held beyond a page.
+   */
+  async *truncatedKeys(ref: TableRef, before?: Date): AsyncIterable<Row[]> {
+    await this.flush();
+    const table = this.table(ref);
+    const { stream } = ref;
+    const keyed = stream.primaryKey.length > 0;
+    const values = keyed ? stream.primaryKey : stream.columns.map((c) => c.name);
+    const order = keyed ? stream.primaryKey : [ROW_ID];
+    const conditions: string[] = [];
+    const params: string[] = [];
+    if (table.mode === "soft_delete") conditions.push(`${quoteName(DELETED)} = 0`);
+    if (table.mode === "history") conditions.push(`${quoteName(ACTIVE)} = 1`);
+    if (before) {
+      params.push(syncedText(before));
+      conditions.push(`${quoteName(SYNCED)} < ?${params.length}`);
+    }
+    const selected = [...new Set([...values, ...order])];
+    // Statements bind text: SQLite's column affinity compares it as the column's type. A BLOB
+    // key is paged by its hex text (upper-case hex keeps the bytes' order).
+    const blob = new Set(stream.columns.filter((c) => sqliteType(c) === "BLOB").map((c) => c.name));
+    const orderTerms = order.map((name) => (blob.has(name) ? `hex(${quoteName(name)})` : quoteName(name)));
+    const PAGE = 5000;
+    let after: (string | null)[] | undefined;
+    for (;;) {
+      const where = [...conditions];
+      const bound: (string | null)[] = [...params];
+      if (after) {
+        where.push(`(${orderTerms.join(", ")}) > (${after.map((_, i) => `?${bound.length + i + 1}`).join(", ")})`);
+        bound.push(...after);
+      }
+      const rows = await this.db.query({
+        sql: `SELECT ${selected.map(quoteName).join(", ")}${order
+          .filter((name) => blob.has(name))
+          .map((name) => `, hex(${quoteName(name)}) AS ${quoteName(`_fivetran_hex_${order.indexOf(name)}`)}`)
+          .join("")} FROM ${quoteName(table.name)}${
+          where.length > 0 ? ` WHERE ${where.join(" AND ")}` : ""
+        } ORDER BY ${orderTerms.join(", ")} LIMIT ${PAGE}`,
+        params: bound,
+      });
+      if (rows.length === 0) return;
+      yield rows.map((row) => values.map((name) => storedValue(row[name])));
+      if (rows.length < PAGE) return;
+      const last = rows[rows.length - 1] as Record<string, unknown>;
+      after = order.map((name) => {
+        const value = last[blob.has(name) ? `_fivetran_hex_${order.indexOf(name)}` : name];
+        return value === null || value === undefined ? null : String(value);
+      });
+    }
   }
 
   async isEmpty(ref: TableRef): Promise<boolean> {

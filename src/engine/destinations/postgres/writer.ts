@@ -597,6 +597,51 @@ export class PostgresWriter implements DestinationWriter {
     return result.rowCount ?? 0;
   }
 
+  /**
+   * The keys `truncate(ref, before)` would change, a page at a time, by keyset pagination on
+   * the primary key (`_fivetran_id` for a keyless table): one index range read per page.
+   */
+  async *truncatedKeys(ref: TableRef, before?: Date): AsyncIterable<Row[]> {
+    const table = this.table(ref);
+    const { stream } = ref;
+    const keyed = stream.primaryKey.length > 0;
+    const values = keyed ? stream.primaryKey : stream.columns.map((c) => c.name);
+    const order = keyed ? stream.primaryKey : [ROW_ID];
+    const types = keyed ? table.keyTypes : ["text"];
+    const conditions: string[] = [];
+    const params: unknown[] = [];
+    if (table.mode === "soft_delete") conditions.push(`NOT ${q(DELETED)}`);
+    if (table.mode === "history") conditions.push(q(ACTIVE));
+    if (before) {
+      params.push(before.toISOString());
+      conditions.push(`${q(SYNCED)} < $${params.length}`);
+    }
+    const PAGE = 5000;
+    let after: string[] | undefined;
+    for (;;) {
+      const where = [...conditions];
+      const bound = [...params];
+      if (after) {
+        const from = bound.length;
+        where.push(
+          `(${order.map(q).join(", ")}) > (${order.map((_, i) => `$${from + i + 1}::${types[i]}`).join(", ")})`,
+        );
+        bound.push(...after);
+      }
+      const { rows } = await this.client.query<Record<string, unknown>>(
+        `SELECT ${values.map(q).join(", ")}, ${order.map((name, i) => `${q(name)}::text AS ${q(`_fivetran_key_${i}`)}`).join(", ")}
+           FROM ${table.ident}${where.length > 0 ? ` WHERE ${where.join(" AND ")}` : ""}
+           ORDER BY ${order.map(q).join(", ")} LIMIT ${PAGE}`,
+        bound,
+      );
+      if (rows.length === 0) return;
+      yield rows.map((row) => values.map((name) => readValue(row[name])));
+      if (rows.length < PAGE) return;
+      const last = rows[rows.length - 1] as Record<string, unknown>;
+      after = order.map((_, i) => String(last[`_fivetran_key_${i}`]));
+    }
+  }
+
   async isEmpty(ref: TableRef): Promise<boolean> {
     const { rows } = await this.client.query(`SELECT 1 FROM ${this.table(ref).ident} LIMIT 1`);
     return rows.length === 0;
@@ -663,6 +708,15 @@ export class PostgresWriter implements DestinationWriter {
 }
 
 /** `a."x", a."y"`. */
+/** A value as node-postgres parsed it, as a protocol Value (bigint and numeric come as text). */
+function readValue(value: unknown): Value {
+  if (value === undefined || value === null) return null;
+  if (value instanceof Date) return value.toISOString();
+  if (value instanceof Uint8Array) return new Uint8Array(value);
+  if (typeof value === "object") return JSON.stringify(value);
+  return value as Value;
+}
+
 function prefixed(alias: string, names: readonly string[]): string {
   return names.map((n) => `${alias}.${q(n)}`).join(", ");
 }
