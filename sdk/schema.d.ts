@@ -1198,26 +1198,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/v1/system-keys": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * List all system keys
-         * @description Always an empty page: this resource does not exist on fivetran.do (see the README).
-         */
-        get: operations["get_system_keys"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/v1/external-logging": {
         parameters: {
             query?: never;
@@ -1290,26 +1270,6 @@ export interface paths {
          * @description Always an empty page: this resource does not exist on fivetran.do (see the README).
          */
         get: operations["transformation_package_metadata_list"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/system-keys/{keyId}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Retrieve system key details
-         * @description Always 404: this resource does not exist on fivetran.do (see the README).
-         */
-        get: operations["get_system_key_details"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2084,6 +2044,78 @@ export interface paths {
          * @description Legacy alias of /v1/teams/{teamId}/connections.
          */
         patch: operations["update_team_membership_in_connector"];
+        trace?: never;
+    };
+    "/v1/system-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List all system keys
+         * @description Only with the API key of an Account Administrator user; a system key gets 403. Secrets are never listed.
+         */
+        get: operations["get_system_keys"];
+        put?: never;
+        /**
+         * Create a system key
+         * @description Only with the API key of an Account Administrator user; a system key gets 403. The answer holds the key's secret, the only time it is shown.
+         */
+        post: operations["create_system_key"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/system-keys/{keyId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Retrieve system key details
+         * @description Only with the API key of an Account Administrator user; a system key gets 403.
+         */
+        get: operations["get_system_key_details"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a system key
+         * @description Only with the API key of an Account Administrator user; a system key gets 403. The key stops authenticating at once.
+         */
+        delete: operations["delete_system_key"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a system key
+         * @description Only with the API key of an Account Administrator user; a system key gets 403. `permissions`, when given, replaces every rule of the key.
+         */
+        patch: operations["update_system_key"];
+        trace?: never;
+    };
+    "/v1/system-keys/{keyId}/rotate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Rotate a system key
+         * @description Only with the API key of an Account Administrator user; a system key gets 403. Issues a new secret (shown in this answer only; the old one stops working at once) and a new `expired_at` from now.
+         */
+        post: operations["rotate_system_key"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/v1/groups/{groupId}/public-key": {
@@ -3585,23 +3617,6 @@ export interface components {
             };
             required?: string[];
         };
-        SystemKey: {
-            id: string;
-            name: string;
-            key: string;
-            permissions: {
-                resource_type: string;
-                access_level: string;
-            }[];
-            /** @example 2024-12-01T15:43:29.013729Z */
-            created_at: string;
-            /** @example 2024-12-01T15:43:29.013729Z */
-            updated_at: string | null;
-            /** @example 2024-12-01T15:43:29.013729Z */
-            expired_at: string | null;
-            /** @example 2024-12-01T15:43:29.013729Z */
-            last_used_at: string | null;
-        };
         LogService: {
             id: string;
             service: string;
@@ -3719,7 +3734,10 @@ export interface components {
         AccountInfo: {
             account_id: string;
             account_name: string;
-            user_id: string;
+            /** @description The key's user; absent for a system key */
+            user_id?: string;
+            /** @description Set when the key is a system key */
+            system_key_id?: string;
         };
         User: {
             /** @example recoup_befell */
@@ -3850,6 +3868,79 @@ export interface components {
         UpdateTeamUserRequest: {
             /** @example Team Manager */
             role: string;
+        };
+        SystemKey: {
+            /** @example sod_determine */
+            id: string;
+            /** @example prod_key */
+            name: string;
+            /** @description The key half of the Basic credentials */
+            key: string;
+            /** @description Only in the answers of create and rotate: it is never shown again */
+            secret?: string;
+            permissions: components["schemas"]["SystemKeyPermissionResponse"][];
+            /** @example 2023-11-10T19:32:58.646000Z */
+            created_at: string;
+            /** @example 2023-11-10T19:32:58.646000Z */
+            updated_at: string | null;
+            /**
+             * @description null: the key does not expire
+             * @example 2023-11-10T19:32:58.646000Z
+             */
+            expired_at: string | null;
+            /** @example 2023-11-10T19:32:58.646000Z */
+            last_used_at: string | null;
+        };
+        SystemKeyPermissionResponse: {
+            /** @example CONNECTOR */
+            resource_type: string;
+            /** @example MANAGE */
+            access_level: string;
+            resource_filter?: components["schemas"]["SystemKeyPermissionResourceFilter"];
+        };
+        SystemKeyPermissionResourceFilter: {
+            /** @description Connection or destination ids */
+            ids?: string[];
+            /** @description Group ids */
+            group_ids?: string[];
+        };
+        NewSystemKeyRequest: {
+            /** @example prod_key */
+            name: string;
+            /**
+             * @description Default INFINITE (no expiry), as keys made in Fivetran's dashboard
+             * @example THREE_MONTHS
+             * @enum {string|null}
+             */
+            expiration_period?: "ONE_WEEK" | "ONE_MONTH" | "THREE_MONTHS" | "SIX_MONTHS" | "INFINITE" | null;
+            permissions?: components["schemas"]["SystemKeyPermissionRequest"][] | null;
+        };
+        SystemKeyPermissionRequest: {
+            /**
+             * @example CONNECTOR
+             * @enum {string}
+             */
+            resource_type: "ACCOUNT" | "USER" | "WEBHOOK" | "TEAM" | "ROLES" | "DESTINATION" | "TRANSFORMATION" | "REMOTE_EXECUTION_AGENT" | "CONNECTOR" | "PRIVATE_LINK" | "PROXY";
+            /**
+             * @example MANAGE
+             * @enum {string}
+             */
+            access_level: "NONE" | "READ" | "MANAGE";
+            resource_filter?: components["schemas"]["SystemKeyPermissionResourceFilter"] & (Record<string, never> | null);
+        };
+        UpdateSystemKeyRequest: {
+            /** @example prod_key */
+            name?: string | null;
+            /** @description Replaces every rule of the key */
+            permissions?: components["schemas"]["SystemKeyPermissionRequest"][] | null;
+        };
+        RotateSystemKeyRequest: {
+            /**
+             * @description The new expiry counts from now; default the key's own period
+             * @example THREE_MONTHS
+             * @enum {string|null}
+             */
+            expiration_period?: "ONE_WEEK" | "ONE_MONTH" | "THREE_MONTHS" | "SIX_MONTHS" | "INFINITE" | null;
         };
         Certificate: {
             id: string;
@@ -11627,87 +11718,6 @@ export interface operations {
             };
         };
     };
-    get_system_keys: {
-        parameters: {
-            query?: {
-                /** @description Opaque cursor from `next_cursor` */
-                cursor?: string;
-                /** @description Page size, 1..1000 (default 100) */
-                limit?: number;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description System keys retrieved successfully */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        /** @example Success */
-                        code: string;
-                        message: string;
-                        data: {
-                            items: components["schemas"]["SystemKey"][];
-                            /** @description Absent on the last page */
-                            next_cursor?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Invalid input: the message names the field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Missing or invalid API key and secret */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description NotAcceptable: the Accept header names no JSON type */
-            406: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description UriTooLong: the URL is longer than 16 KiB */
-            414: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
-            429: {
-                headers: {
-                    /** @description Seconds until a request may succeed again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
     list_log_services: {
         parameters: {
             query?: {
@@ -11996,75 +12006,6 @@ export interface operations {
             };
             /** @description Missing or invalid API key and secret */
             401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description NotAcceptable: the Accept header names no JSON type */
-            406: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description UriTooLong: the URL is longer than 16 KiB */
-            414: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
-            429: {
-                headers: {
-                    /** @description Seconds until a request may succeed again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    get_system_key_details: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                keyId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Invalid input: the message names the field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Missing or invalid API key and secret */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description No such resource */
-            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -17973,6 +17914,552 @@ export interface operations {
                         code: string;
                         message: string;
                         data: components["schemas"]["Membership"];
+                    };
+                };
+            };
+            /** @description Invalid input: the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid API key and secret */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource in this account */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description NotAcceptable: the Accept header names no JSON type */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description PayloadTooLarge: the body is larger than 2 MiB (FIVETRAN_MAX_BODY_BYTES) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UriTooLong: the URL is longer than 16 KiB */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UnsupportedMediaType: the body is not JSON by its Content-Type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            429: {
+                headers: {
+                    /** @description Seconds until a request may succeed again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    get_system_keys: {
+        parameters: {
+            query?: {
+                /** @description Opaque cursor from `next_cursor` */
+                cursor?: string;
+                /** @description Page size, 1..1000 (default 100) */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description System keys retrieved successfully */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example Success */
+                        code: string;
+                        message: string;
+                        data: {
+                            items: components["schemas"]["SystemKey"][];
+                            /** @description Absent on the last page */
+                            next_cursor?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Invalid input: the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid API key and secret */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description NotAcceptable: the Accept header names no JSON type */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UriTooLong: the URL is longer than 16 KiB */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            429: {
+                headers: {
+                    /** @description Seconds until a request may succeed again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    create_system_key: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewSystemKeyRequest"];
+            };
+        };
+        responses: {
+            /** @description System key has been created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example Success */
+                        code: string;
+                        message: string;
+                        data: components["schemas"]["SystemKey"];
+                    };
+                };
+            };
+            /** @description Invalid input: the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid API key and secret */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description NotAcceptable: the Accept header names no JSON type */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description PayloadTooLarge: the body is larger than 2 MiB (FIVETRAN_MAX_BODY_BYTES) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UriTooLong: the URL is longer than 16 KiB */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UnsupportedMediaType: the body is not JSON by its Content-Type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            429: {
+                headers: {
+                    /** @description Seconds until a request may succeed again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    get_system_key_details: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                keyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description System key details retrieved successfully */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example Success */
+                        code: string;
+                        message: string;
+                        data: components["schemas"]["SystemKey"];
+                    };
+                };
+            };
+            /** @description Invalid input: the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid API key and secret */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource in this account */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description NotAcceptable: the Accept header names no JSON type */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UriTooLong: the URL is longer than 16 KiB */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            429: {
+                headers: {
+                    /** @description Seconds until a request may succeed again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    delete_system_key: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                keyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description System key has been deleted */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessageResponse"];
+                };
+            };
+            /** @description Invalid input: the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid API key and secret */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource in this account */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description NotAcceptable: the Accept header names no JSON type */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UriTooLong: the URL is longer than 16 KiB */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            429: {
+                headers: {
+                    /** @description Seconds until a request may succeed again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    update_system_key: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                keyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["UpdateSystemKeyRequest"];
+            };
+        };
+        responses: {
+            /** @description System key has been updated */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example Success */
+                        code: string;
+                        message: string;
+                        data: components["schemas"]["SystemKey"];
+                    };
+                };
+            };
+            /** @description Invalid input: the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid API key and secret */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource in this account */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description NotAcceptable: the Accept header names no JSON type */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description PayloadTooLarge: the body is larger than 2 MiB (FIVETRAN_MAX_BODY_BYTES) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UriTooLong: the URL is longer than 16 KiB */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UnsupportedMediaType: the body is not JSON by its Content-Type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            429: {
+                headers: {
+                    /** @description Seconds until a request may succeed again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    rotate_system_key: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                keyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["RotateSystemKeyRequest"];
+            };
+        };
+        responses: {
+            /** @description System key has been rotated */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example Success */
+                        code: string;
+                        message: string;
+                        data: components["schemas"]["SystemKey"];
                     };
                 };
             };

@@ -23,6 +23,7 @@ import { groupKeysRouter } from "./routes/group-keys";
 import { groupsRouter } from "./routes/groups";
 import { metadataRouter, publicRouter } from "./routes/metadata";
 import { operatorAuth, operatorRouter } from "./routes/operator";
+import { systemKeysRouter } from "./routes/system-keys";
 import { teamsRouter } from "./routes/teams";
 import { usageRouter } from "./routes/usage";
 import { usersRouter } from "./routes/users";
@@ -161,6 +162,7 @@ export function createApp() {
   app.route("/", accountRouter);
   app.route("/", usersRouter);
   app.route("/", teamsRouter);
+  app.route("/", systemKeysRouter);
   app.route("/", groupKeysRouter);
   app.route("/", certificatesRouter);
   app.route("/", webhooksRouter);

@@ -1,3 +1,4 @@
+import type { SystemKeyPermission } from "./db/schema";
 import type { ConnectorDO } from "./do/connector-do";
 import type { DestinationDO } from "./do/destination-do";
 import type { EventsDO } from "./do/events-do";
@@ -112,6 +113,9 @@ export interface AppEnv {
 /** Who is calling: resolved from HTTP Basic credentials. */
 export interface AuthContext {
   accountId: string;
+  /** The key's user; for a system key, which belongs to no user, the system key's id. */
   userId: string;
   apiKey: string;
+  /** Set when the credentials are a system key's (src/routes/system-keys): its id and permissions. */
+  systemKey?: { id: string; permissions: SystemKeyPermission[] };
 }

@@ -8,7 +8,6 @@ import { parseRateLimit } from "../../src/middleware/rate-limit";
 import { call, newAccount } from "./helpers";
 
 const EMPTY_LISTS: [string, string][] = [
-  ["/v1/system-keys", "System keys retrieved successfully"],
   ["/v1/external-logging", "External logging services retrieved successfully"],
   ["/v1/external-secrets-managers", "Operation performed successfully"],
   ["/v1/connector-sdk/packages", "Connector SDK packages retrieved successfully"],
@@ -21,7 +20,6 @@ const EMPTY_LISTS: [string, string][] = [
 ];
 
 const DETAILS: [string, string, string][] = [
-  ["/v1/system-keys/k1", "NotFound_SystemKey", "SystemKey with id 'k1' does not exist."],
   [
     "/v1/external-secrets-managers/lucky_tiger",
     "NotFound",
@@ -74,7 +72,7 @@ describe("the lists clients read first", () => {
   });
 
   it("needs credentials like every /v1 route", async () => {
-    const res = await call("GET", "/v1/system-keys", { auth: null });
+    const res = await call("GET", "/v1/private-links", { auth: null });
     expect(res.status).toBe(401);
     expect(res.json.code).toBe("Unauthorized");
   });

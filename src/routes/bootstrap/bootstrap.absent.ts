@@ -14,19 +14,6 @@ import type { Router } from "../../lib/router";
  */
 const timestamp = z.string().openapi({ example: "2024-12-01T15:43:29.013729Z" });
 
-const systemKeySchema = z
-  .object({
-    id: z.string(),
-    name: z.string(),
-    key: z.string(),
-    permissions: z.array(z.object({ resource_type: z.string(), access_level: z.string() })),
-    created_at: timestamp,
-    updated_at: timestamp.nullable(),
-    expired_at: timestamp.nullable(),
-    last_used_at: timestamp.nullable(),
-  })
-  .openapi("SystemKey");
-
 const logServiceSchema = z
   .object({ id: z.string(), service: z.string(), enabled: z.boolean(), config: z.record(z.string(), z.unknown()) })
   .openapi("LogService");
@@ -77,14 +64,6 @@ interface AbsentList {
 
 const lists: AbsentList[] = [
   {
-    path: "/v1/system-keys",
-    tag: "System Keys",
-    operationId: "get_system_keys",
-    summary: "List all system keys",
-    message: "System keys retrieved successfully",
-    item: systemKeySchema,
-  },
-  {
     path: "/v1/external-logging",
     tag: "Log Service",
     operationId: "list_log_services",
@@ -132,14 +111,6 @@ interface AbsentDetail {
 const notFound = (kind: string) => (id: string) => ApiError.notFound(kind, id);
 
 const details: AbsentDetail[] = [
-  {
-    path: "/v1/system-keys/{keyId}",
-    param: "keyId",
-    tag: "System Keys",
-    operationId: "get_system_key_details",
-    summary: "Retrieve system key details",
-    notFound: notFound("SystemKey"),
-  },
   {
     path: "/v1/external-secrets-managers/{esmId}",
     param: "esmId",
