@@ -10,6 +10,7 @@ import { call, newAccount } from "./helpers";
 const EMPTY_LISTS: [string, string][] = [
   ["/v1/external-logging", "External logging services retrieved successfully"],
   ["/v1/external-secrets-managers", "Operation performed successfully"],
+  ["/v1/external-secrets-managers-entities", "Operation performed successfully"],
   ["/v1/connector-sdk/packages", "Connector SDK packages retrieved successfully"],
   ["/v1/transformations/package-metadata", "Transformation package metadata list retrieved successfully"],
   ["/v1/private-links", "Private links retrieved successfully"],
@@ -46,6 +47,81 @@ const DETAILS: [string, string, string][] = [
   ],
   ["/v1/external-logging/l1", "NotFound_ExternalLogging", "External logging service with id 'l1' does not exist."],
 ];
+
+const proxyNotFound = { code: "NotFound", message: "Proxy Agent not found." };
+const esmNotFound = { code: "NotFound", message: "External Secrets Manager with 'lucky_tiger' id is not found." };
+const notFoundAs = (kind: string, id: string) => ({
+  code: `NotFound_${kind}`,
+  message: `${kind} with id '${id}' does not exist.`,
+});
+const logNotFound = {
+  code: "NotFound_ExternalLogging",
+  message: "External logging service with id 'l1' does not exist.",
+};
+
+/** Every operation on one resource of the absent families (go-fivetran's and the spec's), and its 404. */
+const SUB_ROUTES: [string, string, { code: string; message: string }][] = [
+  ["GET", "/v1/proxy/a1/connections", proxyNotFound],
+  ["POST", "/v1/proxy/a1/regenerate-secrets", proxyNotFound],
+  ["DELETE", "/v1/proxy/a1", proxyNotFound],
+  ["PATCH", "/v1/hybrid-deployment-agents/a1/re-auth", notFoundAs("HybridDeploymentAgent", "a1")],
+  ["POST", "/v1/hybrid-deployment-agents/a1/reset-credentials", notFoundAs("HybridDeploymentAgent", "a1")],
+  ["DELETE", "/v1/hybrid-deployment-agents/a1", notFoundAs("HybridDeploymentAgent", "a1")],
+  ["PATCH", "/v1/private-links/l1", notFoundAs("PrivateLink", "l1")],
+  ["DELETE", "/v1/private-links/l1", notFoundAs("PrivateLink", "l1")],
+  ["PATCH", "/v1/external-secrets-managers/lucky_tiger", esmNotFound],
+  ["DELETE", "/v1/external-secrets-managers/lucky_tiger", esmNotFound],
+  ["GET", "/v1/external-secrets-managers/lucky_tiger/entities", esmNotFound],
+  ["PATCH", "/v1/connector-sdk/packages/p1", notFoundAs("ConnectorSdkPackage", "p1")],
+  ["DELETE", "/v1/connector-sdk/packages/p1", notFoundAs("ConnectorSdkPackage", "p1")],
+  ["GET", "/v1/connector-sdk/packages/p1/download", notFoundAs("ConnectorSdkPackage", "p1")],
+  ["PATCH", "/v1/external-logging/l1", logNotFound],
+  ["POST", "/v1/external-logging/l1/test", logNotFound],
+  ["DELETE", "/v1/external-logging/l1", logNotFound],
+  ["PATCH", "/v1/transformations/t1", notFoundAs("Transformation", "t1")],
+  ["DELETE", "/v1/transformations/t1", notFoundAs("Transformation", "t1")],
+  ["POST", "/v1/transformations/t1/run", notFoundAs("Transformation", "t1")],
+  ["POST", "/v1/transformations/t1/cancel", notFoundAs("Transformation", "t1")],
+  ["POST", "/v1/transformations/t1/upgrade", notFoundAs("Transformation", "t1")],
+  ["PATCH", "/v1/transformation-projects/p1", notFoundAs("TransformationProject", "p1")],
+  ["DELETE", "/v1/transformation-projects/p1", notFoundAs("TransformationProject", "p1")],
+  ["POST", "/v1/transformation-projects/p1/test", notFoundAs("TransformationProject", "p1")],
+];
+
+const ACCOUNT_LOG_SERVICE: [string, string][] = [
+  ["GET", "/v1/external-logging/account"],
+  ["PATCH", "/v1/external-logging/account"],
+  ["DELETE", "/v1/external-logging/account"],
+  ["POST", "/v1/external-logging/account/test"],
+];
+
+describe("operations on one resource of an absent family", () => {
+  it.each(SUB_ROUTES)("%s %s is Fivetran's 404, not No route", async (method, path, error) => {
+    const auth = await newAccount();
+    const body = method === "GET" || method === "DELETE" ? undefined : {};
+    const res = await call(method, path, { auth, body });
+    expect(res.status).toBe(404);
+    expect(res.json).toEqual(error);
+    // A trailing slash, as the Airflow provider sends, is the same route.
+    expect((await call(method, `${path}/`, { auth, body })).json).toEqual(error);
+  });
+
+  it.each(ACCOUNT_LOG_SERVICE)("%s %s: the account has no account-level log service", async (method, path) => {
+    const res = await call(method, path, { auth: await newAccount(), body: method === "GET" ? undefined : {} });
+    expect(res.status).toBe(404);
+    expect(res.json.code).toBe("NotFound_ExternalLogging");
+  });
+
+  it("decodes the id in the message", async () => {
+    const res = await call("GET", "/v1/private-links/a%20b", { auth: await newAccount() });
+    expect(res.json.message).toBe("PrivateLink with id 'a b' does not exist.");
+  });
+
+  it("still needs credentials", async () => {
+    const res = await call("GET", "/v1/proxy/a1/connections", { auth: null });
+    expect(res.status).toBe(401);
+  });
+});
 
 describe("the lists clients read first", () => {
   it.each(EMPTY_LISTS)("GET %s is 200 with an empty page and Fivetran's message", async (path, message) => {
