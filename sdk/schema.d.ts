@@ -4567,7 +4567,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -4670,7 +4670,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -4753,7 +4753,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -4840,7 +4840,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -4954,7 +4954,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -5048,7 +5048,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -5142,7 +5142,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -5223,7 +5223,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -5335,7 +5335,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -5418,7 +5418,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -5505,7 +5505,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -5610,7 +5610,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -5715,7 +5715,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -5809,7 +5809,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -5921,7 +5921,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -6004,7 +6004,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -6082,7 +6082,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -6187,7 +6187,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -6292,7 +6292,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -6392,7 +6392,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -6470,7 +6470,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -6579,7 +6579,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -6688,7 +6688,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -6779,7 +6779,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -6862,7 +6862,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -6967,7 +6967,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -7059,7 +7059,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -7158,7 +7158,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -7272,7 +7272,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -7381,7 +7381,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -7474,7 +7474,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -7585,7 +7585,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -7668,7 +7668,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -7782,7 +7782,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -7887,7 +7887,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -8001,7 +8001,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -8108,7 +8108,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -8217,7 +8217,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -8304,7 +8304,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -8389,7 +8389,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -8494,7 +8494,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -8573,7 +8573,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -8667,7 +8667,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -8779,7 +8779,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -8862,7 +8862,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -8940,7 +8940,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -9045,7 +9045,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -9150,7 +9150,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -9250,7 +9250,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -9328,7 +9328,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -9437,7 +9437,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -9546,7 +9546,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -9637,7 +9637,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -9720,7 +9720,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -9825,7 +9825,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -9917,7 +9917,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -10016,7 +10016,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -10130,7 +10130,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -10239,7 +10239,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -10332,7 +10332,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -10443,7 +10443,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -10526,7 +10526,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -10640,7 +10640,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -10745,7 +10745,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -10859,7 +10859,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -10966,7 +10966,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -11075,7 +11075,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -11162,7 +11162,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -11247,7 +11247,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -11352,7 +11352,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -11431,7 +11431,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -11552,7 +11552,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -11633,7 +11633,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -11719,7 +11719,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -11805,7 +11805,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -11874,7 +11874,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -11943,7 +11943,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -12012,7 +12012,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -12136,7 +12136,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -12217,7 +12217,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -12298,7 +12298,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -12379,7 +12379,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -12462,7 +12462,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -12531,7 +12531,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -12600,7 +12600,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -12669,7 +12669,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -12738,7 +12738,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -12807,7 +12807,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -12876,7 +12876,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -12945,7 +12945,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -13014,7 +13014,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -13083,7 +13083,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -13152,7 +13152,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -13221,7 +13221,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -13290,7 +13290,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -13359,7 +13359,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -13428,7 +13428,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -13497,7 +13497,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -13566,7 +13566,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -13635,7 +13635,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -13704,7 +13704,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -13773,7 +13773,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -13842,7 +13842,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -13909,7 +13909,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -13976,7 +13976,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -14043,7 +14043,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -14110,7 +14110,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -14179,7 +14179,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -14248,7 +14248,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -14317,7 +14317,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -14386,7 +14386,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -14455,7 +14455,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -14524,7 +14524,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -14593,7 +14593,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -14662,7 +14662,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -14731,7 +14731,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -14800,7 +14800,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -14869,7 +14869,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -14938,7 +14938,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -15007,7 +15007,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -15076,7 +15076,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -15157,7 +15157,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -15238,7 +15238,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -15319,7 +15319,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -15400,7 +15400,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -15481,7 +15481,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -15562,7 +15562,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -15634,7 +15634,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -15717,7 +15717,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -15820,7 +15820,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -15903,7 +15903,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -15990,7 +15990,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -16104,7 +16104,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -16191,7 +16191,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -16285,7 +16285,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -16394,7 +16394,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -16473,7 +16473,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -16565,7 +16565,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -16679,7 +16679,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -16763,7 +16763,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -16842,7 +16842,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -16948,7 +16948,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -17040,7 +17040,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -17154,7 +17154,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -17238,7 +17238,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -17317,7 +17317,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -17423,7 +17423,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -17515,7 +17515,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -17629,7 +17629,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -17713,7 +17713,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -17792,7 +17792,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -17898,7 +17898,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -17979,7 +17979,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -18082,7 +18082,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -18165,7 +18165,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -18243,7 +18243,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -18357,7 +18357,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -18435,7 +18435,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -18527,7 +18527,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -18641,7 +18641,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -18725,7 +18725,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -18804,7 +18804,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -18910,7 +18910,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -19002,7 +19002,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -19116,7 +19116,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -19200,7 +19200,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -19279,7 +19279,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -19385,7 +19385,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -19477,7 +19477,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -19591,7 +19591,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -19675,7 +19675,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -19754,7 +19754,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -19860,7 +19860,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -19952,7 +19952,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -20066,7 +20066,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -20150,7 +20150,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -20229,7 +20229,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -20335,7 +20335,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -20416,7 +20416,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -20510,7 +20510,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -20593,7 +20593,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -20671,7 +20671,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -20776,7 +20776,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -20881,7 +20881,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -20967,7 +20967,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -21053,7 +21053,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -21145,7 +21145,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -21236,7 +21236,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -21306,7 +21306,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -21376,7 +21376,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -21468,7 +21468,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -21559,7 +21559,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -21629,7 +21629,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -21699,7 +21699,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -21791,7 +21791,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -21882,7 +21882,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -21952,7 +21952,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -22022,7 +22022,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -22114,7 +22114,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -22205,7 +22205,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -22275,7 +22275,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -22345,7 +22345,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -22437,7 +22437,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -22528,7 +22528,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -22598,7 +22598,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -22668,7 +22668,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -22760,7 +22760,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -22851,7 +22851,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -22921,7 +22921,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -22991,7 +22991,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -23072,7 +23072,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -23166,7 +23166,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -23271,7 +23271,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -23354,7 +23354,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -23432,7 +23432,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -23537,7 +23537,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -23642,7 +23642,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -23734,7 +23734,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -23820,7 +23820,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -23916,7 +23916,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -24025,7 +24025,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -24119,7 +24119,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -24241,7 +24241,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -24331,7 +24331,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -24451,7 +24451,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -24543,7 +24543,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -24687,7 +24687,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -24778,7 +24778,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -24872,7 +24872,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -24970,7 +24970,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -25068,7 +25068,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -25153,7 +25153,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -25238,7 +25238,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */

@@ -66,6 +66,13 @@ export interface Env {
    * per hour; unset or `off` (the default) = no limit (src/middleware/rate-limit.ts).
    */
   FIVETRAN_RATE_LIMIT?: string;
+  /**
+   * Per-account setup-test budgets, comma-separated `<requests>/<seconds>` windows (`250/60,2500/3600`
+   * as Fivetran); unset or `off` (the default) = no limit (src/middleware/rate-limit.ts).
+   */
+  FIVETRAN_SETUP_TEST_RATE_LIMIT?: string;
+  /** Per-account source-interaction budgets (`500/60,5000/3600` as Fivetran), as FIVETRAN_SETUP_TEST_RATE_LIMIT. */
+  FIVETRAN_SOURCE_RATE_LIMIT?: string;
   /** Largest accepted request body in bytes (default 2 MiB, src/middleware/limits.ts). */
   FIVETRAN_MAX_BODY_BYTES?: string;
   /** Bootstrap API key of the first account (Worker secret). */

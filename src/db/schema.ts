@@ -481,8 +481,10 @@ export const requestCounts = sqliteTable(
   "request_counts",
   {
     accountId: text("account_id").notNull(),
+    /** Which budget: "" for all requests, `setup_tests/<seconds>` or `source/<seconds>` (src/middleware/rate-limit.ts). */
+    bucket: text("bucket").notNull().default(""),
     windowStart: integer("window_start").notNull(),
     count: integer("count").notNull(),
   },
-  (t) => [uniqueIndex("request_counts_unique").on(t.accountId, t.windowStart)],
+  (t) => [uniqueIndex("request_counts_bucket_unique").on(t.accountId, t.bucket, t.windowStart)],
 );

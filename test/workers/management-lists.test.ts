@@ -4,8 +4,9 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { createApp } from "../../src/app";
-import { parseRateLimit } from "../../src/middleware/rate-limit";
+import { operationKinds, parseRateLimit, parseRateLimits } from "../../src/middleware/rate-limit";
 import { call, newAccount } from "./helpers";
+import { connection, group } from "./mgmt-helpers";
 
 const EMPTY_LISTS: [string, string][] = [
   ["/v1/external-logging", "External logging services retrieved successfully"],
@@ -202,5 +203,141 @@ describe("per-account request limits", () => {
     const limited = { ...env, FIVETRAN_RATE_LIMIT: "1/3600" };
     const res = await app.fetch(new Request("http://127.0.0.1:8787/v1/groups"), limited);
     expect(res.status).toBe(401);
+  });
+});
+
+describe("setup-test and source-interaction limits", () => {
+  const app = createApp();
+  const send = (
+    limits: Record<string, string>,
+    auth: string,
+    method: string,
+    path: string,
+    body?: Record<string, unknown>,
+  ) =>
+    app.fetch(
+      new Request(`http://127.0.0.1:8787${path}`, {
+        method,
+        headers: { authorization: auth, "content-type": "application/json" },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      }),
+      { ...env, ...limits },
+    );
+
+  async function account(name: string) {
+    const auth = await newAccount(name);
+    const groupId = await group(auth, `${name}_group`);
+    const connectionId = await connection(auth, groupId, `${name.replace(/\W/g, "_")}_schema`);
+    return { auth, groupId, connectionId };
+  }
+
+  it("parses lists of windows that all apply; off by default and in the test Worker", () => {
+    expect(parseRateLimits(undefined, "X", "1/1")).toEqual([]);
+    expect(parseRateLimits("off", "X", "1/1")).toEqual([]);
+    expect(parseRateLimits("250/60, 2500/3600", "X", "1/1")).toEqual([
+      { requests: 250, seconds: 60 },
+      { requests: 2500, seconds: 3600 },
+    ]);
+    expect(parseRateLimits("500", "X", "1/1")).toEqual([{ requests: 500, seconds: 3600 }]);
+    expect(() => parseRateLimits("250/60,soon", "FIVETRAN_SOURCE_RATE_LIMIT", "500/60")).toThrow(
+      /FIVETRAN_SOURCE_RATE_LIMIT/,
+    );
+    expect(env.FIVETRAN_SETUP_TEST_RATE_LIMIT).toBeUndefined();
+    expect(env.FIVETRAN_SOURCE_RATE_LIMIT).toBeUndefined();
+  });
+
+  it("classifies requests as Fivetran's rate-limiting page does", () => {
+    const kinds = (method: string, path: string, body?: Record<string, unknown>) => operationKinds(method, path, body);
+    const both = { setupTest: true, source: true };
+    const source = { setupTest: false, source: true };
+    const neither = { setupTest: false, source: false };
+    expect(kinds("POST", "/v1/connections/c1/test")).toEqual(both);
+    expect(kinds("POST", "/v1/connectors/c1/test/")).toEqual(both);
+    expect(kinds("POST", "/v1/destinations/d1/test")).toEqual(both);
+    expect(kinds("POST", "/v1/connections", {})).toEqual(both);
+    expect(kinds("POST", "/v1/connections", { run_setup_tests: false })).toEqual(neither);
+    expect(kinds("POST", "/v1/destinations", { run_setup_tests: true })).toEqual(both);
+    expect(kinds("PATCH", "/v1/connections/c1", { paused: true })).toEqual(neither);
+    expect(kinds("PATCH", "/v1/connections/c1", { run_setup_tests: true })).toEqual(both);
+    expect(kinds("PATCH", "/v1/destinations/d1", { run_setup_tests: true })).toEqual(both);
+    expect(kinds("POST", "/v1/connections/c1/schemas/reload")).toEqual(source);
+    expect(kinds("GET", "/v1/connectors/c1/schemas/s/tables/t/columns")).toEqual(source);
+    expect(kinds("POST", "/v1/connections/c1/sync")).toEqual(neither);
+    expect(kinds("POST", "/v1/connections/c1/resync")).toEqual(neither);
+    expect(kinds("GET", "/v1/connections/c1/schemas")).toEqual(neither);
+  });
+
+  it("answers 429 with an integer Retry-After past the setup-test budget; other requests and accounts go on", async () => {
+    const limits = { FIVETRAN_SETUP_TEST_RATE_LIMIT: "100/60,2/3600" };
+    const a = await account("setup limited a");
+    const b = await account("setup limited b");
+    const test = (who: { auth: string; connectionId: string }) =>
+      send(limits, who.auth, "POST", `/v1/connections/${who.connectionId}/test`, {});
+    expect((await test(a)).status).toBe(200);
+    // A modify without run_setup_tests is no setup test.
+    expect((await send(limits, a.auth, "PATCH", `/v1/connections/${a.connectionId}`, { paused: true })).status).toBe(
+      200,
+    );
+    expect(
+      (await send(limits, a.auth, "PATCH", `/v1/connections/${a.connectionId}`, { run_setup_tests: true })).status,
+    ).toBe(200);
+    const over = await test(a);
+    expect(over.status).toBe(429);
+    const retryAfter = over.headers.get("retry-after") ?? "";
+    expect(retryAfter).toMatch(/^\d+$/);
+    expect(Number(retryAfter)).toBeGreaterThan(0);
+    expect(Number(retryAfter)).toBeLessThanOrEqual(3600);
+    const body = await over.json<{ code: string; message: string }>();
+    expect(body.code).toBe("TooManyRequests");
+    expect(body.message).toMatch(/^Setup test rate limit of 2 requests per 3600 seconds/);
+    // A create that runs setup tests is refused too; one that skips them is not.
+    const create = (run_setup_tests: boolean) =>
+      send(limits, a.auth, "POST", "/v1/connections", {
+        group_id: a.groupId,
+        service: "sample",
+        config: { schema: `s_${run_setup_tests}` },
+        paused: true,
+        run_setup_tests,
+      });
+    expect((await create(true)).status).toBe(429);
+    expect((await create(false)).status).toBe(201);
+    // Syncs and reads are not setup tests.
+    expect((await send(limits, a.auth, "GET", `/v1/connections/${a.connectionId}`)).status).toBe(200);
+    expect((await send(limits, a.auth, "POST", `/v1/connections/${a.connectionId}/resync`, {})).status).not.toBe(429);
+    // The budget is the account's.
+    expect((await test(b)).status).toBe(200);
+  });
+
+  it("counts setup tests against the source-interaction budget, with schema reloads and source columns", async () => {
+    // An hour window: a minute boundary between these requests cannot reset the count.
+    const limits = { FIVETRAN_SOURCE_RATE_LIMIT: "3/3600" };
+    const a = await account("source limited");
+    expect((await send(limits, a.auth, "POST", `/v1/connections/${a.connectionId}/test`, {})).status).toBe(200);
+    const reload = await send(limits, a.auth, "POST", `/v1/connections/${a.connectionId}/schemas/reload`, {});
+    expect(reload.status).not.toBe(429);
+    const columns = await send(limits, a.auth, "GET", `/v1/connections/${a.connectionId}/schemas/s/tables/t/columns`);
+    expect(columns.status).not.toBe(429);
+    const over = await send(limits, a.auth, "POST", `/v1/connections/${a.connectionId}/schemas/reload`, {});
+    expect(over.status).toBe(429);
+    expect(Number(over.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect(Number(over.headers.get("retry-after"))).toBeLessThanOrEqual(3600);
+    expect((await over.json<{ message: string }>()).message).toMatch(
+      /^Source interaction rate limit of 3 requests per 3600 seconds/,
+    );
+    // The setup-test budget is unset: only the source budget refuses.
+    expect((await send(limits, a.auth, "GET", `/v1/connections/${a.connectionId}/schemas`)).status).not.toBe(429);
+  });
+
+  it("reports a budget that does not parse as a configuration error", async () => {
+    const a = await account("bad config");
+    const res = await send(
+      { FIVETRAN_SETUP_TEST_RATE_LIMIT: "lots" },
+      a.auth,
+      "POST",
+      `/v1/connections/${a.connectionId}/test`,
+      {},
+    );
+    expect(res.status).toBe(500);
+    expect((await res.json<{ code: string }>()).code).toBe("InvalidConfiguration");
   });
 });
