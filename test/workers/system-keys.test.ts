@@ -179,12 +179,28 @@ describe("system keys: management", () => {
       { name: "ok", permissions: [{ resource_type: "USER", access_level: "WRITE" }] },
       { name: "ok", permissions: [{ resource_type: "USER", access_level: "READ", resource_filter: { ids: ["u"] } }] },
       { name: "ok", permissions: "all" },
+      // An empty filter would widen the rule to every connection: refused, not read as general.
+      { name: "ok", permissions: [{ resource_type: "CONNECTOR", access_level: "MANAGE", resource_filter: {} }] },
+      {
+        name: "ok",
+        permissions: [{ resource_type: "CONNECTOR", access_level: "MANAGE", resource_filter: { ids: [] } }],
+      },
     ];
     for (const body of bad) {
       const res = await call("POST", "/v1/system-keys", { auth: admin.auth, body });
       expect(res.status, JSON.stringify(body)).toBe(400);
       expect(res.json.code).toBe("InvalidInput");
     }
+    const filtered = await call("POST", "/v1/system-keys", {
+      auth: admin.auth,
+      body: {
+        name: "ok",
+        permissions: [{ resource_type: "USER", access_level: "READ", resource_filter: { ids: ["u"] } }],
+      },
+    });
+    expect(filtered.json.message).toMatch(
+      /resource_filter is supported only for resource types CONNECTOR and DESTINATION/,
+    );
     const { id } = await keyWith(admin.auth, []);
     const patch = await call("PATCH", `/v1/system-keys/${id}`, { auth: admin.auth, body: { name: "-" } });
     expect(patch.status).toBe(400);

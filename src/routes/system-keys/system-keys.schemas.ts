@@ -22,6 +22,13 @@ const permission = z
     message: `resource_filter is supported only for resource types ${FILTERABLE.join(" and ")}`,
     path: ["resource_filter"],
   })
+  // An empty filter would silently turn the rule into a general one, for every entity.
+  .refine(
+    (rule) =>
+      !rule.resource_filter ||
+      (rule.resource_filter.ids?.length ?? 0) + (rule.resource_filter.group_ids?.length ?? 0) > 0,
+    { message: "resource_filter must name at least one id or group_id", path: ["resource_filter"] },
+  )
   .openapi("SystemKeyPermissionRequest");
 
 /** Fivetran's rule for a system key's name (its System Key Management page). */
