@@ -1238,26 +1238,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/v1/system-keys": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * List all system keys
-         * @description Always an empty page: this resource does not exist on fivetran.do (see the README).
-         */
-        get: operations["get_system_keys"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/v1/external-logging": {
         parameters: {
             query?: never;
@@ -1290,6 +1270,26 @@ export interface paths {
          * @description Always an empty page: this resource does not exist on fivetran.do (see the README).
          */
         get: operations["list_esms"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/external-secrets-managers-entities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List all entities using external secrets managers
+         * @description Always an empty page: this resource does not exist on fivetran.do (see the README).
+         */
+        get: operations["list_esm_entities"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1338,26 +1338,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/v1/system-keys/{keyId}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Retrieve system key details
-         * @description Always 404: this resource does not exist on fivetran.do (see the README).
-         */
-        get: operations["get_system_key_details"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/v1/external-secrets-managers/{esmId}": {
         parameters: {
             query?: never;
@@ -1370,6 +1350,34 @@ export interface paths {
          * @description Always 404: this resource does not exist on fivetran.do (see the README).
          */
         get: operations["get_esm_details"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete an external secrets manager
+         * @description Always 404: this resource does not exist on fivetran.do (see the README).
+         */
+        delete: operations["delete_esm"];
+        options?: never;
+        head?: never;
+        /**
+         * Update an external secrets manager
+         * @description Always 404: this resource does not exist on fivetran.do (see the README).
+         */
+        patch: operations["modify_esm"];
+        trace?: never;
+    };
+    "/v1/external-secrets-managers/{esmId}/entities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List entities using an external secrets manager
+         * @description Always 404: this resource does not exist on fivetran.do (see the README).
+         */
+        get: operations["get_esm_entities"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1390,6 +1398,34 @@ export interface paths {
          * @description Always 404: this resource does not exist on fivetran.do (see the README).
          */
         get: operations["get_connector_sdk_package"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a Connector SDK package
+         * @description Always 404: this resource does not exist on fivetran.do (see the README).
+         */
+        delete: operations["delete_connector_sdk_package"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a Connector SDK package
+         * @description Always 404: this resource does not exist on fivetran.do (see the README).
+         */
+        patch: operations["update_connector_sdk_package"];
+        trace?: never;
+    };
+    "/v1/connector-sdk/packages/{packageId}/download": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download a Connector SDK package
+         * @description Always 404: this resource does not exist on fivetran.do (see the README).
+         */
+        get: operations["download_connector_sdk_package"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1432,10 +1468,18 @@ export interface paths {
         get: operations["get_private_link_details"];
         put?: never;
         post?: never;
-        delete?: never;
+        /**
+         * Delete a private link
+         * @description Always 404: this resource does not exist on fivetran.do (see the README).
+         */
+        delete: operations["delete_private_link"];
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Update a private link
+         * @description Always 404: this resource does not exist on fivetran.do (see the README).
+         */
+        patch: operations["modify_private_link"];
         trace?: never;
     };
     "/v1/proxy/{agentId}": {
@@ -1452,6 +1496,50 @@ export interface paths {
         get: operations["get_proxy_agent_details"];
         put?: never;
         post?: never;
+        /**
+         * Delete a proxy agent
+         * @description Always 404: this resource does not exist on fivetran.do (see the README).
+         */
+        delete: operations["delete_proxy_agent"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/proxy/{agentId}/connections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List all connections attached to the proxy agent
+         * @description Always 404: this resource does not exist on fivetran.do (see the README).
+         */
+        get: operations["get_proxy_agent_connections"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/proxy/{agentId}/regenerate-secrets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Regenerate a proxy agent's secrets
+         * @description Always 404: this resource does not exist on fivetran.do (see the README).
+         */
+        post: operations["regenerate_secrets_proxy_agent"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1472,6 +1560,146 @@ export interface paths {
         get: operations["get_hybrid_deployment_agent"];
         put?: never;
         post?: never;
+        /**
+         * Delete a hybrid deployment agent
+         * @description Always 404: this resource does not exist on fivetran.do (see the README).
+         */
+        delete: operations["delete_hybrid_deployment_agent"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/hybrid-deployment-agents/{agentId}/re-auth": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Regenerate a hybrid deployment agent's authentication keys
+         * @description Always 404: this resource does not exist on fivetran.do (see the README).
+         */
+        patch: operations["re_auth_hybrid_deployment_agent"];
+        trace?: never;
+    };
+    "/v1/hybrid-deployment-agents/{agentId}/reset-credentials": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reset a hybrid deployment agent's credentials
+         * @description Always 404: this resource does not exist on fivetran.do (see the README).
+         */
+        post: operations["reset_hybrid_deployment_agent_credentials"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/external-logging/account": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Retrieve the account-level log service
+         * @description Always 404: this resource does not exist on fivetran.do (see the README).
+         */
+        get: operations["get_account_log_service_details"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete the account-level log service
+         * @description Always 404: this resource does not exist on fivetran.do (see the README).
+         */
+        delete: operations["delete_account_log_service"];
+        options?: never;
+        head?: never;
+        /**
+         * Update the account-level log service
+         * @description Always 404: this resource does not exist on fivetran.do (see the README).
+         */
+        patch: operations["update_account_log_service"];
+        trace?: never;
+    };
+    "/v1/external-logging/account/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run the account-level log service's setup tests
+         * @description Always 404: this resource does not exist on fivetran.do (see the README).
+         */
+        post: operations["run_setup_tests_account_log_service"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/external-logging/{logId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Retrieve log service details
+         * @description External logging is not supported, so no log service exists: always 404 `NotFound_ExternalLogging`, which clients cleaning up an account read as already gone.
+         */
+        get: operations["get_log_service_details"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a log service
+         * @description External logging is not supported, so no log service exists: always 404 `NotFound_ExternalLogging`, which clients cleaning up an account read as already gone.
+         */
+        delete: operations["delete_log_service"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a log service
+         * @description Always 404: this resource does not exist on fivetran.do (see the README).
+         */
+        patch: operations["update_log_service"];
+        trace?: never;
+    };
+    "/v1/external-logging/{logId}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run a log service's setup tests
+         * @description Always 404: this resource does not exist on fivetran.do (see the README).
+         */
+        post: operations["run_setup_tests_log_service"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1492,6 +1720,74 @@ export interface paths {
         get: operations["transformation_details"];
         put?: never;
         post?: never;
+        /**
+         * Delete a transformation
+         * @description Always 404: this resource does not exist on fivetran.do (see the README).
+         */
+        delete: operations["delete_transformation"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a transformation
+         * @description Always 404: this resource does not exist on fivetran.do (see the README).
+         */
+        patch: operations["update_transformation"];
+        trace?: never;
+    };
+    "/v1/transformations/{transformationId}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel a transformation
+         * @description Always 404: this resource does not exist on fivetran.do (see the README).
+         */
+        post: operations["cancel_transformation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/transformations/{transformationId}/run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run a transformation
+         * @description Always 404: this resource does not exist on fivetran.do (see the README).
+         */
+        post: operations["run_transformation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/transformations/{transformationId}/upgrade": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upgrade a transformation's package
+         * @description Always 404: this resource does not exist on fivetran.do (see the README).
+         */
+        post: operations["upgrade_transformation_package"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1512,6 +1808,34 @@ export interface paths {
         get: operations["transformation_project_details"];
         put?: never;
         post?: never;
+        /**
+         * Delete a transformation project
+         * @description Always 404: this resource does not exist on fivetran.do (see the README).
+         */
+        delete: operations["delete_transformation_project"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a transformation project
+         * @description Always 404: this resource does not exist on fivetran.do (see the README).
+         */
+        patch: operations["modify_transformation_project"];
+        trace?: never;
+    };
+    "/v1/transformation-projects/{projectId}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Test a transformation project
+         * @description Always 404: this resource does not exist on fivetran.do (see the README).
+         */
+        post: operations["test_transformation_project"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1633,30 +1957,6 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/external-logging/{logId}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Retrieve log service details
-         * @description External logging is not supported, so no log service exists: always 404 `NotFound_ExternalLogging`, which clients cleaning up an account read as already gone.
-         */
-        get: operations["get_log_service_details"];
-        put?: never;
-        post?: never;
-        /**
-         * Delete a log service
-         * @description External logging is not supported, so no log service exists: always 404 `NotFound_ExternalLogging`, which clients cleaning up an account read as already gone.
-         */
-        delete: operations["delete_log_service"];
         options?: never;
         head?: never;
         patch?: never;
@@ -2124,6 +2424,78 @@ export interface paths {
          * @description Legacy alias of /v1/teams/{teamId}/connections.
          */
         patch: operations["update_team_membership_in_connector"];
+        trace?: never;
+    };
+    "/v1/system-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List all system keys
+         * @description Only with the API key of an Account Administrator user; a system key gets 403. Secrets are never listed.
+         */
+        get: operations["get_system_keys"];
+        put?: never;
+        /**
+         * Create a system key
+         * @description Only with the API key of an Account Administrator user; a system key gets 403. The answer holds the key's secret, the only time it is shown.
+         */
+        post: operations["create_system_key"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/system-keys/{keyId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Retrieve system key details
+         * @description Only with the API key of an Account Administrator user; a system key gets 403.
+         */
+        get: operations["get_system_key_details"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a system key
+         * @description Only with the API key of an Account Administrator user; a system key gets 403. The key stops authenticating at once.
+         */
+        delete: operations["delete_system_key"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a system key
+         * @description Only with the API key of an Account Administrator user; a system key gets 403. `permissions`, when given, replaces every rule of the key.
+         */
+        patch: operations["update_system_key"];
+        trace?: never;
+    };
+    "/v1/system-keys/{keyId}/rotate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Rotate a system key
+         * @description Only with the API key of an Account Administrator user; a system key gets 403. Issues a new secret (shown in this answer only; the old one stops working at once) and a new `expired_at` from now.
+         */
+        post: operations["rotate_system_key"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/v1/groups/{groupId}/public-key": {
@@ -3670,23 +4042,6 @@ export interface components {
             };
             required?: string[];
         };
-        SystemKey: {
-            id: string;
-            name: string;
-            key: string;
-            permissions: {
-                resource_type: string;
-                access_level: string;
-            }[];
-            /** @example 2024-12-01T15:43:29.013729Z */
-            created_at: string;
-            /** @example 2024-12-01T15:43:29.013729Z */
-            updated_at: string | null;
-            /** @example 2024-12-01T15:43:29.013729Z */
-            expired_at: string | null;
-            /** @example 2024-12-01T15:43:29.013729Z */
-            last_used_at: string | null;
-        };
         LogService: {
             id: string;
             service: string;
@@ -3705,6 +4060,16 @@ export interface components {
             created_at: string;
             /** @example 2024-12-01T15:43:29.013729Z */
             updated_at: string;
+        };
+        SecretsManagerEntityItem: {
+            id: string;
+            /** @example SOURCE */
+            type: string;
+            name: string;
+            enabled: boolean;
+            secret_manager_id: string;
+            /** @example 2024-12-01T15:43:29.013729Z */
+            created_at: string;
         };
         ConnectorSdkPackage: {
             id: string;
@@ -3804,7 +4169,10 @@ export interface components {
         AccountInfo: {
             account_id: string;
             account_name: string;
-            user_id: string;
+            /** @description The key's user; absent for a system key */
+            user_id?: string;
+            /** @description Set when the key is a system key */
+            system_key_id?: string;
         };
         User: {
             /** @example recoup_befell */
@@ -3935,6 +4303,79 @@ export interface components {
         UpdateTeamUserRequest: {
             /** @example Team Manager */
             role: string;
+        };
+        SystemKey: {
+            /** @example sod_determine */
+            id: string;
+            /** @example prod_key */
+            name: string;
+            /** @description The key half of the Basic credentials */
+            key: string;
+            /** @description Only in the answers of create and rotate: it is never shown again */
+            secret?: string;
+            permissions: components["schemas"]["SystemKeyPermissionResponse"][];
+            /** @example 2023-11-10T19:32:58.646000Z */
+            created_at: string;
+            /** @example 2023-11-10T19:32:58.646000Z */
+            updated_at: string | null;
+            /**
+             * @description null: the key does not expire
+             * @example 2023-11-10T19:32:58.646000Z
+             */
+            expired_at: string | null;
+            /** @example 2023-11-10T19:32:58.646000Z */
+            last_used_at: string | null;
+        };
+        SystemKeyPermissionResponse: {
+            /** @example CONNECTOR */
+            resource_type: string;
+            /** @example MANAGE */
+            access_level: string;
+            resource_filter?: components["schemas"]["SystemKeyPermissionResourceFilter"];
+        };
+        SystemKeyPermissionResourceFilter: {
+            /** @description Connection or destination ids */
+            ids?: string[];
+            /** @description Group ids */
+            group_ids?: string[];
+        };
+        NewSystemKeyRequest: {
+            /** @example prod_key */
+            name: string;
+            /**
+             * @description Default INFINITE (no expiry), as keys made in Fivetran's dashboard
+             * @example THREE_MONTHS
+             * @enum {string|null}
+             */
+            expiration_period?: "ONE_WEEK" | "ONE_MONTH" | "THREE_MONTHS" | "SIX_MONTHS" | "INFINITE" | null;
+            permissions?: components["schemas"]["SystemKeyPermissionRequest"][] | null;
+        };
+        SystemKeyPermissionRequest: {
+            /**
+             * @example CONNECTOR
+             * @enum {string}
+             */
+            resource_type: "ACCOUNT" | "USER" | "WEBHOOK" | "TEAM" | "ROLES" | "DESTINATION" | "TRANSFORMATION" | "REMOTE_EXECUTION_AGENT" | "CONNECTOR" | "PRIVATE_LINK" | "PROXY";
+            /**
+             * @example MANAGE
+             * @enum {string}
+             */
+            access_level: "NONE" | "READ" | "MANAGE";
+            resource_filter?: components["schemas"]["SystemKeyPermissionResourceFilter"] & (Record<string, never> | null);
+        };
+        UpdateSystemKeyRequest: {
+            /** @example prod_key */
+            name?: string | null;
+            /** @description Replaces every rule of the key */
+            permissions?: components["schemas"]["SystemKeyPermissionRequest"][] | null;
+        };
+        RotateSystemKeyRequest: {
+            /**
+             * @description The new expiry counts from now; default the key's own period
+             * @example THREE_MONTHS
+             * @enum {string|null}
+             */
+            expiration_period?: "ONE_WEEK" | "ONE_MONTH" | "THREE_MONTHS" | "SIX_MONTHS" | "INFINITE" | null;
         };
         Certificate: {
             id: string;
@@ -4211,7 +4652,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -4314,7 +4755,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -4397,7 +4838,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -4484,7 +4925,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -4598,7 +5039,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -4692,7 +5133,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -4786,7 +5227,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -4867,7 +5308,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -4979,7 +5420,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -5062,7 +5503,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -5149,7 +5590,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -5254,7 +5695,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -5359,7 +5800,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -5453,7 +5894,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -5565,7 +6006,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -5648,7 +6089,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -5726,7 +6167,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -5831,7 +6272,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -5936,7 +6377,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -6041,7 +6482,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -6141,7 +6582,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -6219,7 +6660,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -6328,7 +6769,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -6437,7 +6878,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -6528,7 +6969,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -6611,7 +7052,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -6716,7 +7157,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -6808,7 +7249,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -6907,7 +7348,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -7021,7 +7462,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -7130,7 +7571,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -7223,7 +7664,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -7334,7 +7775,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -7417,7 +7858,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -7531,7 +7972,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -7636,7 +8077,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -7750,7 +8191,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -7857,7 +8298,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -7966,7 +8407,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -8053,7 +8494,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -8138,7 +8579,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -8243,7 +8684,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -8322,7 +8763,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -8416,7 +8857,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -8528,7 +8969,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -8611,7 +9052,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -8689,7 +9130,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -8794,7 +9235,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -8899,7 +9340,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -9004,7 +9445,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -9104,7 +9545,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -9182,7 +9623,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -9291,7 +9732,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -9400,7 +9841,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -9491,7 +9932,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -9574,7 +10015,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -9679,7 +10120,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -9771,7 +10212,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -9870,7 +10311,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -9984,7 +10425,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -10093,7 +10534,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -10186,7 +10627,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -10297,7 +10738,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -10380,7 +10821,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -10494,7 +10935,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -10599,7 +11040,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -10713,7 +11154,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -10820,7 +11261,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -10929,7 +11370,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -11016,7 +11457,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -11101,7 +11542,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -11206,7 +11647,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -11285,7 +11726,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -11406,7 +11847,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -11487,7 +11928,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -11573,7 +12014,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -11659,7 +12100,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -11728,7 +12169,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -11797,7 +12238,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -11866,7 +12307,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -11914,87 +12355,6 @@ export interface operations {
             /** @description Invalid input: the message names the field */
             400: {
                 headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    get_system_keys: {
-        parameters: {
-            query?: {
-                /** @description Opaque cursor from `next_cursor` */
-                cursor?: string;
-                /** @description Page size, 1..1000 (default 100) */
-                limit?: number;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description System keys retrieved successfully */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        /** @example Success */
-                        code: string;
-                        message: string;
-                        data: {
-                            items: components["schemas"]["SystemKey"][];
-                            /** @description Absent on the last page */
-                            next_cursor?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Invalid input: the message names the field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Missing or invalid API key and secret */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description NotAcceptable: the Accept header names no JSON type */
-            406: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description UriTooLong: the URL is longer than 16 KiB */
-            414: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
-            429: {
-                headers: {
-                    /** @description Seconds until a request may succeed again */
-                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12071,7 +12431,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -12152,7 +12512,88 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
+            429: {
+                headers: {
+                    /** @description Seconds until a request may succeed again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    list_esm_entities: {
+        parameters: {
+            query?: {
+                /** @description Opaque cursor from `next_cursor` */
+                cursor?: string;
+                /** @description Page size, 1..1000 (default 100) */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Operation performed successfully */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example Success */
+                        code: string;
+                        message: string;
+                        data: {
+                            items: components["schemas"]["SecretsManagerEntityItem"][];
+                            /** @description Absent on the last page */
+                            next_cursor?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Invalid input: the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid API key and secret */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description NotAcceptable: the Accept header names no JSON type */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UriTooLong: the URL is longer than 16 KiB */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -12233,7 +12674,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -12316,76 +12757,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
-            429: {
-                headers: {
-                    /** @description Seconds until a request may succeed again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    get_system_key_details: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                keyId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Invalid input: the message names the field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Missing or invalid API key and secret */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description No such resource */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description NotAcceptable: the Accept header names no JSON type */
-            406: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description UriTooLong: the URL is longer than 16 KiB */
-            414: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -12454,7 +12826,214 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
+            429: {
+                headers: {
+                    /** @description Seconds until a request may succeed again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    delete_esm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                esmId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Invalid input: the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid API key and secret */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description NotAcceptable: the Accept header names no JSON type */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UriTooLong: the URL is longer than 16 KiB */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
+            429: {
+                headers: {
+                    /** @description Seconds until a request may succeed again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    modify_esm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                esmId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Invalid input: the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid API key and secret */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description NotAcceptable: the Accept header names no JSON type */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UriTooLong: the URL is longer than 16 KiB */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
+            429: {
+                headers: {
+                    /** @description Seconds until a request may succeed again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    get_esm_entities: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                esmId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Invalid input: the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid API key and secret */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description NotAcceptable: the Accept header names no JSON type */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UriTooLong: the URL is longer than 16 KiB */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -12523,7 +13102,214 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
+            429: {
+                headers: {
+                    /** @description Seconds until a request may succeed again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    delete_connector_sdk_package: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                packageId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Invalid input: the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid API key and secret */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description NotAcceptable: the Accept header names no JSON type */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UriTooLong: the URL is longer than 16 KiB */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
+            429: {
+                headers: {
+                    /** @description Seconds until a request may succeed again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    update_connector_sdk_package: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                packageId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Invalid input: the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid API key and secret */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description NotAcceptable: the Accept header names no JSON type */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UriTooLong: the URL is longer than 16 KiB */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
+            429: {
+                headers: {
+                    /** @description Seconds until a request may succeed again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    download_connector_sdk_package: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                packageId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Invalid input: the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid API key and secret */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description NotAcceptable: the Accept header names no JSON type */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UriTooLong: the URL is longer than 16 KiB */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -12592,7 +13378,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -12661,7 +13447,145 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
+            429: {
+                headers: {
+                    /** @description Seconds until a request may succeed again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    delete_private_link: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                privateLinkId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Invalid input: the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid API key and secret */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description NotAcceptable: the Accept header names no JSON type */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UriTooLong: the URL is longer than 16 KiB */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
+            429: {
+                headers: {
+                    /** @description Seconds until a request may succeed again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    modify_private_link: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                privateLinkId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Invalid input: the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid API key and secret */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description NotAcceptable: the Accept header names no JSON type */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UriTooLong: the URL is longer than 16 KiB */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -12730,7 +13654,214 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
+            429: {
+                headers: {
+                    /** @description Seconds until a request may succeed again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    delete_proxy_agent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                agentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Invalid input: the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid API key and secret */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description NotAcceptable: the Accept header names no JSON type */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UriTooLong: the URL is longer than 16 KiB */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
+            429: {
+                headers: {
+                    /** @description Seconds until a request may succeed again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    get_proxy_agent_connections: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                agentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Invalid input: the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid API key and secret */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description NotAcceptable: the Accept header names no JSON type */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UriTooLong: the URL is longer than 16 KiB */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
+            429: {
+                headers: {
+                    /** @description Seconds until a request may succeed again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    regenerate_secrets_proxy_agent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                agentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Invalid input: the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid API key and secret */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description NotAcceptable: the Accept header names no JSON type */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UriTooLong: the URL is longer than 16 KiB */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -12799,7 +13930,758 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
+            429: {
+                headers: {
+                    /** @description Seconds until a request may succeed again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    delete_hybrid_deployment_agent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                agentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Invalid input: the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid API key and secret */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description NotAcceptable: the Accept header names no JSON type */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UriTooLong: the URL is longer than 16 KiB */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
+            429: {
+                headers: {
+                    /** @description Seconds until a request may succeed again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    re_auth_hybrid_deployment_agent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                agentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Invalid input: the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid API key and secret */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description NotAcceptable: the Accept header names no JSON type */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UriTooLong: the URL is longer than 16 KiB */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
+            429: {
+                headers: {
+                    /** @description Seconds until a request may succeed again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    reset_hybrid_deployment_agent_credentials: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                agentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Invalid input: the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid API key and secret */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description NotAcceptable: the Accept header names no JSON type */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UriTooLong: the URL is longer than 16 KiB */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
+            429: {
+                headers: {
+                    /** @description Seconds until a request may succeed again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    get_account_log_service_details: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Invalid input: the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid API key and secret */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description NotAcceptable: the Accept header names no JSON type */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UriTooLong: the URL is longer than 16 KiB */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
+            429: {
+                headers: {
+                    /** @description Seconds until a request may succeed again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    delete_account_log_service: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Invalid input: the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid API key and secret */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description NotAcceptable: the Accept header names no JSON type */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UriTooLong: the URL is longer than 16 KiB */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
+            429: {
+                headers: {
+                    /** @description Seconds until a request may succeed again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    update_account_log_service: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Invalid input: the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid API key and secret */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description NotAcceptable: the Accept header names no JSON type */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UriTooLong: the URL is longer than 16 KiB */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
+            429: {
+                headers: {
+                    /** @description Seconds until a request may succeed again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    run_setup_tests_account_log_service: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Invalid input: the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid API key and secret */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description NotAcceptable: the Accept header names no JSON type */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UriTooLong: the URL is longer than 16 KiB */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
+            429: {
+                headers: {
+                    /** @description Seconds until a request may succeed again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    get_log_service_details: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                logId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Invalid input: the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid API key and secret */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No log service with that id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description NotAcceptable: the Accept header names no JSON type */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UriTooLong: the URL is longer than 16 KiB */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
+            429: {
+                headers: {
+                    /** @description Seconds until a request may succeed again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    delete_log_service: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                logId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Invalid input: the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid API key and secret */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No log service with that id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description NotAcceptable: the Accept header names no JSON type */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UriTooLong: the URL is longer than 16 KiB */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
+            429: {
+                headers: {
+                    /** @description Seconds until a request may succeed again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    update_log_service: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                logId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Invalid input: the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid API key and secret */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description NotAcceptable: the Accept header names no JSON type */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UriTooLong: the URL is longer than 16 KiB */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
+            429: {
+                headers: {
+                    /** @description Seconds until a request may succeed again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    run_setup_tests_log_service: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                logId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Invalid input: the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid API key and secret */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description NotAcceptable: the Accept header names no JSON type */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UriTooLong: the URL is longer than 16 KiB */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -12868,7 +14750,352 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
+            429: {
+                headers: {
+                    /** @description Seconds until a request may succeed again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    delete_transformation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                transformationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Invalid input: the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid API key and secret */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description NotAcceptable: the Accept header names no JSON type */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UriTooLong: the URL is longer than 16 KiB */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
+            429: {
+                headers: {
+                    /** @description Seconds until a request may succeed again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    update_transformation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                transformationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Invalid input: the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid API key and secret */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description NotAcceptable: the Accept header names no JSON type */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UriTooLong: the URL is longer than 16 KiB */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
+            429: {
+                headers: {
+                    /** @description Seconds until a request may succeed again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    cancel_transformation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                transformationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Invalid input: the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid API key and secret */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description NotAcceptable: the Accept header names no JSON type */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UriTooLong: the URL is longer than 16 KiB */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
+            429: {
+                headers: {
+                    /** @description Seconds until a request may succeed again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    run_transformation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                transformationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Invalid input: the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid API key and secret */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description NotAcceptable: the Accept header names no JSON type */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UriTooLong: the URL is longer than 16 KiB */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
+            429: {
+                headers: {
+                    /** @description Seconds until a request may succeed again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    upgrade_transformation_package: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                transformationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Invalid input: the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid API key and secret */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description NotAcceptable: the Accept header names no JSON type */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UriTooLong: the URL is longer than 16 KiB */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -12937,7 +15164,214 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
+            429: {
+                headers: {
+                    /** @description Seconds until a request may succeed again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    delete_transformation_project: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Invalid input: the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid API key and secret */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description NotAcceptable: the Accept header names no JSON type */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UriTooLong: the URL is longer than 16 KiB */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
+            429: {
+                headers: {
+                    /** @description Seconds until a request may succeed again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    modify_transformation_project: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Invalid input: the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid API key and secret */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description NotAcceptable: the Accept header names no JSON type */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UriTooLong: the URL is longer than 16 KiB */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
+            429: {
+                headers: {
+                    /** @description Seconds until a request may succeed again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    test_transformation_project: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Invalid input: the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid API key and secret */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description NotAcceptable: the Accept header names no JSON type */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UriTooLong: the URL is longer than 16 KiB */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -13018,7 +15452,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -13099,7 +15533,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -13180,7 +15614,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -13261,7 +15695,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -13342,7 +15776,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -13423,145 +15857,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
-            429: {
-                headers: {
-                    /** @description Seconds until a request may succeed again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    get_log_service_details: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                logId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Invalid input: the message names the field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Missing or invalid API key and secret */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description No log service with that id */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description NotAcceptable: the Accept header names no JSON type */
-            406: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description UriTooLong: the URL is longer than 16 KiB */
-            414: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
-            429: {
-                headers: {
-                    /** @description Seconds until a request may succeed again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    delete_log_service: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                logId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Invalid input: the message names the field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Missing or invalid API key and secret */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description No log service with that id */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description NotAcceptable: the Accept header names no JSON type */
-            406: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description UriTooLong: the URL is longer than 16 KiB */
-            414: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -13633,7 +15929,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -13716,7 +16012,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -13819,7 +16115,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -13902,7 +16198,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -13989,7 +16285,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -14103,7 +16399,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -14190,7 +16486,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -14284,7 +16580,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -14393,7 +16689,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -14472,7 +16768,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -14564,7 +16860,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -14678,7 +16974,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -14762,7 +17058,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -14841,7 +17137,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -14947,7 +17243,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -15039,7 +17335,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -15153,7 +17449,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -15237,7 +17533,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -15316,7 +17612,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -15422,7 +17718,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -15514,7 +17810,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -15628,7 +17924,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -15712,7 +18008,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -15791,7 +18087,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -15897,7 +18193,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -15978,7 +18274,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -16081,7 +18377,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -16164,7 +18460,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -16242,7 +18538,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -16356,7 +18652,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -16434,7 +18730,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -16526,7 +18822,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -16640,7 +18936,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -16724,7 +19020,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -16803,7 +19099,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -16909,7 +19205,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -17001,7 +19297,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -17115,7 +19411,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -17199,7 +19495,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -17278,7 +19574,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -17384,7 +19680,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -17476,7 +19772,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -17590,7 +19886,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -17674,7 +19970,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -17753,7 +20049,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -17859,7 +20155,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -17951,7 +20247,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -18065,7 +20361,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -18149,7 +20445,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -18228,7 +20524,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -18334,7 +20630,553 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
+            429: {
+                headers: {
+                    /** @description Seconds until a request may succeed again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    get_system_keys: {
+        parameters: {
+            query?: {
+                /** @description Opaque cursor from `next_cursor` */
+                cursor?: string;
+                /** @description Page size, 1..1000 (default 100) */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description System keys retrieved successfully */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example Success */
+                        code: string;
+                        message: string;
+                        data: {
+                            items: components["schemas"]["SystemKey"][];
+                            /** @description Absent on the last page */
+                            next_cursor?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Invalid input: the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid API key and secret */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description NotAcceptable: the Accept header names no JSON type */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UriTooLong: the URL is longer than 16 KiB */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
+            429: {
+                headers: {
+                    /** @description Seconds until a request may succeed again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    create_system_key: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewSystemKeyRequest"];
+            };
+        };
+        responses: {
+            /** @description System key has been created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example Success */
+                        code: string;
+                        message: string;
+                        data: components["schemas"]["SystemKey"];
+                    };
+                };
+            };
+            /** @description Invalid input: the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid API key and secret */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description NotAcceptable: the Accept header names no JSON type */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description PayloadTooLarge: the body is larger than 2 MiB (FIVETRAN_MAX_BODY_BYTES) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UriTooLong: the URL is longer than 16 KiB */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UnsupportedMediaType: the body is not JSON by its Content-Type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
+            429: {
+                headers: {
+                    /** @description Seconds until a request may succeed again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    get_system_key_details: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                keyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description System key details retrieved successfully */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example Success */
+                        code: string;
+                        message: string;
+                        data: components["schemas"]["SystemKey"];
+                    };
+                };
+            };
+            /** @description Invalid input: the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid API key and secret */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource in this account */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description NotAcceptable: the Accept header names no JSON type */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UriTooLong: the URL is longer than 16 KiB */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
+            429: {
+                headers: {
+                    /** @description Seconds until a request may succeed again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    delete_system_key: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                keyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description System key has been deleted */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessageResponse"];
+                };
+            };
+            /** @description Invalid input: the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid API key and secret */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource in this account */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description NotAcceptable: the Accept header names no JSON type */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UriTooLong: the URL is longer than 16 KiB */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
+            429: {
+                headers: {
+                    /** @description Seconds until a request may succeed again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    update_system_key: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                keyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["UpdateSystemKeyRequest"];
+            };
+        };
+        responses: {
+            /** @description System key has been updated */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example Success */
+                        code: string;
+                        message: string;
+                        data: components["schemas"]["SystemKey"];
+                    };
+                };
+            };
+            /** @description Invalid input: the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid API key and secret */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource in this account */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description NotAcceptable: the Accept header names no JSON type */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description PayloadTooLarge: the body is larger than 2 MiB (FIVETRAN_MAX_BODY_BYTES) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UriTooLong: the URL is longer than 16 KiB */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UnsupportedMediaType: the body is not JSON by its Content-Type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
+            429: {
+                headers: {
+                    /** @description Seconds until a request may succeed again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    rotate_system_key: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                keyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["RotateSystemKeyRequest"];
+            };
+        };
+        responses: {
+            /** @description System key has been rotated */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example Success */
+                        code: string;
+                        message: string;
+                        data: components["schemas"]["SystemKey"];
+                    };
+                };
+            };
+            /** @description Invalid input: the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid API key and secret */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource in this account */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description NotAcceptable: the Accept header names no JSON type */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description PayloadTooLarge: the body is larger than 2 MiB (FIVETRAN_MAX_BODY_BYTES) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UriTooLong: the URL is longer than 16 KiB */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UnsupportedMediaType: the body is not JSON by its Content-Type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -18420,7 +21262,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -18506,7 +21348,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -18598,7 +21440,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -18689,7 +21531,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -18759,7 +21601,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -18829,7 +21671,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -18921,7 +21763,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -19012,7 +21854,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -19082,7 +21924,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -19152,7 +21994,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -19244,7 +22086,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -19335,7 +22177,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -19405,7 +22247,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -19475,7 +22317,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -19567,7 +22409,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -19658,7 +22500,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -19728,7 +22570,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -19798,7 +22640,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -19890,7 +22732,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -19981,7 +22823,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -20051,7 +22893,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -20121,7 +22963,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -20213,7 +23055,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -20304,7 +23146,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -20374,7 +23216,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -20444,7 +23286,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -20525,7 +23367,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -20619,7 +23461,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -20724,7 +23566,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -20807,7 +23649,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -20885,7 +23727,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -20990,7 +23832,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -21095,7 +23937,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -21187,7 +24029,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -21273,7 +24115,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -21369,7 +24211,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -21478,7 +24320,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -21572,7 +24414,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -21694,7 +24536,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -21784,7 +24626,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -21904,7 +24746,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -21996,7 +24838,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -22140,7 +24982,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -22231,7 +25073,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -22325,7 +25167,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -22423,7 +25265,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -22521,7 +25363,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -22606,7 +25448,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */
@@ -22691,7 +25533,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT) */
+            /** @description TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT) */
             429: {
                 headers: {
                     /** @description Seconds until a request may succeed again */

@@ -12,7 +12,7 @@ import { authorize } from "./middleware/access";
 import { basicAuth } from "./middleware/auth";
 import { jsonBody } from "./middleware/json-body";
 import { acceptJson, DEFAULT_MAX_BODY_BYTES, limitBody, limitUrl, MAX_URL_BYTES } from "./middleware/limits";
-import { rateLimit } from "./middleware/rate-limit";
+import { operationRateLimit, rateLimit } from "./middleware/rate-limit";
 import { accountRouter } from "./routes/account";
 import { bootstrapRouter } from "./routes/bootstrap";
 import { certificatesRouter } from "./routes/certificates";
@@ -24,6 +24,7 @@ import { groupKeysRouter } from "./routes/group-keys";
 import { groupsRouter } from "./routes/groups";
 import { metadataRouter, publicRouter } from "./routes/metadata";
 import { operatorAuth, operatorRouter } from "./routes/operator";
+import { systemKeysRouter } from "./routes/system-keys";
 import { teamsRouter } from "./routes/teams";
 import { usageRouter } from "./routes/usage";
 import { usersRouter } from "./routes/users";
@@ -78,7 +79,7 @@ function withMiddlewareResponses(document: ReturnType<OpenAPIHono<AppEnv>["getOp
       add("414", `UriTooLong: the URL is longer than ${MAX_URL_BYTES / 1024} KiB`);
       add(
         "429",
-        "TooManyRequests: too many failed authentications, or the account's request limit (FIVETRAN_RATE_LIMIT)",
+        "TooManyRequests: too many failed authentications, or one of the account's request limits (FIVETRAN_RATE_LIMIT, FIVETRAN_SETUP_TEST_RATE_LIMIT, FIVETRAN_SOURCE_RATE_LIMIT)",
         {
           "Retry-After": { description: "Seconds until a request may succeed again", schema: { type: "integer" } },
         },
@@ -149,7 +150,7 @@ export function createApp() {
   app.use("/v1/*", (c, next) =>
     c.req.method === "OPTIONS" && !c.req.header("Access-Control-Request-Method") ? next() : corsMiddleware(c, next),
   );
-  app.use("/v1/*", acceptJson, basicAuth, rateLimit, limitBody, jsonBody, authorize);
+  app.use("/v1/*", acceptJson, basicAuth, rateLimit, limitBody, jsonBody, operationRateLimit, authorize);
   app.use("/operator/*", acceptJson, operatorAuth, limitBody, jsonBody);
 
   app.route("/", groupsRouter);
@@ -162,6 +163,7 @@ export function createApp() {
   app.route("/", accountRouter);
   app.route("/", usersRouter);
   app.route("/", teamsRouter);
+  app.route("/", systemKeysRouter);
   app.route("/", groupKeysRouter);
   app.route("/", certificatesRouter);
   app.route("/", webhooksRouter);

@@ -1,3 +1,4 @@
+import type { SystemKeyPermission } from "./db/schema";
 import type { ConnectorDO } from "./do/connector-do";
 import type { DestinationDO } from "./do/destination-do";
 import type { EventsDO } from "./do/events-do";
@@ -67,6 +68,13 @@ export interface Env {
    * per hour; unset or `off` (the default) = no limit (src/middleware/rate-limit.ts).
    */
   FIVETRAN_RATE_LIMIT?: string;
+  /**
+   * Per-account setup-test budgets, comma-separated `<requests>/<seconds>` windows (`250/60,2500/3600`
+   * as Fivetran); unset or `off` (the default) = no limit (src/middleware/rate-limit.ts).
+   */
+  FIVETRAN_SETUP_TEST_RATE_LIMIT?: string;
+  /** Per-account source-interaction budgets (`500/60,5000/3600` as Fivetran), as FIVETRAN_SETUP_TEST_RATE_LIMIT. */
+  FIVETRAN_SOURCE_RATE_LIMIT?: string;
   /** Largest accepted request body in bytes (default 2 MiB, src/middleware/limits.ts). */
   FIVETRAN_MAX_BODY_BYTES?: string;
   /** Bootstrap API key of the first account (Worker secret). */
@@ -114,6 +122,9 @@ export interface AppEnv {
 /** Who is calling: resolved from HTTP Basic credentials. */
 export interface AuthContext {
   accountId: string;
+  /** The key's user; for a system key, which belongs to no user, the system key's id. */
   userId: string;
   apiKey: string;
+  /** Set when the credentials are a system key's (src/routes/system-keys): its id and permissions. */
+  systemKey?: { id: string; permissions: SystemKeyPermission[] };
 }

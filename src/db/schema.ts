@@ -64,6 +64,44 @@ export const apiKeys = sqliteTable(
   (t) => [index("api_keys_account_idx").on(t.accountId)],
 );
 
+/** One entry of a system key's `permissions` (Fivetran's SystemKeyPermission). */
+export interface SystemKeyPermission {
+  resource_type: string;
+  access_level: "NONE" | "READ" | "MANAGE";
+  resource_filter?: { ids?: string[]; group_ids?: string[] };
+}
+
+/**
+ * System keys (`/v1/system-keys`): account-level API keys that belong to no user, with their
+ * own permissions per resource type. Like `api_keys`, only the secret's SHA-256 is kept.
+ */
+export const systemKeys = sqliteTable(
+  "system_keys",
+  {
+    id: text("id").primaryKey(),
+    accountId: text("account_id")
+      .notNull()
+      .references(() => accounts.id),
+    name: text("name").notNull(),
+    /** The key half of the Basic credentials; unique across api_keys and system_keys. */
+    apiKey: text("api_key").notNull(),
+    secretHash: text("secret_hash").notNull(),
+    permissions: text("permissions", { mode: "json" }).notNull().$type<SystemKeyPermission[]>(),
+    /** `ONE_WEEK` … `INFINITE`: applied again from the moment of each rotation. */
+    expirationPeriod: text("expiration_period").notNull(),
+    createdAt: text("created_at").notNull(),
+    updatedAt: text("updated_at"),
+    /** When the key stops authenticating; null = never. */
+    expiredAt: text("expired_at"),
+    /** Last time the key authenticated (updated at most once a minute). */
+    lastUsedAt: text("last_used_at"),
+  },
+  (t) => [
+    uniqueIndex("system_keys_api_key_unique").on(t.apiKey),
+    index("system_keys_account_idx").on(t.accountId, t.createdAt, t.id),
+  ],
+);
+
 export const groups = sqliteTable(
   "groups",
   {
@@ -443,10 +481,12 @@ export const requestCounts = sqliteTable(
   "request_counts",
   {
     accountId: text("account_id").notNull(),
+    /** Which budget: "" for all requests, `setup_tests/<seconds>` or `source/<seconds>` (src/middleware/rate-limit.ts). */
+    bucket: text("bucket").notNull().default(""),
     windowStart: integer("window_start").notNull(),
     count: integer("count").notNull(),
   },
-  (t) => [uniqueIndex("request_counts_unique").on(t.accountId, t.windowStart)],
+  (t) => [uniqueIndex("request_counts_bucket_unique").on(t.accountId, t.bucket, t.windowStart)],
 );
 
 /**

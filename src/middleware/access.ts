@@ -8,6 +8,7 @@ import { touchLogin } from "../db/users";
 import type { AppEnv } from "../env";
 import { ApiError } from "../errors";
 import { Access, Level } from "../lib/access";
+import { enforceSystemKey } from "./access-system-key";
 
 /**
  * Role-based access on every /v1 route (after authentication). An Account Administrator (every
@@ -24,12 +25,20 @@ import { Access, Level } from "../lib/access";
  *   role that reads (Reviewer, Analyst, Billing), changing needs Account Administrator;
  * - a user may always read itself, the account info and the connector metadata.
  *
+ * A system key (no user) is held to its own permissions instead (./access-system-key.ts).
+ * System keys themselves are managed only by an Account Administrator's user key, as Fivetran.
+ *
  * Lists of groups, destinations and connections answer only what the caller may see (pages may
  * then hold fewer than `limit` items; `next_cursor` still leads on). Refusals are 403 `Forbidden`.
  */
 export const authorize: MiddlewareHandler<AppEnv> = async (c, next) => {
   const db = catalog(c.env.DB);
-  const { accountId, userId } = c.var.auth;
+  const { accountId, userId, systemKey } = c.var.auth;
+  if (systemKey) {
+    await enforceSystemKey(c, systemKey.id, systemKey.permissions, next);
+    await dropMemberships(c);
+    return;
+  }
   const user = await db
     .select({ id: users.id, role: users.role, loggedInAt: users.loggedInAt })
     .from(users)
@@ -77,7 +86,7 @@ function writeLevel(method: string, rest: string): Level {
   return method === "DELETE" && rest === "" ? Level.Manage : Level.Edit;
 }
 
-async function bodyField(c: Context<AppEnv>, field: string): Promise<string | undefined> {
+export async function bodyField(c: Context<AppEnv>, field: string): Promise<string | undefined> {
   try {
     const body = (await c.req.json()) as Record<string, unknown>;
     return typeof body?.[field] === "string" ? (body[field] as string) : undefined;
@@ -86,7 +95,7 @@ async function bodyField(c: Context<AppEnv>, field: string): Promise<string | un
   }
 }
 
-async function connectionGroup(c: Context<AppEnv>, connectionId: string): Promise<string | undefined> {
+export async function connectionGroup(c: Context<AppEnv>, connectionId: string): Promise<string | undefined> {
   const row = await catalog(c.env.DB)
     .select({ groupId: connections.groupId })
     .from(connections)
@@ -163,6 +172,13 @@ async function enforce(c: Context<AppEnv>, access: Access, next: () => Promise<v
     return next();
   }
 
+  // Fivetran: "System keys can only be managed with user keys. The user must have the
+  // Account Administrator role." — reading them too, since a list shows every key's permissions.
+  if (area === "system-keys") {
+    need(Level.Manage, access.account, "system keys");
+    return next();
+  }
+
   need(read ? Level.View : Level.Manage, access.account, "account settings");
   return next();
 }
@@ -181,42 +197,58 @@ async function grantCreator(c: Context<AppEnv>, kind: "group" | "connection") {
   await insertMembership(catalog(c.env.DB), { accountId, principal: "user", principalId: userId }, kind, id, role);
 }
 
-interface ListItem {
+export interface ListItem {
   id: string;
   group_id?: string;
 }
 
-/** Runs a list route and keeps only the items the caller may see. */
-async function filterList(
+/** Runs a list route and keeps only the items `visible` keeps (the ones the caller may see). */
+export async function filterItems(
   c: Context<AppEnv>,
-  access: Access,
   next: () => Promise<void>,
-  kind: "groups" | "destinations" | "connections",
+  visible: (items: ListItem[]) => ListItem[] | Promise<ListItem[]>,
 ) {
   await next();
   if (c.res.status !== 200) return;
   const body = (await c.res.clone().json()) as { data?: { items?: ListItem[] } };
   const items = body.data?.items;
   if (!Array.isArray(items)) return;
-  let visible: ListItem[];
-  if (kind === "connections") {
-    visible = items.filter((item) => access.connection(item.id, item.group_id ?? "") >= Level.View);
-  } else {
-    // A role in one of a group's connections shows the group too.
-    const direct = access.connectionIds();
-    const rows =
-      direct.length === 0
-        ? []
-        : await catalog(c.env.DB)
-            .select({ id: connections.id, groupId: connections.groupId })
-            .from(connections)
-            .where(and(eq(connections.accountId, c.var.auth.accountId), inArray(connections.id, direct)));
-    const connectionGroups = new Map(rows.map((row) => [row.id, row.groupId]));
-    visible = items.filter((item) => access.seesGroup(item.id, connectionGroups));
-  }
-  if (visible.length === items.length) return;
-  const filtered = { ...body, data: { ...body.data, items: visible } };
+  const kept = await visible(items);
+  if (kept.length === items.length) return;
+  const filtered = { ...body, data: { ...body.data, items: kept } };
   const headers = new Headers(c.res.headers);
   headers.delete("content-length");
   c.res = new Response(JSON.stringify(filtered), { status: 200, headers });
+}
+
+/** Runs a list route and keeps only the items the user may see. */
+function filterList(
+  c: Context<AppEnv>,
+  access: Access,
+  next: () => Promise<void>,
+  kind: "groups" | "destinations" | "connections",
+) {
+  return filterItems(c, next, (items) => visibleTo(c, access, kind, items));
+}
+
+async function visibleTo(
+  c: Context<AppEnv>,
+  access: Access,
+  kind: "groups" | "destinations" | "connections",
+  items: ListItem[],
+): Promise<ListItem[]> {
+  if (kind === "connections") {
+    return items.filter((item) => access.connection(item.id, item.group_id ?? "") >= Level.View);
+  }
+  // A role in one of a group's connections shows the group too.
+  const direct = access.connectionIds();
+  const rows =
+    direct.length === 0
+      ? []
+      : await catalog(c.env.DB)
+          .select({ id: connections.id, groupId: connections.groupId })
+          .from(connections)
+          .where(and(eq(connections.accountId, c.var.auth.accountId), inArray(connections.id, direct)));
+  const connectionGroups = new Map(rows.map((row) => [row.id, row.groupId]));
+  return items.filter((item) => access.seesGroup(item.id, connectionGroups));
 }

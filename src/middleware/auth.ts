@@ -1,6 +1,7 @@
 import type { MiddlewareHandler } from "hono";
 import { ensureBootstrapAccount, verifyKey } from "../db/accounts";
 import { catalog } from "../db/client";
+import { verifySystemKey } from "../db/system-keys";
 import type { AppEnv, AuthContext } from "../env";
 import { ApiError } from "../errors";
 import { constantTimeEqual } from "../lib/crypto";
@@ -28,11 +29,22 @@ async function resolve(env: AppEnv["Bindings"], key: string, secret: string): Pr
     const owner = await ensureBootstrapAccount(db);
     return { ...owner, apiKey: key };
   }
-  return verifyKey(db, key, secret);
+  const user = await verifyKey(db, key, secret);
+  if (user) return user;
+  const system = await verifySystemKey(db, key, secret);
+  return (
+    system && {
+      accountId: system.accountId,
+      userId: system.id,
+      apiKey: key,
+      systemKey: { id: system.id, permissions: system.permissions },
+    }
+  );
 }
 
 /**
- * HTTP Basic `api_key:api_secret`, as Fivetran. Sets `auth` (account, user, key) for the
+ * HTTP Basic `api_key:api_secret`, as Fivetran: a user's key or a system key (an expired or
+ * deleted system key is 401 like a wrong secret). Sets `auth` (account, user, key) for the
  * handlers, which scope every query to that account. Wrong credentials are throttled per key
  * and per client address (./throttle.ts): a blocked key or address answers 429 before its
  * secret is even checked. A request without credentials is not a guess and is not counted.

@@ -9,7 +9,8 @@ const accountInfoSchema = z
   .object({
     account_id: z.string(),
     account_name: z.string(),
-    user_id: z.string(),
+    user_id: z.string().optional().openapi({ description: "The key's user; absent for a system key" }),
+    system_key_id: z.string().optional().openapi({ description: "Set when the key is a system key" }),
   })
   .openapi("AccountInfo");
 
@@ -25,16 +26,16 @@ const accountInfo = createRoute({
   },
 });
 
-/** GET /v1/account/info: which account and user the key belongs to. */
+/** GET /v1/account/info: which account and user (or system key) the key belongs to. */
 export const accountRouter = createRouter().openapi(accountInfo, async (c) => {
-  const { accountId, userId } = c.var.auth;
+  const { accountId, userId, systemKey } = c.var.auth;
   const account = await getAccount(catalog(c.env.DB), accountId);
   if (!account) throw ApiError.notFound("Account", accountId);
   return c.json(
     ok("Account information retrieved successfully", {
       account_id: account.id,
       account_name: account.name,
-      user_id: userId,
+      ...(systemKey ? { system_key_id: systemKey.id } : { user_id: userId }),
     }),
     200,
   );
