@@ -318,7 +318,7 @@ function parseDotenv(text) {
 }
 
 /** What `npm start` needs to run the Worker; node_modules is linked, not copied. */
-const TREE_ENTRIES = ["src", "scripts", "migrations", "wrangler.toml", "package.json", "tsconfig.json", ".dev.vars"];
+const TREE_ENTRIES = ["src", "sdk", "scripts", "migrations", "wrangler.toml", "package.json", "tsconfig.json", ".dev.vars"];
 
 /**
  * A copy of the working tree as it is now. wrangler dev rebuilds and restarts workerd when a
