@@ -10,7 +10,8 @@ import { createHash } from "node:crypto";
 import type { UsageOwner } from "../db/usage";
 import type { UsageDO, UsageTableBatch } from "../do/usage-do";
 import { TransientError } from "./errors";
-import type { ColumnType, DestinationWriter, Row, TableRef, Value } from "./protocol";
+import type { ColumnType, DestinationWriter, Row, TableRef, UpsertBatch, Value } from "./protocol";
+import { decodeCopyField } from "./toolkit/pg-copy";
 
 /** At most this many keys go in one UsageDO call (~800 KB of hashes). */
 const KEYS_PER_CALL = 50_000;
@@ -70,6 +71,37 @@ function keyDigest(values: readonly Value[], types?: readonly (ColumnType | unde
 /** The 16-byte hash of a key's values (SHA-256, truncated); `types` aligned with them normalize each. */
 export function keyHash(values: readonly Value[], types?: readonly (ColumnType | undefined)[]): Uint8Array {
   return new Uint8Array(keyDigest(values, types).subarray(0, 16));
+}
+
+/** Key types whose COPY text, normalized by keyValue, hashes as the decoded value does. */
+const TEXT_KEY_TYPES: ReadonlySet<ColumnType> = new Set(["int", "long", "string", "uuid", "boolean", "decimal"]);
+
+/**
+ * The key values of a batch that came as COPY text (Postgres → Postgres's fast path), read
+ * from the text itself: `batch.rows` would decode every value of every row, which is most of
+ * what that path saves. Undefined when the batch has no COPY text or a key type's text could
+ * hash differently from its decoded value (then the rows are decoded).
+ */
+function encodedKeys(batch: UpsertBatch, positions: readonly number[], types: readonly (ColumnType | undefined)[]) {
+  if (batch.encoded?.codec !== "pg-copy" || !types.every((t) => t !== undefined && TEXT_KEY_TYPES.has(t))) {
+    return undefined;
+  }
+  const text = batch.encoded.data;
+  const last = Math.max(...positions);
+  const keys: Row[] = new Array(text.length);
+  for (let i = 0; i < text.length; i++) {
+    const line = text.line(i);
+    const fields: string[] = [];
+    let start = 0;
+    for (let f = 0; f <= last; f++) {
+      const end = line.indexOf("\t", start);
+      fields.push(line.slice(start, end < 0 ? line.length : end));
+      if (end < 0) break;
+      start = end + 1;
+    }
+    keys[i] = positions.map((p) => decodeCopyField(fields[p] ?? "\\N"));
+  }
+  return keys;
 }
 
 /** Positions of the table's primary key in its rows; undefined for a table without one (all values are the key, as `_fivetran_id`). */
@@ -181,7 +213,10 @@ export function meteredWriter(
     migrate: (schema, streams, modes) => inner.migrate(schema, streams, modes),
     async write(table, batch, syncedAt) {
       const result = await inner.write(table, batch, syncedAt);
-      remember(table, batch.rows, false, result.bytes);
+      const positions = keyColumns(table);
+      const keys = positions && encodedKeys(batch, positions, keyTypes(table));
+      if (keys) remember(table, keys, true, result.bytes);
+      else remember(table, batch.rows, false, result.bytes);
       return result;
     },
     async delete(table, keys, at) {

@@ -6,6 +6,7 @@
 import { describe, expect, it } from "vitest";
 import type { UsageTableBatch } from "../../src/do/usage-do";
 import type { DestinationCapabilities, DestinationWriter, Row, TableRef, UpsertBatch } from "../../src/engine/protocol";
+import { CopyText } from "../../src/engine/toolkit/pg-copy";
 import { keyHash, meteredWriter } from "../../src/engine/usage";
 
 const table = (primaryKey: string[]): TableRef => ({
@@ -171,5 +172,46 @@ describe("meteredWriter", () => {
     expect(hex(keyHash([1, 12, "1.5", "a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11"], types))).toBe(hex(source));
     expect(hex(keyHash(["t", "12", 1.5, "a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11"], types))).toBe(hex(source));
     expect(hex(keyHash([false, 12n, "1.50", "a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11"], types))).not.toBe(hex(source));
+  });
+
+  it("reads the keys of a COPY text batch from the text, without decoding its rows, hashed as decoded keys are", async () => {
+    const calls: UsageTableBatch[] = [];
+    const inner: DestinationWriter = {
+      ...destination().writer,
+      write: async (_t, b) => ({ rows: b.count, bytes: b.bytes }),
+    };
+    const metered = meteredWriter(inner, async (_day, tables) => {
+      calls.push(...tables);
+    });
+    const text = CopyText.fromRows([
+      ["7", "tab\there"],
+      ["8", null],
+      ["9", "x"],
+    ]);
+    const encoded: UpsertBatch = {
+      kind: "upsert",
+      stream: "public.orders",
+      count: 3,
+      bytes: 24,
+      encoded: { codec: "pg-copy", data: text },
+      get rows(): Row[] {
+        throw new Error("the rows were decoded");
+      },
+    };
+    await metered.write(table(["id"]), encoded, new Date());
+    // The same keys decoded (numbers, as a source decodes an integer key) hash alike.
+    await metered.write(
+      table(["id"]),
+      batch([
+        [7, "a"],
+        [10, "b"],
+      ]),
+      new Date(),
+    );
+    await metered.flush();
+    const hashes = calls.flatMap(hashesOf);
+    expect(hashes.slice(0, 3)).toEqual([[7], [8], [9]].map((k) => hex(keyHash(k, ["int"]))));
+    expect(hashes[3]).toBe(hashes[0]);
+    expect(hex(keyHash([7n]))).toBe(hashes[0]);
   });
 });
