@@ -1985,7 +1985,9 @@ async function cappedPass(bytesPerRow, notes) {
       } catch (error) {
         // A runtime that died under the cap cuts the bench's own requests short (undici's
         // "terminated"): that is this pass's finding, reported like a sync that did not finish.
-        const cut = /terminated|fetch failed|ECONNRESET|socket hang up|Network connection lost/i.test(`${error.message} ${error.cause ?? ""}`);
+        const cut = /terminated|fetch failed|ECONNRESET|socket hang up|Network connection lost/i.test(
+          `${error.message} ${error.cause ?? ""}`,
+        );
         if (!(error instanceof SyncFailed) && !/sync did not finish/.test(error.message) && !cut) throw error;
         notes.push(
           `${name}: ${cut ? `the Workers runtime went away during the sync (out of memory?): ${error.message}` : error.message}`,
