@@ -51,6 +51,7 @@ export class FunctionSourceError extends Error {}
 /** The guard's runtime, prepended to the instrumented module. */
 function runtime(memoryBytes: number): string {
   const mb = Math.round(memoryBytes / (1024 * 1024));
+  const memory = `the function allocated more than ${mb} MB in one batch (an estimate of the strings, arrays and objects it made): it was stopped`;
   return `let ${GUARD}_left = 0;
 let ${GUARD}_bytes = 0;
 let ${GUARD}_spent = null;
@@ -58,10 +59,13 @@ function ${GUARD}_stop(message) {
   ${GUARD}_spent ??= message;
   throw new RangeError(${GUARD}_spent);
 }
+function ${GUARD}_take(size) {
+  if (${GUARD}_spent !== null || (${GUARD}_bytes -= size) < 0) ${GUARD}_stop(${JSON.stringify(memory)});
+}
 function ${GUARD}(cost) {
   if (${GUARD}_spent !== null) ${GUARD}_stop();
   if ((${GUARD}_left -= cost) < 0) ${GUARD}_stop("the function ran more than ${GUARD_BUDGET} loop iterations (a call counts ${CALL_COST}) for one row: it was stopped");
-  if ((${GUARD}_bytes -= cost * 8) < 0) ${GUARD}_stop("the function allocated more than ${mb} MB in one batch (an estimate of the strings, arrays and objects it made): it was stopped");
+  ${GUARD}_take(cost * 8);
 }
 function ${GUARD}_a(value) {
   let size = 0;
@@ -71,12 +75,11 @@ function ${GUARD}_a(value) {
     else if (ArrayBuffer.isView(value) || value instanceof ArrayBuffer) size = 64 + value.byteLength;
     else size = 32;
   }
-  if (${GUARD}_spent !== null || (${GUARD}_bytes -= size) < 0) ${GUARD}_stop("the function allocated more than ${mb} MB in one batch (an estimate of the strings, arrays and objects it made): it was stopped");
+  ${GUARD}_take(size);
   return value;
 }
 function ${GUARD}_o(value, properties, spread) {
-  const size = 32 + 16 * (spread ? Object.keys(value).length : properties);
-  if (${GUARD}_spent !== null || (${GUARD}_bytes -= size) < 0) ${GUARD}_stop("the function allocated more than ${mb} MB in one batch (an estimate of the strings, arrays and objects it made): it was stopped");
+  ${GUARD}_take(32 + 16 * (spread ? Object.keys(value).length : properties));
   return value;
 }
 export function ${GUARD}_reset() { ${GUARD}_left = ${GUARD_BUDGET}; }

@@ -136,17 +136,10 @@ export function cardPage(page: CardPage): Html {
       field.checked,
   );
   const more = page.fields.filter((field) => !main.includes(field));
-  return html`<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="no-referrer">
-<title>Set up ${page.serviceName} · Connect Card</title>
-<style nonce="${page.nonce}">${raw(STYLE)}</style>
-</head>
-<body>
-<main>
+  return document(
+    page.nonce,
+    `Set up ${page.serviceName}`,
+    html`<main>
   <div class="card">
     <h1>Set up ${page.serviceName}</h1>
     <p class="sub">Connection <span class="schema">${page.schema}</span> (${page.service})</p>
@@ -175,13 +168,21 @@ export function cardPage(page: CardPage): Html {
   </aside>`
       : ""
   }
-</main>
-</body>
-</html>`;
+</main>`,
+  );
 }
 
 /** A page that says why the card cannot open (an invalid or expired token, say). */
 export function messagePage(nonce: string, title: string, message: string): Html {
+  return document(
+    nonce,
+    title,
+    html`<main><div class="card" role="alert"><h1>${title}</h1><p>${message}</p></div></main>`,
+  );
+}
+
+/** The card's HTML document around `body`: its title, and the style under the response's nonce. */
+function document(nonce: string, title: string, body: Html): Html {
   return html`<!doctype html>
 <html lang="en">
 <head>
@@ -192,7 +193,7 @@ export function messagePage(nonce: string, title: string, message: string): Html
 <style nonce="${nonce}">${raw(STYLE)}</style>
 </head>
 <body>
-<main><div class="card" role="alert"><h1>${title}</h1><p>${message}</p></div></main>
+${body}
 </body>
 </html>`;
 }
