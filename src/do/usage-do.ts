@@ -1,8 +1,9 @@
 /**
  * UsageDO: one object per connection and calendar month (UTC), named `<connection_id>/<YYYY-MM>`.
  * It holds the exact set of primary keys the connection's syncs inserted, updated or deleted in
- * that month, per table, as 16-byte hashes (SHA-256 of the key's values, truncated: a collision
- * among 100M keys has odds of about 1 in 10^22), and from it the month's MAR and each day's rows
+ * that month, per table, as 16-byte slots (engine/usage.ts KeyFormat: a short key's own bytes,
+ * a longer one's SHA-256 truncated to 127 bits: a collision among 100M long keys has odds of
+ * about 1 in 10^22), and from it the month's MAR and each day's rows
  * synced. Why a set and not a sketch: MAR is billed, so it must be exact, and a set makes a
  * replayed batch (a slice retried after a crash) a no-op by construction.
  *
@@ -23,6 +24,7 @@
  */
 import { DurableObject } from "cloudflare:workers";
 import { type DailyTotal, type MonthlyTotal, putUsage, type UsageOwner } from "../db/usage";
+import { CURRENT_KEY_FORMAT, type KeyFormat } from "../engine/usage";
 import type { Env } from "../env";
 import { isoTimestamp } from "../lib/time";
 
@@ -48,6 +50,8 @@ export interface UsageRecordInput {
   /** False during the connection's historical sync: its keys are free MAR. */
   paid: boolean;
   tables: UsageTableBatch[];
+  /** How the keys were made slots (engine/usage.ts KeyFormat); the current format when absent. */
+  format?: KeyFormat;
 }
 
 /** What one record call counted (for tests and logs). */
@@ -71,7 +75,26 @@ export class UsageDO extends DurableObject<Env> {
       CREATE TABLE IF NOT EXISTS daily (t INTEGER NOT NULL, day TEXT NOT NULL, rows INTEGER NOT NULL, bytes INTEGER NOT NULL,
         PRIMARY KEY (t, day)) WITHOUT ROWID;
       CREATE TABLE IF NOT EXISTS owner (id INTEGER PRIMARY KEY CHECK (id = 1), value TEXT NOT NULL);
-      CREATE TABLE IF NOT EXISTS batch (h BLOB PRIMARY KEY) WITHOUT ROWID;`);
+      CREATE TABLE IF NOT EXISTS batch (h BLOB PRIMARY KEY) WITHOUT ROWID;
+      CREATE TABLE IF NOT EXISTS format (id INTEGER PRIMARY KEY CHECK (id = 1), value INTEGER NOT NULL);`);
+  }
+
+  /**
+   * The key format of this month's set: fixed by its first keys. An object that holds keys from
+   * before formats were recorded holds format 1's; an empty one takes `proposed`.
+   */
+  private formatOf(proposed: KeyFormat): KeyFormat {
+    const stored = this.sql.exec<{ value: number }>("SELECT value FROM format WHERE id = 1").toArray()[0];
+    if (stored) return stored.value as KeyFormat;
+    const legacy = this.sql.exec("SELECT 1 FROM keys LIMIT 1").toArray().length > 0;
+    const format = legacy ? 1 : proposed;
+    this.sql.exec("INSERT INTO format (id, value) VALUES (1, ?)", format);
+    return format;
+  }
+
+  /** The format a writer must make this month's key slots in (engine/usage.ts). */
+  async keyFormat(): Promise<KeyFormat> {
+    return this.ctx.storage.transactionSync(() => this.formatOf(CURRENT_KEY_FORMAT));
   }
 
   private tableId(schema: string, table: string): number {
@@ -91,6 +114,11 @@ export class UsageDO extends DurableObject<Env> {
     const result: UsageRecordResult = { newKeys: 0, rowsCounted: 0 };
     const touched = new Set<number>();
     this.ctx.storage.transactionSync(() => {
+      const format = this.formatOf(input.format ?? CURRENT_KEY_FORMAT);
+      if (format !== (input.format ?? CURRENT_KEY_FORMAT)) {
+        // Keys of two formats in one set would count one key twice.
+        throw new Error(`this month's keys are in format ${format}, not ${input.format ?? CURRENT_KEY_FORMAT}`);
+      }
       this.sql.exec("INSERT OR REPLACE INTO owner (id, value) VALUES (1, ?)", JSON.stringify(input.owner));
       const run = this.runIndex(input.runId);
       const paid = input.paid ? 1 : 0;

@@ -5,6 +5,7 @@
  * connection-month's UsageDO. Keys written but never flushed (a crash) are not recorded; their
  * replay records them, and a replay of what was recorded counts nothing (UsageDO keeps sets).
  * Bulk deletes are metered by the keys the destination reads back for them (`truncate` below).
+ * A key is remembered as a 16-byte slot (`KeyFormat` below), packed per table.
  */
 import { createHash } from "node:crypto";
 import type { UsageOwner } from "../db/usage";
@@ -60,17 +61,156 @@ function keyValue(value: Value, type: ColumnType | undefined): Value {
   }
 }
 
-/** SHA-256 of a key's values (its first 16 bytes are the key's hash); `types` aligned with them normalize each. */
-function keyDigest(values: readonly Value[], types?: readonly (ColumnType | undefined)[]): Uint8Array {
+/**
+ * How a key becomes its 16-byte slot in a UsageDO (the object records which one its month uses:
+ * do/usage-do.ts `keyFormat`).
+ *
+ * - 1 (the first months metered): SHA-256 of the key's canonical text, truncated.
+ * - 2: the key's values in a compact, type-tagged binary form; a form of at most 15 bytes is the
+ *   slot itself (byte 0 = 0x80 | length, zero-padded: exact, and no hashing, for an integer
+ *   key, a short string or a pair of small values), a longer one is its SHA-256 truncated with
+ *   byte 0's top bit cleared, so the two kinds never meet. Hashing was most of what metering
+ *   cost a sync (node:crypto is a few µs a call inside workerd; bench "Transforms" gives it).
+ */
+export type KeyFormat = 1 | 2;
+export const CURRENT_KEY_FORMAT: KeyFormat = 2;
+
+/** Bytes of a key slot (do/usage-do.ts KEY_HASH_BYTES). */
+const SLOT = 16;
+
+/** Format 1's slot: SHA-256 of the canonical text, truncated. */
+function textSlot(values: readonly Value[], types: readonly (ColumnType | undefined)[] | undefined): Uint8Array {
   let text = "";
   for (const [i, value] of values.entries()) text += `${canonical(types ? keyValue(value, types[i]) : value)}\u001f`;
   // One update of the whole key: each call into node:crypto costs more than the hashing itself.
-  return createHash("sha256").update(text).digest();
+  return createHash("sha256").update(text).digest().subarray(0, SLOT);
 }
 
-/** The 16-byte hash of a key's values (SHA-256, truncated); `types` aligned with them normalize each. */
-export function keyHash(values: readonly Value[], types?: readonly (ColumnType | undefined)[]): Uint8Array {
-  return new Uint8Array(keyDigest(values, types).subarray(0, 16));
+/**
+ * Format 2's binary form, written into one growing buffer (hand-written: a few tags and
+ * lengths, nothing a serialization library would make cheaper per key). Tags: 0 null, 1/2
+ * false/true, 3 a 64-bit integer (8 bytes, big-endian), 4 a larger integer (its decimal text),
+ * 5 any other number (float64), 6 text, 7 bytes; text and bytes carry their length (varint).
+ */
+class KeyEncoder {
+  private buffer = new Uint8Array(256);
+  private view = new DataView(this.buffer.buffer);
+  private length = 0;
+  private readonly text = new TextEncoder();
+
+  private room(more: number): void {
+    if (this.length + more <= this.buffer.length) return;
+    const grown = new Uint8Array(Math.max(this.buffer.length * 2, this.length + more));
+    grown.set(this.buffer.subarray(0, this.length));
+    this.buffer = grown;
+    this.view = new DataView(grown.buffer);
+  }
+
+  private byte(b: number): void {
+    this.room(1);
+    this.buffer[this.length++] = b;
+  }
+
+  private varint(n: number): void {
+    while (n >= 0x80) {
+      this.byte((n & 0x7f) | 0x80);
+      n = Math.floor(n / 128);
+    }
+    this.byte(n);
+  }
+
+  private string(tag: number, value: string): void {
+    // The UTF-8 length comes first but is known only once encoded: the text is encoded 5 bytes
+    // on (a varint's most), then moved up behind its length.
+    this.room(value.length * 3 + 6);
+    this.buffer[this.length++] = tag;
+    const body = this.length + 5;
+    const { written } = this.text.encodeInto(value, this.buffer.subarray(body));
+    this.varint(written);
+    this.buffer.copyWithin(this.length, body, body + written);
+    this.length += written;
+  }
+
+  /** An int64 (tag 3); `high` and `low` its two 32-bit halves, or `big` it whole. */
+  private int64(high: number, low: number, big?: bigint): void {
+    this.room(9);
+    this.buffer[this.length] = 3;
+    if (big === undefined) {
+      this.view.setInt32(this.length + 1, high);
+      this.view.setUint32(this.length + 5, low);
+    } else this.view.setBigInt64(this.length + 1, big);
+    this.length += 9;
+  }
+
+  private value(value: Value): void {
+    if (value === null) this.byte(0);
+    else if (typeof value === "boolean") this.byte(value ? 2 : 1);
+    else if (typeof value === "number") {
+      if (Number.isSafeInteger(value)) {
+        // Two's complement in two halves: no BigInt for the common case.
+        this.int64(Math.floor(value / 4294967296), value >>> 0);
+      } else if (Number.isInteger(value)) this.value(BigInt(value));
+      else {
+        this.room(9);
+        this.buffer[this.length] = 5;
+        this.view.setFloat64(this.length + 1, value);
+        this.length += 9;
+      }
+    } else if (typeof value === "bigint") {
+      if (value >= -(2n ** 63n) && value < 2n ** 63n) this.int64(0, 0, value);
+      else this.string(4, value.toString());
+    } else if (typeof value === "string") this.string(6, value);
+    else {
+      this.byte(7);
+      this.varint(value.length);
+      this.room(value.length);
+      this.buffer.set(value, this.length);
+      this.length += value.length;
+    }
+  }
+
+  /** The slot of one key, written at `out[at]`. */
+  slot(values: readonly Value[], types: readonly (ColumnType | undefined)[] | undefined, out: Uint8Array, at: number) {
+    this.length = 0;
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i] ?? null;
+      this.value(types ? keyValue(v, types[i]) : v);
+    }
+    if (this.length < SLOT) {
+      out[at] = 0x80 | this.length;
+      out.set(this.buffer.subarray(0, this.length), at + 1);
+      out.fill(0, at + 1 + this.length, at + SLOT);
+      return;
+    }
+    const digest = createHash("sha256").update(this.buffer.subarray(0, this.length)).digest();
+    out.set(digest.subarray(0, SLOT), at);
+    out[at] = (out[at] as number) & 0x7f;
+  }
+}
+
+const encoder = new KeyEncoder();
+
+/** Writes the slot of a key (`types` aligned with its values normalize each) at `out[at]`. */
+function writeSlot(
+  format: KeyFormat,
+  values: readonly Value[],
+  types: readonly (ColumnType | undefined)[] | undefined,
+  out: Uint8Array,
+  at: number,
+): void {
+  if (format === 2) encoder.slot(values, types, out, at);
+  else out.set(textSlot(values, types), at);
+}
+
+/** The 16-byte slot of a key's values in `format` (the current one by default); `types` aligned with them normalize each. */
+export function keyHash(
+  values: readonly Value[],
+  types?: readonly (ColumnType | undefined)[],
+  format: KeyFormat = CURRENT_KEY_FORMAT,
+): Uint8Array {
+  const out = new Uint8Array(SLOT);
+  writeSlot(format, values, types, out, 0);
+  return out;
 }
 
 /** Key types whose COPY text, normalized by keyValue, hashes as the decoded value does. */
@@ -138,7 +278,10 @@ function reserve(entry: Pending, more: number): void {
 }
 
 /** Where recorded keys go: UsageDO in production; a function in tests. */
-export type UsageSink = (day: string, tables: UsageTableBatch[]) => Promise<void>;
+export type UsageSink = (day: string, tables: UsageTableBatch[], format: KeyFormat) => Promise<void>;
+
+/** The key format of a month's UsageDO (`YYYY-MM`). */
+export type UsageFormatOf = (month: string) => Promise<KeyFormat>;
 
 /**
  * Keys of one bulk delete held in memory until the next flush (16 bytes each, packed: ~3 MB at
@@ -152,8 +295,17 @@ export function meteredWriter(
   inner: DestinationWriter,
   sink: UsageSink,
   now: () => Date = () => new Date(),
+  formatOf: UsageFormatOf = async () => CURRENT_KEY_FORMAT,
 ): DestinationWriter {
   const pending = new Map<string, Pending>();
+  // The format of the month the slice starts writing in, asked once. Should the month turn
+  // before a flush and the next month's object use another, it refuses the keys and the slice is
+  // retried (with the new month's format).
+  let format: Promise<KeyFormat> | undefined;
+  const keyFormat = () => {
+    format ??= formatOf(now().toISOString().slice(0, 7));
+    return format;
+  };
   const entryOf = (table: TableRef, into = pending) => {
     const name = `${table.schema}\u0000${table.stream.name}`;
     const entry = into.get(name) ?? {
@@ -166,21 +318,20 @@ export function meteredWriter(
     into.set(name, entry);
     return entry;
   };
-  const remember = (table: TableRef, rows: readonly Row[], byKey: boolean, bytes: number) => {
+  const remember = (table: TableRef, rows: readonly Row[], byKey: boolean, bytes: number, format: KeyFormat) => {
     const entry = entryOf(table);
     const positions = byKey ? undefined : keyColumns(table);
     const columnTypes = table.stream.columns.map((c) => c.type);
     const types = byKey ? keyTypes(table) : positions ? positions.map((p) => columnTypes[p]) : columnTypes;
     reserve(entry, rows.length);
     for (const row of rows) {
-      const digest = keyDigest(positions ? positions.map((p) => row[p] ?? null) : row, types);
-      entry.hashes.set(digest.subarray(0, 16), entry.count * 16);
+      writeSlot(format, positions ? positions.map((p) => row[p] ?? null) : row, types, entry.hashes, entry.count * 16);
       entry.count += 1;
     }
     entry.bytes += bytes;
   };
   /** Sends `entries` to the sink in calls of at most KEYS_PER_CALL keys. */
-  const send = async (entries: Iterable<Pending>) => {
+  const send = async (entries: Iterable<Pending>, format: KeyFormat) => {
     const day = now().toISOString().slice(0, 10);
     let calls: UsageTableBatch[][] = [[]];
     let inCall = 0;
@@ -204,7 +355,7 @@ export function meteredWriter(
       }
     }
     calls = calls.filter((call) => call.length > 0);
-    for (const call of calls) await sink(day, call);
+    for (const call of calls) await sink(day, call, format);
   };
   return {
     get capabilities() {
@@ -212,16 +363,16 @@ export function meteredWriter(
     },
     migrate: (schema, streams, modes) => inner.migrate(schema, streams, modes),
     async write(table, batch, syncedAt) {
-      const result = await inner.write(table, batch, syncedAt);
+      const [result, format] = await Promise.all([inner.write(table, batch, syncedAt), keyFormat()]);
       const positions = keyColumns(table);
       const keys = positions && encodedKeys(batch, positions, keyTypes(table));
-      if (keys) remember(table, keys, true, result.bytes);
-      else remember(table, batch.rows, false, result.bytes);
+      if (keys) remember(table, keys, true, result.bytes, format);
+      else remember(table, batch.rows, false, result.bytes, format);
       return result;
     },
     async delete(table, keys, at) {
-      const n = await inner.delete(table, keys, at);
-      remember(table, keys, true, 0);
+      const [n, format] = await Promise.all([inner.delete(table, keys, at), keyFormat()]);
+      remember(table, keys, true, 0, format);
       return n;
     },
     /**
@@ -240,16 +391,17 @@ export function meteredWriter(
     async truncate(table, before, at) {
       if (!inner.truncatedKeys) return inner.truncate(table, before, at);
       const types = keyTypes(table);
+      const format = await keyFormat();
       const held = new Map<string, Pending>();
       const entry = entryOf(table, held);
       for await (const page of inner.truncatedKeys(table, before)) {
         reserve(entry, page.length);
         for (const key of page) {
-          entry.hashes.set(keyDigest(key, types).subarray(0, 16), entry.count * 16);
+          writeSlot(format, key, types, entry.hashes, entry.count * 16);
           entry.count += 1;
         }
         if (entry.count >= TRUNCATE_HOLD) {
-          await send([entry]);
+          await send([entry], format);
           entry.count = 0;
         }
       }
@@ -270,7 +422,7 @@ export function meteredWriter(
     async flush() {
       await inner.flush();
       if (pending.size === 0) return;
-      await send(pending.values());
+      await send(pending.values(), await keyFormat());
       pending.clear();
     },
     close: () => inner.close(),
@@ -305,13 +457,26 @@ export function meterUsage(
   paid: boolean,
   writer: DestinationWriter,
 ): DestinationWriter {
-  return meteredWriter(writer, async (day, tables) => {
-    try {
-      await usageObject(env, owner.connectionId, day.slice(0, 7)).record({ owner, day, runId, paid, tables });
-    } catch (error) {
-      // The rows are written but not metered: the slice is retried from its checkpoint, and the
-      // replay meters them (what was recorded already counts nothing twice).
-      throw new TransientError(`usage metering failed: ${(error as Error).message}`, undefined, { cause: error });
-    }
-  });
+  const failed = (error: unknown) =>
+    // The rows are written but not metered: the slice is retried from its checkpoint, and the
+    // replay meters them (what was recorded already counts nothing twice).
+    new TransientError(`usage metering failed: ${(error as Error).message}`, undefined, { cause: error });
+  return meteredWriter(
+    writer,
+    async (day, tables, format) => {
+      try {
+        await usageObject(env, owner.connectionId, day.slice(0, 7)).record({ owner, day, runId, paid, tables, format });
+      } catch (error) {
+        throw failed(error);
+      }
+    },
+    undefined,
+    async (month) => {
+      try {
+        return (await usageObject(env, owner.connectionId, month).keyFormat()) as KeyFormat;
+      } catch (error) {
+        throw failed(error);
+      }
+    },
+  );
 }

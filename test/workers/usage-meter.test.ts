@@ -121,6 +121,50 @@ describe("meteredWriter", () => {
     expect(hex(keyHash(["1"]))).not.toBe(hex(keyHash([1])));
     expect(hex(keyHash(["a", "bc"]))).not.toBe(hex(keyHash(["ab", "c"])));
     expect(hex(keyHash([null]))).not.toBe(hex(keyHash(["n"])));
+    for (const format of [1, 2] as const) {
+      expect(hex(keyHash([1n], undefined, format))).toBe(hex(keyHash([1], undefined, format)));
+      expect(hex(keyHash(["a", "bc"], undefined, format))).not.toBe(hex(keyHash(["ab", "c"], undefined, format)));
+    }
+  });
+
+  it("format 2 keeps a short key's own bytes (no hash, no collision) and hashes a long one into the other half of the slots", () => {
+    // An integer: 0x80 | 9 bytes, tag 3, the int64 big-endian, zeros.
+    expect(hex(keyHash([258], undefined, 2))).toBe(`8903${"0000000000000102"}000000000000`);
+    expect(hex(keyHash([-1n], undefined, 2))).toBe(`8903${"ffffffffffffffff"}000000000000`);
+    // A string: its tag, its UTF-8 length, its bytes.
+    expect(hex(keyHash(["é"], undefined, 2))).toBe(`8406${"02"}c3a9${"0".repeat(22)}`);
+    // Integers past int64 keep their digits; floats their IEEE bits: all apart.
+    const values = [2n ** 64n, 2 ** 53 + 2, 1.5, "1.5", true, null, new Uint8Array([1, 2])];
+    const slots = values.map((v) => hex(keyHash([v], undefined, 2)));
+    expect(new Set(slots).size).toBe(values.length);
+    expect(hex(keyHash([2 ** 53 + 2], undefined, 2))).toBe(hex(keyHash([2n ** 53n + 2n], undefined, 2)));
+    // 16 bytes of form or more: SHA-256, byte 0 below 0x80, so never equal to a short key's slot.
+    const long = keyHash(["a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11"], ["uuid"], 2);
+    expect(long[0] as number).toBeLessThan(0x80);
+    expect(hex(keyHash(["A0EEBC99-9C0B-4EF8-BB6D-6BB9BD380A11"], ["uuid"], 2))).toBe(hex(long));
+    expect(hex(keyHash([1, 2], undefined, 2))).not.toBe(hex(keyHash([2, 1], undefined, 2)));
+    // Format 1 (the first months' sets) is SHA-256 of the canonical text, whatever the length.
+    expect(hex(keyHash([258], undefined, 1))).not.toBe(hex(keyHash([258], undefined, 2)));
+    expect((keyHash([258], undefined, 1)[0] as number) >>> 0).toBeGreaterThanOrEqual(0);
+  });
+
+  it("makes slots in the format the month's object asks for, and sends that format with them", async () => {
+    const calls: { format: number; hashes: string[] }[] = [];
+    const asked: string[] = [];
+    const metered = meteredWriter(
+      destination().writer,
+      async (_day, tables, format) => void calls.push({ format, hashes: hashesOf(tables[0] as UsageTableBatch) }),
+      () => new Date("2031-03-31T12:00:00Z"),
+      async (month) => {
+        asked.push(month);
+        return 1;
+      },
+    );
+    await metered.write(table(["id"]), batch([[7, null]]), new Date());
+    await metered.write(table(["id"]), batch([[8, null]]), new Date());
+    await metered.flush();
+    expect(asked).toEqual(["2031-03"]);
+    expect(calls).toEqual([{ format: 1, hashes: [hex(keyHash([7], ["int"], 1)), hex(keyHash([8], ["int"], 1))] }]);
   });
 
   it("a truncate's keys, listed by the destination before it, wait for the flush; a huge one streams them", async () => {

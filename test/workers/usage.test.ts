@@ -3,8 +3,10 @@
  * engine, then MAR, rows synced and the CSV export compared with counts done by hand on the
  * destination table; replays into the connection-month's UsageDO count nothing.
  */
+import { runInDurableObject } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
+import type { UsageDO } from "../../src/do/usage-do";
 import { keyHash } from "../../src/engine/usage";
 import { call, namespaceOf, newAccount, newAccountWithId } from "./helpers";
 
@@ -203,6 +205,43 @@ async function exportCsv(auth: string, path: string) {
   expect(res.status).toBe(200);
   return { type: res.headers.get("content-type") ?? "", text: await res.text() };
 }
+
+describe("UsageDO key formats", () => {
+  const owner = { accountId: "formats", groupId: "g", connectionId: "formats" };
+  const slots = (ids: number[], format: 1 | 2) => {
+    const out = new Uint8Array(ids.length * 16);
+    for (const [i, n] of ids.entries()) out.set(keyHash([n], undefined, format), i * 16);
+    return out;
+  };
+  const record = (usage: DurableObjectStub<UsageDO>, ids: number[], format?: 1 | 2) =>
+    usage.record({
+      owner,
+      day: "2031-03-02",
+      runId: "r",
+      paid: true,
+      format,
+      tables: [{ schema: "s", table: "t", hashes: slots(ids, format ?? 2), count: ids.length, bytes: 0 }],
+    });
+
+  it("a new month takes the current format; its first keys fix it and keys of another are refused", async () => {
+    const usage = env.USAGE.get(env.USAGE.idFromName(`formats_${id()}/2031-03`));
+    expect(await usage.keyFormat()).toBe(2);
+    expect(await record(usage, [1, 2])).toEqual({ newKeys: 2, rowsCounted: 2 });
+    expect(String(await record(usage, [1, 2], 1).catch((error: Error) => error))).toMatch(/format 2, not 1/);
+    expect(await usage.totals()).toEqual([{ schema: "s", table: "t", mar: 2, free: 0, paid: 2 }]);
+  });
+
+  it("a month whose keys were stored before formats were recorded stays in format 1", async () => {
+    const usage = env.USAGE.get(env.USAGE.idFromName(`formats_${id()}/2031-03`));
+    expect(await record(usage, [1, 2], 1)).toEqual({ newKeys: 2, rowsCounted: 2 });
+    // As an object written before the `format` table existed: keys, and no format row.
+    await runInDurableObject(usage, (_instance, state) => void state.storage.sql.exec("DELETE FROM format"));
+    expect(await usage.keyFormat()).toBe(1);
+    expect(String(await record(usage, [3], 2).catch((error: Error) => error))).toMatch(/format 1, not 2/);
+    expect(await record(usage, [2, 3], 1)).toEqual({ newKeys: 1, rowsCounted: 1 });
+    expect(await usage.totals()).toEqual([{ schema: "s", table: "t", mar: 3, free: 0, paid: 3 }]);
+  });
+});
 
 describe("UsageDO footprint", () => {
   it("holds a key in under 64 bytes of SQLite (measured with 100,000 keys; README gives the numbers)", async () => {
