@@ -126,8 +126,9 @@ export class UsageDO extends DurableObject<Env> {
         const t = this.tableId(batch.schema, batch.table);
         touched.add(t);
         // Set-based, in SQLite: the batch's hashes go in as one blob, split by a recursive CTE
-        // into `batch` (deduplicated), then three counts and one upsert, instead of a statement
-        // or two per key (each crossing into SQLite costs more than the work it does).
+        // into `batch` (deduplicated), then an insert of the new keys and, when some were there
+        // already, two updates, counted by `changes()`, instead of a statement or two per key
+        // (each crossing into SQLite costs more than the work it does).
         this.sql.exec("DELETE FROM batch");
         this.sql.exec(
           `INSERT OR IGNORE INTO batch (h)
@@ -136,26 +137,30 @@ export class UsageDO extends DurableObject<Env> {
           batch.count,
           batch.hashes.subarray(0, batch.count * KEY_HASH_BYTES),
         );
-        const counts = this.sql
-          .exec<{ fresh: number; counted: number; upgraded: number }>(
-            `SELECT count(*) FILTER (WHERE k.h IS NULL) AS fresh,
-                    count(*) FILTER (WHERE k.h IS NULL OR k.run != ?2) AS counted,
-                    count(*) FILTER (WHERE k.h IS NOT NULL AND k.paid < ?3) AS upgraded
-             FROM batch b LEFT JOIN keys k ON k.t = ?1 AND k.h = b.h`,
-            t,
-            run,
-            paid,
-          )
-          .one();
-        // A replay (or the same key again in this run) changes nothing: run stays, paid only rises.
+        const changed = () => this.sql.exec<{ n: number }>("SELECT changes() AS n").one().n;
+        const size = changed();
+        // New keys go in first, taking this run and this paid-ness: one lookup a key, and for a
+        // table's first keys of the month (a historical or full sync) the only statement.
         this.sql.exec(
-          `INSERT INTO keys (t, h, paid, run) SELECT ?1, h, ?2, ?3 FROM batch WHERE true
-           ON CONFLICT (t, h) DO UPDATE SET run = excluded.run, paid = max(paid, excluded.paid)`,
+          "INSERT INTO keys (t, h, paid, run) SELECT ?1, h, ?2, ?3 FROM batch WHERE true ON CONFLICT (t, h) DO NOTHING",
           t,
           paid,
           run,
         );
-        const { fresh, counted, upgraded } = counts;
+        const fresh = changed();
+        let counted = fresh;
+        let upgraded = 0;
+        if (fresh < size) {
+          // Keys already in the set: counted again once per run, paid once any paid run touches
+          // them. The fresh ones already have this run and paid-ness, so neither statement
+          // touches them, and a replay (or the same key again in this run) changes nothing.
+          this.sql.exec("UPDATE keys SET run = ?2 WHERE t = ?1 AND h IN (SELECT h FROM batch) AND run != ?2", t, run);
+          counted += changed();
+          if (paid) {
+            this.sql.exec("UPDATE keys SET paid = 1 WHERE t = ?1 AND h IN (SELECT h FROM batch) AND paid = 0", t);
+            upgraded = changed();
+          }
+        }
         if (fresh > 0 || upgraded > 0) {
           this.sql.exec(
             "UPDATE tables SET mar = mar + ?, paid = paid + ? WHERE id = ?",
