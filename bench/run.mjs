@@ -9,6 +9,8 @@
 //                 writing the same rows (the same COPY text) to Parquet (BENCH_ONLY=r2: only this)
 //   transforms    pg → pg full without a transform, with a SQL and with a function transform
 //                 (BENCH_ONLY=transforms: only this)
+//   memory        both full syncs with V8's heap capped (BENCH_ONLY=memory: only this, the
+//                 dev server's output kept in bench/results/memory-server.log)
 //
 // Every sync goes through the public HTTP API of `npm start` (scripts/dev.mjs → wrangler dev
 // → workerd), run from a snapshot of the working tree: create group, destination and
@@ -1257,6 +1259,28 @@ async function benchTransforms(server, bytesPerRow) {
   return results;
 }
 
+/**
+ * BENCH_ONLY=memory: the memory pass alone (both full syncs, heap capped at HEAP_CAP_MB), its
+ * notes printed, and the capped dev server's output written to results/memory-server.log (what
+ * the runtime said when it died).
+ */
+async function onlyMemory() {
+  const bytesPerRow = (await copyTextBytes()) / ROWS;
+  const notes = [];
+  const rows = await cappedPass(bytesPerRow, notes, (output) => {
+    mkdirSync(RESULTS_DIR, { recursive: true });
+    writeFileSync(path.join(RESULTS_DIR, "memory-server.log"), output);
+  });
+  console.log("");
+  printTable(rows);
+  for (const note of notes) console.log(`note: ${note}`);
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  writeFileSync(
+    path.join(RESULTS_DIR, "memory.json"),
+    `${JSON.stringify({ at: new Date().toISOString(), rows: ROWS, heapCapMb: HEAP_CAP_MB, results: rows, notes }, null, 2)}\n`,
+  );
+}
+
 /** BENCH_ONLY=transforms: the three syncs alone, printed and written to transforms.json. */
 async function onlyTransforms(server) {
   const bytesPerRow = (await copyTextBytes()) / ROWS;
@@ -1966,7 +1990,7 @@ function printDiagnostics(results) {
  * Both full syncs on a fresh dev server with V8's heap capped at HEAP_CAP_MB. A row per sync,
  * `failed` set when the sync failed or the runtime crashed (out of memory) during it.
  */
-async function cappedPass(bytesPerRow, notes) {
+async function cappedPass(bytesPerRow, notes, keepOutput) {
   const rows = [];
   const server = new DevServer({ v8Flags: `--max-heap-size=${HEAP_CAP_MB}` });
   try {
@@ -1996,6 +2020,7 @@ async function cappedPass(bytesPerRow, notes) {
       }
     }
   } finally {
+    keepOutput?.(server.output);
     await server.stop();
   }
   return rows;
@@ -2159,6 +2184,10 @@ async function main() {
     }
     if (ONLY === "transforms") {
       await onlyTransforms(server);
+      return;
+    }
+    if (ONLY === "memory") {
+      await onlyMemory();
       return;
     }
     log("baseline: psql \\copy to stdout | psql \\copy from stdin");
