@@ -505,10 +505,10 @@ export class R2Writer implements DestinationWriter {
     for (const [key, { row }] of table.rows) {
       const values = keyless ? row.values : table.keyIndexes.map((k) => row.values[k] ?? null);
       await consider(table.state.next_part, keyless ? (row.id ?? key) : null, values, row.synced, row.deleted);
-    }
-    if (page.length > 0) {
-      yield page;
-      page = [];
+      if (page.length >= KEY_PAGE) {
+        yield page;
+        page = [];
+      }
     }
     const parts = (await this.bucket.list(`${table.dir}/`))
       .map((key) => {
@@ -527,7 +527,7 @@ export class R2Writer implements DestinationWriter {
       newestBelow[i] = newest;
     }
     for (const [i, file] of parts.entries()) {
-      if (full || (newestBefore !== undefined && (newestBelow[i] as bigint) < newestBefore)) return;
+      if (full || (newestBefore !== undefined && (newestBelow[i] as bigint) < newestBefore)) break;
       const bytes = await this.bucket.getBytes(file.key);
       if (bytes === null) throw new Error(`${ref.schema}.${stream.name}: part ${file.key} vanished while it was read`);
       const rows = await readPart(this.options.format, bytes, columns, keyless);
@@ -546,11 +546,8 @@ export class R2Writer implements DestinationWriter {
           page = [];
         }
       }
-      if (page.length > 0) {
-        yield page;
-        page = [];
-      }
     }
+    if (page.length > 0) yield page;
   }
 
   async isEmpty(ref: TableRef): Promise<boolean> {
