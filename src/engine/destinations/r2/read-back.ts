@@ -208,16 +208,21 @@ export async function readPart(
  */
 export class FingerprintSet {
   private slots = new Uint32Array(2 * 1024);
-  private size = 0;
+  private count = 0;
+
+  /** Fingerprints held. */
+  get size(): number {
+    return this.count;
+  }
 
   /** Adds a fingerprint (its first 8 bytes); false when it was there already. */
   add(bytes: Uint8Array): boolean {
     const view = new DataView(bytes.buffer, bytes.byteOffset, 8);
     const hi = view.getUint32(0);
     const lo = view.getUint32(4) || 1; // 0/0 marks an empty slot
-    if ((this.size + 1) * 4 > this.slots.length) this.grow();
+    if ((this.count + 1) * 4 > this.slots.length) this.grow();
     if (!this.insert(this.slots, hi, lo)) return false;
-    this.size += 1;
+    this.count += 1;
     return true;
   }
 

@@ -75,6 +75,8 @@ export interface R2WriterOptions {
   partBytes?: number;
   /** Target bytes of values per Parquet row group. */
   rowGroupBytes?: number;
+  /** Most key fingerprints `truncatedKeys` holds at once ({@link SEEN_LIMIT}). */
+  seenLimit?: number;
 }
 
 export const R2_SYNC_MODES: SyncMode[] = ["soft_delete"];
@@ -198,6 +200,9 @@ function runMicros(run: string): bigint {
 
 /** Keys per page of `truncatedKeys`. */
 const KEY_PAGE = 5000;
+
+/** Most key fingerprints `truncatedKeys` holds at once: 16–32 MB (FingerprintSet). */
+export const SEEN_LIMIT = 1_000_000;
 
 /** The first 8 bytes of a key text's SHA-256: its fingerprint in truncatedKeys' set. */
 async function digest(text: string): Promise<Uint8Array> {
@@ -474,10 +479,14 @@ export class R2Writer implements DestinationWriter {
    * holding the key, the open part above all) is not deleted, not deleted by a truncate marker
    * in a later part, and (`before`) synced before `before` — read back from the table's own
    * files, newest part first. Reading stops at the first part below which every part is
-   * already truncated (a full truncate, or a snapshot's end newer than all of them): a
-   * table re-synced now and then is read from its last re-sync on. The cost is that reading —
-   * each part fetched whole, Parquet decoding only the key columns (every column of a keyless
-   * table) — and a set of 16 bytes per key seen (README "Usage metering").
+   * already truncated (a full truncate, or a snapshot's end newer than all of them): a table
+   * re-synced now and then is read from its last re-sync on. Each part is fetched whole (one
+   * at a time; Parquet decodes only the key columns, every column of a keyless table). The
+   * keys seen are remembered as 8-byte fingerprints, at most {@link SEEN_LIMIT} of them (option `seenLimit`): a
+   * table with more keys since its last truncate is read again per share of the key space
+   * (the fingerprint modulo the number of shares, doubled until each share fits). Keys listed
+   * by an abandoned pass are listed again by a later one: usage metering keeps sets, so a key
+   * listed twice counts once.
    */
   async *truncatedKeys(ref: TableRef, before?: Date): AsyncIterable<Row[]> {
     const table = this.table(ref);
@@ -486,30 +495,6 @@ export class R2Writer implements DestinationWriter {
     // The key's columns (every column of a keyless table, whose key is all its values).
     const columns = keyless ? stream.columns : table.keyIndexes.map((k) => stream.columns[k] as Column);
     const limit = before ? microsOf(before) : undefined;
-    const seen = new FingerprintSet();
-    /** Truncate markers of the parts read so far (all above the parts still to read). */
-    let full = false;
-    let newestBefore: bigint | undefined;
-    const markers: { part: number; before: bigint | null }[] = [];
-    const truncated = (part: number, synced: bigint | null) =>
-      markers.some((m) => m.part > part && (m.before === null || (synced !== null && synced < m.before)));
-    let page: Row[] = [];
-    const consider = async (part: number, id: string | null, values: Row, synced: bigint | null, deleted: boolean) => {
-      const fingerprint = keyless ? hexBytes(id ?? "") : await digest(identity(values, columns));
-      if (!seen.add(fingerprint)) return; // a later part has this key's latest row
-      if (deleted || truncated(part, synced)) return;
-      if (limit !== undefined && (synced === null || synced >= limit)) return;
-      page.push(values);
-    };
-    // The open part: sealed before the truncate's marker, so it is the newest.
-    for (const [key, { row }] of table.rows) {
-      const values = keyless ? row.values : table.keyIndexes.map((k) => row.values[k] ?? null);
-      await consider(table.state.next_part, keyless ? (row.id ?? key) : null, values, row.synced, row.deleted);
-      if (page.length >= KEY_PAGE) {
-        yield page;
-        page = [];
-      }
-    }
     const parts = (await this.bucket.list(`${table.dir}/`))
       .map((key) => {
         const m = /\/(\d{8}T\d{9}Z)-(\d+)\.[a-z]+$/.exec(key);
@@ -526,28 +511,93 @@ export class R2Writer implements DestinationWriter {
       newest = run > newest ? run : newest;
       newestBelow[i] = newest;
     }
-    for (const [i, file] of parts.entries()) {
-      if (full || (newestBefore !== undefined && (newestBelow[i] as bigint) < newestBefore)) break;
-      const bytes = await this.bucket.getBytes(file.key);
-      if (bytes === null) throw new Error(`${ref.schema}.${stream.name}: part ${file.key} vanished while it was read`);
-      const rows = await readPart(this.options.format, bytes, columns, keyless);
-      const marker = rows.length === 1 && (keyless ? rows[0]?.id === null : rows[0]?.values[0] === null);
-      if (marker) {
-        const at = (rows[0] as PartRow).synced;
-        markers.push({ part: file.part, before: at });
-        if (at === null) full = true;
-        else if (newestBefore === undefined || at > newestBefore) newestBefore = at;
-        continue;
-      }
-      for (const row of rows) {
-        await consider(file.part, row.id, row.values, row.synced, row.deleted);
+    const label = `${ref.schema}.${stream.name}`;
+    const bucket = this.bucket;
+    const format = this.options.format;
+    const seenLimit = Math.max(1, this.options.seenLimit ?? SEEN_LIMIT);
+    /** One pass over the keys whose fingerprint is `share` modulo `shares`; false when they did not fit. */
+    async function* pass(shares: number, share: number): AsyncGenerator<Row[], boolean> {
+      const seen = new FingerprintSet();
+      /** Truncate markers of the parts read so far (all above the parts still to read). */
+      let full = false;
+      let newestBefore: bigint | undefined;
+      const markers: { part: number; before: bigint | null }[] = [];
+      const truncated = (part: number, synced: bigint | null) =>
+        markers.some((m) => m.part > part && (m.before === null || (synced !== null && synced < m.before)));
+      let page: Row[] = [];
+      /** Whether the key was taken into account (false: the set is full). */
+      const consider = async (
+        part: number,
+        id: string | null,
+        values: Row,
+        synced: bigint | null,
+        deleted: boolean,
+      ) => {
+        const fingerprint = keyless ? hexBytes(id ?? "") : await digest(identity(values, columns));
+        if (shares > 1 && new DataView(fingerprint.buffer, fingerprint.byteOffset).getUint32(0) % shares !== share) {
+          return true;
+        }
+        if (seen.size >= seenLimit) return false;
+        if (!seen.add(fingerprint)) return true; // a later part has this key's latest row
+        if (deleted || truncated(part, synced)) return true;
+        if (limit !== undefined && (synced === null || synced >= limit)) return true;
+        page.push(values);
+        return true;
+      };
+      // The open part: sealed before the truncate's marker, so it is the newest.
+      for (const [key, { row }] of table.rows) {
+        const values = keyless ? row.values : table.keyIndexes.map((k) => row.values[k] ?? null);
+        if (
+          !(await consider(table.state.next_part, keyless ? (row.id ?? key) : null, values, row.synced, row.deleted))
+        ) {
+          return false;
+        }
         if (page.length >= KEY_PAGE) {
           yield page;
           page = [];
         }
       }
+      for (const [i, file] of parts.entries()) {
+        if (full || (newestBefore !== undefined && (newestBelow[i] as bigint) < newestBefore)) break;
+        const bytes = await bucket.getBytes(file.key);
+        if (bytes === null) throw new Error(`${label}: part ${file.key} vanished while it was read`);
+        const rows = await readPart(format, bytes, columns, keyless);
+        const marker = rows.length === 1 && (keyless ? rows[0]?.id === null : rows[0]?.values[0] === null);
+        if (marker) {
+          const at = (rows[0] as PartRow).synced;
+          markers.push({ part: file.part, before: at });
+          if (at === null) full = true;
+          else if (newestBefore === undefined || at > newestBefore) newestBefore = at;
+          continue;
+        }
+        for (const row of rows) {
+          if (!(await consider(file.part, row.id, row.values, row.synced, row.deleted))) return false;
+          if (page.length >= KEY_PAGE) {
+            yield page;
+            page = [];
+          }
+        }
+      }
+      if (page.length > 0) yield page;
+      return true;
     }
-    if (page.length > 0) yield page;
+    for (let shares = 1; ; shares *= 2) {
+      // Past 2^20 shares of a 32-bit space, fingerprints themselves would have to collide.
+      if (shares > 2 ** 20) throw new Error(`${label}: the keys of a truncate did not fit ${seenLimit} fingerprints`);
+      let fitted = true;
+      for (let share = 0; share < shares && fitted; share++) {
+        const run = pass(shares, share);
+        for (;;) {
+          const step = await run.next();
+          if (step.done) {
+            fitted = step.value;
+            break;
+          }
+          yield step.value;
+        }
+      }
+      if (fitted) return;
+    }
   }
 
   async isEmpty(ref: TableRef): Promise<boolean> {
