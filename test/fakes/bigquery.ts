@@ -7,7 +7,9 @@
  *
  * For the writer it also serves datasets.insert, tables.get, jobs.query (GoogleSQL scripts with
  * named, typed parameters, applied to in-memory tables by ./warehouse-sql.ts, temporary tables
- * living for the script) and jobs.get, and refuses what BigQuery refuses: a query over 1024K
+ * living for the script; a SELECT's result as `schema` and `rows[].f[].v` cells, paged by
+ * `pageToken`), jobs.getQueryResults and jobs.get, and refuses what BigQuery refuses: ORDER BY or
+ * `<`/`>` on JSON, a query over 1024K
  * characters, column names that are not letters/digits/underscores (or longer than 300, or
  * with a reserved prefix), unquoted reserved words, a parameter whose type the column cannot
  * take, an expired or unknown token.

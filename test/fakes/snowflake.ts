@@ -8,7 +8,8 @@
  * query the writer describes tables with, and applies the writer's DDL and DML to in-memory
  * tables (./warehouse-sql.ts) — multi-statement requests (`MULTI_STATEMENT_COUNT`, `?`
  * bindings numbered across the request, temporary tables living for the request), answers
- * 202 and the statement-status GET when asked to run asynchronously, result partitions, and
+ * 202 and the statement-status GET when asked to run asynchronously, result partitions, a
+ * SELECT's rows in the `jsonv2` encoding with each column typed in `rowType` (cellOf), and
  * Snowflake's limits: 255-character identifiers, reserved words only quoted, SQL text of at
  * most 1 MB, 422 with Snowflake's code for a statement it rejects.
  */
