@@ -7,13 +7,23 @@
  *
  * For the writer it also serves datasets.insert, tables.get, jobs.query (GoogleSQL scripts with
  * named, typed parameters, applied to in-memory tables by ./warehouse-sql.ts, temporary tables
- * living for the script) and jobs.get, and refuses what BigQuery refuses: a query over 1024K
+ * living for the script; a SELECT's result as `schema` and `rows[].f[].v` cells, paged by
+ * `pageToken`), jobs.getQueryResults and jobs.get, and refuses what BigQuery refuses: ORDER BY or
+ * `<`/`>` on JSON, a query over 1024K
  * characters, column names that are not letters/digits/underscores (or longer than 300, or
  * with a reserved prefix), unquoted reserved words, a parameter whose type the column cannot
  * take, an expired or unknown token.
  */
 import { decodeJwt, importSPKI, jwtVerify } from "jose";
-import { type BoundParam, type FakeType, FakeWarehouse, parseDefault, SqlError, type SqlRules } from "./warehouse-sql";
+import {
+  type BoundParam,
+  type FakeType,
+  FakeWarehouse,
+  parseDefault,
+  SqlError,
+  type SqlRules,
+  type Stored,
+} from "./warehouse-sql";
 
 /** GoogleSQL's reserved keywords. */
 const RESERVED = new Set(
@@ -67,6 +77,9 @@ export const BIGQUERY_RULES: SqlRules = {
   qualifiedTemporary: false,
   temporaryNeedsSchema: false,
   type: bigQueryType,
+  // GoogleSQL: NULLs first in ascending order; JSON has no ordering at all.
+  nullsFirst: true,
+  unordered: new Set(["JSON"]),
   parse(value, type) {
     if (type.base === "BINARY") {
       try {
@@ -108,6 +121,44 @@ function legacyType(type: FakeType): { type: string; precision?: string; scale?:
   }
 }
 
+/**
+ * A stored value as a cell of a query result (`rows[].f[].v`), as BigQuery's REST API writes
+ * them: every value a string — INT64 and NUMERIC their digits (NUMERIC without trailing zeros),
+ * FLOAT64 the number or `NaN`/`Infinity`/`-Infinity`, BOOL `true`/`false`, BYTES base64, DATE,
+ * TIME and DATETIME as text, TIMESTAMP as seconds since the epoch in floating point
+ * (`1.6161736191234E9`), or its microseconds when `formatOptions.useInt64Timestamp` is set.
+ */
+function cellOf(value: Stored, type: FakeType, int64Timestamp: boolean): string | null {
+  if (value === null) return null;
+  switch (type.base) {
+    case "BOOLEAN":
+      return value === true ? "true" : "false";
+    case "FLOAT": {
+      const n = value as number;
+      return Number.isNaN(n) ? "NaN" : Number.isFinite(n) ? String(n) : n > 0 ? "Infinity" : "-Infinity";
+    }
+    case "NUMBER":
+      return String(value).includes(".") ? String(value).replace(/0+$/, "").replace(/\.$/, "") : String(value);
+    case "BINARY": {
+      let text = "";
+      for (const b of value as Uint8Array) text += String.fromCharCode(b);
+      return btoa(text);
+    }
+    case "TIME":
+    case "TIMESTAMP_NTZ":
+      return String(value).replace(/\.?0+$/, (m) => (m.startsWith(".") ? "" : m));
+    case "TIMESTAMP_TZ": {
+      const [day, clock] = String(value).replace(/Z$/, "").split("T") as [string, string];
+      const date = new Date(`${day}T${clock.slice(0, 8)}Z`);
+      date.setUTCFullYear(Number(day.slice(0, 4)));
+      const micros = BigInt(date.getTime()) * 1000n + BigInt((clock.split(".")[1] ?? "").padEnd(6, "0").slice(0, 6));
+      return int64Timestamp ? String(micros) : (Number(micros) / 1e6).toExponential().replace("e+", "E");
+    }
+    default:
+      return String(value);
+  }
+}
+
 export const TOKEN_URL = "https://oauth2.googleapis.com/token";
 const API = "https://bigquery.googleapis.com/bigquery/v2";
 
@@ -126,6 +177,8 @@ export interface BigQueryFakeOptions {
   now?: () => Date;
   /** jobs.query answers jobComplete false; the job is DONE at its first jobs.get. */
   asynchronous?: boolean;
+  /** Rows per page of a query's result (BigQuery pages by size; `maxResults` lowers it). */
+  pageRows?: number;
 }
 
 export interface BigQueryFake {
@@ -171,6 +224,37 @@ export function bigQueryFake(options: BigQueryFakeOptions): BigQueryFake {
   const queries: BigQueryFake["queries"] = [];
   /** Jobs by id: their final state. */
   const jobs = new Map<string, Record<string, unknown>>();
+  /** A SELECT job's result, by job id: its fields and stored rows. */
+  const results = new Map<string, { types: FakeType[]; names: string[]; values: Stored[][] }>();
+  const pageRows = options.pageRows ?? 1000;
+
+  /** A page of a job's result from row `start`, as jobs.query and jobs.getQueryResults answer it. */
+  function page(jobId: string, start: number, maxResults: number | undefined, int64Timestamp: boolean) {
+    const result = results.get(jobId);
+    if (!result) return {};
+    const size = Math.min(pageRows, maxResults && maxResults > 0 ? maxResults : pageRows);
+    const rows = result.values.slice(start, start + size);
+    const next = start + rows.length;
+    return {
+      schema: {
+        fields: result.names.map((name, i) => ({
+          name,
+          ...legacyType(result.types[i] as FakeType),
+          mode: "NULLABLE",
+        })),
+      },
+      totalRows: String(result.values.length),
+      ...(rows.length
+        ? {
+            rows: rows.map((row) => ({
+              f: row.map((v, i) => ({ v: cellOf(v, result.types[i] as FakeType, int64Timestamp) })),
+            })),
+          }
+        : {}),
+      // The token is opaque to clients: here the offset of the next row.
+      ...(next < result.values.length ? { pageToken: `${jobId}:${next}` } : {}),
+    };
+  }
 
   async function token(request: Request): Promise<Response> {
     // A form body: read as bytes (workerd warns on .text() of a non-text content type).
@@ -229,9 +313,10 @@ export function bigQueryFake(options: BigQueryFakeOptions): BigQueryFake {
 
   /** datasets.insert, tables.get, jobs.query and jobs.get, on the project's in-memory tables. */
   async function writerApi(request: Request, url: URL): Promise<Response | undefined> {
-    const m = /^\/bigquery\/v2\/projects\/([^/]+)\/(datasets|queries|jobs\/[^/]+|datasets\/[^/]+\/tables\/[^/]+)$/.exec(
-      url.pathname,
-    );
+    const m =
+      /^\/bigquery\/v2\/projects\/([^/]+)\/(datasets|queries|queries\/[^/]+|jobs\/[^/]+|datasets\/[^/]+\/tables\/[^/]+)$/.exec(
+        url.pathname,
+      );
     if (!m) return undefined;
     const project = decodeURIComponent(m[1] ?? "");
     const path = m[2] ?? "";
@@ -283,10 +368,38 @@ export function bigQueryFake(options: BigQueryFakeOptions): BigQueryFake {
       if (!state) return googleError(404, "NOT_FOUND", "notFound", `Not found: Job ${project}:${job[1]}`);
       return json(200, state);
     }
+    const resultsOf = /^queries\/([^/]+)$/.exec(path);
+    if (request.method === "GET" && resultsOf) {
+      // jobs.getQueryResults: the job's result a page at a time (pageToken), once it is DONE.
+      const jobId = decodeURIComponent(resultsOf[1] ?? "");
+      const state = jobs.get(jobId) as { status?: { errorResult?: { message?: string } } } | undefined;
+      if (!state) return googleError(404, "NOT_FOUND", "notFound", `Not found: Job ${project}:${jobId}`);
+      const failed = state.status?.errorResult;
+      if (failed) return googleError(400, "INVALID_ARGUMENT", "invalidQuery", failed.message ?? "The job failed");
+      const token = url.searchParams.get("pageToken");
+      const [tokenJob, offset] = token ? token.split(":") : [jobId, "0"];
+      if (tokenJob !== jobId || !/^\d+$/.test(offset ?? "")) {
+        return googleError(400, "INVALID_ARGUMENT", "invalid", `Invalid page token: ${token}`);
+      }
+      const max = url.searchParams.get("maxResults");
+      return json(200, {
+        kind: "bigquery#getQueryResultsResponse",
+        jobReference: { projectId: project, jobId, location: "US" },
+        jobComplete: true,
+        ...page(
+          jobId,
+          Number(offset),
+          max ? Number(max) : undefined,
+          url.searchParams.get("formatOptions.useInt64Timestamp") === "true",
+        ),
+      });
+    }
     if (request.method === "POST" && path === "queries") {
       const body = (await request.json().catch(() => ({}))) as {
         query?: string;
         useLegacySql?: boolean;
+        maxResults?: number;
+        formatOptions?: { useInt64Timestamp?: boolean };
         parameterMode?: string;
         queryParameters?: { name?: string; parameterType?: { type?: string }; parameterValue?: { value?: unknown } }[];
       };
@@ -325,10 +438,15 @@ export function bigQueryFake(options: BigQueryFakeOptions): BigQueryFake {
       const reference = { projectId: project, jobId, location: "US" };
       let affected = 0;
       try {
-        for (const outcome of w.run(query, params)) {
+        const outcomes = w.run(query, params);
+        for (const outcome of outcomes) {
           const counts = outcome.rows[0]?.map(Number).filter((n) => Number.isFinite(n)) ?? [];
           if (outcome.columns[0]?.startsWith("number of rows")) affected = counts.reduce((a, b) => a + b, 0);
         }
+        // A script's result is its last statement's: a SELECT's rows are kept for the pages.
+        const last = outcomes.at(-1);
+        if (last?.select)
+          results.set(jobId, { types: last.select.types, names: last.columns, values: last.select.values });
       } catch (error) {
         const message = error instanceof SqlError ? error.message : String(error);
         if (!options.asynchronous) return googleError(400, "INVALID_ARGUMENT", "invalidQuery", message);
@@ -341,15 +459,18 @@ export function bigQueryFake(options: BigQueryFakeOptions): BigQueryFake {
       jobs.set(jobId, {
         jobReference: reference,
         status: { state: "DONE" },
-        statistics: { query: { numDmlAffectedRows: String(affected) } },
+        statistics: { query: results.has(jobId) ? {} : { numDmlAffectedRows: String(affected) } },
       });
       if (options.asynchronous)
         return json(200, { kind: "bigquery#queryResponse", jobReference: reference, jobComplete: false });
+      const selected = results.has(jobId);
       return json(200, {
         kind: "bigquery#queryResponse",
         jobReference: reference,
         jobComplete: true,
-        numDmlAffectedRows: String(affected),
+        ...(selected
+          ? page(jobId, 0, body.maxResults, body.formatOptions?.useInt64Timestamp === true)
+          : { numDmlAffectedRows: String(affected) }),
       });
     }
     return undefined;

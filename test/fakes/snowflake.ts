@@ -8,13 +8,22 @@
  * query the writer describes tables with, and applies the writer's DDL and DML to in-memory
  * tables (./warehouse-sql.ts) — multi-statement requests (`MULTI_STATEMENT_COUNT`, `?`
  * bindings numbered across the request, temporary tables living for the request), answers
- * 202 and the statement-status GET when asked to run asynchronously, result partitions, and
+ * 202 and the statement-status GET when asked to run asynchronously, result partitions, a
+ * SELECT's rows in the `jsonv2` encoding with each column typed in `rowType` (cellOf), and
  * Snowflake's limits: 255-character identifiers, reserved words only quoted, SQL text of at
  * most 1 MB, 422 with Snowflake's code for a statement it rejects.
  */
 import { createHash, createPublicKey } from "node:crypto";
 import { decodeJwt, decodeProtectedHeader, importSPKI, jwtVerify } from "jose";
-import { type BoundParam, type FakeType, FakeWarehouse, SqlError, type SqlRules } from "./warehouse-sql";
+import {
+  type BoundParam,
+  type FakeType,
+  FakeWarehouse,
+  SqlError,
+  type SqlRules,
+  type StatementResult,
+  type Stored,
+} from "./warehouse-sql";
 
 /** Snowflake's reserved words (https://docs.snowflake.com/en/sql-reference/reserved-keywords). */
 const RESERVED = new Set(
@@ -60,10 +69,119 @@ export const SNOWFLAKE_RULES: SqlRules = {
   qualifiedTemporary: true,
   temporaryNeedsSchema: true,
   type: snowflakeType,
+  // ORDER BY … ASC puts NULLs last unless NULLS FIRST is said (Snowflake's default).
+  nullsFirst: false,
 };
 
 /** Snowflake's limit on a statement's text. */
 export const SNOWFLAKE_MAX_STATEMENT_BYTES = 1024 * 1024;
+
+/**
+ * A ResultSet's `rowType` entry for a column of `type`: Snowflake's result type names
+ * (https://docs.snowflake.com/en/developer-guide/sql-api/handling-responses) in lower case.
+ */
+function rowTypeOf(name: string, type: FakeType): Record<string, unknown> {
+  const base: Record<FakeType["base"], string> = {
+    NUMBER: "fixed",
+    INT64: "fixed",
+    FLOAT: "real",
+    STRING: "text",
+    BOOLEAN: "boolean",
+    DATE: "date",
+    TIME: "time",
+    TIMESTAMP_NTZ: "timestamp_ntz",
+    TIMESTAMP_TZ: "timestamp_tz",
+    JSON: "variant",
+    BINARY: "binary",
+  };
+  const timed = type.base === "TIME" || type.base.startsWith("TIMESTAMP");
+  return {
+    name,
+    type: base[type.base],
+    nullable: true,
+    precision: type.base === "NUMBER" ? (type.precision ?? 38) : null,
+    scale: type.base === "NUMBER" ? (type.scale ?? 0) : timed ? (type.precision ?? 9) : null,
+  };
+}
+
+/** `YYYY-MM-DDThh:mm:ss.ffffff[Z]` (UTC) → epoch seconds as a decimal with 9 places, exactly. */
+function epochSeconds(text: string): string {
+  const [day, clock] = text.replace(/Z$/, "").split("T") as [string, string];
+  const [y, mo, d] = day.split("-").map(Number) as [number, number, number];
+  const date = new Date(0);
+  date.setUTCFullYear(y, mo - 1, d);
+  const [h, mi, rest] = clock.split(":") as [string, string, string];
+  const [sec, fraction = ""] = rest.split(".") as [string, string?];
+  const seconds = BigInt(date.getTime() / 1000) + BigInt(Number(h) * 3600 + Number(mi) * 60 + Number(sec));
+  const nanos = seconds * 1_000_000_000n + BigInt(fraction.padEnd(9, "0").slice(0, 9));
+  const magnitude = nanos < 0n ? -nanos : nanos;
+  const whole = magnitude / 1_000_000_000n;
+  return `${nanos < 0n ? "-" : ""}${whole}.${String(magnitude % 1_000_000_000n).padStart(9, "0")}`;
+}
+
+/**
+ * A stored value as a cell of Snowflake's `jsonv2` result: every value a string — NUMBER its
+ * digits, FLOAT `NaN`/`inf`/`-inf` or the number, BOOLEAN `true`/`false`, DATE days since the
+ * epoch, TIME seconds since midnight and TIMESTAMP_NTZ seconds since the epoch (9 decimals),
+ * TIMESTAMP_TZ those seconds (UTC), a space and the offset in minutes plus 1440, BINARY upper-case
+ * hex, VARIANT its JSON text as Snowflake prints it (indented).
+ */
+function cellOf(value: Stored, type: FakeType): string | null {
+  if (value === null) return null;
+  switch (type.base) {
+    case "BOOLEAN":
+      return value === true ? "true" : "false";
+    case "DATE": {
+      const [y, mo, d] = String(value).split("-").map(Number) as [number, number, number];
+      const date = new Date(0);
+      date.setUTCFullYear(y, mo - 1, d);
+      return String(Math.round(date.getTime() / 86_400_000));
+    }
+    case "TIME": {
+      const [h, mi, rest] = String(value).split(":") as [string, string, string];
+      const [sec, fraction = ""] = rest.split(".");
+      return `${Number(h) * 3600 + Number(mi) * 60 + Number(sec)}.${fraction.padEnd(9, "0").slice(0, 9)}`;
+    }
+    case "TIMESTAMP_NTZ":
+      return epochSeconds(String(value));
+    case "TIMESTAMP_TZ":
+      return `${epochSeconds(String(value))} 1440`;
+    case "BINARY":
+      return [...(value as Uint8Array)].map((b) => b.toString(16).padStart(2, "0").toUpperCase()).join("");
+    case "JSON":
+      return JSON.stringify(JSON.parse(String(value)), null, 2);
+    case "FLOAT": {
+      const n = value as number;
+      return Number.isNaN(n)
+        ? "NaN"
+        : n === Number.POSITIVE_INFINITY
+          ? "inf"
+          : n === Number.NEGATIVE_INFINITY
+            ? "-inf"
+            : String(n);
+    }
+    default:
+      return String(value);
+  }
+}
+
+/** A statement's result as Snowflake answers it: a SELECT typed per column, DML its counts. */
+function answerOf(result: StatementResult | undefined): {
+  rowType: Record<string, unknown>[];
+  rows: (string | null)[][];
+} {
+  if (result?.select) {
+    const { types, values } = result.select;
+    return {
+      rowType: result.columns.map((name, i) => rowTypeOf(name, types[i] as FakeType)),
+      rows: values.map((row) => row.map((v, i) => cellOf(v, types[i] as FakeType))),
+    };
+  }
+  return {
+    rowType: (result?.columns ?? []).map((name) => ({ name, type: "text", nullable: true })),
+    rows: result?.rows ?? [],
+  };
+}
 
 /** INFORMATION_SCHEMA.COLUMNS's DATA_TYPE of a type. */
 function informationType(type: FakeType): string {
@@ -215,7 +333,7 @@ export function snowflakeFake(options: SnowflakeFakeOptions): SnowflakeFake {
   /** A ResultSet answer, its first partition inline; later partitions kept for GET ?partition=n. */
   function resultSet(
     handle: string,
-    columns: string[],
+    columns: string[] | Record<string, unknown>[],
     rows: (string | null)[][],
     extra: Record<string, unknown> = {},
   ) {
@@ -227,7 +345,7 @@ export function snowflakeFake(options: SnowflakeFakeOptions): SnowflakeFake {
         numRows: rows.length,
         format: "jsonv2",
         partitionInfo: partitions.map((p) => ({ rowCount: p.length, uncompressedSize: JSON.stringify(p).length })),
-        rowType: columns.map((name) => ({ name, type: "text", nullable: true })),
+        rowType: columns.map((c) => (typeof c === "string" ? { name: c, type: "text", nullable: true } : c)),
       },
       data: partitions[0],
       code: "090001",
@@ -298,12 +416,13 @@ export function snowflakeFake(options: SnowflakeFakeOptions): SnowflakeFake {
       return rejected(handle, error);
     }
     if (outcomes.length === 1) {
-      const [only] = outcomes;
-      return json(200, resultSet(handle, only?.columns ?? [], only?.rows ?? []));
+      const { rowType, rows } = answerOf(outcomes[0]);
+      return json(200, resultSet(handle, rowType, rows));
     }
     const children = outcomes.map((o) => {
       const child = crypto.randomUUID();
-      resultSet(child, o.columns, o.rows);
+      const { rowType, rows } = answerOf(o);
+      resultSet(child, rowType, rows);
       return child;
     });
     return json(

@@ -10,8 +10,9 @@
  *   MERGE INTO t AS T USING s AS S ON T.k = S.k [AND …]
  *     WHEN MATCHED [AND cond] THEN UPDATE SET c = expr, … | DELETE  [WHEN NOT MATCHED THEN INSERT (c, …) VALUES (expr, …)]
  *   UPDATE t [AS a] SET c = expr, … WHERE cond · DELETE FROM t [AS a] WHERE cond
+ *   SELECT expr [AS name], … FROM t [AS a] [WHERE cond] [ORDER BY expr [ASC|DESC], …] [LIMIT n]
  *
- * with expressions of column references, parameters, TRUE/FALSE/NULL, comparisons, AND, NOT,
+ * with expressions of column references, parameters, TRUE/FALSE/NULL, comparisons, AND, OR, NOT,
  * IS [NOT] NULL, IS NOT DISTINCT FROM, CAST(x AS type), PARSE_JSON, TO_JSON(_STRING), GREATEST,
  * EQUAL_NULL, `EXISTS (SELECT 1 FROM t AS a WHERE cond)` and `(SELECT MAX(c) FROM t)` — and
  * anything else is a syntax error, as an unknown statement would be. What the real services check and reject, it checks and rejects:
@@ -84,6 +85,10 @@ export interface SqlRules {
   type(text: string): FakeType | undefined;
   /** Parses a bound parameter's text into a value of `type` (the vendor's implicit casts). */
   parse?(value: string, type: FakeType): Stored;
+  /** Where NULLs sort in an ascending ORDER BY: last in Snowflake, first in BigQuery. */
+  nullsFirst: boolean;
+  /** Types ORDER BY and `<`/`>` refuse (BigQuery: JSON has no order). */
+  unordered?: ReadonlySet<BaseType>;
 }
 
 export interface BoundParam {
@@ -254,13 +259,28 @@ function coerce(value: Stored, to: FakeType, rules: SqlRules): Stored {
   return parseText(storedText(value) as string, to, rules);
 }
 
-function compare(a: Stored, b: Stored): number {
-  if (typeof a === "number" && typeof b === "number") return a - b;
+const NUMERIC_TEXT = /^(-?)(\d+)(?:\.(\d+))?$/;
+
+/** Two decimal texts compared exactly (a double would tie 64-bit keys a few units apart). */
+function compareDecimal(a: RegExpExecArray, b: RegExpExecArray): number {
+  const scale = Math.max((a[3] ?? "").length, (b[3] ?? "").length);
+  const value = (m: RegExpExecArray) => BigInt(`${m[1]}${m[2]}${(m[3] ?? "").padEnd(scale, "0")}`);
+  const x = value(a);
+  const y = value(b);
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+export function compare(a: Stored, b: Stored): number {
+  if (typeof a === "number" && typeof b === "number") {
+    if (Number.isNaN(a) || Number.isNaN(b)) return Number.isNaN(a) ? (Number.isNaN(b) ? 0 : 1) : -1;
+    return a < b ? -1 : a > b ? 1 : 0;
+  }
   if (a instanceof Uint8Array || b instanceof Uint8Array)
     return (storedText(a) ?? "").localeCompare(storedText(b) ?? "");
-  if (typeof a === "string" && typeof b === "string" && /^-?\d+(\.\d+)?$/.test(a) && /^-?\d+(\.\d+)?$/.test(b)) {
-    const d = Number(a) - Number(b);
-    if (d !== 0) return d;
+  if (typeof a === "string" && typeof b === "string") {
+    const x = NUMERIC_TEXT.exec(a);
+    const y = NUMERIC_TEXT.exec(b);
+    if (x && y) return compareDecimal(x, y);
   }
   const x = String(a);
   const y = String(b);
@@ -395,6 +415,7 @@ type Expr =
   | { kind: "exists"; table: { schema?: string; name: string }; alias: string; where: Expr }
   | { kind: "max"; table: { schema?: string; name: string }; column: string }
   | { kind: "and"; left: Expr; right: Expr }
+  | { kind: "or"; left: Expr; right: Expr }
   | { kind: "not"; expr: Expr };
 
 /** A row in scope: alias (or "") → table and row. */
@@ -412,6 +433,8 @@ export interface StatementResult {
   /** Rows a SELECT-like statement returns (as text), or the counts of a DML statement. */
   columns: string[];
   rows: (string | null)[][];
+  /** A SELECT's column types and values as stored: each vendor's fake encodes them its own way. */
+  select?: { types: FakeType[]; values: Stored[][] };
 }
 
 // ---------------------------------------------------------------------------------------
@@ -605,6 +628,7 @@ class Session {
     if (this.eat("MERGE", "INTO")) return this.merge();
     if (this.eat("UPDATE")) return ok(this.update());
     if (this.eat("DELETE", "FROM")) return ok(this.deleteFrom());
+    if (this.eat("SELECT")) return this.select();
     if (this.eat("DROP", "TABLE")) {
       this.eat("IF", "EXISTS");
       const ref = this.tableName();
@@ -938,9 +962,93 @@ class Session {
     return before - table.rows.length;
   }
 
+  /** `SELECT items FROM t [AS a] [WHERE …] [ORDER BY …] [LIMIT n]`: one table, no joins. */
+  private select(): StatementResult {
+    const items: { expr: Expr; name: string }[] = [];
+    do {
+      const expr = this.expr();
+      const name = this.eat("AS")
+        ? this.ident("column alias")
+        : expr.kind === "ref"
+          ? expr.column
+          : `f${items.length}_`;
+      items.push({ expr, name });
+    } while (this.punct(","));
+    this.expect("FROM");
+    const table = this.resolve(this.tableName());
+    const alias = this.alias();
+    const where = this.eat("WHERE") ? this.expr() : undefined;
+    const order: { expr: Expr; descending: boolean }[] = [];
+    if (this.eat("ORDER", "BY")) {
+      do {
+        const expr = this.expr();
+        const descending = this.eat("DESC");
+        if (!descending) this.eat("ASC");
+        order.push({ expr, descending });
+      } while (this.punct(","));
+    }
+    let limit: number | undefined;
+    if (this.eat("LIMIT")) {
+      const n = this.peek();
+      if (n?.kind !== "number" || n.text.includes(".")) this.syntax("a row count");
+      this.at++;
+      limit = Number(n.text);
+    }
+    this.done();
+    const rows = table.rows.filter((row) => !where || truthy(this.evaluate(where, scope([alias, table, row])).value));
+    const keyed = rows.map((row) => {
+      const sc = scope([alias, table, row]);
+      return {
+        sort: order.map((o) => {
+          const v = this.evaluate(o.expr, sc);
+          if (v.type && this.rules.unordered?.has(v.type.base)) {
+            throw new SqlError(`ORDER BY does not support expressions of type ${v.type.text}`, "invalidQuery");
+          }
+          return v.value;
+        }),
+        out: items.map((item) => this.evaluate(item.expr, sc)),
+      };
+    });
+    keyed.sort((x, y) => {
+      for (const [i, o] of order.entries()) {
+        const a = x.sort[i] ?? null;
+        const b = y.sort[i] ?? null;
+        let c: number;
+        if (a === null || b === null) {
+          c = a === b ? 0 : (a === null) === this.rules.nullsFirst ? -1 : 1;
+          if (o.descending) c = -c;
+        } else c = o.descending ? -compare(a, b) : compare(a, b);
+        if (c !== 0) return c;
+      }
+      return 0;
+    });
+    const kept = limit === undefined ? keyed : keyed.slice(0, limit);
+    const types = items.map((item, i) => {
+      const typed = kept[0]?.out[i]?.type;
+      if (typed) return typed;
+      if (item.expr.kind === "ref") {
+        const column = table.columns[this.column(table, item.expr.column)] as FakeColumn;
+        return column.type;
+      }
+      return { base: "STRING", text: "STRING" } as FakeType;
+    });
+    const values = kept.map((r) => r.out.map((v) => v.value));
+    return {
+      columns: items.map((i) => i.name),
+      rows: values.map((row) => row.map(storedText)),
+      select: { types, values },
+    };
+  }
+
   // --- expressions
 
   private expr(): Expr {
+    let left = this.conjunction();
+    while (this.eat("OR")) left = { kind: "or", left, right: this.conjunction() };
+    return left;
+  }
+
+  private conjunction(): Expr {
     let left = this.not();
     while (this.eat("AND")) left = { kind: "and", left, right: this.not() };
     return left;
@@ -1125,12 +1233,23 @@ class Session {
         if (a === false || b === false) return { value: false };
         return { value: a === null || b === null ? null : true };
       }
+      case "or": {
+        const a = this.evaluate(e.left, sc).value;
+        const b = this.evaluate(e.right, sc).value;
+        if (a === true || b === true) return { value: true };
+        return { value: a === null || b === null ? null : false };
+      }
       case "compare": {
         let a = this.evaluate(e.left, sc);
         let b = this.evaluate(e.right, sc);
         // Untyped text meets a typed side: it is cast to that type (Snowflake's implicit cast).
         if (a.text !== undefined && b.type) a = { value: parseText(a.text, b.type, this.rules), type: b.type };
         if (b.text !== undefined && a.type) b = { value: parseText(b.text, a.type, this.rules), type: a.type };
+        if (e.op !== "=" && e.op !== "<>" && e.op !== "!=") {
+          const refused = [a.type, b.type].find((t) => t && this.rules.unordered?.has(t.base));
+          if (refused)
+            throw new SqlError(`No matching signature for operator ${e.op} for type ${refused.text}`, "invalidQuery");
+        }
         if (a.value === null || b.value === null) return { value: null };
         const c = compare(a.value, b.value);
         const value =

@@ -172,6 +172,41 @@ for (const warehouse of WAREHOUSES) {
       expect(after.every((r) => r._fivetran_deleted === false)).toBe(true);
     }, 120_000);
 
+    it("a re-sync that no longer sees 15 of 40 rows soft-deletes them, and MAR counts those 15 keys as paid", async () => {
+      const auth = await newAccount();
+      const groupId = await group(auth, warehouse);
+      const schema = `h_wh_mar_${suffix()}`;
+      const created = await call("POST", "/v1/connections", {
+        auth,
+        body: {
+          group_id: groupId,
+          service: "sample",
+          schedule_type: "manual",
+          config: { schema, scale: 40, seed: 3, tables: ["customers"] },
+        },
+      });
+      expect(created.status, JSON.stringify(created.json)).toBe(201);
+      const id = created.json.data.id;
+      await sync(auth, id);
+      const patched = await call("PATCH", `/v1/connections/${id}`, { auth, body: { config: { scale: 25 } } });
+      expect(patched.status, JSON.stringify(patched.json)).toBe(200);
+      const before = (await call("GET", `/v1/connections/${id}`, { auth })).json.data;
+      const since = [before.succeeded_at, before.failed_at].filter(Boolean).sort().at(-1) ?? null;
+      const resync = await call("POST", `/v1/connections/${id}/resync`, { auth, body: {} });
+      expect(resync.status, JSON.stringify(resync.json)).toBe(200);
+      const run = await waitForRun(auth, id, since);
+      expect(run.failed_at).toBeNull();
+      // By hand on the warehouse's table: 40 rows, the 15 the re-sync did not see marked deleted.
+      const table = rows(warehouse.table(schema, "customers"));
+      const deleted = table.filter((r) => r._fivetran_deleted === true).length;
+      expect([table.length, deleted]).toEqual([40, 15]);
+      const mar = await call("GET", `/v1/usage/mar?connection_id=${id}`, { auth });
+      expect(mar.status).toBe(200);
+      const customers = mar.json.data.items.find((i: { table: string }) => i.table === "customers");
+      // The historical sync is free; the re-sync (billed) wrote 25 and soft-deleted 15.
+      expect(customers).toMatchObject({ mar: table.length, paid_mar: 25 + deleted, free_mar: 0 });
+    }, 120_000);
+
     it("syncs PostgreSQL: updates, a new column, a widened type, 429/5xx retried, soft then LIVE deletes, then HISTORY", async () => {
       const auth = await newAccount();
       const groupId = await group(auth, warehouse);

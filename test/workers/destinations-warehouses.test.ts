@@ -3,8 +3,9 @@
  * statements and parameters a write sends (checked beside the fakes' semantics, which the
  * conformance suite asserts), what the fakes refuse as the real services do (identifier
  * lengths, reserved words unquoted, statement sizes, an expired JWT, a bad token, BigQuery's
- * column-name rules, a MERGE meeting two source rows for one target row), and the type and
- * identifier mapping.
+ * column-name rules, a MERGE meeting two source rows for one target row, BigQuery's ORDER BY of
+ * JSON), the SELECT usage metering's truncatedKeys sends and the result encodings the fakes
+ * answer it in, and the type and identifier mapping.
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import {
@@ -175,6 +176,33 @@ describe("snowflake writer and fake", () => {
     expect(snowflakeWiden("DATE", "VARCHAR")).toEqual({ how: "rebuild", type: "VARCHAR" });
     expect(snowflakeWiden("VARCHAR", "NUMBER(10,0)")).toEqual({ how: "keep" });
   });
+
+  it("truncatedKeys sends one keyset SELECT per page with ? bindings; the fake answers it typed as Snowflake does", async () => {
+    const fake = sfFake();
+    const writer = openSnowflakeWriter(sfConfig(), contextFor(fake.fetch));
+    const stream: Stream = { ...ITEMS, columns: [...ITEMS.columns, col("day", "date")], primaryKey: ["id", "day"] };
+    const ref = { schema: "landing", stream };
+    await writer.migrate("landing", [stream]);
+    await writer.write(ref, batch([[7n, "a", null, "2020-01-01"]]), new Date("2031-01-01T00:00:00Z"));
+    const listed: unknown[] = [];
+    for await (const page of writer.truncatedKeys(ref, new Date("2031-02-01T00:00:00Z"))) listed.push(...page);
+    expect(listed).toEqual([[7n, "2020-01-01"]]);
+    const last = fake.statements.at(-1)?.body as Record<string, unknown>;
+    expect(last.statement).toBe(
+      'SELECT "ID", "DAY" FROM "LANDING"."ITEMS" WHERE "_FIVETRAN_DELETED" = FALSE AND "_FIVETRAN_SYNCED" < ? ORDER BY "ID", "DAY" LIMIT 5000',
+    );
+    expect(last.bindings).toEqual({ "1": { type: "TEXT", value: "2031-02-01T00:00:00.000Z" } });
+    // Snowflake's jsonv2: a DATE is its day number, a NUMBER its digits, typed in rowType.
+    const answer = await new SnowflakeSql(sfConfig(), contextFor(fake.fetch)).query(
+      [String(last.statement)],
+      [{ type: "TEXT", value: "2031-02-01T00:00:00.000Z" }],
+    );
+    expect(answer.rows).toEqual([["7", "18262"]]);
+    expect(answer.rowType.map((r) => [r.name, r.type])).toEqual([
+      ["ID", "fixed"],
+      ["DAY", "date"],
+    ]);
+  });
 });
 
 describe("bigquery writer and fake", () => {
@@ -264,5 +292,43 @@ describe("bigquery writer and fake", () => {
     expect(bigQueryWiden("NUMERIC(14,2)", "INT64")).toEqual({ how: "alter", type: "NUMERIC(21,2)" });
     expect(bigQueryWiden("DATE", "STRING")).toEqual({ how: "rebuild", type: "STRING" });
     expect(bigQueryWiden("STRING", "INT64")).toEqual({ how: "keep" });
+  });
+
+  it("truncatedKeys: a keyset SELECT with typed parameters, results paged by pageToken; the fake refuses ORDER BY JSON", async () => {
+    const bq = bigQueryFake({
+      serviceAccounts: [{ client_email: EMAIL, publicKeyPem: keys.publicKey, projects: [PROJECT] }],
+      datasets: {},
+      pageRows: 2,
+    });
+    const writer = openBigQueryWriter({ project_id: PROJECT }, key(), contextFor(bq.fetch));
+    const ref = { schema: "keys", stream: ITEMS };
+    await writer.migrate("keys", [ITEMS]);
+    await writer.write(ref, batch([1n, 2n, 3n, 4n, 5n].map((id) => [id, "x", null])), new Date("2031-01-01T00:00:00Z"));
+    const listed: unknown[] = [];
+    for await (const page of writer.truncatedKeys(ref)) listed.push(...page);
+    expect(listed).toEqual([[1n], [2n], [3n], [4n], [5n]]);
+    const query = bq.queries.at(-1);
+    expect(query?.query).toBe(
+      "SELECT `id` FROM `keys`.`items` WHERE `_fivetran_deleted` = FALSE ORDER BY `id` LIMIT 5000",
+    );
+    // Five rows, two a page: jobs.query's first page, then two jobs.getQueryResults pages.
+    expect(bq.requests.filter((r) => r.includes("/queries/")).length).toBe(2);
+    const token = bq.issued.get(EMAIL) as string;
+    const run = (q: string, extra: object = {}) =>
+      bq.fetch(`https://bigquery.googleapis.com/bigquery/v2/projects/${PROJECT}/queries`, {
+        method: "POST",
+        headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json" },
+        body: JSON.stringify({ query: q, useLegacySql: false, parameterMode: "NAMED", ...extra }),
+      });
+    const ordered = await run("SELECT `doc` FROM `keys`.`items` ORDER BY `doc`");
+    expect(ordered.status).toBe(400);
+    expect(((await ordered.json()) as { error: { message: string } }).error.message).toMatch(/ORDER BY .*JSON/);
+    // TIMESTAMP cells: float seconds by default, int64 microseconds when asked for.
+    type Cells = { rows: { f: { v: string }[] }[] };
+    const stamp = async (extra: object) =>
+      ((await (await run("SELECT `_fivetran_synced` FROM `keys`.`items` LIMIT 1", extra)).json()) as Cells).rows[0]
+        ?.f[0]?.v;
+    expect(await stamp({})).toBe("1.924992E9");
+    expect(await stamp({ formatOptions: { useInt64Timestamp: true } })).toBe("1924992000000000");
   });
 });

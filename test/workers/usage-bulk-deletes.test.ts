@@ -4,16 +4,28 @@
  * is set). A completed re-sync's soft delete of the rows it did not see, and a CDC TRUNCATE,
  * add exactly the keys they changed — keys synced in an earlier month included — checked
  * against counts on the destination table; replays add nothing. Then the same through the
- * engine: a sample connection re-synced with fewer rows.
+ * engine: a sample connection re-synced with fewer rows. Last, the re-sync on Snowflake and
+ * BigQuery (their API fakes, counted in the fakes' tables) and R2 (counted by DuckDB's
+ * reconstruct query over the files).
  */
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import type { UsageRecordResult } from "../../src/do/usage-do";
+import { openBigQueryWriter } from "../../src/engine/destinations/big-query/writer";
 import { D1Writer, d1TableName } from "../../src/engine/destinations/d1/writer";
-import type { Row, Stream, SyncMode, TableRef, UpsertBatch } from "../../src/engine/protocol";
+import { bindingLake } from "../../src/engine/destinations/r2/index";
+import { R2Writer } from "../../src/engine/destinations/r2/writer";
+import { openSnowflakeWriter } from "../../src/engine/destinations/snowflake/writer";
+import type { DestinationWriter, Row, Stream, SyncMode, TableRef, UpsertBatch } from "../../src/engine/protocol";
 import { syncedText } from "../../src/engine/toolkit/pg-values";
 import { meteredWriter } from "../../src/engine/usage";
+import { bigQueryFake } from "../fakes/bigquery";
+import { snowflakeFake } from "../fakes/snowflake";
+import type { FakeTable } from "../fakes/warehouse-sql";
+import { snowflakeKeys } from "./conformance/fixtures/snowflake";
+import { contextFor, SF_DEST_HOST, snowflakeWriterConfig } from "./conformance/fixtures/snowflake-destination";
 import { call, namespaceOf, newAccountWithId } from "./helpers";
+import { readLake } from "./r2-lake";
 
 const warehouse = env.WAREHOUSE;
 const id = () => crypto.randomUUID().replace(/-/g, "").slice(0, 8);
@@ -230,4 +242,154 @@ describe("bulk deletes in MAR", () => {
     // By hand: every row is active this month; the re-sync (a billed run) wrote 25 and deleted 15.
     expect(customers).toMatchObject({ mar: await n("1 = 1"), paid_mar: 25 + 15, free_mar: 0 });
   });
+});
+
+/** The other destinations that list a bulk delete's keys: a writer per slice, and a hand count of the table. */
+interface Lister {
+  name: string;
+  open(): Promise<DestinationWriter>;
+  /** Rows of the table marked deleted, and rows synced at `at` (live ones), counted on the destination. */
+  count(schema: string, stream: Stream, at: Date): Promise<{ deleted: number; seen: number }>;
+}
+
+/** The rows of a fake warehouse table by the writer's names, deleted and synced at `at`. */
+function warehouseCount(table: FakeTable | undefined, at: Date) {
+  if (!table) throw new Error("no such table");
+  const index = (name: string) => table.columns.findIndex((c) => c.name.toLowerCase() === name);
+  const [deleted, synced] = [index("_fivetran_deleted"), index("_fivetran_synced")];
+  return {
+    deleted: table.rows.filter((r) => r[deleted] === true).length,
+    seen: table.rows.filter((r) => r[deleted] === false && Date.parse(String(r[synced])) === at.getTime()).length,
+  };
+}
+
+const sfAccount = snowflakeKeys().then(({ privateKey, publicKey }) => ({
+  privateKey,
+  fake: snowflakeFake({
+    account: "AB12345",
+    host: SF_DEST_HOST,
+    users: [{ name: "LOADER", publicKeyPem: publicKey, defaultRole: "LOADER_ROLE", defaultWarehouse: "LOADING_WH" }],
+    databases: ["ANALYTICS"],
+    warehouses: ["LOADING_WH"],
+  }),
+}));
+const BQ = { project: "bulk-deletes", email: "loader@bulk-deletes.iam.gserviceaccount.com" };
+const bqAccount = snowflakeKeys().then(({ privateKey, publicKey }) => ({
+  key: { client_email: BQ.email, private_key: privateKey },
+  fake: bigQueryFake({
+    serviceAccounts: [{ client_email: BQ.email, publicKeyPem: publicKey, projects: [BQ.project] }],
+    datasets: {},
+  }),
+}));
+const lake = (env as unknown as { DATA_LAKE: R2Bucket }).DATA_LAKE;
+const LAKE_PREFIX = "bulk-deletes";
+
+const LISTERS: Lister[] = [
+  {
+    name: "Snowflake",
+    async open() {
+      const { fake, privateKey } = await sfAccount;
+      return openSnowflakeWriter(snowflakeWriterConfig(privateKey), contextFor(fake.fetch));
+    },
+    async count(schema, stream, at) {
+      const { fake } = await sfAccount;
+      return warehouseCount(fake.warehouse("ANALYTICS").table(schema.toUpperCase(), stream.name.toUpperCase()), at);
+    },
+  },
+  {
+    name: "BigQuery",
+    async open() {
+      const { fake, key } = await bqAccount;
+      return openBigQueryWriter({ project_id: BQ.project }, key, contextFor(fake.fetch));
+    },
+    async count(schema, stream, at) {
+      const { fake } = await bqAccount;
+      return warehouseCount(fake.warehouse(BQ.project).table(schema, stream.name), at);
+    },
+  },
+  {
+    name: "R2",
+    open: async () => new R2Writer(bindingLake(lake, "DATA_LAKE"), { format: "parquet", prefix: LAKE_PREFIX }),
+    async count(schema, stream, at) {
+      // Every key's latest row, as the README's reconstruct query (DuckDB) has it.
+      const { stored } = await readLake(lake, `${LAKE_PREFIX}/${schema}/${stream.name}`, stream, "all");
+      return {
+        deleted: stored.filter((r) => r.deleted).length,
+        seen: stored.filter((r) => !r.deleted && r.synced === at.getTime()).length,
+      };
+    },
+  },
+];
+
+describe("bulk deletes in MAR on the warehouses and R2", () => {
+  for (const lister of LISTERS) {
+    it(`${lister.name}: a re-sync that no longer sees N rows adds those N keys as paid MAR, as counted on the destination; a replay adds nothing`, async () => {
+      const connectionId = `hmcp_bulk_${id()}`;
+      const schema = `hmcp_bulk_${id()}`;
+      const accountId: string = (await call("GET", "/v1/account/info")).json.data.account_id;
+      const owner = { accountId, groupId: "hmcp_group", connectionId };
+      const usage = (month: string) => env.USAGE.get(env.USAGE.idFromName(`${connectionId}/${month}`));
+      const recorded: UsageRecordResult[] = [];
+      const slice = async (month: string, runId: string, paid: boolean) => {
+        const inner = await lister.open();
+        await inner.migrate(schema, [keyed, keyless]);
+        return meteredWriter(
+          inner,
+          async (day, tables) => {
+            recorded.push(await usage(month).record({ owner, day, runId, paid, tables }));
+          },
+          () => new Date(`${month}-10T12:00:00Z`),
+        );
+      };
+      const ref = (stream: Stream): TableRef => ({ schema, stream });
+      const mar = async (month: string, stream: Stream) =>
+        (await usage(month).totals()).find((t) => t.table === stream.name);
+      const T1 = new Date("2031-10-10T12:00:00.000Z");
+      const T2 = new Date("2031-11-10T12:00:00.000Z");
+
+      // October: the historical sync, 50 keyed rows and 12 keyless ones (free).
+      const october = await slice("2031-10", "r1", false);
+      await october.write(ref(keyed), upsert(keyed, range(1, 50)), T1);
+      await october.write(ref(keyless), upsert(keyless, range(1, 12)), T1);
+      await october.flush();
+      await october.close();
+      expect(await mar("2031-10", keyed)).toMatchObject({ mar: 50, free: 50, paid: 0 });
+
+      // November: a re-sync sees 30 (and 5); its end deletes the rows it did not see.
+      const november = await slice("2031-11", "r2", true);
+      await november.write(ref(keyed), upsert(keyed, range(1, 30)), T2);
+      await november.write(ref(keyless), upsert(keyless, range(1, 5)), T2);
+      await november.truncate(ref(keyed), T2, { syncedAt: T2 });
+      await november.truncate(ref(keyless), T2, { syncedAt: T2 });
+      await november.flush();
+      await november.close();
+      const counted = await lister.count(schema, keyed, T2);
+      expect(counted).toEqual({ deleted: 20, seen: 30 });
+      // By hand: November's active keys are those the re-sync wrote plus those its end deleted, all paid.
+      expect(await mar("2031-11", keyed)).toEqual({
+        schema,
+        table: "items",
+        mar: counted.seen + counted.deleted,
+        free: 0,
+        paid: counted.seen + counted.deleted,
+      });
+      // A keyless table's key is every value, read back from the destination alike.
+      const lines = await lister.count(schema, keyless, T2);
+      expect(lines.deleted).toBe(7);
+      expect((await mar("2031-11", keyless))?.mar).toBe(lines.seen + lines.deleted);
+
+      // The slice replayed: the same writes and the same truncate count nothing more.
+      recorded.length = 0;
+      const replay = await slice("2031-11", "r2", true);
+      await replay.write(ref(keyed), upsert(keyed, range(1, 30)), T2);
+      await replay.truncate(ref(keyed), T2, { syncedAt: T2 });
+      await replay.flush();
+      await replay.close();
+      expect(
+        recorded.reduce((n, r) => n + r.newKeys + r.rowsCounted, 0),
+        JSON.stringify(recorded),
+      ).toBe(0);
+      expect((await mar("2031-11", keyed))?.mar).toBe(50);
+    });
+  }
 });

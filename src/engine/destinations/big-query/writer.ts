@@ -15,6 +15,7 @@ import { TableError } from "../../errors";
 import type { Column, ConnectorContext, DestinationCapabilities, Value } from "../../protocol";
 import { ServiceAccountTokens } from "../../toolkit/google-auth";
 import { bearerAuth, HttpClient } from "../../toolkit/http-client";
+import { base64Bytes, clockFromText, microsText, numberValue, wallClockText } from "../../toolkit/read-back";
 import {
   type Param,
   type Script,
@@ -160,6 +161,16 @@ interface QueryAnswer {
   jobReference?: { projectId: string; jobId: string; location?: string };
   numDmlAffectedRows?: string;
   errors?: { message?: string }[];
+  /** A query's result (jobs.query, jobs.getQueryResults): its columns and a page of rows. */
+  schema?: { fields?: BigQueryField[] };
+  rows?: { f?: { v?: unknown }[] }[];
+  pageToken?: string;
+}
+
+/** A result column as a query's `schema.fields` names it (legacy type names: INTEGER, FLOAT, BOOLEAN, …). */
+export interface BigQueryField {
+  name: string;
+  type: string;
 }
 
 interface JobAnswer {
@@ -237,18 +248,7 @@ export class BigQueryApi {
 
   /** Runs a script (jobs.query), polling jobs.get until it is DONE; the DML row count when told. */
   async query(script: Script): Promise<number | undefined> {
-    const body = {
-      query: script.statements.join(";\n"),
-      useLegacySql: false,
-      parameterMode: "NAMED",
-      queryParameters: script.params.map((p, i) => ({
-        name: `p${i}`,
-        parameterType: { type: p.type },
-        parameterValue: p.value === null ? {} : { value: p.value },
-      })),
-      timeoutMs: 10_000,
-      ...(this.config.data_set_location ? { location: this.config.data_set_location } : {}),
-    };
+    const body = this.queryBody(script);
     const answer = await this.http.json<QueryAnswer>("queries", {
       method: "POST",
       headers: { "Content-Type": "application/json" },
@@ -270,12 +270,97 @@ export class BigQueryApi {
     }
   }
 
+  /** A script as jobs.query's request body (GoogleSQL, named typed parameters). */
+  private queryBody(script: Script) {
+    return {
+      query: script.statements.join(";\n"),
+      useLegacySql: false,
+      parameterMode: "NAMED",
+      queryParameters: script.params.map((p, i) => ({
+        name: `p${i}`,
+        parameterType: { type: p.type },
+        parameterValue: p.value === null ? {} : { value: p.value },
+      })),
+      timeoutMs: 10_000,
+      ...(this.config.data_set_location ? { location: this.config.data_set_location } : {}),
+    };
+  }
+
+  /**
+   * Runs a SELECT (jobs.query) and reads its whole result: polled with jobs.getQueryResults
+   * until the job is complete, then page by page (`pageToken`). TIMESTAMPs come as int64
+   * microseconds (`formatOptions.useInt64Timestamp`: the default, float seconds, is not exact).
+   */
+  async rows(script: Script): Promise<{ fields: BigQueryField[]; rows: (string | null)[][] }> {
+    const location = this.config.data_set_location;
+    let answer = await this.http.json<QueryAnswer>("queries", {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ ...this.queryBody(script), formatOptions: { useInt64Timestamp: true } }),
+    });
+    const job = answer.jobReference;
+    const more = (pageToken?: string) => {
+      if (!job) throw new Rejected("BigQuery answered jobs.query without a job reference");
+      const query = new URLSearchParams({ "formatOptions.useInt64Timestamp": "true", timeoutMs: "10000" });
+      if (job.location ?? location) query.set("location", (job.location ?? location) as string);
+      if (pageToken) query.set("pageToken", pageToken);
+      return this.http.json<QueryAnswer>(`queries/${encodeURIComponent(job.jobId)}?${query}`);
+    };
+    for (let waits = 0; !answer.jobComplete; waits++) {
+      if (waits > 0) await new Promise((r) => setTimeout(r, Math.min(25 * 2 ** waits, 2000)));
+      answer = await more();
+    }
+    const fields = answer.schema?.fields ?? [];
+    const rows: (string | null)[][] = [];
+    for (;;) {
+      for (const row of answer.rows ?? []) {
+        rows.push((row.f ?? []).map((cell) => (cell.v === null || cell.v === undefined ? null : String(cell.v))));
+      }
+      if (!answer.pageToken) return { fields, rows };
+      answer = await more(answer.pageToken);
+    }
+  }
+
   /** A refusal, retold naming the table it was writing. */
   static retell(error: unknown, label: string): unknown {
     if (error instanceof Rejected) {
       return new TableError(`BigQuery rejected a query writing ${label}: ${error.message}`, { cause: error });
     }
     return error;
+  }
+}
+
+/**
+ * A cell of a query result → the protocol value of `column`. BigQuery's REST API writes every
+ * value as a string: INTEGER and NUMERIC their digits, FLOAT the number (`NaN`, `Infinity`),
+ * BOOLEAN `true`/`false`, BYTES base64, DATE, TIME and DATETIME text (fractions as needed),
+ * TIMESTAMP its microseconds since the epoch (`useInt64Timestamp`), JSON its text.
+ */
+export function bigQueryValue(cell: string | null, field: BigQueryField | undefined, column: Column): Value {
+  if (cell === null) return null;
+  switch (field?.type) {
+    case "INTEGER":
+    case "INT64":
+    case "FLOAT":
+    case "FLOAT64":
+    case "NUMERIC":
+    case "BIGNUMERIC":
+      return numberValue(cell, column);
+    case "BOOLEAN":
+    case "BOOL":
+      return column.type === "boolean" ? cell === "true" : cell;
+    case "BYTES":
+      return base64Bytes(cell);
+    case "TIME":
+      return clockFromText(cell);
+    case "DATETIME":
+      return wallClockText(cell);
+    case "TIMESTAMP":
+      return microsText(BigInt(cell), true);
+    case "JSON":
+      return JSON.stringify(JSON.parse(cell));
+    default:
+      return column.type === "time" ? clockFromText(cell) : cell;
   }
 }
 
@@ -306,7 +391,8 @@ export function bigQueryDialect(api: BigQueryApi): WarehouseDialect {
     quote,
     table: (schema, table) => `${quote(name(schema))}.${quote(name(table))}`,
     columnType: bigQueryType,
-    types: { timestamp: "TIMESTAMP", boolean: "BOOL", string: "STRING" },
+    types: { timestamp: "TIMESTAMP", boolean: "BOOL", string: "STRING", json: "JSON" },
+    jsonText: (expression) => `TO_JSON_STRING(${expression})`,
     placeholder: (n) => `@p${n}`,
     paramOverhead: 90,
     maxScriptBytes: BIGQUERY_MAX_QUERY - 50_000,
@@ -339,6 +425,14 @@ export function bigQueryDialect(api: BigQueryApi): WarehouseDialect {
     async run(script, label) {
       try {
         return await api.query(script);
+      } catch (error) {
+        throw BigQueryApi.retell(error, label);
+      }
+    },
+    async select(script, columns, label) {
+      try {
+        const { fields, rows } = await api.rows(script);
+        return rows.map((row) => columns.map((column, i) => bigQueryValue(row[i] ?? null, fields[i], column)));
       } catch (error) {
         throw BigQueryApi.retell(error, label);
       }

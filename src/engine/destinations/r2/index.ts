@@ -97,6 +97,10 @@ export function bindingLake(bucket: R2Bucket, label: string): LakeBucket {
       const object = await bucket.get(key);
       return object ? object.text() : null;
     },
+    async getBytes(key) {
+      const object = await bucket.get(key);
+      return object ? new Uint8Array(await object.arrayBuffer()) : null;
+    },
     async delete(key) {
       await bucket.delete(key);
     },
@@ -167,6 +171,15 @@ function s3Target(
       }
       if (!response.ok) throw await s3Error(response);
       return response.text();
+    },
+    async getBytes(key) {
+      const response = await send("GET", key);
+      if (response.status === 404) {
+        await response.body?.cancel();
+        return null;
+      }
+      if (!response.ok) throw await s3Error(response);
+      return new Uint8Array(await response.arrayBuffer());
     },
     async delete(key) {
       const response = await send("DELETE", key);

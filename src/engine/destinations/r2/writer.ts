@@ -53,12 +53,15 @@ import {
   SYNCED,
   toBase64,
 } from "./encode";
+import { FingerprintSet, type PartRow, readPart } from "./read-back";
 
 /** What an R2 bucket must do for the writer (a binding or R2's S3 API: index.ts). */
 export interface LakeBucket {
   label: string;
   put(key: string, body: string | Uint8Array, contentType: string): Promise<void>;
   get(key: string): Promise<string | null>;
+  /** An object's bytes (a Parquet part read back), or null. */
+  getBytes(key: string): Promise<Uint8Array | null>;
   delete(key: string): Promise<void>;
   /** Every key under `prefix`. */
   list(prefix: string): Promise<string[]>;
@@ -72,6 +75,8 @@ export interface R2WriterOptions {
   partBytes?: number;
   /** Target bytes of values per Parquet row group. */
   rowGroupBytes?: number;
+  /** Most key fingerprints `truncatedKeys` holds at once ({@link SEEN_LIMIT}). */
+  seenLimit?: number;
 }
 
 export const R2_SYNC_MODES: SyncMode[] = ["soft_delete"];
@@ -186,6 +191,53 @@ async function rowId(values: readonly Value[]): Promise<string> {
 }
 
 const microsOf = (at: Date) => BigInt(at.getTime()) * 1000n;
+
+/** A run's name (`20240102T030405123Z`) → its start in epoch microseconds. */
+function runMicros(run: string): bigint {
+  const iso = `${run.slice(0, 4)}-${run.slice(4, 6)}-${run.slice(6, 8)}T${run.slice(9, 11)}:${run.slice(11, 13)}:${run.slice(13, 15)}.${run.slice(15, 18)}Z`;
+  return microsOf(new Date(iso));
+}
+
+/** Keys per page of `truncatedKeys`. */
+const KEY_PAGE = 5000;
+
+/** Most key fingerprints `truncatedKeys` holds at once: 16–32 MB (FingerprintSet). */
+export const SEEN_LIMIT = 1_000_000;
+
+/** The first 8 bytes of a key text's SHA-256: its fingerprint in truncatedKeys' set. */
+async function digest(text: string): Promise<Uint8Array> {
+  return new Uint8Array(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text)), 0, 8);
+}
+
+/**
+ * A key's identity across parts, whichever way its values were typed: the open part holds
+ * them as the source gave them, a part read back as the file does (an int as a number or a
+ * bigint, a decimal padded to its scale, a uuid's case).
+ */
+function identity(values: readonly Value[], columns: readonly Column[]): string {
+  return keyText(
+    values.map((v, i) => {
+      if (v === null) return v;
+      switch (columns[i]?.type) {
+        case "int":
+        case "long":
+          return typeof v === "number" && Number.isInteger(v) ? BigInt(v) : v;
+        case "decimal":
+          return /^-?\d+\.\d*$/.test(String(v)) ? String(v).replace(/\.?0+$/, "") : v;
+        case "uuid":
+          return String(v).toLowerCase();
+        default:
+          return v;
+      }
+    }),
+  );
+}
+
+function hexBytes(hex: string): Uint8Array {
+  const bytes = new Uint8Array(8);
+  for (let i = 0; i < 8; i++) bytes[i] = Number.parseInt(hex.slice(i * 2, i * 2 + 2), 16) || 0;
+  return bytes;
+}
 
 export function manifestColumns(stream: Stream): ManifestColumn[] {
   return stream.columns.map((c) => ({
@@ -420,6 +472,132 @@ export class R2Writer implements DestinationWriter {
     await this.seal(table, { row, before: before ? before.toISOString() : null, run });
     // The rows it deletes are known only to a reader of every earlier file.
     return 0;
+  }
+
+  /**
+   * The keys `truncate(ref, before)` would delete: those whose latest row (in the highest part
+   * holding the key, the open part above all) is not deleted, not deleted by a truncate marker
+   * in a later part, and (`before`) synced before `before` — read back from the table's own
+   * files, newest part first. Reading stops at the first part below which every part is
+   * already truncated (a full truncate, or a snapshot's end newer than all of them): a table
+   * re-synced now and then is read from its last re-sync on. Each part is fetched whole (one
+   * at a time; Parquet decodes only the key columns, every column of a keyless table). The
+   * keys seen are remembered as 8-byte fingerprints, at most {@link SEEN_LIMIT} of them (option `seenLimit`): a
+   * table with more keys since its last truncate is read again per share of the key space
+   * (the fingerprint modulo the number of shares, doubled until each share fits). Keys listed
+   * by an abandoned pass are listed again by a later one: usage metering keeps sets, so a key
+   * listed twice counts once.
+   */
+  async *truncatedKeys(ref: TableRef, before?: Date): AsyncIterable<Row[]> {
+    const table = this.table(ref);
+    const { stream } = ref;
+    const keyless = table.state.keyless;
+    // The key's columns (every column of a keyless table, whose key is all its values).
+    const columns = keyless ? stream.columns : table.keyIndexes.map((k) => stream.columns[k] as Column);
+    const limit = before ? microsOf(before) : undefined;
+    const parts = (await this.bucket.list(`${table.dir}/`))
+      .map((key) => {
+        const m = /\/(\d{8}T\d{9}Z)-(\d+)\.[a-z]+$/.exec(key);
+        return m ? { key, part: Number(m[2]), run: runMicros(m[1] as string) } : undefined;
+      })
+      .filter((f): f is { key: string; part: number; run: bigint } => f !== undefined && f.part < table.state.next_part)
+      .sort((a, b) => b.part - a.part);
+    // The newest run among the parts from each position down: reading stops once every part
+    // left is older than a marker already read (its rows are all truncated, and none can be
+    // any key's latest live row).
+    const newestBelow: bigint[] = new Array(parts.length);
+    for (let i = parts.length - 1, newest = -(2n ** 63n); i >= 0; i--) {
+      const run = (parts[i] as { run: bigint }).run;
+      newest = run > newest ? run : newest;
+      newestBelow[i] = newest;
+    }
+    const label = `${ref.schema}.${stream.name}`;
+    const bucket = this.bucket;
+    const format = this.options.format;
+    const seenLimit = Math.max(1, this.options.seenLimit ?? SEEN_LIMIT);
+    /** One pass over the keys whose fingerprint is `share` modulo `shares`; false when they did not fit. */
+    async function* pass(shares: number, share: number): AsyncGenerator<Row[], boolean> {
+      const seen = new FingerprintSet();
+      /** Truncate markers of the parts read so far (all above the parts still to read). */
+      let full = false;
+      let newestBefore: bigint | undefined;
+      const markers: { part: number; before: bigint | null }[] = [];
+      const truncated = (part: number, synced: bigint | null) =>
+        markers.some((m) => m.part > part && (m.before === null || (synced !== null && synced < m.before)));
+      let page: Row[] = [];
+      /** Whether the key was taken into account (false: the set is full). */
+      const consider = async (
+        part: number,
+        id: string | null,
+        values: Row,
+        synced: bigint | null,
+        deleted: boolean,
+      ) => {
+        const fingerprint = keyless ? hexBytes(id ?? "") : await digest(identity(values, columns));
+        if (shares > 1 && new DataView(fingerprint.buffer, fingerprint.byteOffset).getUint32(0) % shares !== share) {
+          return true;
+        }
+        if (seen.size >= seenLimit) return false;
+        if (!seen.add(fingerprint)) return true; // a later part has this key's latest row
+        if (deleted || truncated(part, synced)) return true;
+        if (limit !== undefined && (synced === null || synced >= limit)) return true;
+        page.push(values);
+        return true;
+      };
+      // The open part: sealed before the truncate's marker, so it is the newest.
+      for (const [key, { row }] of table.rows) {
+        const values = keyless ? row.values : table.keyIndexes.map((k) => row.values[k] ?? null);
+        if (
+          !(await consider(table.state.next_part, keyless ? (row.id ?? key) : null, values, row.synced, row.deleted))
+        ) {
+          return false;
+        }
+        if (page.length >= KEY_PAGE) {
+          yield page;
+          page = [];
+        }
+      }
+      for (const [i, file] of parts.entries()) {
+        if (full || (newestBefore !== undefined && (newestBelow[i] as bigint) < newestBefore)) break;
+        const bytes = await bucket.getBytes(file.key);
+        if (bytes === null) throw new Error(`${label}: part ${file.key} vanished while it was read`);
+        const rows = await readPart(format, bytes, columns, keyless);
+        const marker = rows.length === 1 && (keyless ? rows[0]?.id === null : rows[0]?.values[0] === null);
+        if (marker) {
+          const at = (rows[0] as PartRow).synced;
+          markers.push({ part: file.part, before: at });
+          if (at === null) full = true;
+          else if (newestBefore === undefined || at > newestBefore) newestBefore = at;
+          continue;
+        }
+        for (const row of rows) {
+          if (!(await consider(file.part, row.id, row.values, row.synced, row.deleted))) return false;
+          if (page.length >= KEY_PAGE) {
+            yield page;
+            page = [];
+          }
+        }
+      }
+      if (page.length > 0) yield page;
+      return true;
+    }
+    for (let shares = 1; ; shares *= 2) {
+      // Past 2^20 shares of a 32-bit space, fingerprints themselves would have to collide.
+      if (shares > 2 ** 20) throw new Error(`${label}: the keys of a truncate did not fit ${seenLimit} fingerprints`);
+      let fitted = true;
+      for (let share = 0; share < shares && fitted; share++) {
+        const run = pass(shares, share);
+        for (;;) {
+          const step = await run.next();
+          if (step.done) {
+            fitted = step.value;
+            break;
+          }
+          yield step.value;
+        }
+      }
+      if (fitted) return;
+    }
   }
 
   async isEmpty(ref: TableRef): Promise<boolean> {

@@ -13,6 +13,15 @@ import { AuthError, TableError } from "../../errors";
 import type { Column, ConnectorContext, DestinationCapabilities, Value } from "../../protocol";
 import { HttpClient } from "../../toolkit/http-client";
 import {
+  clockFromText,
+  clockText,
+  daysText,
+  hexBytes,
+  microsText,
+  numberValue,
+  secondsMicros,
+} from "../../toolkit/read-back";
+import {
   keyPairJwt,
   loadPrivateKey,
   SNOWFLAKE_USER_AGENT,
@@ -135,7 +144,15 @@ interface SnowflakeBody {
   statementHandles?: string[];
   statementStatusUrl?: string;
   data?: (string | null)[][];
-  resultSetMetaData?: { numRows?: number; partitionInfo?: unknown[]; rowType?: { name: string }[] };
+  resultSetMetaData?: { numRows?: number; partitionInfo?: unknown[]; rowType?: SnowflakeRowType[] };
+}
+
+/** A result column as a ResultSet's `rowType` describes it. */
+export interface SnowflakeRowType {
+  name: string;
+  /** `fixed`, `real`, `text`, `boolean`, `date`, `time`, `timestamp_ntz|ltz|tz`, `binary`, `variant`, … */
+  type?: string;
+  scale?: number | null;
 }
 
 export interface SnowflakeWriterConfig extends SnowflakeTarget {
@@ -211,6 +228,14 @@ export class SnowflakeSql {
 
   /** Submits statements (one request) with `?` bindings; returns the rows of the last one. */
   async execute(statements: string[], params: Param[]): Promise<(string | null)[][]> {
+    return (await this.query(statements, params)).rows;
+  }
+
+  /** As `execute`, with the last statement's result columns (`rowType`): how to read its cells. */
+  async query(
+    statements: string[],
+    params: Param[],
+  ): Promise<{ rowType: SnowflakeRowType[]; rows: (string | null)[][] }> {
     const c = this.config;
     const body = {
       statement: statements.join(";\n"),
@@ -241,7 +266,7 @@ export class SnowflakeSql {
     if (children && children.length > 0) {
       answer = await this.poll(await this.http.json<SnowflakeBody>(this.url(`/${children[children.length - 1]}`)));
     }
-    return this.rows(answer);
+    return { rowType: answer.resultSetMetaData?.rowType ?? [], rows: await this.rows(answer) };
   }
 
   /** Waits out a 202 (code 333334: still running) by polling the statement's status. */
@@ -275,6 +300,42 @@ export class SnowflakeSql {
   }
 }
 
+/**
+ * A cell of a `jsonv2` result → the protocol value of `column`. Every cell is a string
+ * (Snowflake's "Handling responses"): FIXED its digits, REAL the number (`inf`, `NaN`),
+ * BOOLEAN `true`/`false`, DATE days since the epoch, TIME seconds since midnight and
+ * TIMESTAMP_NTZ/LTZ seconds since the epoch (with up to 9 decimals), TIMESTAMP_TZ those seconds
+ * (UTC), a space and the zone's offset in minutes plus 1440, BINARY hex, VARIANT JSON text.
+ */
+export function snowflakeValue(cell: string | null, type: SnowflakeRowType | undefined, column: Column): Value {
+  if (cell === null) return null;
+  switch (type?.type?.toLowerCase()) {
+    case "fixed":
+    case "real":
+      return numberValue(cell, column);
+    case "boolean":
+      return column.type === "boolean" ? cell === "true" : cell;
+    case "date":
+      return daysText(Number(cell));
+    case "time":
+      return clockText(secondsMicros(cell));
+    case "timestamp_ntz":
+      return microsText(secondsMicros(cell), false);
+    case "timestamp_ltz":
+    case "timestamp_tz":
+      return microsText(secondsMicros(cell.split(" ")[0] as string), true);
+    case "binary":
+      return hexBytes(cell);
+    case "variant":
+    case "object":
+    case "array":
+      return JSON.stringify(JSON.parse(cell));
+    default:
+      // Text: what a VARCHAR holds (unbounded decimals, zoned times, widened columns) as it is.
+      return column.type === "time" ? clockFromText(cell) : cell;
+  }
+}
+
 /** Snowflake's INFORMATION_SCHEMA type spelling → ours (snowflakeType's). */
 function describedType(row: (string | null)[]): string {
   const [, type, precision, scale] = row;
@@ -305,7 +366,8 @@ export function snowflakeDialect(sql: SnowflakeSql): WarehouseDialect {
     quote,
     table: (schema, table) => `${quote(name(schema))}.${quote(name(table))}`,
     columnType: snowflakeType,
-    types: { timestamp: "TIMESTAMP_TZ(6)", boolean: "BOOLEAN", string: "VARCHAR" },
+    types: { timestamp: "TIMESTAMP_TZ(6)", boolean: "BOOLEAN", string: "VARCHAR", json: "VARIANT" },
+    jsonText: (expression) => `TO_JSON(${expression})`,
     placeholder: () => "?",
     paramOverhead: 40,
     maxScriptBytes: SNOWFLAKE_MAX_REQUEST - 50_000,
@@ -343,6 +405,14 @@ export function snowflakeDialect(sql: SnowflakeSql): WarehouseDialect {
         // A MERGE answers (rows inserted, rows updated[, rows deleted]); UPDATE and DELETE one count.
         const counts = rows[0]?.map(Number).filter((n) => Number.isFinite(n));
         return counts && counts.length > 0 ? counts.reduce((a, b) => a + b, 0) : undefined;
+      } catch (error) {
+        throw SnowflakeSql.retell(error, label);
+      }
+    },
+    async select(script: Script, columns, label) {
+      try {
+        const { rowType, rows } = await sql.query(script.statements, script.params);
+        return rows.map((row) => columns.map((column, i) => snowflakeValue(row[i] ?? null, rowType[i], column)));
       } catch (error) {
         throw SnowflakeSql.retell(error, label);
       }

@@ -130,8 +130,10 @@ export interface WarehouseDialect {
   table(schema: string, table: string): string;
   /** The type a source column gets. */
   columnType(column: Column): string;
-  /** Types of the system columns. */
-  types: { timestamp: string; boolean: string; string: string };
+  /** Types of the system columns, and the type JSON values are kept in (VARIANT, JSON). */
+  types: { timestamp: string; boolean: string; string: string; json: string };
+  /** The JSON text of an expression of the JSON type (TO_JSON, TO_JSON_STRING): read and ordered as text. */
+  jsonText(expression: string): string;
   /** The n-th (0-based) parameter's placeholder. */
   placeholder(n: number): string;
   /** Bytes a parameter costs in a request besides its value. */
@@ -168,6 +170,11 @@ export interface WarehouseDialect {
   describe(schema: string, table: string): Promise<WarehouseColumn[] | undefined>;
   /** Runs a script in one session; the number of rows its last statement changed, when reported. */
   run(script: Script, table: string): Promise<number | undefined>;
+  /**
+   * Runs a one-statement SELECT and returns every row of its result, each cell decoded from
+   * the vendor's result encoding into the protocol value of `columns[i]` (as a source gives it).
+   */
+  select(script: Script, columns: readonly Column[], table: string): Promise<Value[][]>;
 }
 
 interface TableInfo {
@@ -207,6 +214,9 @@ async function rowHash(row: Row): Promise<string> {
   const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(keyText(row)));
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
 }
+
+/** Keys per page of `truncatedKeys`. */
+export const KEY_PAGE = 5000;
 
 export class WarehouseWriter implements DestinationWriter {
   readonly capabilities: DestinationCapabilities;
@@ -691,6 +701,70 @@ export class WarehouseWriter implements DestinationWriter {
       script.add(`UPDATE ${table.ident} SET ${d.quote(table.deleted)} = TRUE WHERE ${where.join(" AND ")}`);
     }
     return (await this.exec(script, table.label)) ?? 0;
+  }
+
+  /**
+   * The keys `truncate(ref, before)` would change (soft_delete: rows not deleted; history:
+   * active versions; live: every row; each synced before `before` when given), a page of
+   * {@link KEY_PAGE} at a time by keyset pagination on the primary key (`_fivetran_id` for a
+   * keyless table, whose key is every column's value): one SELECT … ORDER BY … LIMIT per
+   * page, bound parameters throughout. Values are decoded from the vendor's result encoding to
+   * the source's types (dialect `select`), so a key read back hashes as the key written.
+   */
+  async *truncatedKeys(ref: TableRef, before?: Date): AsyncIterable<Row[]> {
+    const table = this.table(ref);
+    const d = this.d;
+    const q = (n: string) => d.quote(n);
+    const { stream } = ref;
+    const json = (i: number) => (table.columns[i] as WarehouseColumn).type === d.types.json;
+    const term = (i: number) => {
+      const name = q((table.columns[i] as WarehouseColumn).name);
+      return json(i) ? d.jsonText(name) : name;
+    };
+    // Selected: the key's values (every column's for a keyless table), then `_fivetran_id`.
+    const values = table.keyed ? table.keyIndexes : stream.columns.map((_, i) => i);
+    const rowIdColumn: Column = { name: ROW_ID, type: "string", sourceType: "text", nullable: false };
+    const selected = [...values.map(term), ...(table.keyed ? [] : [q(table.rowId)])];
+    const decoded = [...values.map((i) => stream.columns[i] as Column), ...(table.keyed ? [] : [rowIdColumn])];
+    // The order: the key's columns (positions in `selected`), or `_fivetran_id`.
+    const order = table.keyed ? values.map((_, n) => n) : [values.length];
+    let after: Value[] | undefined;
+    for (;;) {
+      const script = new Script(d);
+      const where: string[] = [];
+      if (table.mode === "soft_delete") where.push(`${q(table.deleted)} = FALSE`);
+      if (table.mode === "history") where.push(`${q(table.active)} = TRUE`);
+      if (before) {
+        where.push(`${q(table.synced)} < ${script.bind(d.systemParam("timestamp", before.toISOString()))}`);
+      }
+      if (after) {
+        const last = after;
+        const bind = (n: number) => {
+          const value = last[n] ?? null;
+          if (!table.keyed) return script.bind(d.systemParam("string", String(value)));
+          const i = values[n] as number;
+          if (json(i)) return script.bind(d.systemParam("string", String(value)));
+          const column = table.columns[i] as WarehouseColumn;
+          return script.bind(d.param(value, stream.columns[i] as Column, column.type));
+        };
+        // (k1, k2, …) > (v1, v2, …), spelled out: neither vendor compares row values.
+        const greater = (at: number): string => {
+          const n = order[at] as number;
+          const here = `${selected[n]} > ${bind(n)}`;
+          if (at === order.length - 1) return here;
+          return `(${here} OR (${selected[n]} = ${bind(n)} AND ${greater(at + 1)}))`;
+        };
+        where.push(greater(0));
+      }
+      script.add(
+        `SELECT ${selected.join(", ")} FROM ${table.ident}${where.length > 0 ? ` WHERE ${where.join(" AND ")}` : ""} ORDER BY ${order.map((n) => selected[n]).join(", ")} LIMIT ${KEY_PAGE}`,
+      );
+      const rows = await d.select(script, decoded, table.label);
+      if (rows.length === 0) return;
+      yield table.keyed ? rows : rows.map((row) => row.slice(0, values.length));
+      if (rows.length < KEY_PAGE) return;
+      after = rows[rows.length - 1] as Value[];
+    }
   }
 
   /** Every script commits on its own. */
