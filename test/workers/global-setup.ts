@@ -11,6 +11,7 @@ import { startDuckDBService } from "../checks/duckdb-service";
 import { makeItems, serveDeclarativeFake } from "../fakes/declarative-api";
 import { startFakeMongo } from "../fakes/mongodb";
 import { startS3rver } from "../fakes/s3rver";
+import { prepareTlsPostgres, type TlsPostgres } from "../fakes/tls-postgres";
 import { startWebhookReceiver } from "../fakes/webhook-receiver";
 
 declare module "vitest" {
@@ -24,6 +25,8 @@ declare module "vitest" {
     duckdbPort: number;
     s3rverPort: number;
     webhookReceiverPort: number;
+    /** test/fakes/tls-postgres.ts: the TLS cluster's fixture, or why it is missing. */
+    tlsPostgres: TlsPostgres | string;
   }
 }
 
@@ -67,6 +70,7 @@ export default async function setup(project: TestProject) {
   // Webhook receivers that verify signatures and record deliveries (test/fakes/webhook-receiver.ts).
   const receiver = await startWebhookReceiver();
   project.provide("webhookReceiverPort", receiver.port);
+  project.provide("tlsPostgres", await prepareTlsPostgres());
   return async () => {
     await mongo.close();
     await declarative.close();

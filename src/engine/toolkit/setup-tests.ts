@@ -3,11 +3,15 @@
  * becomes one JOB_FAILED test (never a 500), a check that runs over its time limit becomes one
  * FAILED test saying it timed out (never a hung request), and the tests decide the setup status.
  */
+
+import { approveParsed, type CertificateOwner } from "../../db/certificates";
+import { catalog } from "../../db/client";
 import type { Env } from "../../env";
 import type { ConnectorContext, ServiceDefinition, SetupTest, SourceDefinition } from "../protocol";
 import { BindingNotGrantedError } from "./bindings";
 import { connectorContext } from "./context";
 import { shorten } from "./http";
+import type { CertificateInfo } from "./tls";
 
 /** How long a check may run by default. */
 export const SETUP_TEST_TIMEOUT_MS = 30_000;
@@ -35,6 +39,13 @@ export function setupStatusOf(tests: readonly SetupTest[]): "connected" | "broke
 export interface SetupTestOptions {
   /** Give up on the check after this long; default {@link SETUP_TEST_TIMEOUT_MS}. */
   timeoutMs?: number;
+}
+
+/** Whose setup tests: a stored connection's or destination's (its approved certificates apply). */
+export interface SetupTestOwner {
+  owner?: CertificateOwner;
+  /** Receives the certificates a server presented that no approved certificate vouches for. */
+  presented?: CertificateInfo[];
 }
 
 /**
@@ -93,7 +104,7 @@ export async function runSourceSetupTests(
   accountId: string,
   definition: SourceDefinition,
   config: Record<string, unknown>,
-  options: SetupTestOptions = {},
+  options: SetupTestOptions & SetupTestOwner = {},
 ): Promise<SetupResult> {
   const setupTests = await runAccountSetupTests(env, accountId, definition, config, options);
   return { setupState: setupStatusOf(setupTests), setupTests };
@@ -109,16 +120,38 @@ export async function runAccountSetupTests(
   accountId: string,
   definition: ServiceDefinition,
   config: Record<string, unknown>,
-  options: SetupTestOptions & { signal?: AbortSignal } = {},
+  options: SetupTestOptions & SetupTestOwner & { signal?: AbortSignal } = {},
 ): Promise<SetupTest[]> {
   let ctx: ConnectorContext;
   try {
-    ctx = await connectorContext(env, accountId, definition, config, options.signal);
+    ctx = await connectorContext(env, accountId, definition, config, options.signal, options.owner);
   } catch (error) {
     if (!(error instanceof BindingNotGrantedError)) throw error;
     return [{ title: "Checking access to the binding", status: "FAILED", message: error.message }];
   }
-  return runSetupTests(definition, config, ctx, options);
+  const tests = await runSetupTests(definition, config, ctx, options);
+  options.presented?.push(...(ctx.egress.tls?.presented ?? []));
+  return tests;
+}
+
+/**
+ * Runs `run` (setup tests of `owner`) with its approved certificates. With `trust` (a request's
+ * `trust_certificates: true`), the certificate a server presented that nothing approved — the
+ * last of its chain, the root-most — is approved as `trust.userId` and the tests run again.
+ */
+export async function testsTrusting<T>(
+  env: Env,
+  accountId: string,
+  owner: CertificateOwner,
+  trust: { userId: string } | undefined,
+  run: (options: SetupTestOwner) => Promise<T>,
+): Promise<T> {
+  const presented: CertificateInfo[] = [];
+  const first = await run({ owner, presented });
+  const anchor = presented.at(-1);
+  if (!trust || !anchor) return first;
+  await approveParsed(catalog(env.DB), accountId, owner, anchor, trust.userId);
+  return run({ owner });
 }
 
 function describe(ms: number): string {
