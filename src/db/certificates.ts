@@ -3,10 +3,8 @@
  * approve (idempotent per hash), list, look up, revoke, and forget an owner's on its deletion.
  */
 import { and, asc, eq } from "drizzle-orm";
-import type { CertificateInfo } from "../engine/toolkit/tls";
 import { withUniqueId } from "../lib/ids";
 import type { Keyset } from "../lib/pagination";
-import { isoTimestamp } from "../lib/time";
 import { afterKeyset, type Catalog } from "./client";
 import { certificates } from "./schema";
 
@@ -91,28 +89,4 @@ export async function revokeCertificate(db: Catalog, accountId: string, owner: C
 /** Forgets every approval of a deleted connection or destination. */
 export async function deleteCertificatesOf(db: Catalog, accountId: string, owner: CertificateOwner): Promise<void> {
   await db.delete(certificates).where(ofOwner(accountId, owner));
-}
-
-/** Approves a parsed certificate (toolkit/tls.ts) for `owner`, as `userId`, now. */
-export function approveParsed(
-  db: Catalog,
-  accountId: string,
-  owner: CertificateOwner,
-  cert: CertificateInfo,
-  userId: string,
-): Promise<CertificateRow> {
-  return approveCertificate(db, {
-    accountId,
-    ownerKind: owner.kind,
-    ownerId: owner.id,
-    hash: cert.hash,
-    encodedCert: cert.encoded_cert,
-    name: cert.name,
-    type: cert.type,
-    sha1: cert.sha1,
-    sha256: cert.sha256,
-    publicKey: cert.public_key,
-    validatedBy: userId,
-    validatedDate: isoTimestamp(),
-  });
 }

@@ -4,8 +4,6 @@
  * FAILED test saying it timed out (never a hung request), and the tests decide the setup status.
  */
 
-import { approveParsed, type CertificateOwner } from "../../db/certificates";
-import { catalog } from "../../db/client";
 import type { Env } from "../../env";
 import type { ConnectorContext, ServiceDefinition, SetupTest, SourceDefinition } from "../protocol";
 import { BindingNotGrantedError } from "./bindings";
@@ -43,7 +41,7 @@ export interface SetupTestOptions {
 
 /** Whose setup tests: a stored connection's or destination's (its approved certificates apply). */
 export interface SetupTestOwner {
-  owner?: CertificateOwner;
+  owner?: { kind: "connection" | "destination"; id: string };
   /** Receives the certificates a server presented that no approved certificate vouches for. */
   presented?: CertificateInfo[];
 }
@@ -132,26 +130,6 @@ export async function runAccountSetupTests(
   const tests = await runSetupTests(definition, config, ctx, options);
   options.presented?.push(...(ctx.egress.tls?.presented ?? []));
   return tests;
-}
-
-/**
- * Runs `run` (setup tests of `owner`) with its approved certificates. With `trust` (a request's
- * `trust_certificates: true`), the certificate a server presented that nothing approved — the
- * last of its chain, the root-most — is approved as `trust.userId` and the tests run again.
- */
-export async function testsTrusting<T>(
-  env: Env,
-  accountId: string,
-  owner: CertificateOwner,
-  trust: { userId: string } | undefined,
-  run: (options: SetupTestOwner) => Promise<T>,
-): Promise<T> {
-  const presented: CertificateInfo[] = [];
-  const first = await run({ owner, presented });
-  const anchor = presented.at(-1);
-  if (!trust || !anchor) return first;
-  await approveParsed(catalog(env.DB), accountId, owner, anchor, trust.userId);
-  return run({ owner });
 }
 
 function describe(ms: number): string {

@@ -1,6 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import {
-  approveParsed,
   type CertificateOwner,
   type CertificateRow,
   getCertificate,
@@ -24,6 +23,7 @@ import {
 } from "../../lib/envelope";
 import { decodeCursor, pageQuery, pageSchema, toPage } from "../../lib/pagination";
 import { createRouter } from "../../lib/router";
+import { approveParsed } from "./trust";
 
 /**
  * Certificates and fingerprints of connections and destinations (§6.3): what Fivetran keeps to

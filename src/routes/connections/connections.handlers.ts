@@ -13,11 +13,7 @@ import { findSource } from "../../engine/sources";
 import { openConfig, parseConfig, sealConfig } from "../../engine/toolkit/config";
 import { egressPolicy } from "../../engine/toolkit/egress";
 import { CERTIFICATE_TEST } from "../../engine/toolkit/pg";
-import {
-  runSourceSetupTests as runSetupTests,
-  type SetupResult,
-  testsTrusting,
-} from "../../engine/toolkit/setup-tests";
+import { runSourceSetupTests as runSetupTests, type SetupResult } from "../../engine/toolkit/setup-tests";
 import type { StoredTransforms } from "../../engine/transforms/connection";
 import type { AppEnv, Env } from "../../env";
 import { ApiError } from "../../errors";
@@ -25,6 +21,7 @@ import { connectionSubject, emit } from "../../events/emit";
 import { done, ok } from "../../lib/envelope";
 import { decodeCursor, toPage } from "../../lib/pagination";
 import { isoTimestamp } from "../../lib/time";
+import { testsTrusting } from "../certificates/trust";
 import { requireGrantedBindings, requireUnsharedSchemas } from "../shared-bindings";
 import { schemaName } from "./connections.config";
 import { issueConnectCard } from "./connections.connect-card";

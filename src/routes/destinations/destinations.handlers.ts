@@ -16,13 +16,14 @@ import {
   stringifyValues,
 } from "../../engine/toolkit/config";
 import { egressPolicy } from "../../engine/toolkit/egress";
-import { runAccountSetupTests, setupStatusOf, testsTrusting } from "../../engine/toolkit/setup-tests";
+import { runAccountSetupTests, setupStatusOf } from "../../engine/toolkit/setup-tests";
 import type { AppEnv, Env } from "../../env";
 import { ApiError } from "../../errors";
 import { done, ok } from "../../lib/envelope";
 import { decodeCursor, toPage } from "../../lib/pagination";
 import { decryptJson } from "../../lib/secrets";
 import { isoTimestamp } from "../../lib/time";
+import { testsTrusting } from "../certificates/trust";
 import { requireGrantedBindings, requireUnsharedSchemas } from "../shared-bindings";
 import type * as routes from "./destinations.routes";
 import type { Destination } from "./destinations.schemas";
