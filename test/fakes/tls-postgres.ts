@@ -6,8 +6,13 @@
  * server presents with its hash, so the tests compare what the API reports with what the
  * server really sent.
  */
-import { createHash, randomUUID } from "node:crypto";
-import type { TLSSocket } from "node:tls";
+import { execFileSync } from "node:child_process";
+import { createHash, randomUUID, X509Certificate } from "node:crypto";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import net from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { TLSSocket } from "node:tls";
 import pg from "pg";
 
 export const TLS_PG_PORT = 5442;
@@ -71,5 +76,113 @@ export async function prepareTlsPostgres(): Promise<TlsPostgres | string> {
     encodedCert: der.toString("base64"),
     hash: digest.toString("base64url"),
     sha256: [...digest].map((b) => b.toString(16).padStart(2, "0").toUpperCase()).join(":"),
+  };
+}
+
+/** A certificate as the tests compare it: DER in base64 and the API's hash. */
+export interface FixtureCertificate {
+  encodedCert: string;
+  hash: string;
+}
+
+/** The TLS terminator in front of the main cluster (see {@link startTlsTerminator}). */
+export interface TlsTerminator {
+  port: number;
+  /** The private CA (self-signed, CA:TRUE) and the server's certificate it issued (CA:FALSE). */
+  ca: FixtureCertificate;
+  leaf: FixtureCertificate;
+  close(): Promise<void>;
+}
+
+function fixtureCertificate(pem: string): FixtureCertificate {
+  const der = new X509Certificate(pem).raw;
+  return { encodedCert: der.toString("base64"), hash: createHash("sha256").update(der).digest("base64url") };
+}
+
+/**
+ * PostgreSQL behind TLS from a private CA, the other case of approval: a TCP server on
+ * 127.0.0.1 that answers PostgreSQL's SSLRequest with 'S', terminates TLS 1.3 with a server
+ * certificate (P-256, CA:FALSE, for localhost and 127.0.0.1) issued by a CA made for the run,
+ * sending both, and passes the plaintext on to the main cluster on 127.0.0.1:5432. The
+ * certificates are made with the openssl command line.
+ */
+export async function startTlsTerminator(upstreamPort = 5432): Promise<TlsTerminator | string> {
+  const dir = mkdtempSync(path.join(tmpdir(), "fivetran-tls-"));
+  const openssl = (...args: string[]) => execFileSync("openssl", args, { cwd: dir, stdio: "pipe" });
+  try {
+    openssl("ecparam", "-name", "prime256v1", "-genkey", "-noout", "-out", "ca.key");
+    openssl(
+      "req",
+      "-x509",
+      "-new",
+      "-key",
+      "ca.key",
+      "-days",
+      "3650",
+      "-subj",
+      "/CN=fivetran.do test CA",
+      "-out",
+      "ca.crt",
+    );
+    openssl("ecparam", "-name", "prime256v1", "-genkey", "-noout", "-out", "server.key");
+    openssl("req", "-new", "-key", "server.key", "-subj", "/CN=localhost", "-out", "server.csr");
+    writeFileSync(
+      path.join(dir, "server.ext"),
+      "basicConstraints=CA:FALSE\nkeyUsage=digitalSignature\nextendedKeyUsage=serverAuth\nsubjectAltName=DNS:localhost,IP:127.0.0.1\n",
+    );
+    openssl(
+      "x509",
+      "-req",
+      "-in",
+      "server.csr",
+      "-CA",
+      "ca.crt",
+      "-CAkey",
+      "ca.key",
+      "-CAcreateserial",
+      "-days",
+      "3650",
+      "-extfile",
+      "server.ext",
+      "-out",
+      "server.crt",
+    );
+  } catch (error) {
+    return `openssl could not make the CA fixture: ${(error as Error).message}`;
+  }
+  const caPem = readFileSync(path.join(dir, "ca.crt"), "utf8");
+  const leafPem = readFileSync(path.join(dir, "server.crt"), "utf8");
+  const key = readFileSync(path.join(dir, "server.key"));
+  const sockets = new Set<net.Socket>();
+  const server = net.createServer((socket) => {
+    sockets.add(socket);
+    socket.on("error", () => {});
+    socket.on("close", () => sockets.delete(socket));
+    socket.once("data", (first) => {
+      if (first.length !== 8 || first.readUInt32BE(4) !== 80877103) {
+        socket.destroy();
+        return;
+      }
+      socket.write("S");
+      const secure = new TLSSocket(socket, { isServer: true, key, cert: leafPem + caPem, minVersion: "TLSv1.3" });
+      secure.on("error", () => socket.destroy());
+      const upstream = net.connect(upstreamPort, "127.0.0.1");
+      upstream.on("error", () => secure.destroy());
+      secure.pipe(upstream).pipe(secure);
+    });
+  });
+  const port = await new Promise<number>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => resolve((server.address() as net.AddressInfo).port));
+  });
+  return {
+    port,
+    ca: fixtureCertificate(caPem),
+    leaf: fixtureCertificate(leafPem),
+    close: async () => {
+      for (const socket of sockets) socket.destroy();
+      await new Promise((resolve) => server.close(() => resolve(undefined)));
+      rmSync(dir, { recursive: true, force: true });
+    },
   };
 }

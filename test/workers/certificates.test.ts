@@ -289,6 +289,68 @@ describe("certificates", () => {
     expect(approvals.json.data.items.map((c: { hash: string }) => c.hash)).toEqual([server.hash]);
   });
 
+  it("trusts a server certificate from a private CA once the CA is approved, not the server's own", {
+    timeout: 60_000,
+  }, async () => {
+    const proxy = inject("tlsTerminator");
+    if (typeof proxy === "string") throw new Error(proxy);
+    const auth = await newAccount();
+    const groupId = await groupWithDestination(auth);
+    const source = await sourceSchema();
+    const prefix = `tlsca_${crypto.randomUUID().replace(/-/g, "").slice(0, 8)}`;
+    const created = await call("POST", "/v1/connections", {
+      auth,
+      body: {
+        group_id: groupId,
+        service: "postgres",
+        schedule_type: "manual",
+        config: {
+          schema_prefix: prefix,
+          host: "127.0.0.1",
+          port: proxy.port,
+          database: SOURCE_DB,
+          user: "postgres",
+          require_tls: true,
+          tables: [`${source}.customers`],
+        },
+      },
+    });
+    expect(created.status, JSON.stringify(created.json)).toBe(201);
+    const id = created.json.data.id as string;
+    expect(created.json.data.status.setup_state).toBe("broken");
+    // The test names the CA the server sent along, the certificate to approve.
+    const refused = certTest(created.json.data.setup_tests);
+    expect(refused?.status).toBe("FAILED");
+    expect(refused?.message).toContain("The server's TLS certificate 'CN=localhost' is not trusted");
+    expect(refused?.message).toContain(`approve 'CN=fivetran.do test CA' (hash '${proxy.ca.hash}'`);
+    expect((refused?.details?.certificate as { hash: string }).hash).toBe(proxy.ca.hash);
+
+    // The server's own certificate is no trust root: approved, the server is still refused.
+    const leaf = await call("POST", `/v1/connections/${id}/certificates`, {
+      auth,
+      body: { hash: proxy.leaf.hash, encoded_cert: proxy.leaf.encodedCert },
+    });
+    expect(leaf.status).toBe(200);
+    const still = await call("POST", `/v1/connections/${id}/test`, { auth });
+    expect(still.json.data.status.setup_state).toBe("broken");
+    expect(certTest(still.json.data.setup_tests)?.message).toContain(`hash '${proxy.ca.hash}'`);
+
+    // trust_certificates approves the CA, and the connection syncs through it.
+    const trusted = await call("POST", `/v1/connections/${id}/test`, { auth, body: { trust_certificates: true } });
+    expect(trusted.json.data.status.setup_state, JSON.stringify(trusted.json.data.setup_tests)).toBe("connected");
+    const list = await call("GET", `/v1/connections/${id}/certificates`, { auth });
+    expect(list.json.data.items.map((c: { hash: string; name: string }) => [c.name, c.hash]).sort()).toEqual(
+      [
+        ["CN=fivetran.do test CA", proxy.ca.hash],
+        ["CN=localhost", proxy.leaf.hash],
+      ].sort(),
+    );
+    expect((await call("POST", `/v1/connections/${id}/sync`, { auth })).status).toBe(200);
+    const synced = await waitForRun(auth, id);
+    expect(synced.failed_at, JSON.stringify(synced.status)).toBeNull();
+    expect(await destinationRows(`${prefix}_${source}`, "customers")).toEqual([{ id: 1 }, { id: 2 }, { id: 3 }]);
+  });
+
   it("keeps a PostgreSQL destination with an unapproved certificate broken, and writes to it over TLS once approved", {
     timeout: 60_000,
   }, async () => {

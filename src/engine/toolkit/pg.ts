@@ -135,13 +135,14 @@ export const CERTIFICATE_TEST = "Validating certificate";
 
 /**
  * The certificate test of a check that connected (`client`, with TLS) or failed to
- * (`error`): FAILED naming the certificate to approve (its hash, and in `details` what an
- * approval sends), PASSED saying what trusted it; undefined without TLS or for other failures.
+ * (`error`): FAILED naming the certificate to approve, the last of the server's chain (its
+ * hash, and in `details` what an approval sends), PASSED saying what trusted it; undefined
+ * without TLS or for other failures.
  */
 export function certificateTest(outcome: { client: pg.Client } | { error: unknown }): SetupTest | undefined {
   if ("error" in outcome) {
     if (!(outcome.error instanceof CertificateNotApproved)) return undefined;
-    const leaf = outcome.error.chain[0];
+    const leaf = outcome.error.anchor;
     return {
       title: CERTIFICATE_TEST,
       status: "FAILED",

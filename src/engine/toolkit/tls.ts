@@ -32,6 +32,8 @@ export interface CertificateInfo {
   public_key: string;
   /** The certificate (DER) in base64: what `encoded_cert` of an approval carries. */
   encoded_cert: string;
+  /** Its issuer (not an API field): equal to `name` for a self-issued certificate. */
+  issuer: string;
 }
 
 /** What one connection or destination trusts, and what its servers presented that it does not. */
@@ -42,19 +44,30 @@ export interface TlsTrust {
   presented: CertificateInfo[];
 }
 
-/** A server's certificate is not trusted by the runtime and no approved certificate vouches for it. */
+/**
+ * A server's certificate is not trusted by the runtime and no approved certificate vouches for
+ * it. `chain` is what the server presented, its own certificate first; `anchor` the one to
+ * approve: the last of the chain (a self-signed server certificate, or the CA root the server
+ * sends along).
+ */
 export class CertificateNotApproved extends ConfigurationError {
+  readonly anchor: CertificateInfo | undefined;
   constructor(
     readonly chain: CertificateInfo[],
     readonly reason: string,
   ) {
+    const anchor = chain.at(-1);
     const leaf = chain[0];
+    const what = leaf ? `The server's TLS certificate '${leaf.name}' is not trusted (${reason})` : "";
     super(
-      leaf
-        ? `The server's TLS certificate '${leaf.name}' (hash '${leaf.hash}', SHA-256 ${leaf.sha256}) is not trusted (${reason}): approve it (POST …/certificates with its hash and encoded_cert), or run the setup tests with trust_certificates: true`
-        : `The server's TLS certificate could not be validated: ${reason}`,
+      !anchor || !leaf
+        ? `The server's TLS certificate could not be validated: ${reason}`
+        : anchor.issuer === anchor.name
+          ? `${what}: approve '${anchor.name}' (hash '${anchor.hash}', SHA-256 ${anchor.sha256}) with POST …/certificates and its hash and encoded_cert, or run the setup tests with trust_certificates: true`
+          : `${what}: its chain ends in '${anchor.name}', issued by '${anchor.issuer}', which the server does not send: approve that CA's certificate with POST …/certificates and its hash and encoded_cert`,
       "certificate_not_approved",
     );
+    this.anchor = anchor;
   }
 }
 
@@ -82,6 +95,7 @@ async function describe(cert: Cert): Promise<CertificateInfo> {
     sha256: fingerprint(sha256),
     public_key: base64(cert.publicKey.all),
     encoded_cert: base64(der),
+    issuer: Cert.stringFromDistinguishedName(cert.issuer),
   };
 }
 
