@@ -323,7 +323,9 @@ describe("certificates", () => {
     expect(refused?.status).toBe("FAILED");
     expect(refused?.message).toContain("The server's TLS certificate 'CN=localhost' is not trusted");
     expect(refused?.message).toContain(`approve 'CN=fivetran.do test CA' (hash '${proxy.ca.hash}'`);
-    expect((refused?.details?.certificate as { hash: string }).hash).toBe(proxy.ca.hash);
+    expect(refused?.details).toMatchObject({
+      certificate: { hash: proxy.ca.hash, encoded_cert: proxy.ca.encodedCert },
+    });
 
     // The server's own certificate is no trust root: approved, the server is still refused.
     const leaf = await call("POST", `/v1/connections/${id}/certificates`, {
