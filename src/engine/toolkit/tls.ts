@@ -240,7 +240,8 @@ async function dnsNames(info: CertificateInfo): Promise<string[]> {
 /**
  * A socket for node-postgres (its `stream` option) that speaks TLS through {@link openPinnedTls}:
  * pg is configured without `ssl` and writes its startup message into the TLS session. The
- * interface is pg-cloudflare's CloudflareSocket's, the one pg uses on Workers.
+ * interface is pg-cloudflare's CloudflareSocket's, the one pg uses on Workers. Hand-written: no
+ * package adapts subtls's read/write session to the socket pg expects.
  */
 export class PinnedTlsSocket extends EventEmitter {
   writable = false;
