@@ -2547,13 +2547,13 @@ export interface paths {
         };
         /**
          * List the connection's approved certificates
-         * @description Certificate approval is not available on fivetran.do: on Cloudflare Workers the runtime verifies TLS itself and does not expose the server's certificate, so an approved certificate could never be checked. None is ever approved.
+         * @description A TLS certificate the server presents that the Workers runtime does not trust (self-signed, or from a private CA), approved for this one connection or destination. `hash` is base64url (unpadded) of the SHA-256 of the certificate's DER; `encoded_cert` the DER in base64 (PEM is accepted too). A setup test that fails on an untrusted certificate names its hash and carries its `encoded_cert` in `details`.
          */
         get: operations["list_connection_certificate"];
         put?: never;
         /**
          * Approve a certificate
-         * @description Certificate approval is not available on fivetran.do: on Cloudflare Workers the runtime verifies TLS itself and does not expose the server's certificate, so an approved certificate could never be checked. None is ever approved.
+         * @description A TLS certificate the server presents that the Workers runtime does not trust (self-signed, or from a private CA), approved for this one connection or destination. `hash` is base64url (unpadded) of the SHA-256 of the certificate's DER; `encoded_cert` the DER in base64 (PEM is accepted too). A setup test that fails on an untrusted certificate names its hash and carries its `encoded_cert` in `details`.
          */
         post: operations["approve_connection_certificate"];
         delete?: never;
@@ -2571,14 +2571,14 @@ export interface paths {
         };
         /**
          * Retrieve an approved certificate
-         * @description Certificate approval is not available on fivetran.do: on Cloudflare Workers the runtime verifies TLS itself and does not expose the server's certificate, so an approved certificate could never be checked. None is ever approved.
+         * @description A TLS certificate the server presents that the Workers runtime does not trust (self-signed, or from a private CA), approved for this one connection or destination. `hash` is base64url (unpadded) of the SHA-256 of the certificate's DER; `encoded_cert` the DER in base64 (PEM is accepted too). A setup test that fails on an untrusted certificate names its hash and carries its `encoded_cert` in `details`.
          */
         get: operations["get_connection_certificate"];
         put?: never;
         post?: never;
         /**
          * Revoke an approved certificate
-         * @description Certificate approval is not available on fivetran.do: on Cloudflare Workers the runtime verifies TLS itself and does not expose the server's certificate, so an approved certificate could never be checked. None is ever approved.
+         * @description A TLS certificate the server presents that the Workers runtime does not trust (self-signed, or from a private CA), approved for this one connection or destination. `hash` is base64url (unpadded) of the SHA-256 of the certificate's DER; `encoded_cert` the DER in base64 (PEM is accepted too). A setup test that fails on an untrusted certificate names its hash and carries its `encoded_cert` in `details`.
          */
         delete: operations["revoke_connection_certificate"];
         options?: never;
@@ -2643,13 +2643,13 @@ export interface paths {
         };
         /**
          * List the connector's approved certificates
-         * @description Certificate approval is not available on fivetran.do: on Cloudflare Workers the runtime verifies TLS itself and does not expose the server's certificate, so an approved certificate could never be checked. None is ever approved.
+         * @description A TLS certificate the server presents that the Workers runtime does not trust (self-signed, or from a private CA), approved for this one connection or destination. `hash` is base64url (unpadded) of the SHA-256 of the certificate's DER; `encoded_cert` the DER in base64 (PEM is accepted too). A setup test that fails on an untrusted certificate names its hash and carries its `encoded_cert` in `details`.
          */
         get: operations["list_connector_certificate"];
         put?: never;
         /**
          * Approve a certificate
-         * @description Certificate approval is not available on fivetran.do: on Cloudflare Workers the runtime verifies TLS itself and does not expose the server's certificate, so an approved certificate could never be checked. None is ever approved.
+         * @description A TLS certificate the server presents that the Workers runtime does not trust (self-signed, or from a private CA), approved for this one connection or destination. `hash` is base64url (unpadded) of the SHA-256 of the certificate's DER; `encoded_cert` the DER in base64 (PEM is accepted too). A setup test that fails on an untrusted certificate names its hash and carries its `encoded_cert` in `details`.
          */
         post: operations["approve_connector_certificate"];
         delete?: never;
@@ -2667,14 +2667,14 @@ export interface paths {
         };
         /**
          * Retrieve an approved certificate
-         * @description Certificate approval is not available on fivetran.do: on Cloudflare Workers the runtime verifies TLS itself and does not expose the server's certificate, so an approved certificate could never be checked. None is ever approved.
+         * @description A TLS certificate the server presents that the Workers runtime does not trust (self-signed, or from a private CA), approved for this one connection or destination. `hash` is base64url (unpadded) of the SHA-256 of the certificate's DER; `encoded_cert` the DER in base64 (PEM is accepted too). A setup test that fails on an untrusted certificate names its hash and carries its `encoded_cert` in `details`.
          */
         get: operations["get_connector_certificate"];
         put?: never;
         post?: never;
         /**
          * Revoke an approved certificate
-         * @description Certificate approval is not available on fivetran.do: on Cloudflare Workers the runtime verifies TLS itself and does not expose the server's certificate, so an approved certificate could never be checked. None is ever approved.
+         * @description A TLS certificate the server presents that the Workers runtime does not trust (self-signed, or from a private CA), approved for this one connection or destination. `hash` is base64url (unpadded) of the SHA-256 of the certificate's DER; `encoded_cert` the DER in base64 (PEM is accepted too). A setup test that fails on an untrusted certificate names its hash and carries its `encoded_cert` in `details`.
          */
         delete: operations["revoke_connector_certificate"];
         options?: never;
@@ -2739,13 +2739,13 @@ export interface paths {
         };
         /**
          * List the destination's approved certificates
-         * @description Certificate approval is not available on fivetran.do: on Cloudflare Workers the runtime verifies TLS itself and does not expose the server's certificate, so an approved certificate could never be checked. None is ever approved.
+         * @description A TLS certificate the server presents that the Workers runtime does not trust (self-signed, or from a private CA), approved for this one connection or destination. `hash` is base64url (unpadded) of the SHA-256 of the certificate's DER; `encoded_cert` the DER in base64 (PEM is accepted too). A setup test that fails on an untrusted certificate names its hash and carries its `encoded_cert` in `details`.
          */
         get: operations["list_destination_certificate"];
         put?: never;
         /**
          * Approve a certificate
-         * @description Certificate approval is not available on fivetran.do: on Cloudflare Workers the runtime verifies TLS itself and does not expose the server's certificate, so an approved certificate could never be checked. None is ever approved.
+         * @description A TLS certificate the server presents that the Workers runtime does not trust (self-signed, or from a private CA), approved for this one connection or destination. `hash` is base64url (unpadded) of the SHA-256 of the certificate's DER; `encoded_cert` the DER in base64 (PEM is accepted too). A setup test that fails on an untrusted certificate names its hash and carries its `encoded_cert` in `details`.
          */
         post: operations["approve_destination_certificate"];
         delete?: never;
@@ -2763,14 +2763,14 @@ export interface paths {
         };
         /**
          * Retrieve an approved certificate
-         * @description Certificate approval is not available on fivetran.do: on Cloudflare Workers the runtime verifies TLS itself and does not expose the server's certificate, so an approved certificate could never be checked. None is ever approved.
+         * @description A TLS certificate the server presents that the Workers runtime does not trust (self-signed, or from a private CA), approved for this one connection or destination. `hash` is base64url (unpadded) of the SHA-256 of the certificate's DER; `encoded_cert` the DER in base64 (PEM is accepted too). A setup test that fails on an untrusted certificate names its hash and carries its `encoded_cert` in `details`.
          */
         get: operations["get_destination_certificate"];
         put?: never;
         post?: never;
         /**
          * Revoke an approved certificate
-         * @description Certificate approval is not available on fivetran.do: on Cloudflare Workers the runtime verifies TLS itself and does not expose the server's certificate, so an approved certificate could never be checked. None is ever approved.
+         * @description A TLS certificate the server presents that the Workers runtime does not trust (self-signed, or from a private CA), approved for this one connection or destination. `hash` is base64url (unpadded) of the SHA-256 of the certificate's DER; `encoded_cert` the DER in base64 (PEM is accepted too). A setup test that fails on an untrusted certificate names its hash and carries its `encoded_cert` in `details`.
          */
         delete: operations["revoke_destination_certificate"];
         options?: never;
@@ -3454,7 +3454,7 @@ export interface components {
                 [key: string]: unknown;
             } | null;
             run_setup_tests?: boolean | null;
-            /** @description Accepted for compatibility; no effect */
+            /** @description true approves the TLS certificate the setup tests find untrusted (see the certificates endpoints), then runs them again */
             trust_certificates?: boolean | null;
             /** @description Accepted for compatibility; no effect */
             trust_fingerprints?: boolean | null;
@@ -3479,7 +3479,7 @@ export interface components {
                 [key: string]: unknown;
             } | null;
             run_setup_tests?: boolean | null;
-            /** @description Accepted for compatibility; no effect */
+            /** @description true approves the TLS certificate the setup tests find untrusted (see the certificates endpoints), then runs them again */
             trust_certificates?: boolean | null;
             /** @description Accepted for compatibility; no effect */
             trust_fingerprints?: boolean | null;
@@ -3528,7 +3528,7 @@ export interface components {
             /** @description Extension (our SDK's `transform`): a SQL or function transform applied to each batch of every table (a table's own, set in the schema config, wins); checked against the discovered tables. null removes it */
             transform?: components["schemas"]["SqlTransform"] | components["schemas"]["FunctionTransform"] | null;
             schema_policy?: components["schemas"]["SchemaPolicyInput"];
-            /** @description Accepted; sources verify TLS themselves (e.g. postgres `require_tls`) */
+            /** @description true approves the TLS certificate the setup tests find untrusted (see the certificates endpoints), then runs them again (on PATCH with run_setup_tests) */
             trust_certificates?: boolean | null;
             /** @description Accepted; SSH tunnels are not supported */
             trust_fingerprints?: boolean | null;
@@ -3620,7 +3620,7 @@ export interface components {
             /** @description Extension (our SDK's `transform`): a SQL or function transform applied to each batch of every table (a table's own, set in the schema config, wins); checked against the discovered tables. null removes it */
             transform?: components["schemas"]["SqlTransform"] | components["schemas"]["FunctionTransform"] | null;
             schema_policy?: components["schemas"]["SchemaPolicyInput"];
-            /** @description Accepted; sources verify TLS themselves (e.g. postgres `require_tls`) */
+            /** @description true approves the TLS certificate the setup tests find untrusted (see the certificates endpoints), then runs them again (on PATCH with run_setup_tests) */
             trust_certificates?: boolean | null;
             /** @description Accepted; SSH tunnels are not supported */
             trust_fingerprints?: boolean | null;
@@ -21468,7 +21468,21 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Not available here */
+            /** @description Certificate approved */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example Success */
+                        code: string;
+                        message: string;
+                        data: components["schemas"]["Certificate"];
+                    };
+                };
+            };
+            /** @description Invalid input: the message names the field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -21556,6 +21570,20 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Certificate details */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example Success */
+                        code: string;
+                        message: string;
+                        data: components["schemas"]["Certificate"];
+                    };
+                };
+            };
             /** @description Invalid input: the message names the field */
             400: {
                 headers: {
@@ -21626,6 +21654,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Certificate revoked */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessageResponse"];
+                };
+            };
             /** @description Invalid input: the message names the field */
             400: {
                 headers: {
@@ -22114,7 +22151,21 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Not available here */
+            /** @description Certificate approved */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example Success */
+                        code: string;
+                        message: string;
+                        data: components["schemas"]["Certificate"];
+                    };
+                };
+            };
+            /** @description Invalid input: the message names the field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -22202,6 +22253,20 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Certificate details */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example Success */
+                        code: string;
+                        message: string;
+                        data: components["schemas"]["Certificate"];
+                    };
+                };
+            };
             /** @description Invalid input: the message names the field */
             400: {
                 headers: {
@@ -22272,6 +22337,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Certificate revoked */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessageResponse"];
+                };
+            };
             /** @description Invalid input: the message names the field */
             400: {
                 headers: {
@@ -22760,7 +22834,21 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Not available here */
+            /** @description Certificate approved */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example Success */
+                        code: string;
+                        message: string;
+                        data: components["schemas"]["Certificate"];
+                    };
+                };
+            };
+            /** @description Invalid input: the message names the field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -22848,6 +22936,20 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Certificate details */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example Success */
+                        code: string;
+                        message: string;
+                        data: components["schemas"]["Certificate"];
+                    };
+                };
+            };
             /** @description Invalid input: the message names the field */
             400: {
                 headers: {
@@ -22918,6 +23020,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Certificate revoked */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessageResponse"];
+                };
+            };
             /** @description Invalid input: the message names the field */
             400: {
                 headers: {

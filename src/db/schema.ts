@@ -514,3 +514,35 @@ export const connectCardTokens = sqliteTable(
     index("connect_card_tokens_expires_idx").on(t.expiresAt),
   ],
 );
+
+/**
+ * TLS certificates approved for one connection or destination (`owner_kind` `connection` or
+ * `destination`, `owner_id` its id): a server whose certificate the Workers runtime does not
+ * trust is accepted when the chain it presents ends in one of these (engine/toolkit/tls.ts).
+ * `hash` is the certificate's id in the API (base64url SHA-256 of its DER); `encoded_cert` the
+ * DER in base64. Revoking deletes the row.
+ */
+export const certificates = sqliteTable(
+  "certificates",
+  {
+    id: text("id").primaryKey(),
+    accountId: text("account_id")
+      .notNull()
+      .references(() => accounts.id),
+    ownerKind: text("owner_kind").notNull(),
+    ownerId: text("owner_id").notNull(),
+    hash: text("hash").notNull(),
+    encodedCert: text("encoded_cert").notNull(),
+    name: text("name").notNull(),
+    type: text("type").notNull(),
+    sha1: text("sha1").notNull(),
+    sha256: text("sha256").notNull(),
+    publicKey: text("public_key").notNull(),
+    validatedBy: text("validated_by").notNull(),
+    validatedDate: text("validated_date").notNull(),
+  },
+  (t) => [
+    uniqueIndex("certificates_owner_hash_unique").on(t.accountId, t.ownerKind, t.ownerId, t.hash),
+    index("certificates_owner_order_idx").on(t.accountId, t.ownerKind, t.ownerId, t.validatedDate, t.id),
+  ],
+);

@@ -303,7 +303,10 @@ export async function handleSyncJob(env: Env, job: SyncJob, settings = engineSet
   try {
     source = readableSource(row.service);
     const config = source.fields.parse(loaded.config);
-    const ctx = await connectorContext(env, row.accountId, source, config, abort.signal);
+    const ctx = await connectorContext(env, row.accountId, source, config, abort.signal, {
+      kind: "connection",
+      id: job.connectionId,
+    });
     const readSource = source;
     // The destination opens while the source is discovered.
     const opening = openDestinationWriter(env, row.groupId);

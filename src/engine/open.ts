@@ -41,7 +41,10 @@ export async function openDestinationWriter(
   const writer = await definition.writer.open(
     parsed,
     // The destination's account: the namespace of a shared binding is its own (grants can be revoked).
-    await connectorContext(env, destination.row.accountId, definition, parsed),
+    await connectorContext(env, destination.row.accountId, definition, parsed, undefined, {
+      kind: "destination",
+      id: destinationId,
+    }),
   );
   return { writer, definition };
 }

@@ -11,6 +11,7 @@ import { startDuckDBService } from "../checks/duckdb-service";
 import { makeItems, serveDeclarativeFake } from "../fakes/declarative-api";
 import { startFakeMongo } from "../fakes/mongodb";
 import { startS3rver } from "../fakes/s3rver";
+import { prepareTlsPostgres, startTlsTerminator, type TlsPostgres, type TlsTerminator } from "../fakes/tls-postgres";
 import { startWebhookReceiver } from "../fakes/webhook-receiver";
 
 declare module "vitest" {
@@ -24,6 +25,10 @@ declare module "vitest" {
     duckdbPort: number;
     s3rverPort: number;
     webhookReceiverPort: number;
+    /** test/fakes/tls-postgres.ts: the TLS cluster's fixture, or why it is missing. */
+    tlsPostgres: TlsPostgres | string;
+    /** test/fakes/tls-postgres.ts: the main cluster behind TLS from a private CA, or why it is missing. */
+    tlsTerminator: Omit<TlsTerminator, "close"> | string;
   }
 }
 
@@ -67,12 +72,19 @@ export default async function setup(project: TestProject) {
   // Webhook receivers that verify signatures and record deliveries (test/fakes/webhook-receiver.ts).
   const receiver = await startWebhookReceiver();
   project.provide("webhookReceiverPort", receiver.port);
+  project.provide("tlsPostgres", await prepareTlsPostgres());
+  const terminator = await startTlsTerminator();
+  project.provide(
+    "tlsTerminator",
+    typeof terminator === "string" ? terminator : { port: terminator.port, ca: terminator.ca, leaf: terminator.leaf },
+  );
   return async () => {
     await mongo.close();
     await declarative.close();
     await duckdb.close();
     await s3rver.close();
     await receiver.close();
+    if (typeof terminator !== "string") await terminator.close();
     for (const socket of sockets) socket.destroy();
     await Promise.all([silentTcp, silentHttp, greeter].map((s) => new Promise((r) => s.close(() => r(undefined)))));
   };

@@ -6,6 +6,7 @@
  * whatever a config names.
  */
 import { otherNamespaces, resolveGrants } from "../../db/bindings";
+import { approvedCertificates, type CertificateOwner } from "../../db/certificates";
 import { catalog } from "../../db/client";
 import type { Env } from "../../env";
 import { logInfo, logWarning } from "../../lib/log";
@@ -45,7 +46,8 @@ export async function grantedNamespaces(
  * The context `definition` gets for `config` (validated config; the binding names it uses are
  * read from it) on behalf of `accountId`. R2 buckets come confined to the account's namespace
  * (toolkit/r2-namespace.ts); D1 databases come with their namespace in `ctx.namespaces`, which
- * the D1 destination puts in front of every table name.
+ * the D1 destination puts in front of every table name. For a stored connection or destination
+ * (`owner`), `egress.tls` carries the certificates it approved (toolkit/tls.ts).
  */
 export async function connectorContext(
   env: Env,
@@ -53,6 +55,7 @@ export async function connectorContext(
   definition: Definition,
   config: Record<string, unknown>,
   signal?: AbortSignal,
+  owner?: CertificateOwner,
 ): Promise<ConnectorContext> {
   const granted = await grantedNamespaces(env, accountId, definition, config);
   // The empty namespace's names must stay out of the other accounts' namespaces.
@@ -69,7 +72,12 @@ export async function connectorContext(
     namespaces[name] = namespace;
     if (foreign.length > 0) otherNamespacesOf[name] = foreign;
   }
-  const egress = egressPolicy(env);
+  const egress = owner
+    ? {
+        ...egressPolicy(env),
+        tls: { approved: await approvedCertificates(catalog(env.DB), accountId, owner), presented: [] },
+      }
+    : { ...egressPolicy(env), tls: { approved: [], presented: [] } };
   return {
     fetch: guardedFetch(egress, signal),
     log: logger(definition.service),

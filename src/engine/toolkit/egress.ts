@@ -28,6 +28,7 @@ import ipaddr from "ipaddr.js";
 import type { Env } from "../../env";
 import { logWarning } from "../../lib/log";
 import { ConfigurationError, TransientError } from "../errors";
+import type { TlsTrust } from "./tls";
 
 type Address = ipaddr.IPv4 | ipaddr.IPv6;
 
@@ -62,6 +63,11 @@ export interface EgressPolicy {
   httpTimeoutMs: number;
   /** The fetch used for DoH lookups and sent requests (tests inject fakes); global fetch when absent. */
   fetch?: typeof fetch;
+  /**
+   * The TLS certificates this connection or destination approved (toolkit/tls.ts), set by the
+   * connector context of one; absent elsewhere, where only the runtime's trust applies.
+   */
+  tls?: TlsTrust;
 }
 
 export type EgressEnv = Pick<

@@ -1,7 +1,9 @@
 import pg from "pg";
 import { AuthError, ConfigurationError, type EngineError, networkError, TableError, TransientError } from "../errors";
+import type { SetupTest } from "../protocol";
 import { checkedSocketHost, describeDuration, type EgressPolicy, excerpt, withTimeout } from "./egress";
 import { routeCopyData } from "./pg-copy";
+import { type CertificateInfo, CertificateNotApproved, PinnedTlsSocket, type TlsTrust } from "./tls";
 
 /** Where and as whom to connect, in Fivetran's field names. */
 export interface PgEndpoint {
@@ -36,13 +38,71 @@ export async function openPg(
   options: PgSessionOptions = {},
 ): Promise<pg.Client> {
   const host = await checkedSocketHost(egress, endpoint.host, options.signal);
+  const trust = egress.tls;
+  if (!endpoint.require_tls || !trust) return connectPg(endpoint, host, egress, options, "runtime");
+  // The runtime's TLS first, unless certificates were approved: a server it trusts needs none.
+  if (trust.approved.length === 0) {
+    try {
+      return await connectPg(endpoint, host, egress, options, "runtime");
+    } catch (error) {
+      if (!refusedByRuntimeTls(error)) throw error;
+    }
+    // Only to learn the chain the server presents: with nothing approved it cannot be trusted.
+    return connectPg(endpoint, host, egress, options, trust);
+  }
+  try {
+    return await connectPg(endpoint, host, egress, options, trust);
+  } catch (error) {
+    if (!(error instanceof CertificateNotApproved)) throw error;
+    try {
+      return await connectPg(endpoint, host, egress, options, "runtime");
+    } catch (runtime) {
+      throw refusedByRuntimeTls(runtime) ? error : runtime;
+    }
+  }
+}
+
+/**
+ * How a client's TLS was trusted: by the Workers runtime (public roots), or through an approved
+ * certificate (the chain the server presented). Absent for a client without TLS.
+ */
+export type PgTls = { trustedBy: "runtime" } | { trustedBy: "approved"; chain: CertificateInfo[] };
+const tlsOfClient = new WeakMap<pg.Client, PgTls>();
+
+export function tlsOf(client: pg.Client): PgTls | undefined {
+  return tlsOfClient.get(client);
+}
+
+/**
+ * workerd's TLS refused the server (it reports an untrusted certificate as "internal error",
+ * the reason only in its log): not a server's answer (SQLSTATE), a timeout, or a server that
+ * has no TLS, each of which a second attempt would only repeat.
+ */
+function refusedByRuntimeTls(error: unknown): boolean {
+  const e = error as { code?: unknown; message?: string };
+  if (typeof e?.code === "string" && /^[0-9A-Z]{5}$/.test(e.code)) return false;
+  if (error instanceof TransientError) return false;
+  return !/does not support SSL/i.test(e?.message ?? "");
+}
+
+/** One pg client to `host`, over the runtime's TLS (or none) or TLS trusting `trust`'s certificates. */
+async function connectPg(
+  endpoint: PgEndpoint,
+  host: string,
+  egress: EgressPolicy,
+  options: PgSessionOptions,
+  tls: "runtime" | TlsTrust,
+): Promise<pg.Client> {
+  const pinned = tls === "runtime" ? undefined : new PinnedTlsSocket(endpoint.host, tls);
   const client = new pg.Client({
     host,
     port: endpoint.port,
     database: endpoint.database,
     user: endpoint.user,
     password: endpoint.password,
-    ssl: endpoint.require_tls ? { rejectUnauthorized: true } : false,
+    // Over a pinned socket pg sends no SSLRequest of its own: the socket already speaks TLS.
+    ssl: endpoint.require_tls && !pinned ? { rejectUnauthorized: true } : false,
+    ...(pinned ? { stream: () => pinned as unknown as import("node:stream").Duplex } : {}),
     // pg's own timers are backstops: ours (below) and the server's statement_timeout fire first
     // with clearer messages; query_timeout still ends a query on a server that stopped answering.
     connectionTimeoutMillis: egress.connectTimeoutMs + 1000,
@@ -63,8 +123,50 @@ export async function openPg(
     await client.end().catch(() => {});
     throw timeoutOf(error, `Connecting to ${where}`, egress.connectTimeoutMs) ?? error;
   }
+  if (endpoint.require_tls) {
+    tlsOfClient.set(client, pinned ? { trustedBy: "approved", chain: pinned.chain ?? [] } : { trustedBy: "runtime" });
+  }
   boundQueries(client, egress, options.lockTimeout === true);
   return client;
+}
+
+/** The title of the setup test that says how the server's TLS certificate was trusted. */
+export const CERTIFICATE_TEST = "Validating certificate";
+
+/**
+ * The certificate test of a check that connected (`client`, with TLS) or failed to
+ * (`error`): FAILED naming the certificate to approve, the last of the server's chain (its
+ * hash, and in `details` what an approval sends), PASSED saying what trusted it; undefined
+ * without TLS or for other failures.
+ */
+export function certificateTest(outcome: { client: pg.Client } | { error: unknown }): SetupTest | undefined {
+  if ("error" in outcome) {
+    if (!(outcome.error instanceof CertificateNotApproved)) return undefined;
+    const leaf = outcome.error.anchor;
+    return {
+      title: CERTIFICATE_TEST,
+      status: "FAILED",
+      message: outcome.error.message,
+      details: leaf
+        ? { certificate: { hash: leaf.hash, encoded_cert: leaf.encoded_cert, name: leaf.name, sha256: leaf.sha256 } }
+        : undefined,
+    };
+  }
+  const tls = tlsOf(outcome.client);
+  if (!tls) return undefined;
+  if (tls.trustedBy === "runtime") {
+    return {
+      title: CERTIFICATE_TEST,
+      status: "PASSED",
+      message: "The server's certificate is trusted by the Workers runtime",
+    };
+  }
+  const leaf = tls.chain[0];
+  return {
+    title: CERTIFICATE_TEST,
+    status: "PASSED",
+    message: `The server's certificate '${leaf?.name}' (hash '${leaf?.hash}') is trusted through an approved certificate`,
+  };
 }
 
 /** A session's lock_timeout ran out; the writer names the table it was writing. */

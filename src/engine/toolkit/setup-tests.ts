@@ -3,11 +3,13 @@
  * becomes one JOB_FAILED test (never a 500), a check that runs over its time limit becomes one
  * FAILED test saying it timed out (never a hung request), and the tests decide the setup status.
  */
+
 import type { Env } from "../../env";
 import type { ConnectorContext, ServiceDefinition, SetupTest, SourceDefinition } from "../protocol";
 import { BindingNotGrantedError } from "./bindings";
 import { connectorContext } from "./context";
 import { shorten } from "./http";
+import type { CertificateInfo } from "./tls";
 
 /** How long a check may run by default. */
 export const SETUP_TEST_TIMEOUT_MS = 30_000;
@@ -35,6 +37,13 @@ export function setupStatusOf(tests: readonly SetupTest[]): "connected" | "broke
 export interface SetupTestOptions {
   /** Give up on the check after this long; default {@link SETUP_TEST_TIMEOUT_MS}. */
   timeoutMs?: number;
+}
+
+/** Whose setup tests: a stored connection's or destination's (its approved certificates apply). */
+export interface SetupTestOwner {
+  owner?: { kind: "connection" | "destination"; id: string };
+  /** Receives the certificates a server presented that no approved certificate vouches for. */
+  presented?: CertificateInfo[];
 }
 
 /**
@@ -93,7 +102,7 @@ export async function runSourceSetupTests(
   accountId: string,
   definition: SourceDefinition,
   config: Record<string, unknown>,
-  options: SetupTestOptions = {},
+  options: SetupTestOptions & SetupTestOwner = {},
 ): Promise<SetupResult> {
   const setupTests = await runAccountSetupTests(env, accountId, definition, config, options);
   return { setupState: setupStatusOf(setupTests), setupTests };
@@ -109,16 +118,18 @@ export async function runAccountSetupTests(
   accountId: string,
   definition: ServiceDefinition,
   config: Record<string, unknown>,
-  options: SetupTestOptions & { signal?: AbortSignal } = {},
+  options: SetupTestOptions & SetupTestOwner & { signal?: AbortSignal } = {},
 ): Promise<SetupTest[]> {
   let ctx: ConnectorContext;
   try {
-    ctx = await connectorContext(env, accountId, definition, config, options.signal);
+    ctx = await connectorContext(env, accountId, definition, config, options.signal, options.owner);
   } catch (error) {
     if (!(error instanceof BindingNotGrantedError)) throw error;
     return [{ title: "Checking access to the binding", status: "FAILED", message: error.message }];
   }
-  return runSetupTests(definition, config, ctx, options);
+  const tests = await runSetupTests(definition, config, ctx, options);
+  options.presented?.push(...(ctx.egress.tls?.presented ?? []));
+  return tests;
 }
 
 function describe(ms: number): string {

@@ -1,4 +1,5 @@
 import type { RouteHandler } from "@hono/zod-openapi";
+import { deleteCertificatesOf } from "../../db/certificates";
 import { type Catalog, catalog } from "../../db/client";
 import { deleteConnectCardsOf } from "../../db/connect-cards";
 import * as repo from "../../db/connections";
@@ -11,6 +12,7 @@ import type { FlexibleSchedule } from "../../engine/schedule";
 import { findSource } from "../../engine/sources";
 import { openConfig, parseConfig, sealConfig } from "../../engine/toolkit/config";
 import { egressPolicy } from "../../engine/toolkit/egress";
+import { CERTIFICATE_TEST } from "../../engine/toolkit/pg";
 import { runSourceSetupTests as runSetupTests, type SetupResult } from "../../engine/toolkit/setup-tests";
 import type { StoredTransforms } from "../../engine/transforms/connection";
 import type { AppEnv, Env } from "../../env";
@@ -19,6 +21,7 @@ import { connectionSubject, emit } from "../../events/emit";
 import { done, ok } from "../../lib/envelope";
 import { decodeCursor, toPage } from "../../lib/pagination";
 import { isoTimestamp } from "../../lib/time";
+import { testsTrusting } from "../certificates/trust";
 import { requireGrantedBindings, requireUnsharedSchemas } from "../shared-bindings";
 import { schemaName } from "./connections.config";
 import { issueConnectCard } from "./connections.connect-card";
@@ -130,9 +133,13 @@ export async function recordSetupTests(
   row: repo.ConnectionRow,
   config?: Record<string, unknown>,
   changes: repo.ConnectionChanges = {},
+  trust?: { userId: string },
 ) {
   const definition = sourceOf(row.service);
-  const setup = await runSetupTests(env, accountId, definition, config ?? (await fullConfig(env, definition, row)));
+  const tested = config ?? (await fullConfig(env, definition, row));
+  const setup = await testsTrusting(env, accountId, { kind: "connection", id: row.id }, trust, (options) =>
+    runSetupTests(env, accountId, definition, tested, options),
+  );
   const db = catalog(env.DB);
   const changed = await repo.updateConnection(db, accountId, row.id, {
     ...changes,
@@ -229,13 +236,18 @@ export const createConnection: RouteHandler<typeof routes.create, AppEnv> = asyn
   if (policy) await connectorOf(c.env, id).setSchemaPolicy(policy);
   // Arms the schedule alarm if the connection can run; ConnectorDO reads the row just written.
   await connectorOf(c.env, id).reschedule(id);
-  const row = await requireConnection(db, accountId, id);
+  let row = await requireConnection(db, accountId, id);
   await emit(c.env, {
     ...connectionSubject(row),
     type: "create_connector",
     data: { created_by: userId, paused: row.paused, setup_state: row.setupState },
   });
-  if (setup) await setupEvent(c.env, row, setup);
+  // trust_certificates: approvals belong to the stored connection, so the tests that met an
+  // untrusted certificate run again now that it exists, approving it.
+  const untrusted = setup?.setupTests.some((t) => t.title === CERTIFICATE_TEST && t.status === "FAILED");
+  if (untrusted && body.trust_certificates === true) {
+    row = await recordSetupTests(c.env, accountId, row, config, {}, { userId });
+  } else if (setup) await setupEvent(c.env, row, setup);
   if (body.connect_card_config) {
     const card = await issueConnectCard(c.env, row, body.connect_card_config, new URL(c.req.url).origin);
     const { connect_card, connect_card_config } = card;
@@ -330,13 +342,19 @@ export const updateConnection: RouteHandler<typeof routes.update, AppEnv> = asyn
   if (body.private_link_id != null) changes.privateLinkId = body.private_link_id;
   if (body.proxy_agent_id != null) changes.proxyAgentId = body.proxy_agent_id;
   if (body.hybrid_deployment_agent_id != null) changes.hybridDeploymentAgentId = body.hybrid_deployment_agent_id;
-  // Accepted and not stored: `auth` (OAuth flows), `trust_certificates`/`trust_fingerprints`
-  // (sources verify TLS themselves), `schema_status` (column-masking flows), and
+  // Accepted and not stored: `auth` (OAuth flows), `trust_fingerprints` (no SSH tunnels;
+  // `trust_certificates` approves what the setup tests meet, above), `schema_status` (column-masking flows), and
   // `destination_configuration` (Snowflake warehouses); see connections.schemas.ts.
 
   let setup: SetupResult | undefined;
   if (body.run_setup_tests === true && config) {
-    setup = await runSetupTests(c.env, accountId, sourceOf(row.service), config);
+    setup = await testsTrusting(
+      c.env,
+      accountId,
+      { kind: "connection", id: row.id },
+      body.trust_certificates === true ? { userId: c.var.auth.userId } : undefined,
+      (options) => runSetupTests(c.env, accountId, sourceOf(row.service), config, options),
+    );
     Object.assign(changes, setupChanges(row, setup));
   }
   changes.updatedAt = isoTimestamp();
@@ -368,6 +386,7 @@ export const deleteConnection: RouteHandler<typeof routes.delete, AppEnv> = asyn
   }
   // Its triggers, and the chains that started after it, go with it.
   await deleteTriggersOf(db, c.var.auth.accountId, connectionId);
+  await deleteCertificatesOf(db, c.var.auth.accountId, { kind: "connection", id: connectionId });
   await deleteConnectCardsOf(db, c.var.auth.accountId, connectionId);
   // Clears the alarm and the discovered tables, ends a run in progress and forgets the
   // checkpoints and history, so a later connection that draws the same word id starts clean.
@@ -381,6 +400,9 @@ export const testConnection: RouteHandler<typeof routes.test, AppEnv> = async (c
   const { connectionId } = c.req.valid("param");
   const { accountId } = c.var.auth;
   const row = await requireConnection(catalog(c.env.DB), accountId, connectionId);
-  const updated = await recordSetupTests(c.env, accountId, row);
+  // The body may be absent (fivetran-mcp sends none).
+  const body = (c.req.valid("json") as { trust_certificates?: boolean | null } | undefined) ?? {};
+  const trust = body.trust_certificates === true ? { userId: c.var.auth.userId } : undefined;
+  const updated = await recordSetupTests(c.env, accountId, row, undefined, {}, trust);
   return c.json(ok("Setup tests have been completed", withSetupTests(updated)), 200);
 };

@@ -153,7 +153,10 @@ async function discover(env: Env, row: ConnectionRow): Promise<Stream[]> {
   try {
     const found = await definition.reader.discover(
       config,
-      await connectorContext(env, row.accountId, definition, config, AbortSignal.timeout(DISCOVERY_BUDGET_MS)),
+      await connectorContext(env, row.accountId, definition, config, AbortSignal.timeout(DISCOVERY_BUDGET_MS), {
+        kind: "connection",
+        id: row.id,
+      }),
     );
     return found.streams;
   } catch (error) {

@@ -286,10 +286,10 @@ const settings = {
       "Extension (our SDK's `transform`): a SQL or function transform applied to each batch of every table (a table's own, set in the schema config, wins); checked against the discovered tables. null removes it",
   }),
   schema_policy: schemaPolicyInput.nullish(),
-  trust_certificates: z
-    .boolean()
-    .nullish()
-    .openapi({ description: "Accepted; sources verify TLS themselves (e.g. postgres `require_tls`)" }),
+  trust_certificates: z.boolean().nullish().openapi({
+    description:
+      "true approves the TLS certificate the setup tests find untrusted (see the certificates endpoints), then runs them again (on PATCH with run_setup_tests)",
+  }),
   trust_fingerprints: z.boolean().nullish().openapi({ description: "Accepted; SSH tunnels are not supported" }),
   data_delay_sensitivity: z.enum(DATA_DELAY_SENSITIVITIES).nullish(),
   data_delay_threshold: integer.pipe(z.number().min(0)).nullish(),

@@ -1,4 +1,5 @@
 import type { RouteHandler } from "@hono/zod-openapi";
+import { deleteCertificatesOf } from "../../db/certificates";
 import { type Catalog, catalog } from "../../db/client";
 import { groupConnectionIds, groupSchemas } from "../../db/connections";
 import * as repo from "../../db/destinations";
@@ -22,6 +23,7 @@ import { done, ok } from "../../lib/envelope";
 import { decodeCursor, toPage } from "../../lib/pagination";
 import { decryptJson } from "../../lib/secrets";
 import { isoTimestamp } from "../../lib/time";
+import { testsTrusting } from "../certificates/trust";
 import { requireGrantedBindings, requireUnsharedSchemas } from "../shared-bindings";
 import type * as routes from "./destinations.routes";
 import type { Destination } from "./destinations.schemas";
@@ -32,12 +34,28 @@ const SETUP_TEST_TIMEOUT_MS = 60_000;
 /** Config values Fivetran returns typed rather than as strings (§7.2's one exception). */
 const TYPED_CONFIG_KEYS = ["is_private_key_encrypted"];
 
-/** The destination's setup tests on behalf of `accountId` (the namespace of a shared binding is its own). */
-function setupTests(env: Env, accountId: string, definition: DestinationDefinition, config: Record<string, unknown>) {
-  return runAccountSetupTests(env, accountId, definition, config, {
-    signal: AbortSignal.timeout(SETUP_TEST_TIMEOUT_MS),
-  });
+/**
+ * The setup tests of destination `id` (its group's id) on behalf of `accountId` (the namespace
+ * of a shared binding is its own), trusting its approved certificates; with `trust`
+ * (`trust_certificates: true`) approving the one its server presents.
+ */
+function setupTests(
+  env: Env,
+  accountId: string,
+  id: string,
+  definition: DestinationDefinition,
+  config: Record<string, unknown>,
+  trust: { userId: string } | undefined,
+) {
+  return testsTrusting(env, accountId, { kind: "destination", id }, trust, (options) =>
+    runAccountSetupTests(env, accountId, definition, config, {
+      ...options,
+      signal: AbortSignal.timeout(SETUP_TEST_TIMEOUT_MS),
+    }),
+  );
 }
+
+const trusting = (trust: boolean | null | undefined, userId: string) => (trust === true ? { userId } : undefined);
 
 /** Config for a response: secrets that are set become "******", every other value a string. */
 function responseConfig(
@@ -144,7 +162,17 @@ export const createDestination: RouteHandler<typeof routes.createDestination, Ap
   });
   // Sealed before the tests run: a server without an encryption key answers at once.
   const sealed = await sealConfig(c.env, definition, config, { masks: false });
-  const tests = body.run_setup_tests === false ? null : await setupTests(c.env, accountId, definition, config);
+  const tests =
+    body.run_setup_tests === false
+      ? null
+      : await setupTests(
+          c.env,
+          accountId,
+          group.id,
+          definition,
+          config,
+          trusting(body.trust_certificates, c.var.auth.userId),
+        );
   const now = isoTimestamp();
   const row = await repo.insertDestination(db, {
     id: group.id,
@@ -221,7 +249,16 @@ export const updateDestination: RouteHandler<typeof routes.updateDestination, Ap
     }
   }
   const tests =
-    definition && body.run_setup_tests === true ? await setupTests(c.env, accountId, definition, config) : null;
+    definition && body.run_setup_tests === true
+      ? await setupTests(
+          c.env,
+          accountId,
+          destinationId,
+          definition,
+          config,
+          trusting(body.trust_certificates, c.var.auth.userId),
+        )
+      : null;
 
   const updated = await repo.updateDestination(db, accountId, destinationId, {
     region: body.region ?? undefined,
@@ -262,6 +299,7 @@ export const deleteDestination: RouteHandler<typeof routes.deleteDestination, Ap
       `Destination with id '${destinationId}' still has ${held} connection(s) loading into it; delete them first`,
     );
   }
+  await deleteCertificatesOf(db, accountId, { kind: "destination", id: destinationId });
   await c.env.DESTINATION.get(c.env.DESTINATION.idFromName(destinationId)).forget();
   return c.json(done(`Destination with id '${destinationId}' has been deleted`), 200);
 };
@@ -275,7 +313,16 @@ export const runSetupTests: RouteHandler<typeof routes.runSetupTests, AppEnv> = 
   const secrets = await storedSecrets(c.env, row);
   // Stored config goes through validation again: it fills defaults added since it was saved.
   const config = parseConfig(definition, {}, await openConfig(c.env, row));
-  const tests = await setupTests(c.env, accountId, definition, config);
+  // The body may be absent.
+  const body = (c.req.valid("json") as { trust_certificates?: boolean | null } | undefined) ?? {};
+  const tests = await setupTests(
+    c.env,
+    accountId,
+    destinationId,
+    definition,
+    config,
+    trusting(body.trust_certificates, c.var.auth.userId),
+  );
   const updated = await repo.updateDestination(db, accountId, destinationId, {
     setupStatus: setupStatusOf(tests),
     setupTests: tests,

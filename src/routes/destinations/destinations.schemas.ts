@@ -114,7 +114,10 @@ const common = {
   region: z.enum(REGIONS).nullish(),
   config,
   run_setup_tests: z.boolean().nullish(),
-  trust_certificates: z.boolean().nullish().openapi({ description: "Accepted for compatibility; no effect" }),
+  trust_certificates: z.boolean().nullish().openapi({
+    description:
+      "true approves the TLS certificate the setup tests find untrusted (see the certificates endpoints), then runs them again",
+  }),
   trust_fingerprints: z.boolean().nullish().openapi({ description: "Accepted for compatibility; no effect" }),
   daylight_saving_time_enabled: z.boolean().nullish(),
   networking_method: z.enum(NETWORKING_METHODS).nullish(),

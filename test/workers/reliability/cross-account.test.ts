@@ -6,6 +6,7 @@
  * must not show A's objects; and A's resources are byte-for-byte unchanged afterwards.
  */
 import { describe, expect, inject, it } from "vitest";
+import { PROBE_CERTIFICATE } from "../../fakes/certificate";
 import { basic, call, newAccount, OPERATOR } from "../helpers";
 import { type ApiRoute, apiRoutes, fillPath, minimalInstance, type RawResponse, send } from "./routes";
 
@@ -135,6 +136,9 @@ function bodyFor(route: ApiRoute, owned: Owned | undefined, names: { schema: str
     create_group_webhook: { url: WEBHOOK_URL, events: ["sync_end"], active: false },
     modify_webhook: { events: ["sync_start"], active: false },
     test_webhook: { event: "sync_end" },
+    approve_connection_certificate: PROBE_CERTIFICATE,
+    approve_connector_certificate: PROBE_CERTIFICATE,
+    approve_destination_certificate: PROBE_CERTIFICATE,
   };
   const override = route.operationId ? overrides[route.operationId] : undefined;
   return (
@@ -293,9 +297,8 @@ describe("cross-account probe", () => {
       // `…/state` answers 400 for every connector here (no user-editable state) after the
       // ownership check, whatever the body: that 400 is the route's, not a malformed probe's.
       const stateRefusal = route.path.endsWith("/state") && res.text.includes("has no user-editable state");
-      // Approving a certificate or fingerprint is refused the same way (src/routes/certificates).
-      const approvalRefusal =
-        /\/(certificates|fingerprints)$/.test(route.path) && res.text.includes("approval is not available");
+      // Approving a fingerprint is refused the same way (src/routes/certificates).
+      const approvalRefusal = /\/fingerprints$/.test(route.path) && res.text.includes("approval is not available");
       if ((res.status === 400 && !stateRefusal && !approvalRefusal) || res.status >= 500)
         refused.push(`${route.method} ${route.path}: ${res.status} ${res.text}`);
     }

@@ -2,7 +2,7 @@ import { z } from "@hono/zod-openapi";
 import type pg from "pg";
 import { defineDestination, type SetupTest } from "../../protocol";
 import { booleanish, hostField, parseConnectionString, secret } from "../../toolkit/config";
-import { closePg, describePgError, mapPgError, openPg, quoteIdent } from "../../toolkit/pg";
+import { certificateTest, closePg, describePgError, mapPgError, openPg, quoteIdent } from "../../toolkit/pg";
 import { POSTGRES_CAPABILITIES, PostgresWriter } from "./writer";
 
 /** Schema the setup test creates (inside a transaction that is rolled back). */
@@ -97,12 +97,18 @@ export const postgresDestination = defineDestination({
     try {
       client = await openPg(config, ctx.egress, { signal: ctx.signal });
     } catch (error) {
+      const certificate = certificateTest({ error });
+      if (certificate) return [certificate];
       const reason = describePgError(error);
       return [{ title: connecting, status: "FAILED", message: reason.message, details: { auth: reason.auth } }];
     }
     try {
       const { rows } = await client.query<{ version: string }>("SELECT version()");
-      const tests: SetupTest[] = [{ title: connecting, status: "PASSED", message: rows[0]?.version ?? "connected" }];
+      const certificate = certificateTest({ client });
+      const tests: SetupTest[] = [
+        ...(certificate ? [certificate] : []),
+        { title: connecting, status: "PASSED", message: rows[0]?.version ?? "connected" },
+      ];
       tests.push(await checkCreatePrivileges(client, config));
       return tests;
     } catch (error) {

@@ -2,7 +2,7 @@ import { z } from "@hono/zod-openapi";
 import type pg from "pg";
 import { defineSource, type SetupTest } from "../../protocol";
 import { hostField, parseConnectionString, secret } from "../../toolkit/config";
-import { closePg, describePgError, mapPgError, openPg } from "../../toolkit/pg";
+import { certificateTest, closePg, describePgError, mapPgError, openPg } from "../../toolkit/pg";
 import { ensureLog } from "./changes";
 import { postgresReader } from "./reader";
 
@@ -149,6 +149,8 @@ export const postgresSource = defineSource({
     try {
       client = await openPg(config, ctx.egress, { signal: ctx.signal });
     } catch (error) {
+      const certificate = certificateTest({ error });
+      if (certificate) return [certificate];
       const reason = describePgError(error);
       return [
         { title: "Connecting to database", status: "FAILED", message: reason.message, details: { auth: reason.auth } },
@@ -156,7 +158,9 @@ export const postgresSource = defineSource({
     }
     try {
       const { rows } = await client.query<{ version: string }>("SELECT version()");
+      const certificate = certificateTest({ client });
       const tests: SetupTest[] = [
+        ...(certificate ? [certificate] : []),
         { title: "Connecting to database", status: "PASSED", message: rows[0]?.version ?? "connected" },
       ];
       tests.push(await checkPrivileges(client, config));
